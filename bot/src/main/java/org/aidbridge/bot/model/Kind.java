@@ -1,0 +1,6 @@
+package org.aidbridge.bot.model;
+
+public enum Kind {
+  NEED,
+  OFFER
+}

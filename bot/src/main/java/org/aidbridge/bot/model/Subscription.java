@@ -1,0 +1,34 @@
+package org.aidbridge.bot.model;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A group chat (or an email list) that wants to hear of listings and matches in an area.
+ *
+ * @param group the group
+ * @param center the middle of the area (resolved)
+ * @param radiusKm how far from the center
+ * @param categories the categories it wants; empty means all
+ * @param language the language to write to it in
+ */
+public record Subscription(
+    Address group, Place center, double radiusKm, Set<Category> categories, String language) {
+
+  public Subscription {
+    Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(center, "center");
+    categories = Set.copyOf(categories);
+  }
+
+  /** Whether a listing falls in this subscription's area and categories. */
+  public boolean covers(Listing listing) {
+    boolean categoryFits =
+        categories.isEmpty() || listing.categories().stream().anyMatch(categories::contains);
+    if (!categoryFits || listing.place() == null) {
+      return false;
+    }
+    double km = center.distanceKm(listing.place());
+    return km >= 0 && km <= radiusKm;
+  }
+}

@@ -1,0 +1,7 @@
+package org.aidbridge.bot.model;
+
+public enum Urgency {
+  HIGH,
+  NORMAL,
+  LOW
+}

@@ -1,0 +1,7 @@
+package org.aidbridge.bot.store;
+
+public enum OutboxStatus {
+  PENDING,
+  SENT,
+  UNDELIVERABLE
+}

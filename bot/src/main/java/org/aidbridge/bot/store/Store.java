@@ -1,0 +1,145 @@
+package org.aidbridge.bot.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.aidbridge.bot.model.Address;
+import org.aidbridge.bot.model.Category;
+import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.model.InboundMessage;
+import org.aidbridge.bot.model.Kind;
+import org.aidbridge.bot.model.Listing;
+import org.aidbridge.bot.model.Match;
+import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.model.Status;
+import org.aidbridge.bot.model.Subscription;
+
+/**
+ * Everything the bot keeps. Its behaviour is pinned by {@code StoreContract} in the test sources,
+ * which every implementation's test must pass.
+ *
+ * <p>Thread-safe. {@link #inTransaction} makes several calls atomic: either all of them are kept or
+ * none.
+ */
+public interface Store extends AutoCloseable {
+
+  // --- inbox: every inbound message is stored before it is acted on ---
+
+  /**
+   * Stores a message unless one with the same channel and channel message id is already stored.
+   *
+   * @return the new inbox id, or empty for a duplicate
+   */
+  OptionalLong recordInbound(InboundMessage message);
+
+  /** Stored messages not yet marked processed, oldest first. */
+  List<StoredInbound> unprocessedInbound(int limit);
+
+  void markProcessed(long inboxId);
+
+  // --- listings ---
+
+  /** Stores a new listing, giving it an id and a reference no other listing has. */
+  Listing insertListing(Listing draft);
+
+  Optional<Listing> listingById(long id);
+
+  /** Finds by public reference, ignoring case. */
+  Optional<Listing> listingByRef(String ref);
+
+  Optional<Listing> listingByExternalId(String externalId);
+
+  /** The author's listings that are OPEN or MATCHED, newest first. */
+  List<Listing> activeListingsOf(Address author);
+
+  /**
+   * OPEN or MATCHED listings of a kind having at least one of the categories, not expired at {@code
+   * now}. Uses an index: it does not read every listing.
+   */
+  List<Listing> activeListings(Kind kind, Set<Category> anyOf, Instant now);
+
+  /** All listings, any status, in id order (for export). */
+  List<Listing> allListings();
+
+  void updateStatus(long listingId, Status status);
+
+  // --- matches ---
+
+  /** Stores a match; a second match of the same need and offer returns the first one. */
+  Match insertMatch(Match match);
+
+  /** Matches the listing takes part in, best first. */
+  List<Match> matchesOf(long listingId);
+
+  // --- outbox: every outbound message is stored before it is sent ---
+
+  OutboxEntry enqueue(OutboundMessage message, Instant now);
+
+  /** Pending entries of the channel whose time has come, in the order they were queued. */
+  List<OutboxEntry> dueOutbox(Channel channel, Instant now, int limit);
+
+  /** Records that the channel accepted the message, under the channel's own id for it. */
+  void markSent(long outboxId, String channelMessageId, Instant at);
+
+  /** Holds back every pending entry to {@code to} until {@code notBefore}, keeping their order. */
+  void deferRecipient(Address to, Instant notBefore, String reason);
+
+  /** Gives up on an entry for good (the recipient is gone, the chat does not exist). */
+  void markUndeliverable(long outboxId, String reason);
+
+  /**
+   * Finds a message the bot sent, by the id the channel gave it: answers are tied back this way.
+   */
+  Optional<OutboxEntry> sentMessage(Channel channel, String channelMessageId);
+
+  Optional<OutboxEntry> outboxEntry(long outboxId);
+
+  // --- group subscriptions ---
+
+  /** Saves the group's subscription, replacing any it had. */
+  void saveSubscription(Subscription subscription);
+
+  /**
+   * @return whether there was one to delete
+   */
+  boolean deleteSubscription(Address group);
+
+  Optional<Subscription> subscriptionOf(Address group);
+
+  List<Subscription> subscriptions();
+
+  /** A group got a new address (a Telegram group upgraded to a supergroup): move what it had. */
+  void moveGroup(Address from, Address to);
+
+  // --- people ---
+
+  /** Marks a person or group unreachable (blocked the bot, unregistered), or reachable again. */
+  void setUnreachable(Address address, boolean unreachable);
+
+  boolean isUnreachable(Address address);
+
+  // --- small durable values a channel keeps, such as the Telegram update offset ---
+
+  Optional<String> state(String key);
+
+  void putState(String key, String value);
+
+  // --- transactions ---
+
+  /** Runs {@code work} atomically; nested calls join the outer transaction. */
+  <T> T inTransaction(Supplier<T> work);
+
+  default void inTransaction(Runnable work) {
+    inTransaction(
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+
+  @Override
+  void close();
+}

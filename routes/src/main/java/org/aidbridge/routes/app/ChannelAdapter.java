@@ -1,0 +1,24 @@
+package org.aidbridge.routes.app;
+
+import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.outbox.ChannelSender;
+import org.apache.camel.RoutesBuilder;
+
+/**
+ * One channel at the edge: the routes that bring its messages in (translated to the core's model
+ * and handed to the {@code BotService}) and the sender that delivers its outbox.
+ */
+public interface ChannelAdapter extends AutoCloseable {
+
+  Channel channel();
+
+  /** The Camel routes of this channel. */
+  RoutesBuilder routes();
+
+  /** Delivers outbox entries addressed to this channel. */
+  ChannelSender sender();
+
+  /** Releases connections; the default has none. */
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,5 @@
+package org.aidbridge.routes.cli;
+
+public class AidBridgeCli {
+  public static void main(String[] a) {}
+}
