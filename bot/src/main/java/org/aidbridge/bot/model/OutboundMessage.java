@@ -1,5 +1,6 @@
 package org.aidbridge.bot.model;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,29 +14,42 @@ import java.util.Objects;
  * @param topic what it is about, e.g. {@code listing:N-7K2} or {@code match:12}; an answer to this
  *     message is tied back to it
  * @param language the language of the text
+ * @param choices quick answers offered with it (buttons on Telegram), possibly empty; the text
+ *     already tells how to answer without them
  */
 public record OutboundMessage(
-    Address to, String subject, String text, String inReplyTo, String topic, String language) {
+    Address to,
+    String subject,
+    String text,
+    String inReplyTo,
+    String topic,
+    String language,
+    List<Choice> choices) {
 
   public OutboundMessage {
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(language, "language");
+    choices = choices == null ? List.of() : List.copyOf(choices);
   }
 
   public static OutboundMessage to(Address to, String text, String language) {
-    return new OutboundMessage(to, null, text, null, null, language);
+    return new OutboundMessage(to, null, text, null, null, language, List.of());
   }
 
   public OutboundMessage withSubject(String newSubject) {
-    return new OutboundMessage(to, newSubject, text, inReplyTo, topic, language);
+    return new OutboundMessage(to, newSubject, text, inReplyTo, topic, language, choices);
   }
 
   public OutboundMessage inReplyTo(String channelMessageId) {
-    return new OutboundMessage(to, subject, text, channelMessageId, topic, language);
+    return new OutboundMessage(to, subject, text, channelMessageId, topic, language, choices);
   }
 
   public OutboundMessage about(String newTopic) {
-    return new OutboundMessage(to, subject, text, inReplyTo, newTopic, language);
+    return new OutboundMessage(to, subject, text, inReplyTo, newTopic, language, choices);
+  }
+
+  public OutboundMessage withChoices(List<Choice> newChoices) {
+    return new OutboundMessage(to, subject, text, inReplyTo, topic, language, newChoices);
   }
 }
