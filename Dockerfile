@@ -26,11 +26,7 @@
 # --- build ---------------------------------------------------------------------------------------
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
-# Dependencies first, so that a change to the sources does not download them again.
 COPY pom.xml ./
-COPY bot/pom.xml bot/
-COPY routes/pom.xml routes/
-RUN mvn -B -q -pl bot,routes dependency:go-offline -DexcludeArtifactIds=aidbridge-bot || true
 COPY bot bot
 COPY routes routes
 COPY config config
@@ -38,7 +34,11 @@ RUN mvn -B -DskipTests package
 
 # --- run -----------------------------------------------------------------------------------------
 FROM eclipse-temurin:17-jre
-RUN groupadd --system aidbridge \
+# curl only for the HEALTHCHECK below.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system aidbridge \
  && useradd --system --gid aidbridge --home-dir /app --shell /usr/sbin/nologin aidbridge \
  && mkdir -p /app/config /data \
  && chown aidbridge:aidbridge /data
@@ -55,7 +55,7 @@ EXPOSE 8080
 USER aidbridge
 
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-  CMD wget -q -O /dev/null http://127.0.0.1:8080/health || curl -fsS -o /dev/null http://127.0.0.1:8080/health || exit 1
+  CMD curl -fsS -o /dev/null http://127.0.0.1:8080/health || exit 1
 
 ENTRYPOINT ["java", "-Dlogback.configurationFile=/app/config/logback.xml", "-jar", "/app/aidbridge.jar"]
 CMD ["run"]
