@@ -104,7 +104,7 @@ class SqliteStoreFileTest {
 
   @Test
   void jdbcUrlAndInMemoryDatabaseWork() {
-    Path file = dir.resolve("by-url.db");
+    Path file = dir.resolve("url/nested/by-url.db");
     try (SqliteStore store = SqliteStore.open("jdbc:sqlite:" + file)) {
       store.putState("k", "url");
     }
