@@ -182,10 +182,15 @@ final class Database implements AutoCloseable {
 
   private PreparedStatement prepare(String sql, Object... params) throws SQLException {
     PreparedStatement statement = connection.prepareStatement(sql);
-    for (int i = 0; i < params.length; i++) {
-      statement.setObject(i + 1, params[i]);
+    try {
+      for (int i = 0; i < params.length; i++) {
+        statement.setObject(i + 1, params[i]);
+      }
+      return statement;
+    } catch (SQLException | RuntimeException e) {
+      statement.close();
+      throw e;
     }
-    return statement;
   }
 
   private void ensureOpen() {

@@ -1,10 +1,6 @@
 package org.aidbridge.bot.store;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +18,6 @@ import org.aidbridge.bot.model.Match;
 import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.model.Status;
 import org.aidbridge.bot.model.Subscription;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The store in one SQLite database file (WAL mode, foreign keys on), through one connection that
@@ -31,9 +26,6 @@ import org.sqlite.SQLiteConfig;
  * <p>Instants are kept to the millisecond.
  */
 public final class SqliteStore implements Store {
-  private static final String JDBC_PREFIX = "jdbc:sqlite:";
-  private static final int BUSY_TIMEOUT_MS = 10_000;
-
   private final Database db;
   private final InboxTable inbox;
   private final ListingTable listings;
@@ -62,7 +54,7 @@ public final class SqliteStore implements Store {
 
   /** As {@link #open(String)}, drawing listing references from {@code random}. */
   static SqliteStore open(String fileOrJdbcUrl, RandomGenerator random) {
-    Database db = new Database(connect(jdbcUrl(fileOrJdbcUrl)));
+    Database db = new Database(SqliteConnector.connect(fileOrJdbcUrl));
     try {
       SchemaUpgrade.run(db);
     } catch (RuntimeException e) {
@@ -70,37 +62,6 @@ public final class SqliteStore implements Store {
       throw e;
     }
     return new SqliteStore(db, random);
-  }
-
-  static String jdbcUrl(String fileOrJdbcUrl) {
-    if (fileOrJdbcUrl.startsWith(JDBC_PREFIX)) {
-      return fileOrJdbcUrl;
-    }
-    if (fileOrJdbcUrl.equals(":memory:")) {
-      return JDBC_PREFIX + ":memory:";
-    }
-    Path file = Path.of(fileOrJdbcUrl).toAbsolutePath();
-    try {
-      Files.createDirectories(file.getParent());
-    } catch (java.io.IOException e) {
-      throw new StoreException("cannot create the directory for the database: " + e.getMessage());
-    }
-    return JDBC_PREFIX + file;
-  }
-
-  private static Connection connect(String url) {
-    SQLiteConfig config = new SQLiteConfig();
-    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    config.enforceForeignKeys(true);
-    config.setBusyTimeout(BUSY_TIMEOUT_MS);
-    // Take the write lock at BEGIN: a transaction that reads, then writes, cannot be refused
-    // half-way because another process wrote in between.
-    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    try {
-      return config.createConnection(url);
-    } catch (SQLException e) {
-      throw new StoreException("cannot open the database: " + e.getMessage(), e);
-    }
   }
 
   @Override
