@@ -1,5 +1,6 @@
 package org.aidbridge.bot.store;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,6 +11,9 @@ import java.util.List;
  * <p>Conventions: instants are epoch milliseconds (INTEGER); enums are stored by name, channels and
  * categories by their lower-case ids; an address is three columns {@code x_channel}, {@code x_id},
  * {@code x_is_group}, and channel plus id identify it (the group flag is kept, not compared).
+ *
+ * <p>A step's statements are split where a line ends with a semicolon, so a statement must not
+ * (triggers would need another way).
  */
 final class Migrations {
 
@@ -141,10 +145,9 @@ final class Migrations {
     return STEPS.size();
   }
 
-  /** The statements of one step, split at the semicolons that end them. */
-  static List<String> statements(int version) {
-    String step = STEPS.get(version - 1);
-    return java.util.Arrays.stream(step.split(";\\s*(\\n|$)"))
+  /** The statements of one step, split at the semicolons that end lines. */
+  static List<String> statements(String step) {
+    return Arrays.stream(step.split(";\\s*(\\n|$)"))
         .map(String::strip)
         .filter(s -> !s.isEmpty())
         .toList();
