@@ -78,7 +78,10 @@ public interface Store extends AutoCloseable {
 
   OutboxEntry enqueue(OutboundMessage message, Instant now);
 
-  /** Pending entries of the channel whose time has come, in the order they were queued. */
+  /**
+   * Pending entries of the channel whose time has come, in the order they were queued. An entry
+   * queued behind an earlier one to the same recipient that must still wait, waits too.
+   */
   List<OutboxEntry> dueOutbox(Channel channel, Instant now, int limit);
 
   /** Records that the channel accepted the message, under the channel's own id for it. */
