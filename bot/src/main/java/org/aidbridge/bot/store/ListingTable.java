@@ -147,6 +147,39 @@ final class ListingTable {
     }
   }
 
+  void updateDetails(Listing listing) {
+    db.inTransaction(
+        () -> {
+          int changed =
+              db.update(
+                  """
+                  UPDATE listings SET items_json = ?, place_text = ?, place_name = ?,
+                      place_country = ?, place_lat = ?, place_lon = ?, urgency = ?, expires_at = ?
+                   WHERE id = ?
+                  """,
+                  Columns.json(listing.items()),
+                  listing.place() == null ? null : listing.place().text(),
+                  listing.place() == null ? null : listing.place().name(),
+                  listing.place() == null ? null : listing.place().country(),
+                  listing.place() == null ? null : listing.place().lat(),
+                  listing.place() == null ? null : listing.place().lon(),
+                  listing.urgency().name(),
+                  millis(listing.expiresAt()),
+                  listing.id());
+          if (changed == 0) {
+            throw new StoreException("no listing with id " + listing.id());
+          }
+          db.update("DELETE FROM listing_categories WHERE listing_id = ?", listing.id());
+          for (Category category : listing.categories()) {
+            db.update(
+                "INSERT INTO listing_categories (listing_id, category) VALUES (?, ?)",
+                listing.id(),
+                category.id());
+          }
+          return null;
+        });
+  }
+
   /** A reference no listing has; longer ones once the short ones get crowded. */
   private String freeRef(Kind kind) {
     for (int length = SHORTEST_REF; length <= LONGEST_REF; length++) {

@@ -120,6 +120,11 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public void updateListing(Listing listing) {
+    listings.updateDetails(listing);
+  }
+
+  @Override
   public Match insertMatch(Match match) {
     return matches.insert(match);
   }

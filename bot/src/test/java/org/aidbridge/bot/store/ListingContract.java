@@ -176,4 +176,40 @@ public interface ListingContract {
 
     assertThat(store().listingById(stored.id())).contains(stored.withStatus(Status.WITHDRAWN));
   }
+
+  @Test
+  default void updatedDetailsReplaceCategoriesPlaceAndExpiryButKeepIdentity() {
+    Listing stored = store().insertListing(draft(Kind.NEED, ALICE, Category.OTHER));
+    Listing changed =
+        new Listing(
+            stored.id(),
+            "N-ZZZ",
+            stored.kind(),
+            Set.of(Category.MEDICINE),
+            List.of(),
+            "ignored text",
+            null,
+            Urgency.LOW,
+            T0.plus(Duration.ofDays(1)),
+            T0.plus(Duration.ofDays(3)),
+            Status.FULFILLED,
+            BOB,
+            "es",
+            "x");
+
+    store().updateListing(changed);
+
+    Listing read = store().listingById(stored.id()).orElseThrow();
+    assertThat(read.categories()).containsExactly(Category.MEDICINE);
+    assertThat(read.items()).isEmpty();
+    assertThat(read.place()).isNull();
+    assertThat(read.urgency()).isEqualTo(Urgency.LOW);
+    assertThat(read.expiresAt()).isEqualTo(T0.plus(Duration.ofDays(3)));
+    assertThat(read.ref()).isEqualTo(stored.ref());
+    assertThat(read.author()).isEqualTo(ALICE);
+    assertThat(read.status()).isEqualTo(stored.status());
+    assertThat(read.text()).isEqualTo(stored.text());
+    assertThat(store().activeListings(Kind.NEED, Set.of(Category.OTHER), T0)).isEmpty();
+    assertThat(store().activeListings(Kind.NEED, Set.of(Category.MEDICINE), T0)).hasSize(1);
+  }
 }
