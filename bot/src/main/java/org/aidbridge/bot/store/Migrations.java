@@ -135,8 +135,24 @@ final class Migrations {
       );
       """;
 
+  /**
+   * Each category row of a listing also carries the listing's one-degree geographic cell (see
+   * GeoCells), so matching looks up (category, cell) instead of every listing in a category.
+   */
+  private static final String V2_GEO_CELLS =
+      """
+      ALTER TABLE listing_categories ADD COLUMN cell INTEGER;
+
+      UPDATE listing_categories
+         SET cell = (SELECT CAST(l.place_lat + 90 AS INTEGER) * 360 + CAST(l.place_lon + 180 AS INTEGER)
+                       FROM listings l
+                      WHERE l.id = listing_categories.listing_id AND l.place_lat IS NOT NULL);
+
+      CREATE INDEX listing_categories_cell ON listing_categories (category, cell, listing_id);
+      """;
+
   /** Step n of the list takes the schema to version n. Append only. */
-  static final List<String> STEPS = List.of(V1_INITIAL);
+  static final List<String> STEPS = List.of(V1_INITIAL, V2_GEO_CELLS);
 
   private Migrations() {}
 

@@ -14,6 +14,7 @@ import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.Match;
 import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.model.Place;
 import org.aidbridge.bot.model.Status;
 import org.aidbridge.bot.model.Subscription;
 
@@ -60,6 +61,14 @@ public interface Store extends AutoCloseable {
    * now}. Uses an index: it does not read every listing.
    */
   List<Listing> activeListings(Kind kind, Set<Category> anyOf, Instant now);
+
+  /**
+   * Like {@link #activeListings}, but only listings whose place is within about {@code radiusKm} of
+   * {@code center} (a superset: the index works in one-degree cells, so callers still measure) or
+   * whose place is unknown. {@code center} must be resolved.
+   */
+  List<Listing> activeListingsNear(
+      Kind kind, Set<Category> anyOf, Place center, double radiusKm, Instant now);
 
   /** All listings, any status, in id order (for export). */
   List<Listing> allListings();

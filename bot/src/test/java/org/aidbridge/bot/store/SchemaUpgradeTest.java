@@ -64,4 +64,23 @@ class SchemaUpgradeTest {
   private List<String> tables() {
     return db.list("SELECT name FROM sqlite_master WHERE type = 'table'", row -> row.getString(1));
   }
+
+  @Test
+  void upgradingToGeoCellsFillsTheCellsOfListingsAlreadyStored() {
+    SchemaUpgrade.run(db, Migrations.STEPS.subList(0, 1));
+    db.execute(
+        """
+        INSERT INTO listings (id, ref, kind, status, text, items_json, place_text, place_lat,
+            place_lon, urgency, created_at, expires_at, author_channel, author_id, author_is_group,
+            language)
+        VALUES (1, 'N-ABC', 'NEED', 'OPEN', 't', '[]', 'Portland', 45.5152, -122.6784, 'NORMAL', 0, 1,
+            'email', 'a@example.org', 0, 'en')
+        """);
+    db.execute("INSERT INTO listing_categories (listing_id, category) VALUES (1, 'food')");
+
+    SchemaUpgrade.run(db);
+
+    assertThat(db.list("SELECT cell FROM listing_categories", row -> row.getInt(1)))
+        .containsExactly(GeoCells.of(45.5152, -122.6784));
+  }
 }
