@@ -197,20 +197,28 @@ final class ListingTable {
     List<Object> params = new ArrayList<>();
     anyOf.forEach(c -> params.add(c.id()));
     params.addAll(cells);
+    anyOf.forEach(c -> params.add(c.id()));
     params.add(kind.name());
     params.add(millis(now));
-    String categoryMarks = String.join(", ", java.util.Collections.nCopies(anyOf.size(), "?"));
-    String cellMarks = String.join(", ", java.util.Collections.nCopies(cells.size(), "?"));
+    String categoryMarks = marks(anyOf.size());
+    // Two index lookups (in the cells; of unknown place) rather than one OR, which SQLite would
+    // answer by reading every row of the categories.
     String sql =
         SELECT
             + " WHERE l.id IN (SELECT listing_id FROM listing_categories WHERE category IN ("
             + categoryMarks
-            + ") AND (cell IN ("
-            + cellMarks
-            + ") OR cell IS NULL))"
+            + ") AND cell IN ("
+            + marks(cells.size())
+            + ") UNION ALL SELECT listing_id FROM listing_categories WHERE category IN ("
+            + categoryMarks
+            + ") AND cell IS NULL)"
             + "\n   AND l.kind = ? AND l.status IN ('OPEN', 'MATCHED') AND l.expires_at > ?"
             + "\n ORDER BY l.id";
     return db.list(sql, ListingTable::read, params.toArray());
+  }
+
+  private static String marks(int count) {
+    return String.join(", ", java.util.Collections.nCopies(count, "?"));
   }
 
   /** A reference no listing has; longer ones once the short ones get crowded. */
