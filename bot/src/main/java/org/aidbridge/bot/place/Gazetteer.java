@@ -114,16 +114,7 @@ public final class Gazetteer implements PlaceFinder {
       return Place.unresolved(written);
     }
     return new Place(
-        written,
-        places.name(place),
-        places.country(place),
-        round(places.lat(place)),
-        round(places.lon(place)));
-  }
-
-  /** Coordinates are stored as floats; show them as the 4 decimals the resource has. */
-  private static double round(double degrees) {
-    return Math.round(degrees * 10_000d) / 10_000d;
+        written, places.name(place), places.country(place), places.lat(place), places.lon(place));
   }
 
   private static String country(String homeCountry) {

@@ -28,6 +28,12 @@ final class PlaceChooser {
   /** Names of states and countries ("Indiana", "Iran") only mean a town that big. */
   static final int REGION_NAME_POPULATION = 100_000;
 
+  /**
+   * A common word after a cue ("in Mobile", "to Reading") must name a town this big, so that "in
+   * English" or "at Home" stay words.
+   */
+  static final int COMMON_WORD_POPULATION = 20_000;
+
   /** In the home country the bars above are this many times lower. */
   static final int HOME_FACTOR = 5;
 
@@ -89,7 +95,10 @@ final class PlaceChooser {
     if (span.region() && population < REGION_NAME_POPULATION / factor) {
       return false;
     }
-    if (span.common() && !(span.capitalised() && span.hasCue())) {
+    if (span.common()
+        && !(span.capitalised()
+            && span.hasCue()
+            && population >= COMMON_WORD_POPULATION / factor)) {
       return false;
     }
     if (span.hasCue()) {

@@ -6,45 +6,38 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The places of the gazetteer in column arrays, plus an index from normalised name to the places
- * that carry it. An index entry is {@code place << 1 | 1} when the name is an alternate name and
- * {@code place << 1} when it is the place's own GeoNames name.
+ * The places of the gazetteer in column arrays, plus a {@link NameIndex} from normalised name to
+ * index entries: {@code place << 1 | 1} when the name is an alternate name, {@code place << 1} when
+ * it is the place's own GeoNames name. Coordinates are kept as ten-thousandths of a degree, exactly
+ * as the resource writes them.
  */
 final class PlaceTable {
-  private static final int[] NONE = new int[0];
   private static final int COLUMNS = 9;
+  private static final int EXPECTED_PLACES = 140_000;
+  private static final int EXPECTED_NAMES = 350_000;
 
-  private final String[] names;
-  private final String[] countries;
-  private final String[] admin1; // "US.IN": country and admin1 code, as admin1.tsv keys them
-  private final float[] lats;
-  private final float[] lons;
-  private final int[] populations;
-  private final Map<String, int[]> index;
+  private String[] names = new String[EXPECTED_PLACES];
+  private String[] countries = new String[EXPECTED_PLACES];
+  private String[] admin1 = new String[EXPECTED_PLACES]; // "US.IN", as admin1.tsv keys them
+  private int[] lats = new int[EXPECTED_PLACES];
+  private int[] lons = new int[EXPECTED_PLACES];
+  private int[] populations = new int[EXPECTED_PLACES];
+  private int size;
+  private final NameIndex index = new NameIndex(EXPECTED_NAMES);
+  private final Map<String, String> shared = new HashMap<>();
 
-  private PlaceTable(Builder b) {
-    int n = b.names.size();
-    names = b.names.toArray(new String[0]);
-    countries = b.countries.toArray(new String[0]);
-    admin1 = b.admin1.toArray(new String[0]);
-    lats = Arrays.copyOf(b.lats, n);
-    lons = Arrays.copyOf(b.lons, n);
-    populations = Arrays.copyOf(b.populations, n);
-    index = b.index;
-  }
+  private PlaceTable() {}
 
   /** Reads places.tsv.gz as written by scripts/build-gazetteer.py. */
   static PlaceTable read(InputStream gzipped) {
-    Builder b = new Builder();
+    PlaceTable table = new PlaceTable();
     try (BufferedReader in =
         new BufferedReader(
             new InputStreamReader(new GZIPInputStream(gzipped, 1 << 16), StandardCharsets.UTF_8),
@@ -52,42 +45,32 @@ final class PlaceTable {
       String line;
       while ((line = in.readLine()) != null) {
         if (!line.isEmpty()) {
-          b.add(columns(line));
+          table.add(line);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the gazetteer", e);
     }
-    return new PlaceTable(b);
-  }
-
-  /** Splits a line into its 9 columns without a regular expression. */
-  private static String[] columns(String line) {
-    String[] cols = new String[COLUMNS];
-    int from = 0;
-    for (int i = 0; i < COLUMNS - 1; i++) {
-      int tab = line.indexOf('\t', from);
-      if (tab < 0) {
-        throw new IllegalStateException("gazetteer line with too few columns: " + line);
-      }
-      cols[i] = line.substring(from, tab);
-      from = tab + 1;
-    }
-    cols[COLUMNS - 1] = line.substring(from);
-    return cols;
+    table.trim();
+    return table;
   }
 
   int size() {
-    return names.length;
+    return size;
+  }
+
+  /** How many distinct names (own and alternate) the index holds. */
+  int names() {
+    return index.names();
   }
 
   /** Index entries for a normalised name, empty when unknown. */
   int[] lookup(String key) {
-    return index.getOrDefault(key, NONE);
+    return index.lookup(key);
   }
 
   boolean contains(String key) {
-    return index.containsKey(key);
+    return index.contains(key);
   }
 
   String name(int place) {
@@ -103,68 +86,86 @@ final class PlaceTable {
   }
 
   double lat(int place) {
-    return lats[place];
+    return lats[place] / 10_000d;
   }
 
   double lon(int place) {
-    return lons[place];
+    return lons[place] / 10_000d;
   }
 
   int population(int place) {
     return populations[place];
   }
 
-  private static final class Builder {
-    final List<String> names = new ArrayList<>(140_000);
-    final List<String> countries = new ArrayList<>(140_000);
-    final List<String> admin1 = new ArrayList<>(140_000);
-    float[] lats = new float[140_000];
-    float[] lons = new float[140_000];
-    int[] populations = new int[140_000];
-    final Map<String, int[]> index = new HashMap<>(1 << 19);
-    final Map<String, String> shared = new HashMap<>();
-
-    void add(String[] cols) {
-      int place = names.size();
-      if (place == lats.length) {
-        lats = Arrays.copyOf(lats, place * 2);
-        lons = Arrays.copyOf(lons, place * 2);
-        populations = Arrays.copyOf(populations, place * 2);
+  /** id, name, country, admin1, lat, lon, population, key (or empty), alternates ("|"). */
+  private void add(String line) {
+    int[] tabs = new int[COLUMNS - 1];
+    for (int i = 0, from = 0; i < tabs.length; i++) {
+      tabs[i] = line.indexOf('\t', from);
+      if (tabs[i] < 0) {
+        throw new IllegalStateException("gazetteer line with too few columns: " + line);
       }
-      names.add(cols[1]);
-      countries.add(share(cols[2]));
-      admin1.add(share(cols[2] + "." + cols[3]));
-      lats[place] = Float.parseFloat(cols[4]);
-      lons[place] = Float.parseFloat(cols[5]);
-      populations[place] = Integer.parseInt(cols[6]);
-      // The script stored the keys normalised; GazetteerResourceTest checks it agrees with us.
-      String own = cols[7].isEmpty() ? cols[1].toLowerCase(Locale.ROOT) : cols[7];
-      put(own, place << 1);
-      String alternates = cols[8];
-      for (int from = 0; from < alternates.length(); ) {
-        int bar = alternates.indexOf('|', from);
-        int to = bar < 0 ? alternates.length() : bar;
-        put(alternates.substring(from, to), place << 1 | 1);
-        from = to + 1;
+      from = tabs[i] + 1;
+    }
+    if (size == names.length) {
+      grow();
+    }
+    int place = size++;
+    names[place] = line.substring(tabs[0] + 1, tabs[1]);
+    String country = line.substring(tabs[1] + 1, tabs[2]);
+    countries[place] = share(country);
+    admin1[place] = share(country + "." + line.substring(tabs[2] + 1, tabs[3]));
+    lats[place] = fixedPoint(line, tabs[3] + 1, tabs[4]);
+    lons[place] = fixedPoint(line, tabs[4] + 1, tabs[5]);
+    populations[place] = Integer.parseInt(line, tabs[5] + 1, tabs[6], 10);
+    // The script stored keys normalised; GazetteerResourceTest checks NameNormalizer agrees.
+    if (tabs[7] == tabs[6] + 1) {
+      String own = names[place].toLowerCase(Locale.ROOT);
+      index.add(own, 0, own.length(), place << 1);
+    } else {
+      index.add(line, tabs[6] + 1, tabs[7], place << 1);
+    }
+    for (int from = tabs[7] + 1; from < line.length(); ) {
+      int bar = line.indexOf('|', from);
+      int to = bar < 0 ? line.length() : bar;
+      index.add(line, from, to, place << 1 | 1);
+      from = to + 1;
+    }
+  }
+
+  /** "-122.6762" as -1226762: the resource always writes 4 decimals. */
+  private static int fixedPoint(String line, int from, int to) {
+    boolean negative = line.charAt(from) == '-';
+    int value = 0;
+    for (int i = negative ? from + 1 : from; i < to; i++) {
+      char c = line.charAt(i);
+      if (c != '.') {
+        value = value * 10 + (c - '0');
       }
     }
+    return negative ? -value : value;
+  }
 
-    private String share(String value) {
-      return shared.computeIfAbsent(value, v -> v);
-    }
+  private String share(String value) {
+    return shared.computeIfAbsent(value, v -> v);
+  }
 
-    private void put(String key, int entry) {
-      if (key.isEmpty()) {
-        return;
-      }
-      int[] old = index.get(key);
-      if (old == null) {
-        index.put(key, new int[] {entry});
-      } else if (old[old.length - 1] >>> 1 != entry >>> 1) {
-        int[] grown = Arrays.copyOf(old, old.length + 1);
-        grown[old.length] = entry;
-        index.put(key, grown);
-      }
-    }
+  private void grow() {
+    int capacity = names.length * 2;
+    names = Arrays.copyOf(names, capacity);
+    countries = Arrays.copyOf(countries, capacity);
+    admin1 = Arrays.copyOf(admin1, capacity);
+    lats = Arrays.copyOf(lats, capacity);
+    lons = Arrays.copyOf(lons, capacity);
+    populations = Arrays.copyOf(populations, capacity);
+  }
+
+  private void trim() {
+    names = Arrays.copyOf(names, size);
+    countries = Arrays.copyOf(countries, size);
+    admin1 = Arrays.copyOf(admin1, size);
+    lats = Arrays.copyOf(lats, size);
+    lons = Arrays.copyOf(lons, size);
+    populations = Arrays.copyOf(populations, size);
   }
 }

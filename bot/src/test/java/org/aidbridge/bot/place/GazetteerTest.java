@@ -42,6 +42,13 @@ class GazetteerTest {
           به پتو نیاز داریم در تهران                  | تهران             | Tehran         | IR | 35.6944
           مردم شهر كرمان آب ندارند                    | كرمان             | Kerman         | IR | 30.2832
           ۳ بسته پوشک برای خانواده‌ای در اصفهان       | اصفهان            | Isfahan        | IR | 32.6525
+          Send it to Mesa, AZ please                  | Mesa, AZ          | Mesa           | US | 33.4223
+          Victoria needs a ride to Reading            | Reading           | Reading        | GB | 51.4562
+          need 2 car seats near Grand Rapids MI       | Grand Rapids MI   | Grand Rapids   | US | 42.9634
+          Need food for my family in the Bronx        | the Bronx         | The Bronx      | US | 40.8499
+          Ayuda en Ciudad de México por el sismo      | Ciudad de México  | Mexico City    | MX | 19.4285
+          فوری دارو لازم داریم در اهواز               | اهواز             | Ahvaz          | IR | 31.3190
+          پتو و چادر برای زلزله‌زدگان کرمانشاه        | کرمانشاه          | Kermanshah     | IR | 34.3142
           از مشهد دارو می‌فرستم                       | مشهد              | Mashhad        | IR | 36.3156
           """)
   void findsThePlaceAMessageMentions(
@@ -77,6 +84,13 @@ class GazetteerTest {
         "Thanks Sofia, you are the best!",
         "at home with the kids today",
         "anyone can help? in a hurry",
+        "Who can translate Spanish to English?",
+        "Hi Maria, I can drop it off tomorrow",
+        "Offering free haircuts Sunday at the church",
+        "Dios los bendiga a todos",
+        "سلام به همه دوستان",
+        "کسی به پوشک نیاز دارد؟",
+        "God bless America",
       })
   void findsNothingInChatter(String message) {
     assertThat(GAZETTEER.findIn(message, null, null)).isEmpty();
