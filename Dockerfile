@@ -28,9 +28,10 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml ./
 COPY bot bot
+COPY benchmarks benchmarks
 COPY routes routes
 COPY config config
-RUN mvn -B -DskipTests package
+RUN mvn -B -DskipTests package -pl routes -am
 
 # --- run -----------------------------------------------------------------------------------------
 FROM eclipse-temurin:17-jre

@@ -120,7 +120,8 @@ public final class AidBridgeApplication implements AutoCloseable {
       Settings settings, List<ChannelAdapter> adapters, CamelContext camel) {
     int port = settings.integer("http.port", 8080);
     if (port < -1 || port > 65535) {
-      throw new ConfigException("http.port", "must be a port (0 picks a free one, -1 turns it off)");
+      throw new ConfigException(
+          "http.port", "must be a port (0 picks a free one, -1 turns it off)");
     }
     if (port == -1) {
       return null;

@@ -20,10 +20,11 @@ public final class ChannelCatalog {
 
   static boolean configured(Channel channel, Settings settings) {
     return switch (channel) {
+      // Any one of them turns email on, so a half-done setup fails naming what is missing.
       case EMAIL ->
           settings.get("imap.url").isPresent()
-              && settings.get("smtp.url").isPresent()
-              && settings.get("email.address").isPresent();
+              || settings.get("smtp.url").isPresent()
+              || settings.get("email.address").isPresent();
       case TELEGRAM -> settings.get("telegram.token").isPresent();
       case SIGNAL -> settings.get("signal.endpoint").isPresent();
     };
@@ -45,10 +46,18 @@ public final class ChannelCatalog {
 
   /** What to say when nothing is turned on. */
   public static String nothingConfigured() {
-    StringBuilder message = new StringBuilder("No channel is configured, so there is nothing to run.");
+    StringBuilder message =
+        new StringBuilder("No channel is configured, so there is nothing to run.");
     for (Channel channel : Channel.values()) {
-      message.append(' ').append(channel.id()).append(": ").append(howToTurnOn(channel)).append('.');
+      message
+          .append(' ')
+          .append(channel.id())
+          .append(": ")
+          .append(howToTurnOn(channel))
+          .append('.');
     }
-    return message.append(" To try AidBridge without any account, run: ./aidbridge demo").toString();
+    return message
+        .append(" To try AidBridge without any account, run: ./aidbridge demo")
+        .toString();
   }
 }
