@@ -45,6 +45,16 @@ class SettingsTest {
   }
 
   @Test
+  void keysLeftOutOfTheFileKeepTheirDefaultsAndTheirEnvironmentVariables() throws IOException {
+    Path file = file("imap.url=imap://file.example:143\n");
+
+    Settings settings = Settings.load(file, Map.of("AIDBRIDGE_DB", "/tmp/other.db"));
+
+    assertThat(settings.get("db")).contains("/tmp/other.db");
+    assertThat(settings.get("outbox.poll.ms")).contains("500");
+  }
+
+  @Test
   void secretInTheFileIsRefusedNamingTheEnvironmentVariable() throws IOException {
     Path file = file("telegram.token=123:abc\n");
 
