@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
       "Columns: text (required); optional id (your own id, kept), kind (need|offer), category"
           + " (ids separated by ;), place, contact, created (2024-05-01 or 2024-05-01T14:30:00Z).",
       "kind, category and place override what AidBridge reads in the text. Importing the same"
-          + " file again adds nothing twice. A contact that is an email address is told of"
-          + " matches; any other contact is kept for export but never written to.",
+          + " file again adds nothing twice. A contact that is an email address (or"
+          + " telegram:<id>, signal:<uuid>) is told of matches; any other contact is kept for"
+          + " export but never written to.",
       "Exit status: 0 when every row was imported or already there, 1 when some rows were bad."
     })
 final class ImportCommand implements Callable<Integer> {
