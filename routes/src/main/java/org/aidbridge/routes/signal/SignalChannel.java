@@ -69,7 +69,8 @@ public final class SignalChannel implements ChannelAdapter {
     SignalInbound inbound = new SignalInbound(translator, admins);
 
     double paceSeconds = Math.max(0, settings.decimal("signal.direct.pace.seconds", 2));
-    DirectPacer pacer = new DirectPacer(ctx.clock(), Duration.ofMillis(Math.round(paceSeconds * 1000)));
+    DirectPacer pacer =
+        new DirectPacer(ctx.clock(), Duration.ofMillis(Math.round(paceSeconds * 1000)));
     SignalCaptchaAlert alert =
         new SignalCaptchaAlert(ctx.store(), coordinators(settings), ctx.clock(), account);
     SignalSender sender = new SignalSender(client, pacer, alert, ctx.clock(), account);

@@ -1,0 +1,281 @@
+package org.aidbridge.routes.signal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A scripted signal-cli daemon for tests: the same framing (one JSON object per line) and the
+ * answers the real 0.13.19 daemon gives (recorded under {@code fixtures/signal}), for what the real
+ * daemon cannot do offline: incoming messages, send results with rate limits and captchas,
+ * connections dropped and restarts.
+ *
+ * <p>It runs in {@code --receive-mode on-connection}: a message pushed while no client is connected
+ * waits on "Signal's servers" and is delivered when a client connects.
+ */
+final class FakeSignalDaemon implements AutoCloseable {
+
+  /** How the next {@code send} is answered. */
+  enum SendAnswer {
+    SUCCESS("send-success.json"),
+    RATE_LIMIT("send-rate-limit-error.json"),
+    CAPTCHA("send-captcha-error.json"),
+    UNREGISTERED("send-unregistered-error.json"),
+    NETWORK_FAILURE("send-network-failure-error.json");
+
+    final String fixture;
+
+    SendAnswer(String fixture) {
+      this.fixture = fixture;
+    }
+  }
+
+  private final boolean unix;
+  private final Path socketPath;
+  private volatile int port;
+  private volatile ServerSocketChannel server;
+  private final List<FakeSignalClient> clients = new CopyOnWriteArrayList<>();
+  private final Deque<JsonNode> waitingOnServers = new ArrayDeque<>();
+  private final Deque<SendAnswer> sendAnswers = new ArrayDeque<>();
+  private final List<JsonNode> sends = new CopyOnWriteArrayList<>();
+  private final Set<String> accounts = new LinkedHashSet<>();
+  private final AtomicLong timestamps = new AtomicLong(System.currentTimeMillis());
+  private final AtomicInteger accepted = new AtomicInteger();
+  private final AtomicInteger subscriptions = new AtomicInteger();
+  private volatile long retryAfterSeconds = 2;
+  private volatile JsonNode groups = SignalFixtures.json("list-groups.json").get("result");
+
+  private FakeSignalDaemon(boolean unix, Path socketPath, int port) {
+    this.unix = unix;
+    this.socketPath = socketPath;
+    this.port = port;
+  }
+
+  /** Starts on a free TCP port of 127.0.0.1. */
+  static FakeSignalDaemon startTcp() throws IOException {
+    FakeSignalDaemon daemon = new FakeSignalDaemon(false, null, 0);
+    daemon.listen();
+    return daemon;
+  }
+
+  /** Starts on a UNIX socket at {@code path}. */
+  static FakeSignalDaemon startUnix(Path path) throws IOException {
+    FakeSignalDaemon daemon = new FakeSignalDaemon(true, path, 0);
+    daemon.listen();
+    return daemon;
+  }
+
+  SignalEndpoint endpoint() {
+    return unix
+        ? SignalEndpoint.parse("unix:" + socketPath)
+        : SignalEndpoint.tcp("127.0.0.1", port);
+  }
+
+  /** Registers an account, as {@code register}/{@code link} would on the real daemon. */
+  synchronized FakeSignalDaemon withAccount(String number) {
+    accounts.add(number);
+    return this;
+  }
+
+  FakeSignalDaemon withRetryAfterSeconds(long seconds) {
+    retryAfterSeconds = seconds;
+    return this;
+  }
+
+  /** The next sends are answered so, in order; after them, {@link SendAnswer#SUCCESS}. */
+  synchronized void answerNextSends(SendAnswer... answers) {
+    sendAnswers.addAll(List.of(answers));
+  }
+
+  /** The params of every {@code send} received, in order (the answered-with-success ones too). */
+  List<JsonNode> sends() {
+    return List.copyOf(sends);
+  }
+
+  /** The sends that were answered with success. */
+  List<JsonNode> deliveredSends() {
+    return sends.stream().filter(s -> s.path("fake.delivered").asBoolean()).toList();
+  }
+
+  int acceptedConnections() {
+    return accepted.get();
+  }
+
+  int connectedClients() {
+    return clients.size();
+  }
+
+  /** An incoming message: to the connected clients, or kept until one connects. */
+  synchronized void push(JsonNode receiveParams) {
+    if (clients.isEmpty()) {
+      waitingOnServers.add(receiveParams);
+      return;
+    }
+    clients.forEach(c -> c.notifyReceive(receiveParams));
+  }
+
+  /** Closes every client connection; the daemon keeps listening. */
+  void dropConnections() {
+    clients.forEach(FakeSignalClient::close);
+    clients.clear();
+  }
+
+  /** Stops listening and drops every client, as a killed daemon does. */
+  synchronized void stop() throws IOException {
+    ServerSocketChannel current = server;
+    server = null;
+    if (current != null) {
+      current.close();
+    }
+    dropConnections();
+    if (unix) {
+      Files.deleteIfExists(socketPath);
+    }
+  }
+
+  /** Listens again on the same port or socket. */
+  synchronized void start() throws IOException {
+    if (server == null) {
+      listen();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    stop();
+  }
+
+  private void listen() throws IOException {
+    ServerSocketChannel channel;
+    if (unix) {
+      Files.deleteIfExists(socketPath);
+      channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+      channel.bind(UnixDomainSocketAddress.of(socketPath));
+    } else {
+      channel = ServerSocketChannel.open();
+      channel.socket().setReuseAddress(true);
+      channel.bind(new InetSocketAddress("127.0.0.1", port));
+      port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
+    }
+    server = channel;
+    Thread acceptor = new Thread(() -> acceptUntilClosed(channel), "fake-signal-accept");
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  private void acceptUntilClosed(ServerSocketChannel channel) {
+    while (channel.isOpen()) {
+      try {
+        SocketChannel socket = channel.accept();
+        accepted.incrementAndGet();
+        FakeSignalClient client = new FakeSignalClient(socket, this);
+        synchronized (this) {
+          clients.add(client);
+          while (!waitingOnServers.isEmpty()) {
+            client.notifyReceive(waitingOnServers.poll());
+          }
+        }
+        client.start();
+      } catch (IOException e) {
+        return; // closed: the daemon stopped
+      }
+    }
+  }
+
+  void disconnected(FakeSignalClient client) {
+    clients.remove(client);
+  }
+
+  /** The answer (a {@code result} or {@code error} object) to one request. */
+  JsonNode answer(String method, JsonNode params) {
+    String account = params.path("account").asText(null);
+    boolean known;
+    synchronized (this) {
+      known = account == null || accounts.contains(account);
+    }
+    if (!known) {
+      return SignalFixtures.json("error-unknown-account.json");
+    }
+    switch (method) {
+      case "version":
+        return SignalFixtures.json("answer-version.json");
+      case "listAccounts":
+        return listAccounts();
+      case "subscribeReceive":
+        return SignalFixtures.json(
+            "answer-subscribe-receive.json",
+            java.util.Map.of("subscription", String.valueOf(subscriptions.getAndIncrement())));
+      case "listGroups":
+        return needsAccount(account) ? accountRequired() : result(groups);
+      case "send":
+        return needsAccount(account) ? accountRequired() : send((ObjectNode) params);
+      default:
+        return SignalFixtures.json("error-method-not-implemented.json");
+    }
+  }
+
+  private synchronized boolean needsAccount(String account) {
+    return account == null && accounts.size() != 1;
+  }
+
+  private static JsonNode accountRequired() {
+    return SignalFixtures.json("error-account-required.json");
+  }
+
+  private synchronized JsonNode listAccounts() {
+    ArrayNode list = SignalFixtures.JSON.createArrayNode();
+    accounts.forEach(a -> list.addObject().put("number", a));
+    return result(list);
+  }
+
+  private JsonNode send(ObjectNode params) {
+    SendAnswer answer;
+    synchronized (this) {
+      answer = sendAnswers.isEmpty() ? SendAnswer.SUCCESS : sendAnswers.poll();
+    }
+    String recipient =
+        params.path("recipient").path(0).asText(params.path("recipient").asText(null));
+    boolean uuid = recipient != null && !recipient.startsWith("+");
+    String groupId = params.path("groupId").asText(null);
+    JsonNode answered =
+        SignalFixtures.json(
+            answer.fixture,
+            java.util.Map.of(
+                "timestamp", String.valueOf(timestamps.incrementAndGet()),
+                "uuid", uuid ? recipient : "00000000-0000-4000-8000-000000000000",
+                "number", SignalFixtures.quoted(uuid ? null : recipient),
+                "groupId", SignalFixtures.quoted(groupId),
+                "retryAfter", String.valueOf(retryAfterSeconds)));
+    ObjectNode recorded = params.deepCopy();
+    recorded.put("fake.delivered", answer == SendAnswer.SUCCESS);
+    sends.add(recorded);
+    return answered;
+  }
+
+  private static JsonNode result(JsonNode value) {
+    ObjectNode answer = SignalFixtures.JSON.createObjectNode();
+    answer.set("result", value);
+    return answer;
+  }
+
+  List<FakeSignalClient> clients() {
+    return new ArrayList<>(clients);
+  }
+}
