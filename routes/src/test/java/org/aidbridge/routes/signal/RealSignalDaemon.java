@@ -21,16 +21,18 @@ final class RealSignalDaemon implements AutoCloseable {
 
   private final Path launcher;
   private final Path javaHome;
+  private final Path workDir;
   private final Path configDir;
   private final Path log;
   private final int port;
   private Process process;
 
-  private RealSignalDaemon(Path launcher, Path javaHome, Path configDir, int port) {
+  private RealSignalDaemon(Path launcher, Path javaHome, Path workDir, int port) {
     this.launcher = launcher;
     this.javaHome = javaHome;
-    this.configDir = configDir;
-    this.log = configDir.resolveSibling(configDir.getFileName() + ".log");
+    this.workDir = workDir;
+    this.configDir = workDir.resolve("config");
+    this.log = workDir.resolve("daemon.log");
     this.port = port;
   }
 
@@ -38,8 +40,8 @@ final class RealSignalDaemon implements AutoCloseable {
     Path scripts = scriptsDir();
     Path launcher = Path.of(runScript(scripts.resolve("install-signal-cli.sh")));
     Path javaHome = Path.of(runScript(scripts.resolve("find-java21.sh")));
-    Path configDir = Files.createTempDirectory("signal-cli-config");
-    RealSignalDaemon daemon = new RealSignalDaemon(launcher, javaHome, configDir, freePort());
+    Path workDir = Files.createTempDirectory("signal-cli-it");
+    RealSignalDaemon daemon = new RealSignalDaemon(launcher, javaHome, workDir, freePort());
     daemon.launch();
     return daemon;
   }
@@ -54,9 +56,15 @@ final class RealSignalDaemon implements AutoCloseable {
     launch();
   }
 
+  /** Stops the daemon and deletes its config directory and log. */
   @Override
   public void close() {
     kill();
+    try (var paths = Files.walk(workDir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temp directory left behind is harmless
+    }
   }
 
   private void launch() throws IOException {
@@ -78,7 +86,13 @@ final class RealSignalDaemon implements AutoCloseable {
     await()
         .atMost(STARTUP)
         .pollInterval(Duration.ofMillis(200))
-        .failFast("signal-cli exited; see " + log, () -> !process.isAlive())
+        .failFast(
+            "signal-cli exited early",
+            () -> {
+              if (!process.isAlive()) {
+                throw new AssertionError(tail(log));
+              }
+            })
         .until(this::listening);
   }
 
@@ -100,6 +114,15 @@ final class RealSignalDaemon implements AutoCloseable {
     process.onExit().join();
     tree.forEach(p -> p.onExit().join());
     process = null;
+  }
+
+  private static String tail(Path file) {
+    try {
+      List<String> lines = Files.readAllLines(file);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    } catch (IOException e) {
+      return "(no log)";
+    }
   }
 
   /** Runs one of the project's scripts; its last output line is the answer. */
