@@ -67,6 +67,10 @@ final class FakeSignalClient {
       reply(NullNode.getInstance(), SignalFixtures.json("error-invalid-request.json"));
       return;
     }
+    daemon.record(request);
+    if (daemon.isSilent()) {
+      return;
+    }
     JsonNode id = request.has("id") ? request.get("id") : null;
     if (!"2.0".equals(request.path("jsonrpc").asText())) {
       reply(id, SignalFixtures.json("error-jsonrpc-version.json"));

@@ -59,6 +59,8 @@ final class FakeSignalDaemon implements AutoCloseable {
   private final AtomicLong timestamps = new AtomicLong(System.currentTimeMillis());
   private final AtomicInteger accepted = new AtomicInteger();
   private final AtomicInteger subscriptions = new AtomicInteger();
+  private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+  private volatile boolean silent;
   private volatile long retryAfterSeconds = 2;
   private volatile JsonNode groups = SignalFixtures.json("list-groups.json").get("result");
 
@@ -112,6 +114,24 @@ final class FakeSignalDaemon implements AutoCloseable {
   /** The sends that were answered with success. */
   List<JsonNode> deliveredSends() {
     return sends.stream().filter(s -> s.path("fake.delivered").asBoolean()).toList();
+  }
+
+  /** Every request received ({@code method} and {@code params}), in order. */
+  List<JsonNode> requests() {
+    return List.copyOf(requests);
+  }
+
+  /** While silent, requests are read and recorded but never answered (a hung daemon). */
+  void silent(boolean on) {
+    silent = on;
+  }
+
+  boolean isSilent() {
+    return silent;
+  }
+
+  void record(JsonNode request) {
+    requests.add(request);
   }
 
   int acceptedConnections() {
