@@ -270,6 +270,7 @@ final class FakeSignalDaemon implements AutoCloseable {
     synchronized (this) {
       answer = sendAnswers.isEmpty() ? SendAnswer.SUCCESS : sendAnswers.poll();
     }
+    long timestamp = timestamps.incrementAndGet();
     String recipient =
         params.path("recipient").path(0).asText(params.path("recipient").asText(null));
     boolean uuid = recipient != null && !recipient.startsWith("+");
@@ -278,13 +279,15 @@ final class FakeSignalDaemon implements AutoCloseable {
         SignalFixtures.json(
             answer.fixture,
             java.util.Map.of(
-                "timestamp", String.valueOf(timestamps.incrementAndGet()),
+                "timestamp", String.valueOf(timestamp),
                 "uuid", uuid ? recipient : "00000000-0000-4000-8000-000000000000",
                 "number", SignalFixtures.quoted(uuid ? null : recipient),
                 "groupId", SignalFixtures.quoted(groupId),
                 "retryAfter", String.valueOf(retryAfterSeconds)));
     ObjectNode recorded = params.deepCopy();
     recorded.put("fake.delivered", answer == SendAnswer.SUCCESS);
+    recorded.put("fake.timestamp", String.valueOf(timestamp));
+    recorded.put("fake.receivedAtMillis", System.currentTimeMillis());
     sends.add(recorded);
     return answered;
   }
