@@ -51,6 +51,7 @@ final class FakeSignalDaemon implements AutoCloseable {
   private final Path socketPath;
   private volatile int port;
   private volatile ServerSocketChannel server;
+  private volatile Thread acceptor;
   private final List<FakeSignalClient> clients = new CopyOnWriteArrayList<>();
   private final Deque<JsonNode> waitingOnServers = new ArrayDeque<>();
   private final Deque<SendAnswer> sendAnswers = new ArrayDeque<>();
@@ -163,6 +164,7 @@ final class FakeSignalDaemon implements AutoCloseable {
     server = null;
     if (current != null) {
       current.close();
+      joinAcceptor();
     }
     dropConnections();
     if (unix) {
@@ -195,9 +197,26 @@ final class FakeSignalDaemon implements AutoCloseable {
       port = ((InetSocketAddress) channel.getLocalAddress()).getPort();
     }
     server = channel;
-    Thread acceptor = new Thread(() -> acceptUntilClosed(channel), "fake-signal-accept");
+    acceptor = new Thread(() -> acceptUntilClosed(channel), "fake-signal-accept");
     acceptor.setDaemon(true);
     acceptor.start();
+  }
+
+  /**
+   * A channel closed while a thread is blocked in accept() is released by that thread only: the
+   * port is free once it has exited.
+   */
+  private void joinAcceptor() throws IOException {
+    Thread current = acceptor;
+    if (current == null) {
+      return;
+    }
+    try {
+      current.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while stopping", e);
+    }
   }
 
   private void acceptUntilClosed(ServerSocketChannel channel) {
