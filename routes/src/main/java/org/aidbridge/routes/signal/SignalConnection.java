@@ -41,7 +41,9 @@ final class SignalConnection implements SignalRpcClient.Listener {
           SignalRpcClient.await(connected.requestForAccount("subscribeReceive", null));
       LOG.info("subscribed to incoming Signal messages (subscription {})", subscription.asText());
     } catch (SignalRpcException e) {
-      LOG.warn("subscribeReceive failed: {}; the reconnection will try again", e.getMessage());
+      LOG.warn(
+          "subscribeReceive failed: {}; the next connection will try again",
+          SignalSendResults.redact(e.getMessage()));
     }
   }
 

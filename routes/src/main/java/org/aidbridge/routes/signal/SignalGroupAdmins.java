@@ -57,7 +57,9 @@ final class SignalGroupAdmins {
       adminsByGroup.putAll(fresh);
       fetchedAt = clock.instant();
     } catch (SignalRpcException e) {
-      LOG.warn("could not ask signal-cli for the group admins: {}", e.getMessage());
+      LOG.warn(
+          "could not ask signal-cli for the group admins: {}",
+          SignalSendResults.redact(e.getMessage()));
     }
   }
 

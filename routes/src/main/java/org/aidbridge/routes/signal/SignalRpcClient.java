@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,7 +14,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +41,7 @@ public final class SignalRpcClient implements AutoCloseable {
   private final Duration timeout;
   private final Backoff backoff;
   private final Listener listener;
-  private final AtomicLong ids = new AtomicLong();
-  private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+  private final PendingRequests pending = new PendingRequests();
   private final ScheduledExecutorService connector;
   private final ExecutorService notifications;
   private volatile JsonLineConnection connection;
@@ -83,27 +79,23 @@ public final class SignalRpcClient implements AutoCloseable {
 
   /** Sends a request that concerns no account ({@code version}, {@code listAccounts}). */
   public CompletableFuture<JsonNode> request(String method, ObjectNode params) {
-    long id = ids.incrementAndGet();
+    long id = pending.nextId();
     ObjectNode message = JSON.createObjectNode().put("jsonrpc", "2.0").put("method", method);
     if (params != null && !params.isEmpty()) {
       message.set("params", params);
     }
     message.put("id", id);
-    CompletableFuture<JsonNode> answer = new CompletableFuture<>();
     JsonLineConnection current = connection;
     if (current == null || !current.isOpen()) {
-      answer.completeExceptionally(disconnected());
-      return answer;
+      return CompletableFuture.failedFuture(disconnected());
     }
-    pending.put(id, answer);
-    answer.whenComplete((result, error) -> pending.remove(id));
+    CompletableFuture<JsonNode> answer = pending.register(id, timeout);
     try {
       current.writeLine(JSON.writeValueAsString(message));
     } catch (IOException e) {
       answer.completeExceptionally(disconnected());
-      return answer;
     }
-    return answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return answer;
   }
 
   /** Sends a request on behalf of the bot's account (adds {@code account} when configured). */
@@ -169,7 +161,7 @@ public final class SignalRpcClient implements AutoCloseable {
     } finally {
       closeQuietly(opened);
       connection = null;
-      pending.values().forEach(answer -> answer.completeExceptionally(disconnected()));
+      pending.failAll(disconnected());
       if (!closed) {
         LOG.warn("lost the connection to signal-cli at {}; reconnecting", endpoint);
         Duration wait = backoff.delay(failures.getAndIncrement());
@@ -192,22 +184,10 @@ public final class SignalRpcClient implements AutoCloseable {
       notifications.execute(() -> notify(method, params));
       return;
     }
-    JsonNode id = message.path("id");
-    CompletableFuture<JsonNode> answer = id.canConvertToLong() ? pending.get(id.asLong()) : null;
-    if (answer == null) {
-      if (message.has("error")) {
-        LOG.warn(
-            "signal-cli error not tied to a request: {}", message.path("error").path("message"));
-      }
-      return;
-    }
-    JsonNode error = message.get("error");
-    if (error != null && !error.isNull()) {
-      answer.completeExceptionally(
-          new SignalRpcException(
-              error.path("code").asInt(), error.path("message").asText(), error.get("data")));
-    } else {
-      answer.complete(message.path("result"));
+    if (!pending.complete(message) && message.has("error")) {
+      LOG.warn(
+          "signal-cli error not tied to a request: {}",
+          SignalSendResults.redact(message.path("error").path("message").asText()));
     }
   }
 

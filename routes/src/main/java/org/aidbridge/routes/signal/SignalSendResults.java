@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.aidbridge.bot.outbox.SendOutcome;
 
 /**
@@ -22,6 +23,11 @@ final class SignalSendResults {
   static final Duration DEFAULT_RATE_LIMIT_PAUSE = Duration.ofMinutes(1);
 
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+
+  private static final Pattern UUID =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ()-]{5,}\\d");
 
   /**
    * What became of a send.
@@ -53,7 +59,7 @@ final class SignalSendResults {
 
   static Mapped fromError(SignalRpcException e, Instant now, int attempts) {
     JsonNode response = e.data().path("response");
-    String message = e.getMessage() == null ? "" : e.getMessage();
+    String message = redact(e.getMessage() == null ? "" : e.getMessage());
     String lower = message.toLowerCase(Locale.ROOT);
     JsonNode results = response.path("results");
     String token = tokenIn(results);
@@ -137,6 +143,14 @@ final class SignalSendResults {
       }
     }
     return null;
+  }
+
+  /**
+   * An error text of signal-cli without the numbers and uuids it may name ({@code Unregistered user
+   * "+1555..."}), so it can go into the outbox and the log.
+   */
+  static String redact(String text) {
+    return PHONE.matcher(UUID.matcher(text).replaceAll("<uuid>")).replaceAll("<number>");
   }
 
   /** 2, 4, 8 ... seconds, at most ten minutes. */

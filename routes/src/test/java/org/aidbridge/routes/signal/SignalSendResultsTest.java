@@ -153,4 +153,14 @@ class SignalSendResultsTest {
     assertThat(SignalSendResults.fromError(e, NOW, 0).outcome())
         .isInstanceOf(SendOutcome.Unreachable.class);
   }
+
+  @Test
+  void errorTextsLoseTheNumbersAndUuidsTheyName() {
+    var e =
+        new SignalRpcException(
+            -1, "Unregistered user \"+15550002222\" (7ccae375-cd51-4c82-8b1e-7be3280aa485)");
+    var outcome = (SendOutcome.Unreachable) SignalSendResults.fromError(e, NOW, 0).outcome();
+
+    assertThat(outcome.reason()).isEqualTo("Unregistered user \"<number>\" (<uuid>)");
+  }
 }
