@@ -12,6 +12,8 @@ import java.util.Map;
 final class FakeSignalClient {
   private final JsonLineConnection connection;
   private final FakeSignalDaemon daemon;
+  private volatile Integer subscription;
+  private volatile Runnable afterReply;
 
   FakeSignalClient(SocketChannel socket, FakeSignalDaemon daemon) {
     this.connection = new JsonLineConnection(socket);
@@ -36,9 +38,33 @@ final class FakeSignalClient {
     reader.start();
   }
 
+  /** Whether this client is to get messages now: always in on-connection mode. */
+  boolean isListening(boolean manualReceive) {
+    return !manualReceive || subscription != null;
+  }
+
+  void subscribed(int id) {
+    subscription = id;
+  }
+
+  void afterNextReply(Runnable action) {
+    afterReply = action;
+  }
+
   void notifyReceive(JsonNode params) {
+    JsonNode shaped = params;
+    Integer id = subscription;
+    if (id != null) {
+      ObjectNode wrapped = SignalFixtures.JSON.createObjectNode().put("subscription", id);
+      ObjectNode result = wrapped.putObject("result");
+      result.set("envelope", params.get("envelope"));
+      if (params.has("account")) {
+        result.set("account", params.get("account"));
+      }
+      shaped = wrapped;
+    }
     ObjectNode notification = SignalFixtures.JSON.createObjectNode();
-    notification.put("jsonrpc", "2.0").put("method", "receive").set("params", params);
+    notification.put("jsonrpc", "2.0").put("method", "receive").set("params", shaped);
     write(notification);
   }
 
@@ -82,7 +108,12 @@ final class FakeSignalClient {
           request.path("params").isObject()
               ? request.get("params")
               : SignalFixtures.JSON.createObjectNode();
-      reply(id, daemon.answer(request.get("method").asText(), params));
+      reply(id, daemon.answer(this, request.get("method").asText(), params));
+      Runnable then = afterReply;
+      afterReply = null;
+      if (then != null) {
+        then.run();
+      }
     }
   }
 

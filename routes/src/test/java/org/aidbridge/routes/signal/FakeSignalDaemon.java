@@ -12,14 +12,13 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A scripted signal-cli daemon for tests: the same framing (one JSON object per line) and the
@@ -32,21 +31,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class FakeSignalDaemon implements AutoCloseable {
 
-  /** How the next {@code send} is answered. */
-  enum SendAnswer {
-    SUCCESS("send-success.json"),
-    RATE_LIMIT("send-rate-limit-error.json"),
-    CAPTCHA("send-captcha-error.json"),
-    UNREGISTERED("send-unregistered-error.json"),
-    NETWORK_FAILURE("send-network-failure-error.json");
-
-    final String fixture;
-
-    SendAnswer(String fixture) {
-      this.fixture = fixture;
-    }
-  }
-
   private final boolean unix;
   private final Path socketPath;
   private volatile int port;
@@ -54,15 +38,13 @@ final class FakeSignalDaemon implements AutoCloseable {
   private volatile Thread acceptor;
   private final List<FakeSignalClient> clients = new CopyOnWriteArrayList<>();
   private final Deque<JsonNode> waitingOnServers = new ArrayDeque<>();
-  private final Deque<SendAnswer> sendAnswers = new ArrayDeque<>();
-  private final List<JsonNode> sends = new CopyOnWriteArrayList<>();
+  private final FakeSignalSends sends = new FakeSignalSends();
   private final Set<String> accounts = new LinkedHashSet<>();
-  private final AtomicLong timestamps = new AtomicLong(System.currentTimeMillis());
   private final AtomicInteger accepted = new AtomicInteger();
   private final AtomicInteger subscriptions = new AtomicInteger();
   private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
   private volatile boolean silent;
-  private volatile long retryAfterSeconds = 2;
+  private volatile boolean manualReceive;
   private volatile JsonNode groups = SignalFixtures.json("list-groups.json").get("result");
 
   private FakeSignalDaemon(boolean unix, Path socketPath, int port) {
@@ -98,23 +80,32 @@ final class FakeSignalDaemon implements AutoCloseable {
   }
 
   FakeSignalDaemon withRetryAfterSeconds(long seconds) {
-    retryAfterSeconds = seconds;
+    sends.retryAfterSeconds(seconds);
+    return this;
+  }
+
+  /**
+   * As {@code --receive-mode manual}: messages wait until the client calls {@code subscribeReceive}
+   * and come wrapped as {@code {"subscription":N,"result":{...}}}.
+   */
+  FakeSignalDaemon withManualReceive() {
+    manualReceive = true;
     return this;
   }
 
   /** The next sends are answered so, in order; after them, {@link SendAnswer#SUCCESS}. */
-  synchronized void answerNextSends(SendAnswer... answers) {
-    sendAnswers.addAll(List.of(answers));
+  void answerNextSends(FakeSignalSends.SendAnswer... answers) {
+    sends.answerNext(List.of(answers));
   }
 
   /** The params of every {@code send} received, in order (the answered-with-success ones too). */
   List<JsonNode> sends() {
-    return List.copyOf(sends);
+    return sends.all();
   }
 
   /** The sends that were answered with success. */
   List<JsonNode> deliveredSends() {
-    return sends.stream().filter(s -> s.path("fake.delivered").asBoolean()).toList();
+    return sends.delivered();
   }
 
   /** Every request received ({@code method} and {@code params}), in order. */
@@ -145,11 +136,20 @@ final class FakeSignalDaemon implements AutoCloseable {
 
   /** An incoming message: to the connected clients, or kept until one connects. */
   synchronized void push(JsonNode receiveParams) {
-    if (clients.isEmpty()) {
+    List<FakeSignalClient> listening =
+        clients.stream().filter(c -> c.isListening(manualReceive)).toList();
+    if (listening.isEmpty()) {
       waitingOnServers.add(receiveParams);
       return;
     }
-    clients.forEach(c -> c.notifyReceive(receiveParams));
+    listening.forEach(c -> c.notifyReceive(receiveParams));
+  }
+
+  /** Hands the messages waiting on the servers to a client that just started listening. */
+  private synchronized void deliverWaitingTo(FakeSignalClient client) {
+    while (!waitingOnServers.isEmpty()) {
+      client.notifyReceive(waitingOnServers.poll());
+    }
   }
 
   /** Closes every client connection; the daemon keeps listening. */
@@ -225,11 +225,9 @@ final class FakeSignalDaemon implements AutoCloseable {
         SocketChannel socket = channel.accept();
         accepted.incrementAndGet();
         FakeSignalClient client = new FakeSignalClient(socket, this);
-        synchronized (this) {
-          clients.add(client);
-          while (!waitingOnServers.isEmpty()) {
-            client.notifyReceive(waitingOnServers.poll());
-          }
+        clients.add(client);
+        if (!manualReceive) {
+          deliverWaitingTo(client);
         }
         client.start();
       } catch (IOException e) {
@@ -243,7 +241,7 @@ final class FakeSignalDaemon implements AutoCloseable {
   }
 
   /** The answer (a {@code result} or {@code error} object) to one request. */
-  JsonNode answer(String method, JsonNode params) {
+  JsonNode answer(FakeSignalClient client, String method, JsonNode params) {
     String account = params.path("account").asText(null);
     boolean known;
     synchronized (this) {
@@ -258,13 +256,11 @@ final class FakeSignalDaemon implements AutoCloseable {
       case "listAccounts":
         return listAccounts();
       case "subscribeReceive":
-        return SignalFixtures.json(
-            "answer-subscribe-receive.json",
-            java.util.Map.of("subscription", String.valueOf(subscriptions.getAndIncrement())));
+        return subscribe(client);
       case "listGroups":
         return needsAccount(account) ? accountRequired() : result(groups);
       case "send":
-        return needsAccount(account) ? accountRequired() : send((ObjectNode) params);
+        return needsAccount(account) ? accountRequired() : sends.answer((ObjectNode) params);
       default:
         return SignalFixtures.json("error-method-not-implemented.json");
     }
@@ -284,40 +280,22 @@ final class FakeSignalDaemon implements AutoCloseable {
     return result(list);
   }
 
-  private JsonNode send(ObjectNode params) {
-    SendAnswer answer;
-    synchronized (this) {
-      answer = sendAnswers.isEmpty() ? SendAnswer.SUCCESS : sendAnswers.poll();
-    }
-    long timestamp = timestamps.incrementAndGet();
-    String recipient =
-        params.path("recipient").path(0).asText(params.path("recipient").asText(null));
-    boolean uuid = recipient != null && !recipient.startsWith("+");
-    String groupId = params.path("groupId").asText(null);
-    JsonNode answered =
+  private JsonNode subscribe(FakeSignalClient client) {
+    int subscription = subscriptions.getAndIncrement();
+    JsonNode answer =
         SignalFixtures.json(
-            answer.fixture,
-            java.util.Map.of(
-                "timestamp", String.valueOf(timestamp),
-                "uuid", uuid ? recipient : "00000000-0000-4000-8000-000000000000",
-                "number", SignalFixtures.quoted(uuid ? null : recipient),
-                "groupId", SignalFixtures.quoted(groupId),
-                "retryAfter", String.valueOf(retryAfterSeconds)));
-    ObjectNode recorded = params.deepCopy();
-    recorded.put("fake.delivered", answer == SendAnswer.SUCCESS);
-    recorded.put("fake.timestamp", String.valueOf(timestamp));
-    recorded.put("fake.receivedAtMillis", System.currentTimeMillis());
-    sends.add(recorded);
-    return answered;
+            "answer-subscribe-receive.json", Map.of("subscription", String.valueOf(subscription)));
+    client.subscribed(subscription);
+    if (manualReceive) {
+      // after the answer, as the real daemon starts receiving once it has subscribed
+      client.afterNextReply(() -> deliverWaitingTo(client));
+    }
+    return answer;
   }
 
   private static JsonNode result(JsonNode value) {
     ObjectNode answer = SignalFixtures.JSON.createObjectNode();
     answer.set("result", value);
     return answer;
-  }
-
-  List<FakeSignalClient> clients() {
-    return new ArrayList<>(clients);
   }
 }

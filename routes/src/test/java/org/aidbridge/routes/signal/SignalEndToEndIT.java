@@ -7,26 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.aidbridge.bot.BotService;
-import org.aidbridge.bot.BotSettings;
-import org.aidbridge.bot.Bots;
 import org.aidbridge.bot.model.Channel;
-import org.aidbridge.bot.outbox.OutboxDispatcher;
-import org.aidbridge.bot.parse.LexiconParser;
-import org.aidbridge.bot.place.Gazetteer;
 import org.aidbridge.bot.store.OutboxEntry;
 import org.aidbridge.bot.store.SqliteStore;
-import org.aidbridge.routes.app.AppContext;
-import org.aidbridge.routes.config.Settings;
-import org.aidbridge.routes.signal.FakeSignalDaemon.SendAnswer;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
+import org.aidbridge.routes.signal.FakeSignalSends.SendAnswer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * outbox drained by the dispatcher, as the app runs them.
  */
 class SignalEndToEndIT {
-  private static final String BOT = "+15550001111";
+  private static final String BOT = SignalAppUnderTest.BOT;
   private static final String ROSA = "7ccae375-cd51-4c82-8b1e-7be3280aa485";
   private static final String ROSA_NUMBER = "+15550002222";
   private static final String SAM = "0b9a4f1e-6f7e-4bde-9a43-3c1f0f1d2e55";
@@ -48,55 +37,22 @@ class SignalEndToEndIT {
 
   @TempDir Path dir;
   private final AtomicLong timestamps = new AtomicLong(System.currentTimeMillis());
+  private SignalAppUnderTest app;
   private FakeSignalDaemon daemon;
   private SqliteStore store;
   private SignalChannel channel;
-  private DefaultCamelContext camel;
 
   @BeforeEach
   void start() throws Exception {
     daemon = FakeSignalDaemon.startTcp().withAccount(BOT).withRetryAfterSeconds(1);
-    store = SqliteStore.open(dir.resolve("aidbridge.db").toString());
-    Clock clock = Clock.systemUTC();
-    Gazetteer places = Gazetteer.loadDefault();
-    BotService bot =
-        Bots.create(store, BotSettings.DEFAULT, clock, new LexiconParser(places), places);
-    OutboxDispatcher dispatcher = new OutboxDispatcher(store, clock);
-    Settings settings =
-        Settings.of(
-            Map.of(
-                "signal.endpoint",
-                daemon.endpoint().text(),
-                "signal.account",
-                BOT,
-                "signal.direct.pace.seconds",
-                "0.05",
-                "signal.request.timeout.seconds",
-                "5"));
-    channel =
-        SignalChannel.create(
-            new AppContext(settings, store, bot, dispatcher, clock),
-            new Backoff(Duration.ofMillis(50), Duration.ofMillis(300)));
-    camel = new DefaultCamelContext();
-    camel.addRoutes(channel.routes());
-    camel.addRoutes(
-        new RouteBuilder() {
-          @Override
-          public void configure() {
-            from("timer:signal-outbox?period=50")
-                .process(e -> dispatcher.drain(channel.sender(), 20));
-          }
-        });
-    camel.start();
-    await().atMost(WAIT).until(() -> daemon.connectedClients() == 1);
+    app = new SignalAppUnderTest(daemon, dir, Map.of());
+    store = app.store;
+    channel = app.channel;
   }
 
   @AfterEach
   void stop() throws IOException {
-    camel.stop();
-    channel.close();
-    store.close();
-    daemon.close();
+    app.close();
   }
 
   @Test

@@ -14,7 +14,7 @@ import org.aidbridge.bot.outbox.OutboxDispatcher;
 import org.aidbridge.bot.store.OutboxEntry;
 import org.aidbridge.bot.store.OutboxStatus;
 import org.aidbridge.bot.store.SqliteStore;
-import org.aidbridge.routes.signal.FakeSignalDaemon.SendAnswer;
+import org.aidbridge.routes.signal.FakeSignalSends.SendAnswer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
