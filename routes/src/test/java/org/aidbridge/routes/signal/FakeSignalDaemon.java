@@ -1,8 +1,6 @@
 package org.aidbridge.routes.signal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
@@ -13,10 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -38,14 +34,13 @@ final class FakeSignalDaemon implements AutoCloseable {
   private volatile Thread acceptor;
   private final List<FakeSignalClient> clients = new CopyOnWriteArrayList<>();
   private final Deque<JsonNode> waitingOnServers = new ArrayDeque<>();
-  private final FakeSignalSends sends = new FakeSignalSends();
-  private final Set<String> accounts = new LinkedHashSet<>();
+  private final FakeSignalMethods methods = new FakeSignalMethods();
+  private final FakeSignalSends sends = methods.sends;
   private final AtomicInteger accepted = new AtomicInteger();
   private final AtomicInteger subscriptions = new AtomicInteger();
   private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
   private volatile boolean silent;
   private volatile boolean manualReceive;
-  private volatile JsonNode groups = SignalFixtures.json("list-groups.json").get("result");
 
   private FakeSignalDaemon(boolean unix, Path socketPath, int port) {
     this.unix = unix;
@@ -74,8 +69,8 @@ final class FakeSignalDaemon implements AutoCloseable {
   }
 
   /** Registers an account, as {@code register}/{@code link} would on the real daemon. */
-  synchronized FakeSignalDaemon withAccount(String number) {
-    accounts.add(number);
+  FakeSignalDaemon withAccount(String number) {
+    methods.addAccount(number);
     return this;
   }
 
@@ -242,42 +237,7 @@ final class FakeSignalDaemon implements AutoCloseable {
 
   /** The answer (a {@code result} or {@code error} object) to one request. */
   JsonNode answer(FakeSignalClient client, String method, JsonNode params) {
-    String account = params.path("account").asText(null);
-    boolean known;
-    synchronized (this) {
-      known = account == null || accounts.contains(account);
-    }
-    if (!known) {
-      return SignalFixtures.json("error-unknown-account.json");
-    }
-    switch (method) {
-      case "version":
-        return SignalFixtures.json("answer-version.json");
-      case "listAccounts":
-        return listAccounts();
-      case "subscribeReceive":
-        return subscribe(client);
-      case "listGroups":
-        return needsAccount(account) ? accountRequired() : result(groups);
-      case "send":
-        return needsAccount(account) ? accountRequired() : sends.answer((ObjectNode) params);
-      default:
-        return SignalFixtures.json("error-method-not-implemented.json");
-    }
-  }
-
-  private synchronized boolean needsAccount(String account) {
-    return account == null && accounts.size() != 1;
-  }
-
-  private static JsonNode accountRequired() {
-    return SignalFixtures.json("error-account-required.json");
-  }
-
-  private synchronized JsonNode listAccounts() {
-    ArrayNode list = SignalFixtures.JSON.createArrayNode();
-    accounts.forEach(a -> list.addObject().put("number", a));
-    return result(list);
+    return methods.answer(method, params, () -> subscribe(client));
   }
 
   private JsonNode subscribe(FakeSignalClient client) {
@@ -290,12 +250,6 @@ final class FakeSignalDaemon implements AutoCloseable {
       // after the answer, as the real daemon starts receiving once it has subscribed
       client.afterNextReply(() -> deliverWaitingTo(client));
     }
-    return answer;
-  }
-
-  private static JsonNode result(JsonNode value) {
-    ObjectNode answer = SignalFixtures.JSON.createObjectNode();
-    answer.set("result", value);
     return answer;
   }
 }
