@@ -144,6 +144,10 @@ public final class SignalRpcClient implements AutoCloseable {
       connector.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
       return;
     }
+    if (closed) {
+      closeQuietly(opened); // closed while connecting
+      return;
+    }
     failures.set(0);
     connection = opened;
     LOG.info("connected to signal-cli at {}", endpoint);
