@@ -139,8 +139,13 @@ public final class SignalRpcClient implements AutoCloseable {
     try {
       opened = new JsonLineConnection(endpoint.connect());
     } catch (IOException | RuntimeException e) {
-      Duration wait = backoff.delay(failures.getAndIncrement());
-      LOG.debug("signal-cli at {} not reachable ({}); retrying in {}", endpoint, e, wait);
+      int failed = failures.getAndIncrement();
+      Duration wait = backoff.delay(failed);
+      if (failed == 0) {
+        LOG.warn("signal-cli at {} is not reachable ({}); trying again", endpoint, e.toString());
+      } else {
+        LOG.debug("signal-cli at {} not reachable ({}); retrying in {}", endpoint, e, wait);
+      }
       connector.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
       return;
     }
