@@ -79,6 +79,15 @@ class SignalEndToEndIT {
   }
 
   @Test
+  void aGroupMemberWhoIsNotAnAdminCannotSubscribeTheGroup() {
+    daemon.push(message(ROSA, ROSA_NUMBER, "/subscribe Portland 50", NORTHSIDE));
+
+    await().atMost(WAIT).until(() -> !deliveredTo(NORTHSIDE).isEmpty());
+    assertThat(store.subscriptions()).isEmpty();
+    assertThat(daemon.requests()).anyMatch(r -> r.path("method").asText().equals("listGroups"));
+  }
+
+  @Test
   void aReplyQuotingAMatchNoticeIsRelayedToTheOtherPerson() {
     daemon.push(message(ROSA, ROSA_NUMBER, "need 2 bags of rice in Portland", null));
     daemon.push(message(SAM, null, "I can give 5 bags of rice in Portland", null));
