@@ -58,6 +58,12 @@ public final class SignalChannel implements ChannelAdapter {
     SignalRpcClient client = new SignalRpcClient(endpoint, account, timeout, reconnect, connection);
     connection.attach(client);
 
+    SignalSender sender = sender(ctx, client, account);
+    SignalRoutes routes = new SignalRoutes(connection, inbound(ctx, client, account), ctx.bot());
+    return new SignalChannel(client, sender, routes);
+  }
+
+  private static SignalInbound inbound(AppContext ctx, SignalRpcClient client, String account) {
     SignalEnvelopeTranslator translator =
         new SignalEnvelopeTranslator(
             account, ts -> ctx.store().sentMessage(Channel.SIGNAL, ts).isPresent());
@@ -66,15 +72,16 @@ public final class SignalChannel implements ChannelAdapter {
             () -> SignalRpcClient.await(client.requestForAccount("listGroups", null)),
             ctx.clock(),
             Duration.ofMinutes(1));
-    SignalInbound inbound = new SignalInbound(translator, admins);
+    return new SignalInbound(translator, admins);
+  }
 
-    double paceSeconds = Math.max(0, settings.decimal("signal.direct.pace.seconds", 2));
+  private static SignalSender sender(AppContext ctx, SignalRpcClient client, String account) {
+    double paceSeconds = Math.max(0, ctx.settings().decimal("signal.direct.pace.seconds", 2));
     DirectPacer pacer =
         new DirectPacer(ctx.clock(), Duration.ofMillis(Math.round(paceSeconds * 1000)));
     SignalCaptchaAlert alert =
-        new SignalCaptchaAlert(ctx.store(), coordinators(settings), ctx.clock(), account);
-    SignalSender sender = new SignalSender(client, pacer, alert, ctx.clock(), account);
-    return new SignalChannel(client, sender, new SignalRoutes(connection, inbound, ctx.bot()));
+        new SignalCaptchaAlert(ctx.store(), coordinators(ctx.settings()), ctx.clock(), account);
+    return new SignalSender(client, pacer, alert, ctx.clock(), account);
   }
 
   static Set<Address> coordinators(Settings settings) {
