@@ -40,7 +40,7 @@ final class MentionScanner {
     this.places = places;
     this.regions = regions;
     this.lexicon = lexicon;
-    this.chooser = new PlaceChooser(places);
+    this.chooser = new PlaceChooser(places, regions);
   }
 
   /** The best mention in a message, or null. */
@@ -124,15 +124,23 @@ final class MentionScanner {
 
   /**
    * The capitalised words after an area cue that the gazetteer does not know ("in Xyzzyville", "en
-   * San Xyzzy"); common words count inside such a name but not at its end ("in January").
+   * San Xyzzy"); common words count inside such a name but not at its end ("in January"). In Arabic
+   * script, only one word.
    */
   private Mention unresolvedAt(List<Token> tokens, int start) {
+    Token first = tokens.get(start);
+    if (first.arabicScript()) {
+      // No capitals to say where a Persian name ends: keep one word, and only an uncommon one.
+      boolean name = looksLikeName(first) && !lexicon.isCommon(first.key());
+      return name ? new Mention(start, start + 1, -1, 0) : null;
+    }
     int end = start;
     int lastUncommon = -1;
     while (end < tokens.size()
         && end - start < MAX_UNRESOLVED_WORDS
         && (end == start || tokens.get(end).joinsPrevious())
-        && looksLikeName(tokens.get(end))) {
+        && looksLikeName(tokens.get(end))
+        && !tokens.get(end).arabicScript()) {
       if (!lexicon.isCommon(tokens.get(end).key())) {
         lastUncommon = end;
       }

@@ -25,8 +25,11 @@ final class PlaceChooser {
   /** A lower-case name after a cue ("near oakland") must name a sizeable town. */
   static final int LOWER_CASE_CUE_POPULATION = 20_000;
 
-  /** Names of states and countries ("Indiana", "Iran") only mean a town that big. */
-  static final int REGION_NAME_POPULATION = 100_000;
+  /**
+   * The name of a state or country ("Indiana", "Puerto Rico") means a town of that name inside it,
+   * or one this big elsewhere ("Washington"), never a small namesake such as Indiana, PA.
+   */
+  static final int REGION_NAME_POPULATION = 500_000;
 
   /**
    * A common word after a cue ("in Mobile", "to Reading") must name a town this big, so that "in
@@ -38,9 +41,11 @@ final class PlaceChooser {
   static final int HOME_FACTOR = 5;
 
   private final PlaceTable places;
+  private final RegionNames regions;
 
-  PlaceChooser(PlaceTable places) {
+  PlaceChooser(PlaceTable places, RegionNames regions) {
     this.places = places;
+    this.regions = regions;
   }
 
   /**
@@ -92,7 +97,7 @@ final class PlaceChooser {
     }
     int population = places.population(place);
     int factor = home ? HOME_FACTOR : 1;
-    if (span.region() && population < REGION_NAME_POPULATION / factor) {
+    if (span.region() && !insideRegion(place, span.key()) && population < REGION_NAME_POPULATION) {
       return false;
     }
     if (span.common()
@@ -114,6 +119,11 @@ final class PlaceChooser {
       return false;
     }
     return population >= bareMinimum(alternate, span) / factor;
+  }
+
+  private boolean insideRegion(int place, String regionKey) {
+    return regions.admin1For(regionKey, false).contains(places.admin1(place))
+        || places.country(place).equals(regions.countryFor(regionKey, false));
   }
 
   private static int bareMinimum(boolean alternate, Span span) {

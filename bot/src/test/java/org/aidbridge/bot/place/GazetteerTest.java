@@ -91,6 +91,13 @@ class GazetteerTest {
         "سلام به همه دوستان",
         "کسی به پوشک نیاز دارد؟",
         "God bless America",
+        "Praying for you all in Jesus name",
+        "In Solidarity, Maria",
+        "Llamen a Rosa al rato",
+        "در حال حاضر پتو داریم",
+        "در مورد کمک مالی سوال دارم",
+        "شهر ما آب ندارد",
+        "Stay safe in the storm everyone",
       })
   void findsNothingInChatter(String message) {
     assertThat(GAZETTEER.findIn(message, null, null)).isEmpty();
@@ -116,6 +123,20 @@ class GazetteerTest {
         .contains(Place.unresolved("Xyzzyville"));
     assertThat(GAZETTEER.findIn("ayuda en San Xyzzy", "es", null))
         .contains(Place.unresolved("San Xyzzy"));
+  }
+
+  @Test
+  void keepsOnlyOnePersianWordAsAnUnknownPlace() {
+    assertThat(GAZETTEER.findIn("مردم شهر زیزی‌آباد آب ندارند", "fa", null))
+        .contains(Place.unresolved("زیزی‌آباد"));
+  }
+
+  @Test
+  void doesNotTakeAStateNameForASmallNamesakeElsewhere() {
+    assertThat(GAZETTEER.findIn("need a crib in Indiana", "en", null))
+        .contains(Place.unresolved("Indiana"));
+    assertThat(GAZETTEER.findIn("Somos de Puerto Rico", "es", null))
+        .hasValueSatisfying(p -> assertThat(p.country()).isEqualTo("PR"));
   }
 
   @Test
