@@ -19,6 +19,9 @@ final class PlaceChooser {
   /** A bare name of several words ("Ciudad Juárez", "Salt Lake City") is rarely an accident. */
   static final int BARE_PHRASE_POPULATION = 10_000;
 
+  /** A bare name of one or two letters must be a big city. */
+  static final int SHORT_BARE_POPULATION = 500_000;
+
   /** Alternate names (old names, nicknames, foreign spellings) need a well-known place. */
   static final int BARE_ALTERNATE_POPULATION = 200_000;
 
@@ -115,8 +118,8 @@ final class PlaceChooser {
     if (span.afterPerson() || !(span.capitalised() || span.arabicScript())) {
       return false;
     }
-    if (span.key().length() < 3) {
-      return false;
+    if (span.key().length() < 3 && !(span.arabicScript() && population >= SHORT_BARE_POPULATION)) {
+      return false; // but "قم" (Qom) is a city of nearly a million
     }
     return population >= bareMinimum(alternate, span) / factor;
   }

@@ -49,6 +49,7 @@ class GazetteerTest {
           Ayuda en Ciudad de México por el sismo      | Ciudad de México  | Mexico City    | MX | 19.4285
           فوری دارو لازم داریم در اهواز               | اهواز             | Ahvaz          | IR | 31.3190
           پتو و چادر برای زلزله‌زدگان کرمانشاه        | کرمانشاه          | Kermanshah     | IR | 34.3142
+          سیل در قم آمده                              | قم                | Qom            | IR | 34.6401
           از مشهد دارو می‌فرستم                       | مشهد              | Mashhad        | IR | 36.3156
           """)
   void findsThePlaceAMessageMentions(
@@ -98,6 +99,11 @@ class GazetteerTest {
         "در مورد کمک مالی سوال دارم",
         "شهر ما آب ندارد",
         "Stay safe in the storm everyone",
+        "Van available to move furniture on Saturday",
+        "Orange juice and bread for the shelter",
+        "یک کیف لباس گرم دارم",
+        "لطفا کمک کن",
+        "Luz y agua para la familia",
       })
   void findsNothingInChatter(String message) {
     assertThat(GAZETTEER.findIn(message, null, null)).isEmpty();
