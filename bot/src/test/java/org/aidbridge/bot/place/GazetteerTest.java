@@ -3,8 +3,11 @@ package org.aidbridge.bot.place;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.aidbridge.bot.model.Place;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -200,5 +203,20 @@ class GazetteerTest {
     String message = before + " \n in Shiraz, " + after;
 
     assertThat(GAZETTEER.findIn(message, null, null)).isPresent();
+  }
+
+  @Property(tries = 200)
+  void readsPersianWhateverMarksAreSprinkledIn(
+      @ForAll("marks") String mark, @ForAll("marks") String other) {
+    String message = mark + "در شی" + other + "راز" + mark + " پوشک لازم داریم";
+
+    assertThat(GAZETTEER.findIn(message, "fa", null))
+        .hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("Shiraz"));
+  }
+
+  @Provide
+  Arbitrary<String> marks() {
+    // ZWNJ, ZWJ, RLM, LRM, tatweel, kasra, fatha, or nothing
+    return Arbitraries.of("\u200C", "\u200D", "\u200F", "\u200E", "\u0640", "\u0650", "\u064E", "");
   }
 }
