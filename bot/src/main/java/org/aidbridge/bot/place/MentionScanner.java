@@ -97,7 +97,8 @@ final class MentionScanner {
 
   /**
    * "Indiana", "IN", "Oregon", "USA" or "México" right after a name. Abbreviations must be in
-   * capitals in a sentence ("Marion IN", not "Marion in"), not in a typed name ("marion in").
+   * capitals in a sentence ("Marion IN", not "Marion in"), unless set off by commas ("springfield,
+   * il."), and not in a typed name ("marion in").
    */
   private Hint hintAfter(List<Token> tokens, int at, boolean typed) {
     if (at >= tokens.size() || !tokens.get(at).hintGap()) {
@@ -112,7 +113,7 @@ final class MentionScanner {
         break;
       }
       key.append(n > 1 ? " " : "").append(token.key());
-      capitals &= typed || token.allCaps();
+      capitals &= typed || token.allCaps() || isolatedAfterComma(tokens, at, at + n);
       Set<String> admin1 = regions.admin1For(key.toString(), capitals);
       String country = regions.countryFor(key.toString(), capitals);
       if (!admin1.isEmpty() || country != null) {
@@ -120,6 +121,13 @@ final class MentionScanner {
       }
     }
     return found;
+  }
+
+  /** True when words [from, to) follow a comma and end the clause, as "il" in "springfield, il". */
+  private static boolean isolatedAfterComma(List<Token> tokens, int from, int to) {
+    String gap = tokens.get(from).gapBefore();
+    boolean comma = gap.indexOf(',') >= 0 || gap.indexOf('،') >= 0;
+    return comma && (to == tokens.size() || !tokens.get(to).followsClosely());
   }
 
   /**

@@ -25,6 +25,7 @@ class GazetteerTest {
           I need insulin in Portland, urgent          | Portland          | Portland       | US | 45.5234
           Marion, Indiana                             | Marion, Indiana   | Marion         | US | 40.5584
           need a ride, Marion IN                      | Marion IN         | Marion         | US | 40.5584
+          need help in springfield, il                | springfield, il   | Springfield    | US | 39.8017
           Flint MI needs bottled water                | Flint MI          | Flint          | US | 43.0125
           can bring diapers near Oakland              | Oakland           | Oakland        | US | 37.8044
           near oakland, anyone with a car?            | oakland           | Oakland        | US | 37.8044
@@ -118,6 +119,14 @@ class GazetteerTest {
         .hasValueSatisfying(p -> assertThat(p.country()).isEqualTo("GB"));
     assertThat(GAZETTEER.findIn("need a crib in Portland", "en", "us"))
         .hasValueSatisfying(p -> assertThat(p.lat()).isEqualTo(45.5234));
+  }
+
+  @Test
+  void readsALowerCaseAbbreviationAsAWordInsideASentence() {
+    assertThat(GAZETTEER.findIn("rides for Marion in the morning", "en", "US"))
+        .hasValueSatisfying(p -> assertThat(p.text()).isEqualTo("Marion"));
+    assertThat(GAZETTEER.findIn("Portland or Seattle, either works", "en", null))
+        .hasValueSatisfying(p -> assertThat(p.text()).isEqualTo("Portland"));
   }
 
   @Test
