@@ -112,7 +112,7 @@ public final class Responder {
       case DONE -> listings.close(message, command.args(), language, true);
       case WITHDRAW -> listings.close(message, command.args(), language, false);
       case SUBSCRIBE -> groups.subscribe(message, command.args(), language);
-      case UNSUBSCRIBE -> groups.unsubscribe(message, language);
+      case UNSUBSCRIBE -> groups.unsubscribe(message, command.args(), language);
       case STATUS -> groups.status(message, language);
       case REPLY -> relay.replyByRef(message, command.args(), language);
       case SHARE -> relay.share(message, command.args(), language);
