@@ -63,11 +63,12 @@ final class HtmlToText {
       if (node instanceof TextNode text) {
         out.append(text.getWholeText().replace('\u00a0', ' ').replaceAll("\\s+", " "));
       } else if (node instanceof Element element) {
-        if (element.normalName().equals("br")) {
+        String name = element.normalName();
+        if (name.equals("br")) {
           out.append('\n');
-        } else if (BLOCKS.contains(element.normalName())) {
-          out.append('\n');
-        } else if (element.normalName().equals("td") || element.normalName().equals("th")) {
+        } else if (BLOCKS.contains(name)) {
+          endLine();
+        } else if (name.equals("td") || name.equals("th")) {
           out.append(' ');
         }
       }
@@ -76,8 +77,23 @@ final class HtmlToText {
     @Override
     public void tail(Node node, int depth) {
       if (node instanceof Element element && BLOCKS.contains(element.normalName())) {
-        out.append(element.normalName().equals("p") ? "\n\n" : "\n");
+        endLine();
+        if (element.normalName().equals("p") && !endsWith("\n\n")) {
+          out.append('\n');
+        }
       }
+    }
+
+    /** A block starts and ends on its own line, without adding empty lines. */
+    private void endLine() {
+      if (out.length() > 0 && !endsWith("\n")) {
+        out.append('\n');
+      }
+    }
+
+    private boolean endsWith(String suffix) {
+      return out.length() >= suffix.length()
+          && out.substring(out.length() - suffix.length()).equals(suffix);
     }
   }
 

@@ -14,9 +14,9 @@ import org.aidbridge.bot.model.InboundMessage;
  * Translates a received mail into the core's {@link InboundMessage}: who wrote it, which mail of
  * the bot it answers, and the new text, without quotes or signature.
  *
- * <p>The subject always travels in {@link InboundMessage#subject()}. When it is a need or offer
- * written out ({@code NEED: insulin}) it is also put in front of the text; when the body has no new
- * text, a subject that is not a reply ({@code Re: ...}) becomes the text.
+ * <p>The subject always travels in {@link InboundMessage#subject()}. In a new mail (not an answer)
+ * a subject that is a need or offer written out ({@code NEED: insulin}) is also put in front of the
+ * text, and any subject becomes the text when the body has no new text.
  */
 final class MailTranslator {
   private final Clock clock;
@@ -34,7 +34,8 @@ final class MailTranslator {
           org.aidbridge.bot.model.Address.person(Channel.EMAIL, senderOf(mail));
       String subject = mail.getSubject();
       String body = QuoteStripper.newText(MailBody.text(mail).orElse(""));
-      String text = textToRead(subject, body);
+      String answered = answered(mail);
+      String text = textToRead(subject, body, answered != null);
       return new InboundMessage(
           Channel.EMAIL,
           idOf(mail, text),
@@ -43,7 +44,7 @@ final class MailTranslator {
           text,
           subject == null || subject.isBlank() ? null : subject.strip(),
           languageOf(mail),
-          answered(mail),
+          answered,
           true,
           false,
           clock.instant());
@@ -52,15 +53,19 @@ final class MailTranslator {
     }
   }
 
-  static String textToRead(String subject, String body) {
+  /**
+   * The subject counts only in a new mail: in an answer it merely repeats what was said before
+   * ("Re: NEED: insulin"), and reading it again would post the same need twice.
+   */
+  static String textToRead(String subject, String body, boolean answersAMail) {
+    if (answersAMail || SubjectLine.isReply(subject)) {
+      return body;
+    }
     String topic = SubjectLine.withoutPrefixes(subject);
     if (SubjectLine.isListingForm(subject)) {
       return body.isEmpty() ? topic : topic + "\n\n" + body;
     }
-    if (body.isEmpty() && !SubjectLine.isReply(subject)) {
-      return topic;
-    }
-    return body;
+    return body.isEmpty() ? topic : body;
   }
 
   private static String senderOf(Message mail) throws MessagingException {
