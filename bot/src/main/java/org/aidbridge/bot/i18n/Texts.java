@@ -35,13 +35,13 @@ public final class Texts {
     if (pattern == null) {
       throw new IllegalArgumentException("no text for key " + key);
     }
-    return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.ROOT).format(args);
+    return new MessageFormat(pattern, Locale.ROOT).format(args);
   }
 
   /** The language itself when the bot speaks it, else English. */
   public static String supported(String language) {
     String base = baseLanguage(language);
-    return LANGUAGES.contains(base) ? base : FALLBACK;
+    return base != null && LANGUAGES.contains(base) ? base : FALLBACK;
   }
 
   /** {@code pt-BR} is {@code pt}; null stays null. */

@@ -18,7 +18,7 @@ public final class Replies {
   /** The language to answer a message in: what the channel says, else what it is written in. */
   public String languageOf(InboundMessage message, String detected) {
     String hinted = Texts.baseLanguage(message.languageHint());
-    if (Texts.LANGUAGES.contains(hinted)) {
+    if (hinted != null && Texts.LANGUAGES.contains(hinted)) {
       return hinted;
     }
     if (detected != null && Texts.LANGUAGES.contains(detected)) {
