@@ -2,6 +2,7 @@ package org.aidbridge.routes.email;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.util.Optional;
 import org.aidbridge.bot.BotService;
 import org.aidbridge.bot.model.InboundMessage;
@@ -34,8 +35,9 @@ final class MailIntake {
     exchange.getIn().setBody(translate(mail).orElse(null));
   }
 
-  Optional<InboundMessage> translate(Message mail) {
+  Optional<InboundMessage> translate(Message fetched) {
     try {
+      Message mail = wholeMail(fetched);
       Optional<String> automatic = AutoMail.reason(mail, botAddress);
       if (automatic.isPresent()) {
         LOG.debug("not answering automatic mail ({})", automatic.get());
@@ -48,6 +50,14 @@ final class MailIntake {
       LOG.debug("unreadable mail", e);
       return Optional.empty();
     }
+  }
+
+  /**
+   * The whole mail fetched in one go (still without marking it seen), instead of one IMAP round
+   * trip per header and part while it is read.
+   */
+  private static Message wholeMail(Message fetched) throws MessagingException {
+    return fetched instanceof MimeMessage mime ? new MimeMessage(mime) : fetched;
   }
 
   /** Stores and handles the message; a failure propagates so the mail stays unseen. */
