@@ -9,6 +9,7 @@ import org.aidbridge.bot.service.DefaultBotService;
 import org.aidbridge.bot.service.GroupCommands;
 import org.aidbridge.bot.service.ListingCommands;
 import org.aidbridge.bot.service.MatchNotifier;
+import org.aidbridge.bot.service.Questions;
 import org.aidbridge.bot.service.Relay;
 import org.aidbridge.bot.service.Replies;
 import org.aidbridge.bot.service.Responder;
@@ -24,10 +25,13 @@ public final class Bots {
     Replies replies = new Replies(settings.defaultLanguage());
     Matcher matcher = new Matcher(store, new MatchScorer(settings.maxDistanceKm()));
     MatchNotifier notifier = new MatchNotifier(store, matcher, replies, settings, clock);
-    ListingCommands listings = new ListingCommands(store, notifier, replies, settings, clock);
+    Questions questions = new Questions(store, parser, places, notifier, replies, settings, clock);
+    ListingCommands listings =
+        new ListingCommands(store, notifier, questions, replies, settings, clock);
     GroupCommands groups = new GroupCommands(store, places, replies, settings);
     Relay relay = new Relay(store, replies);
-    Responder responder = new Responder(parser, listings, groups, relay, replies, settings, clock);
+    Responder responder =
+        new Responder(parser, listings, questions, groups, relay, replies, settings, clock);
     return new DefaultBotService(store, responder, replies, clock);
   }
 }

@@ -26,14 +26,21 @@ public final class ListingCommands {
 
   private final Store store;
   private final MatchNotifier notifier;
+  private final Questions questions;
   private final Replies replies;
   private final BotSettings settings;
   private final Clock clock;
 
   public ListingCommands(
-      Store store, MatchNotifier notifier, Replies replies, BotSettings settings, Clock clock) {
+      Store store,
+      MatchNotifier notifier,
+      Questions questions,
+      Replies replies,
+      BotSettings settings,
+      Clock clock) {
     this.store = store;
     this.notifier = notifier;
+    this.questions = questions;
     this.replies = replies;
     this.settings = settings;
     this.clock = clock;
@@ -57,6 +64,7 @@ public final class ListingCommands {
                 listing.summary(),
                 placeSuffix(listing, language))));
     out.addAll(notifier.announce(listing));
+    questions.ask(message, listing, language).ifPresent(out::add);
     return out;
   }
 

@@ -3,9 +3,11 @@ package org.aidbridge.bot.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.i18n.Texts;
 import org.aidbridge.bot.match.Matcher;
@@ -41,10 +43,23 @@ public final class MatchNotifier {
 
   /** Matches a new listing, stores the matches and says who needs to hear of them. */
   public List<OutboundMessage> announce(Listing fresh) {
+    return announce(fresh, Set.of());
+  }
+
+  /**
+   * Matches a listing that is new or just got more precise. Matches it already had are not told
+   * again, nor are the groups in {@code alreadyTold} told again of the listing itself.
+   */
+  public List<OutboundMessage> announce(Listing fresh, Set<Address> alreadyTold) {
     Instant now = clock.instant();
     List<OutboundMessage> out = new ArrayList<>();
     Map<Address, OutboundMessage> toGroups = new LinkedHashMap<>();
+    Set<String> known = new HashSet<>();
+    store.matchesOf(fresh.id()).forEach(m -> known.add(topic(m)));
     for (Match found : matcher.matchesFor(fresh, now, settings.notifyMax())) {
+      if (known.contains(topic(found))) {
+        continue;
+      }
       Match match = store.insertMatch(found);
       store.updateStatus(match.need().id(), Status.MATCHED);
       store.updateStatus(match.offer().id(), Status.MATCHED);
@@ -58,7 +73,9 @@ public final class MatchNotifier {
     }
     if (fresh.kind() == Kind.NEED && fresh.urgency() == Urgency.HIGH) {
       for (Subscription s : store.subscriptions()) {
-        if (s.covers(fresh) && !toGroups.containsKey(s.group())) {
+        if (s.covers(fresh)
+            && !toGroups.containsKey(s.group())
+            && !alreadyTold.contains(s.group())) {
           toGroups.put(
               s.group(),
               groupText(
@@ -89,6 +106,17 @@ public final class MatchNotifier {
       }
     }
     return out;
+  }
+
+  /** The groups whose subscription covers a listing. */
+  public Set<Address> groupsCovering(Listing listing) {
+    Set<Address> groups = new HashSet<>();
+    for (Subscription s : store.subscriptions()) {
+      if (s.covers(listing)) {
+        groups.add(s.group());
+      }
+    }
+    return groups;
   }
 
   /** The topic of every message about a match, so answers to them are relayed. */

@@ -40,6 +40,7 @@ public final class Responder {
   private final CommandParser commands = new CommandParser();
   private final ListingParser parser;
   private final ListingCommands listings;
+  private final Questions questions;
   private final GroupCommands groups;
   private final Relay relay;
   private final Replies replies;
@@ -49,6 +50,7 @@ public final class Responder {
   public Responder(
       ListingParser parser,
       ListingCommands listings,
+      Questions questions,
       GroupCommands groups,
       Relay relay,
       Replies replies,
@@ -56,6 +58,7 @@ public final class Responder {
       Clock clock) {
     this.parser = parser;
     this.listings = listings;
+    this.questions = questions;
     this.groups = groups;
     this.relay = relay;
     this.replies = replies;
@@ -65,9 +68,16 @@ public final class Responder {
 
   public List<OutboundMessage> respond(InboundMessage message) {
     String text = effectiveText(message);
+    Optional<String> question = questions.takePending(message);
     Optional<Command> command = commands.parse(text);
     if (command.isPresent()) {
       return run(command.get(), message);
+    }
+    if (question.isPresent()) {
+      Optional<List<OutboundMessage>> answered = questions.answer(message, question.get(), text);
+      if (answered.isPresent()) {
+        return answered.get();
+      }
     }
     if (message.replyTo() != null) {
       Optional<List<OutboundMessage>> relayed = relay.relay(message, text);
