@@ -14,7 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
@@ -75,6 +75,43 @@ class EmailChannelIT {
       assertThat(raw(mail)).doesNotContainIgnoringCase(ANA);
       assertSentByTheBot(mail);
     }
+  }
+
+  @Test
+  void answerToAMatchNoticeReachesTheOtherPersonWithoutAddressOrQuote() throws Exception {
+    bot.start();
+    mailboxes.send(mailboxes.compose(ANA, "insulin", "I need insulin in Portland"));
+    mailboxes.send(mailboxes.compose(BEN, "insulin", "I can give insulin in Portland"));
+    await().until(() -> mailWithSubject(ANA, "Match found").isPresent());
+    MimeMessage notice = mailWithSubject(ANA, "Match found").orElseThrow();
+
+    MimeMessage answer =
+        mailboxes.compose(
+            ANA,
+            "Re: " + notice.getSubject(),
+            "Can we meet at the library at noon?\n\nOn Tuesday AidBridge <"
+                + BOT
+                + "> wrote:\n"
+                + "> "
+                + notice.getContent().toString().replace("\n", "\n> "));
+    answer.setHeader("In-Reply-To", notice.getMessageID());
+    mailboxes.send(answer);
+
+    await().until(() -> mailWithText(BEN, "Can we meet at the library at noon?").isPresent());
+    MimeMessage relayed = mailWithText(BEN, "Can we meet at the library at noon?").orElseThrow();
+    assertThat(raw(relayed)).doesNotContainIgnoringCase(ANA).doesNotContain("Good news");
+    assertSentByTheBot(relayed);
+  }
+
+  @Test
+  void unreadableMailIsMarkedSeenAndDoesNotStopTheOthers() throws Exception {
+    bot.start();
+    MimeMessage noSender = MailFixtures.mail("no-sender.eml");
+    mailboxes.send(noSender);
+    mailboxes.send(mailboxes.compose(BEN, "OFFER: rice in Oakland", ""));
+
+    await().until(() -> !mailboxes.inboxOf(BEN).isEmpty());
+    await().until(() -> mailboxes.inBotInbox() == 2 && mailboxes.unseenInBotInbox() == 0);
   }
 
   @Test
@@ -188,16 +225,24 @@ class EmailChannelIT {
     assertThat(mailboxes.inboxOf(ANA)).hasSize(1);
   }
 
+  private Optional<MimeMessage> mailWithSubject(String address, String subjectStart) {
+    return mailboxes.inboxOf(address).stream().filter(m -> hasSubject(m, subjectStart)).findFirst();
+  }
+
+  private Optional<MimeMessage> mailWithText(String address, String text) {
+    return mailboxes.inboxOf(address).stream().filter(m -> raw(m).contains(text)).findFirst();
+  }
+
+  private static boolean hasSubject(MimeMessage mail, String subjectStart) {
+    try {
+      return mail.getSubject().startsWith(subjectStart);
+    } catch (jakarta.mail.MessagingException e) {
+      return false;
+    }
+  }
+
   private boolean hasMailWithSubject(String address, String subjectStart) {
-    return mailboxes.inboxOf(address).stream()
-        .anyMatch(
-            m -> {
-              try {
-                return m.getSubject().startsWith(subjectStart);
-              } catch (jakarta.mail.MessagingException e) {
-                return false;
-              }
-            });
+    return mailWithSubject(address, subjectStart).isPresent();
   }
 
   private void awaitOutboxSent() {
@@ -218,18 +263,5 @@ class EmailChannelIT {
 
   private static Address person(String address) {
     return Address.person(Channel.EMAIL, address);
-  }
-
-  static List<String> subjects(List<MimeMessage> mails) {
-    return mails.stream()
-        .map(
-            m -> {
-              try {
-                return m.getSubject();
-              } catch (jakarta.mail.MessagingException e) {
-                return "?";
-              }
-            })
-        .toList();
   }
 }
