@@ -19,6 +19,9 @@ import org.aidbridge.bot.model.InboundMessage;
  * text, and any subject becomes the text when the body has no new text.
  */
 final class MailTranslator {
+  /** More than anyone writes by hand: the rest of a huge mail (a pasted log, a digest) is cut. */
+  static final int MAX_TEXT_CHARS = 10_000;
+
   private final Clock clock;
 
   MailTranslator(Clock clock) {
@@ -33,7 +36,7 @@ final class MailTranslator {
       org.aidbridge.bot.model.Address sender =
           org.aidbridge.bot.model.Address.person(Channel.EMAIL, senderOf(mail));
       String subject = mail.getSubject();
-      String body = QuoteStripper.newText(MailBody.text(mail).orElse(""));
+      String body = QuoteStripper.newText(capped(MailBody.text(mail).orElse("")));
       String answered = answered(mail);
       String text = textToRead(subject, body, answered != null);
       return new InboundMessage(
@@ -66,6 +69,10 @@ final class MailTranslator {
       return body.isEmpty() ? topic : topic + "\n\n" + body;
     }
     return body.isEmpty() ? topic : body;
+  }
+
+  private static String capped(String text) {
+    return text.length() <= MAX_TEXT_CHARS ? text : text.substring(0, MAX_TEXT_CHARS);
   }
 
   private static String senderOf(Message mail) throws MessagingException {

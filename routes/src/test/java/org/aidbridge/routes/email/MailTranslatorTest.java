@@ -137,6 +137,17 @@ class MailTranslatorTest {
   }
 
   @Test
+  void hugeMailIsCut() throws Exception {
+    jakarta.mail.internet.MimeMessage huge = mail("plain-need.eml");
+    huge.setText("I need water in Flint. " + "x".repeat(50_000), "UTF-8");
+    huge.saveChanges();
+
+    assertThat(translator.translate(huge).text())
+        .startsWith("I need water in Flint.")
+        .hasSize(MailTranslator.MAX_TEXT_CHARS);
+  }
+
+  @Test
   void mailWithoutSenderIsUnreadableWithoutQuotingAnyAddress() {
     assertThatThrownBy(() -> translator.translate(mail("no-sender.eml")))
         .isInstanceOf(MailTranslator.UnreadableMailException.class)
