@@ -3,7 +3,9 @@ package org.aidbridge.bot;
 import java.time.Clock;
 import org.aidbridge.bot.match.MatchScorer;
 import org.aidbridge.bot.match.Matcher;
+import org.aidbridge.bot.parse.LexiconParser;
 import org.aidbridge.bot.parse.ListingParser;
+import org.aidbridge.bot.place.Gazetteer;
 import org.aidbridge.bot.place.PlaceFinder;
 import org.aidbridge.bot.service.DefaultBotService;
 import org.aidbridge.bot.service.GroupCommands;
@@ -19,6 +21,12 @@ import org.aidbridge.bot.store.Store;
 public final class Bots {
   private Bots() {}
 
+  /** The bot as it runs: the lexicon parser with the offline gazetteer. */
+  public static BotService create(Store store, BotSettings settings, Clock clock) {
+    Gazetteer gazetteer = Gazetteer.loadDefault();
+    return create(store, settings, clock, new LexiconParser(gazetteer), gazetteer);
+  }
+
   /** The bot with a given parser and place finder. */
   public static BotService create(
       Store store, BotSettings settings, Clock clock, ListingParser parser, PlaceFinder places) {
@@ -29,7 +37,7 @@ public final class Bots {
     ListingCommands listings =
         new ListingCommands(store, notifier, questions, replies, settings, clock);
     GroupCommands groups = new GroupCommands(store, places, replies, settings);
-    Relay relay = new Relay(store, replies);
+    Relay relay = new Relay(store, replies, clock);
     Responder responder =
         new Responder(parser, listings, questions, groups, relay, replies, settings, clock);
     return new DefaultBotService(store, responder, replies, clock);
