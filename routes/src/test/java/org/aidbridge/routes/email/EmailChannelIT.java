@@ -59,9 +59,9 @@ class EmailChannelIT {
   void needAndMatchingOfferFromTwoPeopleBothHearOfTheMatchWithoutTheOtherAddress()
       throws Exception {
     bot.start();
-    mailboxes.send(mailboxes.compose(ANA, "NEED: insulin in Portland", "It is urgent."));
+    mailboxes.send(mailboxes.compose(ANA, "NEED: insulin in Portland", ""));
     await().until(() -> hasMailWithSubject(ANA, "Re: NEED: insulin"));
-    mailboxes.send(mailboxes.compose(BEN, "insulin", "I can give insulin in Portland"));
+    mailboxes.send(mailboxes.compose(BEN, "OFFER: insulin", "in Portland, any time this week"));
 
     await()
         .until(
