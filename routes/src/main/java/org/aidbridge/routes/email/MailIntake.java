@@ -36,8 +36,8 @@ final class MailIntake {
   }
 
   Optional<InboundMessage> translate(Message fetched) {
+    Message mail = wholeMail(fetched);
     try {
-      Message mail = wholeMail(fetched);
       Optional<String> automatic = AutoMail.reason(mail, botAddress);
       if (automatic.isPresent()) {
         LOG.debug("not answering automatic mail ({})", automatic.get());
@@ -45,8 +45,9 @@ final class MailIntake {
       }
       return Optional.of(translator.translate(mail));
     } catch (MessagingException | MailTranslator.UnreadableMailException e) {
-      // Left aside for good: retrying would fail the same way on every poll.
-      LOG.warn("could not read a mail ({}); it is marked seen and not answered", e.getMessage());
+      // Left aside for good: the mail is here in full and would fail the same way on every poll.
+      // Only the kind of failure is logged: a message may quote an address.
+      LOG.warn("could not read a mail ({}); it is marked seen and not answered", kind(e));
       LOG.debug("unreadable mail", e);
       return Optional.empty();
     }
@@ -54,10 +55,24 @@ final class MailIntake {
 
   /**
    * The whole mail fetched in one go (still without marking it seen), instead of one IMAP round
-   * trip per header and part while it is read.
+   * trip per header and part while it is read. A failure here is the server's or the network's: it
+   * fails the exchange, so the mail stays unseen and is fetched again on the next poll.
    */
-  private static Message wholeMail(Message fetched) throws MessagingException {
-    return fetched instanceof MimeMessage mime ? new MimeMessage(mime) : fetched;
+  private static Message wholeMail(Message fetched) {
+    if (!(fetched instanceof MimeMessage mime)) {
+      return fetched;
+    }
+    try {
+      return new MimeMessage(mime);
+    } catch (MessagingException e) {
+      throw new IllegalStateException("fetching a mail failed: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static String kind(Exception e) {
+    return e instanceof MailTranslator.UnreadableMailException
+        ? e.getMessage()
+        : e.getClass().getSimpleName();
   }
 
   /** Stores and handles the message; a failure propagates so the mail stays unseen. */
