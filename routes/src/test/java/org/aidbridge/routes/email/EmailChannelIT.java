@@ -21,7 +21,10 @@ import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.store.Store;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,11 +46,22 @@ class EmailChannelIT {
   private Mailboxes mailboxes;
   private EmailHarness bot;
 
+  @BeforeAll
+  static void waitBriefly() {
+    // The first start loads the gazetteer; after that every step takes well under a second.
+    Awaitility.setDefaultTimeout(Duration.ofSeconds(15));
+    Awaitility.setDefaultPollInterval(Duration.ofMillis(50));
+  }
+
+  @AfterAll
+  static void resetWaiting() {
+    Awaitility.reset();
+  }
+
   @BeforeEach
   void setUp() {
     mailboxes = new Mailboxes(GREENMAIL);
     bot = new EmailHarness(GREENMAIL, dir.resolve("aidbridge.db"));
-    await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50));
   }
 
   @AfterEach
