@@ -1,6 +1,7 @@
 package org.aidbridge.routes.email;
 
 import org.aidbridge.bot.model.InboundMessage;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mail.MailEndpoint;
 
@@ -26,6 +27,16 @@ final class EmailRoutes extends RouteBuilder {
   public void configure() {
     from(inbox())
         .routeId(INBOUND_ROUTE)
+        // Never "handled": a failed exchange is what keeps the mail unseen for the next poll.
+        .onException(Exception.class)
+        .handled(false)
+        .logExhausted(false)
+        .log(
+            LoggingLevel.WARN,
+            EmailRoutes.class.getName(),
+            "a mail was not stored (${exception.class.simpleName}); it stays unread and is read"
+                + " again at the next poll")
+        .end()
         .process(intake::translate)
         .id(TRANSLATE_STEP)
         .filter(body().isInstanceOf(InboundMessage.class))
