@@ -48,6 +48,9 @@ final class MailComposer {
       mail.setHeader("References", answered);
     }
     mail.setHeader("Auto-Submitted", "auto-replied");
+    // Exchange and Outlook honour this one: no out-of-office answers to the bot (bounces still
+    // come).
+    mail.setHeader("X-Auto-Response-Suppress", "OOF, AutoReply");
     mail.setHeader("Content-Language", message.language());
     mail.setText(textOf(message), StandardCharsets.UTF_8.name(), "plain");
     mail.saveChanges();

@@ -50,6 +50,7 @@ class MailComposerTest {
     assertThat(composed.messageId()).matches("aidbridge\\.42\\.[0-9a-f]{12}@relief\\.example");
     assertThat(mail.getHeader("Message-ID")[0]).isEqualTo("<" + composed.messageId() + ">");
     assertThat(mail.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
+    assertThat(mail.getHeader("X-Auto-Response-Suppress")[0]).isEqualTo("OOF, AutoReply");
     assertThat(mail.getHeader("In-Reply-To")).isNull();
     assertThat(mail.getSubject()).isEqualTo("A message from AidBridge");
     assertThat(mail.getContentType()).startsWith("text/plain").containsIgnoringCase("utf-8");
