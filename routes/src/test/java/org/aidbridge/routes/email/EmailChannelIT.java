@@ -148,6 +148,21 @@ class EmailChannelIT {
   }
 
   @Test
+  void persianMailIsReadAndAnsweredInUtf8() throws Exception {
+    bot.start();
+    mailboxes.send(mailboxes.compose(ANA, "نیاز: انسولین در تهران", "لطفا کمک کنید"));
+
+    await().until(() -> !mailboxes.inboxOf(ANA).isEmpty());
+
+    MimeMessage answer = mailboxes.inboxOf(ANA).get(0);
+    assertThat(answer.getSubject()).isEqualTo("Re: نیاز: انسولین در تهران");
+    assertThat(answer.getContentType()).containsIgnoringCase("charset=UTF-8");
+    assertThat(bot.store().activeListingsOf(person(ANA)))
+        .singleElement()
+        .satisfies(listing -> assertThat(listing.kind()).isEqualTo(Kind.NEED));
+  }
+
+  @Test
   void htmlOnlyMailIsUnderstood() throws Exception {
     bot.start();
     mailboxes.send(mailboxes.fixture("html-only.eml", BEN));
