@@ -59,6 +59,8 @@ final class QuoteStripper {
               + "|ارسال شده از|فرستاده شده از).{0,60}$",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+  private static final int SHORT_SIGNATURE_LINES = 7;
+
   private QuoteStripper() {}
 
   /** The new text of a mail body, without quotes, the earlier message or a signature. */
@@ -80,8 +82,12 @@ final class QuoteStripper {
 
   private static boolean endsNewText(List<String> lines, int i) {
     String line = lines.get(i);
-    if (line.equals("-- ") || line.strip().equals("--")) {
+    if (line.equals("-- ")) {
       return true;
+    }
+    if (line.strip().equals("--")) {
+      // Without the space it may also be a person's own separator: a signature is short.
+      return lines.size() - i <= SHORT_SIGNATURE_LINES;
     }
     if (ATTRIBUTION.matcher(line).matches()
         || ATTRIBUTION_FA.matcher(line).matches()

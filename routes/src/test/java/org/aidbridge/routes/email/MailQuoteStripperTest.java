@@ -72,6 +72,14 @@ class MailQuoteStripperTest {
   }
 
   @Test
+  void dashDashWithoutSpaceIsASignatureOnlyWhenShort() {
+    assertThat(QuoteStripper.newText("offer: soap\n--\nJo")).isEqualTo("offer: soap");
+    String separated = "need: rice\n--\nalso water\nand soap\n1\n2\n3\n4\n5\n6";
+
+    assertThat(QuoteStripper.newText(separated)).isEqualTo(separated);
+  }
+
+  @Test
   void phoneSignaturesAreDropped() {
     assertThat(QuoteStripper.newText("need: diapers\n\nSent from my iPhone"))
         .isEqualTo("need: diapers");
