@@ -3,6 +3,8 @@ package org.aidbridge.routes.app;
 import java.util.List;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.routes.config.Settings;
+import org.aidbridge.routes.email.EmailChannel;
+import org.aidbridge.routes.signal.SignalChannel;
 
 /** The channels this build can run, and what turns each of them on. */
 public final class ChannelCatalog {
@@ -10,7 +12,9 @@ public final class ChannelCatalog {
 
   /** Every channel with its adapter. */
   public static List<ChannelOption> standard() {
-    return List.of();
+    return List.of(
+        new ChannelOption(Channel.EMAIL, EmailChannel::create),
+        new ChannelOption(Channel.SIGNAL, SignalChannel::create));
   }
 
   /** The channels whose settings are present. */
