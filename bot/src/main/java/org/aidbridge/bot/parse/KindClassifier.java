@@ -67,7 +67,8 @@ final class KindClassifier {
         first = kind;
       }
     }
-    if (strong == 0 && !evidence.hasCategory()) {
+    if (!evidence.hasCategory() && (strong == 0 || evidence.hasUrl())) {
+      // Weak cues need a thing asked for or given; a link with nothing concrete is news.
       return null;
     }
     if (need == 0 && offer == 0) {

@@ -42,7 +42,7 @@ public final class Lexicon {
   private final ExpiryWords expiry;
   private final List<String[]> singularRules;
   private final String moneyItem;
-  private final List<Phrase> categoryPhrases;
+  private final PhraseMatcher categories;
   private final List<Phrase> urgencyPhrases;
   private final Map<String, String> units;
   private final Map<String, String> currencies;
@@ -72,13 +72,14 @@ public final class Lexicon {
       }
     }
     moneyItem = e.value("money.item", "money");
-    categoryPhrases = new ArrayList<>();
+    List<Phrase> categoryPhrases = new ArrayList<>();
     for (String name : properties.stringPropertyNames()) {
       if (name.startsWith("category.")) {
         String id = name.substring("category.".length());
         categoryPhrases.addAll(e.phrases(name, CATEGORY_TAG + id));
       }
     }
+    categories = new PhraseMatcher(categoryPhrases, true);
     urgencyPhrases = new ArrayList<>(e.phrases("urgency.high", "urgency.high"));
     urgencyPhrases.addAll(e.phrases("urgency.low", "urgency.low"));
     common = e.words("common");
@@ -130,8 +131,9 @@ public final class Lexicon {
     return moneyItem;
   }
 
-  List<Phrase> categoryPhrases() {
-    return categoryPhrases;
+  /** The category synonyms, matching plurals of the words listed too. */
+  public PhraseMatcher categories() {
+    return categories;
   }
 
   List<Phrase> urgencyPhrases() {

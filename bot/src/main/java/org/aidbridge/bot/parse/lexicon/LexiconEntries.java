@@ -65,12 +65,22 @@ final class LexiconEntries {
     return numbers;
   }
 
-  /** Phrases of a key, tagged; a leading "-" marks a category word that names no item. */
+  /**
+   * Phrases of a key, tagged. In category lists a leading "-" marks a word that names no item
+   * ("hungry") and a leading "?" a word that counts only when no other category word does.
+   */
   List<Phrase> phrases(String key, String tag) {
     List<Phrase> phrases = new ArrayList<>();
     for (String entry : raw(key)) {
-      boolean itemless = entry.startsWith("-");
-      Phrase phrase = compile(itemless ? entry.substring(1) : entry, tag, itemless);
+      boolean itemless = false;
+      boolean weak = false;
+      String text = entry;
+      while (text.startsWith("-") || text.startsWith("?")) {
+        itemless |= text.startsWith("-");
+        weak |= text.startsWith("?");
+        text = text.substring(1);
+      }
+      Phrase phrase = compile(text, tag, itemless, weak);
       if (phrase != null) {
         phrases.add(phrase);
       }
@@ -78,12 +88,12 @@ final class LexiconEntries {
     return phrases;
   }
 
-  static Phrase compile(String entry, String tag, boolean itemless) {
+  static Phrase compile(String entry, String tag, boolean itemless, boolean weak) {
     List<String> words = new ArrayList<>();
     List<Boolean> prefix = new ArrayList<>();
     for (String part : entry.trim().split("\\s+")) {
-      if (Phrase.GAP.equals(part)) {
-        words.add(Phrase.GAP);
+      if (Phrase.GAP.equals(part) || Phrase.NUMBER.equals(part)) {
+        words.add(part);
         prefix.add(false);
         continue;
       }
@@ -95,7 +105,7 @@ final class LexiconEntries {
       }
     }
     boolean usable = !words.isEmpty() && !Phrase.GAP.equals(words.get(0));
-    return usable ? new Phrase(tag, List.copyOf(words), List.copyOf(prefix), itemless) : null;
+    return usable ? new Phrase(tag, List.copyOf(words), List.copyOf(prefix), itemless, weak) : null;
   }
 
   static List<String> keysOf(String text) {
