@@ -49,6 +49,7 @@ final class KindClassifier {
     int offer = 0;
     int strong = 0;
     int other = 0;
+    boolean chatter = false;
     Kind first = null;
     for (Hit hit : cues) {
       int weight = weight(hit.tag(), evidence.hasUrl());
@@ -59,6 +60,7 @@ final class KindClassifier {
         offer += weight;
       } else {
         other++;
+        chatter |= hit.tag().equals("chatter");
       }
       if (weight > 1) {
         strong++;
@@ -67,8 +69,10 @@ final class KindClassifier {
         first = kind;
       }
     }
-    if (!evidence.hasCategory() && (strong == 0 || evidence.hasUrl())) {
-      // Weak cues need a thing asked for or given; a link with nothing concrete is news.
+    if (strong == 0 && (chatter || !evidence.hasCategory())
+        || evidence.hasUrl() && !evidence.hasCategory()) {
+      // Weak cues need a thing asked for or given and no thanks around them ("thanks for the
+      // resume help"); a link with nothing concrete is news.
       return null;
     }
     if (need == 0 && offer == 0) {

@@ -15,7 +15,7 @@ public final class PhraseMatcher {
   private final Map<String, List<Phrase>> byFirstWord = new HashMap<>();
   private final Map<String, List<Phrase>> byFirstPrefix = new HashMap<>();
   private final boolean plurals;
-  private int longestPrefix;
+  private final int[] prefixLengths;
 
   /** A matcher of exact words. */
   public PhraseMatcher(List<Phrase> phrases) {
@@ -32,11 +32,14 @@ public final class PhraseMatcher {
       String first = phrase.words().get(0);
       if (phrase.prefix().get(0)) {
         byFirstPrefix.computeIfAbsent(first, k -> new ArrayList<>()).add(phrase);
-        longestPrefix = Math.max(longestPrefix, first.length());
       } else {
         byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(phrase);
       }
     }
+    // Only the lengths some prefix has are tried, so a token costs a few lookups, not one per
+    // character.
+    prefixLengths =
+        byFirstPrefix.keySet().stream().mapToInt(String::length).distinct().sorted().toArray();
   }
 
   /** Every match of every phrase, in order of start. */
@@ -55,9 +58,11 @@ public final class PhraseMatcher {
           addMatches(byFirstWord.get(key.substring(0, key.length() - 2)), tokens, i, hits);
         }
       }
-      int maxLength = Math.min(longestPrefix, key.length());
-      for (int len = 1; len <= maxLength; len++) {
-        addMatches(byFirstPrefix.get(key.substring(0, len)), tokens, i, hits);
+      for (int length : prefixLengths) {
+        if (length > key.length()) {
+          break;
+        }
+        addMatches(byFirstPrefix.get(key.substring(0, length)), tokens, i, hits);
       }
     }
     return hits;
