@@ -67,7 +67,7 @@ final class ItemReader {
       // "$200 for rent": the amount says more than the setting words around it.
       categories.clear();
     }
-    if (moneyAttached || looseMoney && !anyStrong) {
+    if (moneyAttached || looseMoney) {
       categories.add(Category.MONEY);
     }
     boolean hasQuantity = items.values().stream().anyMatch(i -> i.quantity() != null);

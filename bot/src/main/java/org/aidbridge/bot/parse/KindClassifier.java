@@ -50,6 +50,7 @@ final class KindClassifier {
     int strong = 0;
     int other = 0;
     boolean chatter = false;
+    boolean negation = false;
     Kind first = null;
     for (Hit hit : cues) {
       int weight = weight(hit.tag(), evidence.hasUrl());
@@ -61,6 +62,7 @@ final class KindClassifier {
       } else {
         other++;
         chatter |= hit.tag().equals("chatter");
+        negation |= hit.tag().equals("negation");
       }
       if (weight > 1) {
         strong++;
@@ -73,6 +75,10 @@ final class KindClassifier {
         || evidence.hasUrl() && !evidence.hasCategory()) {
       // Weak cues need a thing asked for or given and no thanks around them ("thanks for the
       // resume help"); a link with nothing concrete is news.
+      return null;
+    }
+    if (negation && chatter && offer == 0) {
+      // "found someone to take me, thanks": a withdrawal with thanks, whatever it repeats.
       return null;
     }
     if (need == 0 && offer == 0) {
