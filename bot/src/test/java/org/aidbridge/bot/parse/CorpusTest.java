@@ -37,7 +37,14 @@ class CorpusTest {
 
   private static final double MIN_CATEGORY_F1 = 0.85;
 
-  private static final double MIN_HELD_OUT_KIND_F1 = 0.0;
+  /**
+   * On messages it was never tuned on the parser measured 0.76 to 1.0 per kind and language (see
+   * docs/parser-quality.md); the floor sits a little below the lowest so that only a real
+   * regression fails the build.
+   */
+  private static final double MIN_HELD_OUT_KIND_F1 = 0.75;
+
+  private static final double MIN_HELD_OUT_CATEGORY_EXACT = 0.65;
 
   record Labelled(String kind, Set<Category> categories, String text) {}
 
@@ -59,9 +66,9 @@ class CorpusTest {
   }
 
   /**
-   * The held-out messages were written after the lexicons were tuned on the main corpus, so they
-   * estimate how the parser does on messages nobody tuned it for. Their floor is lower: it guards
-   * against regressions, not a promise of the main corpus's figures.
+   * The held-out messages were written after the lexicons were last tuned and were never used to
+   * tune them, so they estimate how the parser does on messages nobody tuned it for. Their floor is
+   * lower: it guards against regressions, it is not a promise of the main corpus's figures.
    */
   @ParameterizedTest(name = "held-out corpus {0}")
   @ValueSource(strings = {"en", "es", "fa"})
@@ -78,6 +85,9 @@ class CorpusTest {
     assertThat(score.f1("none"))
         .as("none F1 (%s)", language)
         .isGreaterThanOrEqualTo(MIN_HELD_OUT_KIND_F1);
+    assertThat(score.categoryExactAccuracy())
+        .as("category exact-set accuracy (%s)", language)
+        .isGreaterThanOrEqualTo(MIN_HELD_OUT_CATEGORY_EXACT);
   }
 
   private static CorpusScore measure(String name, List<Labelled> corpus) {
