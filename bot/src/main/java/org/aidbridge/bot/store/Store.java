@@ -14,6 +14,7 @@ import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.Match;
 import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.model.Place;
 import org.aidbridge.bot.model.Status;
 import org.aidbridge.bot.model.Subscription;
 
@@ -61,10 +62,24 @@ public interface Store extends AutoCloseable {
    */
   List<Listing> activeListings(Kind kind, Set<Category> anyOf, Instant now);
 
+  /**
+   * Like {@link #activeListings}, but only listings whose place is within about {@code radiusKm} of
+   * {@code center} (a superset: the index works in one-degree cells, so callers still measure) or
+   * whose place is unknown. {@code center} must be resolved.
+   */
+  List<Listing> activeListingsNear(
+      Kind kind, Set<Category> anyOf, Place center, double radiusKm, Instant now);
+
   /** All listings, any status, in id order (for export). */
   List<Listing> allListings();
 
   void updateStatus(long listingId, Status status);
+
+  /**
+   * Replaces what a listing says: categories, items, place, urgency and expiry. Its id, reference,
+   * author, text, status and creation time stay as they are.
+   */
+  void updateListing(Listing listing);
 
   // --- matches ---
 
@@ -78,7 +93,10 @@ public interface Store extends AutoCloseable {
 
   OutboxEntry enqueue(OutboundMessage message, Instant now);
 
-  /** Pending entries of the channel whose time has come, in the order they were queued. */
+  /**
+   * Pending entries of the channel whose time has come, in the order they were queued. An entry
+   * queued behind an earlier one to the same recipient that must still wait, waits too.
+   */
   List<OutboxEntry> dueOutbox(Channel channel, Instant now, int limit);
 
   /** Records that the channel accepted the message, under the channel's own id for it. */
@@ -120,6 +138,19 @@ public interface Store extends AutoCloseable {
   void setUnreachable(Address address, boolean unreachable);
 
   boolean isUnreachable(Address address);
+
+  // --- one person's identities on several channels ---
+
+  /** Links two identities as one person (joining whatever each was already linked with). */
+  void link(Address a, Address b);
+
+  /**
+   * @return whether the identity was linked to any other
+   */
+  boolean unlink(Address address);
+
+  /** The identity and every identity linked with it. */
+  Set<Address> linkedWith(Address address);
 
   // --- small durable values a channel keeps, such as the Telegram update offset ---
 
