@@ -26,8 +26,12 @@ import org.aidbridge.bot.parse.lexicon.Token;
  */
 final class ItemReader {
 
-  /** Categories and items found, and whether any quantity was stated. */
-  record Found(Set<Category> categories, List<Item> items, boolean hasQuantity) {}
+  /**
+   * Categories and items found, whether any quantity was stated, and whether a category was named
+   * by a strong word (not only by settings or words of another language).
+   */
+  record Found(
+      Set<Category> categories, List<Item> items, boolean hasQuantity, boolean strongCategory) {}
 
   private record Mention(Hit hit, boolean weak) {}
 
@@ -71,7 +75,8 @@ final class ItemReader {
       categories.add(Category.MONEY);
     }
     boolean hasQuantity = items.values().stream().anyMatch(i -> i.quantity() != null);
-    return new Found(categories, new ArrayList<>(items.values()), hasQuantity);
+    return new Found(
+        categories, new ArrayList<>(items.values()), hasQuantity, anyStrong || looseMoney);
   }
 
   /** Category words of every lexicon, those inside longer ones dropped. */

@@ -31,7 +31,12 @@ final class KindClassifier {
           "chatter");
 
   /** What else the message has, besides its cue phrases. */
-  record Evidence(boolean hasUrl, boolean hasCategory, boolean hasQuantity, boolean urgent) {}
+  record Evidence(
+      boolean hasUrl,
+      boolean hasCategory,
+      boolean strongCategory,
+      boolean hasQuantity,
+      boolean urgent) {}
 
   private final Lexicons lexicons;
 
@@ -92,7 +97,7 @@ final class KindClassifier {
 
   /** "insulin, Portland, urgent" or "3 tarps": a bare list is how people ask, not how they give. */
   private static boolean bareRequest(Evidence evidence) {
-    return evidence.hasCategory() && (evidence.hasQuantity() || evidence.urgent());
+    return evidence.strongCategory() && (evidence.hasQuantity() || evidence.urgent());
   }
 
   private static Kind kindOf(String tag) {
