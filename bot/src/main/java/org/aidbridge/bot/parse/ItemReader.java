@@ -166,9 +166,19 @@ final class ItemReader {
     return money;
   }
 
+  /** "$500", "500 dollars", "10 mil dólares", "۳ میلیون تومان". */
   private BigDecimal neighbourNumber(List<Token> tokens, int i) {
     BigDecimal next = i + 1 < tokens.size() ? Quantity.number(tokens.get(i + 1), lexicons) : null;
-    return next != null ? next : i > 0 ? Quantity.number(tokens.get(i - 1), lexicons) : null;
+    if (next != null || i == 0) {
+      return next;
+    }
+    BigDecimal previous = Quantity.number(tokens.get(i - 1), lexicons);
+    BigDecimal multiplier = lexicons.multiplier(tokens.get(i - 1).key());
+    if (previous == null && multiplier != null && i >= 2) {
+      BigDecimal base = Quantity.number(tokens.get(i - 2), lexicons);
+      return base == null ? null : base.multiply(multiplier);
+    }
+    return previous;
   }
 
   private Item countedThing(List<Token> tokens, int i, Lexicon lexicon, boolean[] used) {

@@ -47,6 +47,7 @@ public final class Lexicon {
   private final Map<String, String> units;
   private final Map<String, String> currencies;
   private final Map<String, BigDecimal> numbers;
+  private final Map<String, BigDecimal> multipliers;
   private final Set<String> sizeWords;
   private final Set<String> linkWords;
   private final Set<String> stopwords;
@@ -87,7 +88,8 @@ public final class Lexicon {
     common.addAll(e.words("offer"));
     units = e.family("unit");
     currencies = e.family("currency");
-    numbers = e.numbers();
+    numbers = e.numbers("number");
+    multipliers = e.numbers("multiplier");
     sizeWords = e.words("size");
     linkWords = e.words("link");
     stopwords = e.words("stopwords");
@@ -150,6 +152,10 @@ public final class Lexicon {
 
   Map<String, BigDecimal> numbers() {
     return numbers;
+  }
+
+  Map<String, BigDecimal> multipliers() {
+    return multipliers;
   }
 
   Set<String> sizeWords() {

@@ -36,11 +36,17 @@ final class LexiconEntries {
     return entries;
   }
 
-  /** Single words (their matching keys). */
+  /**
+   * Single words (their matching keys). An entry that normalizes to several words ("par de") is
+   * left out: taken apart, its words would mean what the entry means on their own ("de" as 2).
+   */
   Set<String> words(String key) {
     Set<String> words = new HashSet<>();
     for (String entry : raw(key)) {
-      words.addAll(keysOf(entry));
+      List<String> keys = keysOf(entry);
+      if (keys.size() == 1) {
+        words.add(keys.get(0));
+      }
     }
     return words;
   }
@@ -59,9 +65,10 @@ final class LexiconEntries {
     return map;
   }
 
-  Map<String, BigDecimal> numbers() {
+  /** Words with a numeric value, from a family such as {@code number.2=two,dos}. */
+  Map<String, BigDecimal> numbers(String prefix) {
     Map<String, BigDecimal> numbers = new HashMap<>();
-    family("number").forEach((word, value) -> numbers.put(word, new BigDecimal(value)));
+    family(prefix).forEach((word, value) -> numbers.put(word, new BigDecimal(value)));
     return numbers;
   }
 

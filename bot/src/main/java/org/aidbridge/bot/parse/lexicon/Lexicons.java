@@ -30,6 +30,7 @@ public final class Lexicons {
   private final Map<String, String> units = new HashMap<>();
   private final Map<String, String> currencies = new HashMap<>();
   private final Map<String, BigDecimal> numbers = new HashMap<>();
+  private final Map<String, BigDecimal> multipliers = new HashMap<>();
   private final Set<String> sizeWords = new HashSet<>();
   private final Set<String> linkWords = new HashSet<>();
   private final Set<String> stopwords = new HashSet<>();
@@ -42,6 +43,7 @@ public final class Lexicons {
       units.putAll(lexicon.units());
       currencies.putAll(lexicon.currencies());
       numbers.putAll(lexicon.numbers());
+      multipliers.putAll(lexicon.multipliers());
       sizeWords.addAll(lexicon.sizeWords());
       linkWords.addAll(lexicon.linkWords());
       stopwords.addAll(lexicon.stopwords());
@@ -120,6 +122,11 @@ public final class Lexicons {
 
   public BigDecimal number(String key) {
     return numbers.get(key);
+  }
+
+  /** The value of a word such as "thousand", "mil", "میلیون", or null. */
+  public BigDecimal multiplier(String key) {
+    return multipliers.get(key);
   }
 
   public boolean isSizeWord(String key) {
