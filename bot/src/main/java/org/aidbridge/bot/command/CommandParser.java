@@ -25,11 +25,22 @@ public final class CommandParser {
           CommandName.START,
           CommandName.STATUS,
           CommandName.UNSUBSCRIBE,
-          CommandName.UNLINK);
+          CommandName.UNLINK,
+          CommandName.STATS);
 
   /** Commands whose bare word counts only when followed by a listing reference. */
   private static final Set<CommandName> WITH_REF =
-      Set.of(CommandName.DONE, CommandName.WITHDRAW, CommandName.REPLY, CommandName.SHARE);
+      Set.of(
+          CommandName.DONE,
+          CommandName.WITHDRAW,
+          CommandName.REPLY,
+          CommandName.SHARE,
+          CommandName.CLOSE,
+          CommandName.HIDE);
+
+  /** Commands whose bare word counts when anything follows it. */
+  private static final Set<CommandName> WITH_ARGS =
+      Set.of(CommandName.SUBSCRIBE, CommandName.BROADCAST, CommandName.BAN);
 
   public Optional<Command> parse(String text) {
     String trimmed = text == null ? "" : text.strip();
@@ -60,7 +71,8 @@ public final class CommandParser {
       return true; // "need: insulin", "offer: rice"
     }
     if (BARE.contains(name)) {
-      return args.isEmpty();
+      // "unsubscribe list@example.org": a coordinator ending an email list's subscription.
+      return args.isEmpty() || (name == CommandName.UNSUBSCRIBE && args.matches("\\S+@\\S+"));
     }
     if (WITH_REF.contains(name)) {
       return org.aidbridge.bot.model.ListingRefs.looksLikeRef(args.split("\\s+")[0]);
@@ -68,7 +80,7 @@ public final class CommandParser {
     if (name == CommandName.LINK) {
       return args.isEmpty() || args.matches("(?i)[2-9A-Z]{6}");
     }
-    return name == CommandName.SUBSCRIBE && !args.isEmpty();
+    return WITH_ARGS.contains(name) && !args.isEmpty();
   }
 
   private static String rest(String s) {
