@@ -52,6 +52,14 @@ final class MailComposer {
     // come).
     mail.setHeader("X-Auto-Response-Suppress", "OOF, AutoReply");
     mail.setHeader("Content-Language", message.language());
+    if (message.to().group()) {
+      // A distribution list subscribed to an area: mail clients offer a one-click way out, which
+      // reaches the bot (a coordinator ends the subscription).
+      mail.setHeader("Precedence", "list");
+      mail.setHeader(
+          "List-Unsubscribe",
+          "<mailto:" + settings.address() + "?subject=unsubscribe%20" + message.to().id() + ">");
+    }
     mail.setText(textOf(message), StandardCharsets.UTF_8.name(), "plain");
     mail.saveChanges();
     return new Composed(mail, messageId);

@@ -39,6 +39,21 @@ class MailComposerTest {
           Session.getInstance(new Properties()), settings, Clock.fixed(NOW, ZoneOffset.UTC));
 
   @Test
+  void mailToASubscribedListSaysHowToUnsubscribeAndOnlyThen() throws Exception {
+    Address list = Address.group(Channel.EMAIL, "east-bay@lists.example.org");
+
+    MimeMessage toList =
+        composer.compose(entry(7, OutboundMessage.to(list, "Match in your area", "en"))).mail();
+    MimeMessage toPerson =
+        composer.compose(entry(8, OutboundMessage.to(ANA, "Saved your need", "en"))).mail();
+
+    assertThat(toList.getHeader("List-Unsubscribe")[0])
+        .isEqualTo("<mailto:aid@relief.example?subject=unsubscribe%20east-bay@lists.example.org>");
+    assertThat(toList.getHeader("Precedence")[0]).isEqualTo("list");
+    assertThat(toPerson.getHeader("List-Unsubscribe")).isNull();
+  }
+
+  @Test
   void mailComesFromTheBotWithItsOwnMessageIdAndAutoSubmitted() throws Exception {
     MailComposer.Composed composed =
         composer.compose(entry(42, OutboundMessage.to(ANA, "Saved your need N-7K2.", "en")));
