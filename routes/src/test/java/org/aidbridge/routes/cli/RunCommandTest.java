@@ -34,6 +34,18 @@ class RunCommandTest {
   }
 
   @Test
+  void halfConfiguredChannelFailsNamingWhatIsMissing() {
+    Cli.Result result = new Cli(dir).env("AIDBRIDGE_IMAP_URL", "imap://127.0.0.1:1").run("run");
+
+    assertThat(result.exitCode()).isEqualTo(AidBridgeCli.CONFIG_ERROR);
+    assertThat(result.errLines())
+        .singleElement()
+        .asString()
+        .contains("AIDBRIDGE_SMTP_URL")
+        .doesNotContain("Exception");
+  }
+
+  @Test
   void invalidSettingFailsWithOneLineNamingTheKey() {
     Cli.Result result = new Cli(dir).env("AIDBRIDGE_MATCH_NOTIFY_MAX", "lots").run("export");
 
