@@ -88,6 +88,25 @@ public record Listing(
         externalId);
   }
 
+  /** The same listing saying something new about what and where. */
+  public Listing withDetails(Set<Category> newCategories, Place newPlace) {
+    return new Listing(
+        id,
+        ref,
+        kind,
+        newCategories,
+        items,
+        text,
+        newPlace,
+        urgency,
+        createdAt,
+        expiresAt,
+        status,
+        author,
+        language,
+        externalId);
+  }
+
   /** A short human summary: the items, else the categories. Never contains the author. */
   public String summary() {
     if (!items.isEmpty()) {

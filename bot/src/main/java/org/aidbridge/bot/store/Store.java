@@ -66,6 +66,12 @@ public interface Store extends AutoCloseable {
 
   void updateStatus(long listingId, Status status);
 
+  /**
+   * Replaces what a listing says: categories, items, place, urgency and expiry. Its id, reference,
+   * author, text, status and creation time stay as they are.
+   */
+  void updateListing(Listing listing);
+
   // --- matches ---
 
   /** Stores a match; a second match of the same need and offer returns the first one. */

@@ -1,0 +1,37 @@
+package org.aidbridge.bot;
+
+import java.time.Clock;
+import org.aidbridge.bot.match.MatchScorer;
+import org.aidbridge.bot.match.Matcher;
+import org.aidbridge.bot.parse.ListingParser;
+import org.aidbridge.bot.place.PlaceFinder;
+import org.aidbridge.bot.service.DefaultBotService;
+import org.aidbridge.bot.service.GroupCommands;
+import org.aidbridge.bot.service.ListingCommands;
+import org.aidbridge.bot.service.MatchNotifier;
+import org.aidbridge.bot.service.Questions;
+import org.aidbridge.bot.service.Relay;
+import org.aidbridge.bot.service.Replies;
+import org.aidbridge.bot.service.Responder;
+import org.aidbridge.bot.store.Store;
+
+/** Builds the bot from its parts. The one place that knows how the core is wired. */
+public final class Bots {
+  private Bots() {}
+
+  /** The bot with a given parser and place finder. */
+  public static BotService create(
+      Store store, BotSettings settings, Clock clock, ListingParser parser, PlaceFinder places) {
+    Replies replies = new Replies(settings.defaultLanguage());
+    Matcher matcher = new Matcher(store, new MatchScorer(settings.maxDistanceKm()));
+    MatchNotifier notifier = new MatchNotifier(store, matcher, replies, settings, clock);
+    Questions questions = new Questions(store, parser, places, notifier, replies, settings, clock);
+    ListingCommands listings =
+        new ListingCommands(store, notifier, questions, replies, settings, clock);
+    GroupCommands groups = new GroupCommands(store, places, replies, settings);
+    Relay relay = new Relay(store, replies);
+    Responder responder =
+        new Responder(parser, listings, questions, groups, relay, replies, settings, clock);
+    return new DefaultBotService(store, responder, replies, clock);
+  }
+}

@@ -1,0 +1,69 @@
+package org.aidbridge.bot.command;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises commands in a message's text. Slash commands ({@code /need}, {@code /need@AidBot}) are
+ * always commands; a bare first word is a command only when it cannot be the start of an ordinary
+ * sentence ("help", "list", "done N-7K2", "need: insulin"), so "need a ride to the clinic" stays
+ * free text for the parser.
+ */
+public final class CommandParser {
+  private static final Pattern SLASH =
+      Pattern.compile("^/(\\p{L}+)(?:@\\w+)?(?:[\\s:]+(.*))?$", Pattern.DOTALL);
+  private static final Pattern WORD =
+      Pattern.compile("^(\\p{L}[\\p{L}\\u200c]*)\\s*(:)?\\s*(.*)$", Pattern.DOTALL);
+
+  /** Commands whose bare word is enough, with or without arguments. */
+  private static final Set<CommandName> BARE =
+      Set.of(
+          CommandName.HELP,
+          CommandName.LIST,
+          CommandName.START,
+          CommandName.STATUS,
+          CommandName.UNSUBSCRIBE);
+
+  /** Commands whose bare word counts only when followed by a listing reference. */
+  private static final Set<CommandName> WITH_REF = Set.of(CommandName.DONE, CommandName.WITHDRAW);
+
+  public Optional<Command> parse(String text) {
+    String trimmed = text == null ? "" : text.strip();
+    Matcher slash = SLASH.matcher(trimmed);
+    if (slash.matches()) {
+      return CommandName.fromWord(slash.group(1)).map(n -> new Command(n, rest(slash.group(2))));
+    }
+    Matcher word = WORD.matcher(trimmed);
+    if (!word.matches()) {
+      return Optional.empty();
+    }
+    Optional<CommandName> name = CommandName.fromWord(word.group(1));
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    String args = rest(word.group(3));
+    boolean colon = word.group(2) != null;
+    return accepts(name.get(), args, colon)
+        ? Optional.of(new Command(name.get(), args))
+        : Optional.empty();
+  }
+
+  private static boolean accepts(CommandName name, String args, boolean colon) {
+    if (colon) {
+      return true; // "need: insulin", "offer: rice"
+    }
+    if (BARE.contains(name)) {
+      return args.isEmpty();
+    }
+    if (WITH_REF.contains(name)) {
+      return org.aidbridge.bot.model.ListingRefs.looksLikeRef(args.split("\\s+")[0]);
+    }
+    return name == CommandName.SUBSCRIBE && !args.isEmpty();
+  }
+
+  private static String rest(String s) {
+    return s == null ? "" : s.strip();
+  }
+}

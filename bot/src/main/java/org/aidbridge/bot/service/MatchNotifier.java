@@ -1,0 +1,172 @@
+package org.aidbridge.bot.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.aidbridge.bot.BotSettings;
+import org.aidbridge.bot.i18n.Texts;
+import org.aidbridge.bot.match.Matcher;
+import org.aidbridge.bot.model.Address;
+import org.aidbridge.bot.model.Kind;
+import org.aidbridge.bot.model.Listing;
+import org.aidbridge.bot.model.Match;
+import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.model.Status;
+import org.aidbridge.bot.model.Subscription;
+import org.aidbridge.bot.model.Urgency;
+import org.aidbridge.bot.store.Store;
+
+/**
+ * Tells people and groups about matches and urgent needs. Messages name listings by reference and
+ * summary only: never an author, an address or the original text (which may hold a phone number).
+ */
+public final class MatchNotifier {
+  private final Store store;
+  private final Matcher matcher;
+  private final Replies replies;
+  private final BotSettings settings;
+  private final Clock clock;
+
+  public MatchNotifier(
+      Store store, Matcher matcher, Replies replies, BotSettings settings, Clock clock) {
+    this.store = store;
+    this.matcher = matcher;
+    this.replies = replies;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** Matches a new listing, stores the matches and says who needs to hear of them. */
+  public List<OutboundMessage> announce(Listing fresh) {
+    return announce(fresh, Set.of());
+  }
+
+  /**
+   * Matches a listing that is new or just got more precise. Matches it already had are not told
+   * again, nor are the groups in {@code alreadyTold} told again of the listing itself.
+   */
+  public List<OutboundMessage> announce(Listing fresh, Set<Address> alreadyTold) {
+    Instant now = clock.instant();
+    List<OutboundMessage> out = new ArrayList<>();
+    Map<Address, OutboundMessage> toGroups = new LinkedHashMap<>();
+    Set<String> known = new HashSet<>();
+    store.matchesOf(fresh.id()).forEach(m -> known.add(topic(m)));
+    for (Match found : matcher.matchesFor(fresh, now, settings.notifyMax())) {
+      if (known.contains(topic(found))) {
+        continue;
+      }
+      Match match = store.insertMatch(found);
+      store.updateStatus(match.need().id(), Status.MATCHED);
+      store.updateStatus(match.offer().id(), Status.MATCHED);
+      out.add(notice(match, match.need()));
+      out.add(notice(match, match.offer()));
+      for (Subscription s : store.subscriptions()) {
+        if (s.covers(match.need()) || s.covers(match.offer())) {
+          toGroups.putIfAbsent(s.group(), groupMatch(s, match));
+        }
+      }
+    }
+    if (fresh.kind() == Kind.NEED && fresh.urgency() == Urgency.HIGH) {
+      for (Subscription s : store.subscriptions()) {
+        if (s.covers(fresh)
+            && !toGroups.containsKey(s.group())
+            && !alreadyTold.contains(s.group())) {
+          toGroups.put(
+              s.group(),
+              groupText(
+                  s,
+                  "group.urgent",
+                  fresh.ref(),
+                  fresh.summary(),
+                  ListingCommands.placeSuffix(fresh, s.language())));
+        }
+      }
+    }
+    out.addAll(toGroups.values());
+    return out;
+  }
+
+  /** When a listing is closed, the people it was matched with hear of it. */
+  public List<OutboundMessage> closed(Listing listing) {
+    List<OutboundMessage> out = new ArrayList<>();
+    for (Match match : store.matchesOf(listing.id())) {
+      Listing other = store.listingById(match.counterpart(listing).id()).orElse(null);
+      if (other != null && other.status().active()) {
+        String language = other.language();
+        out.add(
+            replies
+                .toAuthor(
+                    other, Texts.get(language, "done.counterpart", listing.ref(), other.ref()))
+                .about(topic(match)));
+      }
+    }
+    return out;
+  }
+
+  /** The groups whose subscription covers a listing. */
+  public Set<Address> groupsCovering(Listing listing) {
+    Set<Address> groups = new HashSet<>();
+    for (Subscription s : store.subscriptions()) {
+      if (s.covers(listing)) {
+        groups.add(s.group());
+      }
+    }
+    return groups;
+  }
+
+  /** The topic of every message about a match, so answers to them are relayed. */
+  public static String topic(Match match) {
+    return "match:" + match.need().id() + ":" + match.offer().id();
+  }
+
+  private OutboundMessage notice(Match match, Listing own) {
+    Listing other = match.counterpart(own);
+    String language = own.language();
+    String text =
+        Texts.get(
+            language,
+            "match.notice",
+            ListingCommands.kindWord(own, language),
+            own.ref(),
+            own.summary(),
+            ListingCommands.kindWord(other, language),
+            other.ref(),
+            other.summary(),
+            whereabouts(own, other, language));
+    return replies
+        .toAuthor(own, text)
+        .withSubject(Texts.get(language, "subject.match", own.ref(), own.summary()))
+        .about(topic(match));
+  }
+
+  private static String whereabouts(Listing own, Listing other, String language) {
+    if (other.place() == null) {
+      return "";
+    }
+    String where = Texts.get(language, "place.in", other.place().display());
+    double km = own.place() == null ? -1 : own.place().distanceKm(other.place());
+    return km < 0 ? where : where + Texts.get(language, "place.km", Math.round(km));
+  }
+
+  private OutboundMessage groupMatch(Subscription s, Match match) {
+    String language = s.language();
+    return groupText(
+        s,
+        "group.match",
+        match.need().ref(),
+        match.need().summary(),
+        ListingCommands.placeSuffix(match.need(), language),
+        match.offer().ref(),
+        match.offer().summary(),
+        ListingCommands.placeSuffix(match.offer(), language));
+  }
+
+  private static OutboundMessage groupText(Subscription s, String key, Object... args) {
+    return OutboundMessage.to(s.group(), Texts.get(s.language(), key, args), s.language());
+  }
+}

@@ -1,0 +1,151 @@
+package org.aidbridge.bot.service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.aidbridge.bot.BotSettings;
+import org.aidbridge.bot.command.Command;
+import org.aidbridge.bot.command.CommandParser;
+import org.aidbridge.bot.i18n.Texts;
+import org.aidbridge.bot.model.InboundMessage;
+import org.aidbridge.bot.model.Kind;
+import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.parse.ListingParser;
+import org.aidbridge.bot.parse.ParseContext;
+import org.aidbridge.bot.parse.ParsedMessage;
+
+/**
+ * Decides what to do with one message: a command, an answer to one of the bot's messages, a need or
+ * an offer in free text, or chatter (silence in groups, a hint in private).
+ */
+public final class Responder {
+  /** Short thanks that deserve no answer, even in private. */
+  private static final Set<String> THANKS =
+      Set.of(
+          "thanks",
+          "thank you",
+          "thx",
+          "ty",
+          "ok",
+          "okay",
+          "gracias",
+          "vale",
+          "ممنون",
+          "مرسی",
+          "👍",
+          "🙏");
+
+  private final CommandParser commands = new CommandParser();
+  private final ListingParser parser;
+  private final ListingCommands listings;
+  private final Questions questions;
+  private final GroupCommands groups;
+  private final Relay relay;
+  private final Replies replies;
+  private final BotSettings settings;
+  private final Clock clock;
+
+  public Responder(
+      ListingParser parser,
+      ListingCommands listings,
+      Questions questions,
+      GroupCommands groups,
+      Relay relay,
+      Replies replies,
+      BotSettings settings,
+      Clock clock) {
+    this.parser = parser;
+    this.listings = listings;
+    this.questions = questions;
+    this.groups = groups;
+    this.relay = relay;
+    this.replies = replies;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  public List<OutboundMessage> respond(InboundMessage message) {
+    String text = effectiveText(message);
+    Optional<String> question = questions.takePending(message);
+    Optional<Command> command = commands.parse(text);
+    if (command.isPresent()) {
+      return run(command.get(), message);
+    }
+    if (question.isPresent()) {
+      Optional<List<OutboundMessage>> answered = questions.answer(message, question.get(), text);
+      if (answered.isPresent()) {
+        return answered.get();
+      }
+    }
+    if (message.replyTo() != null) {
+      Optional<List<OutboundMessage>> relayed = relay.relay(message, text);
+      if (relayed.isPresent()) {
+        return relayed.get();
+      }
+    }
+    ParsedMessage parsed = parse(message, text);
+    if (parsed.isListing()) {
+      return listings.create(message, parsed);
+    }
+    return notAListing(message, parsed.language(), text);
+  }
+
+  private List<OutboundMessage> run(Command command, InboundMessage message) {
+    String language = replies.languageOf(message, parse(message, command.args()).language());
+    return switch (command.name()) {
+      case START -> say(message, language, message.inGroup() ? "group.intro" : "welcome");
+      case HELP -> say(message, language, "help");
+      case NEED -> newListing(message, command.args(), Kind.NEED, language);
+      case OFFER -> newListing(message, command.args(), Kind.OFFER, language);
+      case LIST -> listings.list(message, language);
+      case DONE -> listings.close(message, command.args(), language, true);
+      case WITHDRAW -> listings.close(message, command.args(), language, false);
+      case SUBSCRIBE -> groups.subscribe(message, command.args(), language);
+      case UNSUBSCRIBE -> groups.unsubscribe(message, language);
+      case STATUS -> groups.status(message, language);
+    };
+  }
+
+  private List<OutboundMessage> newListing(
+      InboundMessage message, String args, Kind kind, String language) {
+    if (args.isBlank()) {
+      return say(
+          message, language, kind == Kind.NEED ? "listing.need.empty" : "listing.offer.empty");
+    }
+    return listings.create(message, parse(message, args).withKind(kind));
+  }
+
+  private List<OutboundMessage> notAListing(InboundMessage message, String detected, String text) {
+    boolean quiet = message.inGroup() && !message.addressedToBot();
+    if (quiet
+        || text.isBlank()
+        || THANKS.contains(text.strip().toLowerCase(Locale.ROOT).replaceAll("[!.]+$", ""))) {
+      return List.of();
+    }
+    String language = replies.languageOf(message, detected);
+    return say(message, language, "listing.not.understood");
+  }
+
+  private List<OutboundMessage> say(InboundMessage message, String language, String key) {
+    return List.of(replies.answer(message, language, Texts.get(language, key)));
+  }
+
+  private ParsedMessage parse(InboundMessage message, String text) {
+    ParseContext context =
+        new ParseContext(message.languageHint(), clock.instant(), settings.homeCountry());
+    return parser.parse(text, context);
+  }
+
+  /**
+   * The words to read. An email with an empty body is read by its subject ("NEED: insulin"),
+   * without the "Re:" and "Fwd:" a mail program adds.
+   */
+  static String effectiveText(InboundMessage message) {
+    if (!message.text().isBlank() || message.subject() == null) {
+      return message.text().strip();
+    }
+    return message.subject().replaceAll("(?i)^((re|fwd?|aw|rv)\\s*:\\s*)+", "").strip();
+  }
+}

@@ -1,0 +1,91 @@
+package org.aidbridge.bot.store;
+
+import static org.aidbridge.bot.store.Columns.flag;
+import static org.aidbridge.bot.store.Columns.millis;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.OptionalLong;
+import org.aidbridge.bot.model.Address;
+import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.model.InboundMessage;
+
+/** Every inbound message, stored before it is acted on. */
+final class InboxTable {
+  private final Database db;
+
+  InboxTable(Database db) {
+    this.db = db;
+  }
+
+  OptionalLong record(InboundMessage m) {
+    return db.inTransaction(
+        () -> {
+          boolean known =
+              db.one(
+                      "SELECT 1 FROM inbox WHERE channel = ? AND channel_message_id = ?",
+                      row -> 1,
+                      m.channel().id(),
+                      m.channelMessageId())
+                  .isPresent();
+          if (known) {
+            return OptionalLong.empty();
+          }
+          Address group = m.group();
+          return OptionalLong.of(
+              db.insert(
+                  """
+                  INSERT INTO inbox (channel, channel_message_id,
+                      sender_channel, sender_id, sender_is_group,
+                      group_channel, group_id, group_is_group,
+                      text, subject, language_hint, reply_to,
+                      addressed_to_bot, sender_is_group_admin, received_at)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  """,
+                  m.channel().id(),
+                  m.channelMessageId(),
+                  m.sender().channel().id(),
+                  m.sender().id(),
+                  flag(m.sender().group()),
+                  group == null ? null : group.channel().id(),
+                  group == null ? null : group.id(),
+                  group == null ? null : flag(group.group()),
+                  m.text(),
+                  m.subject(),
+                  m.languageHint(),
+                  m.replyTo(),
+                  flag(m.addressedToBot()),
+                  flag(m.senderIsGroupAdmin()),
+                  millis(m.receivedAt())));
+        });
+  }
+
+  List<StoredInbound> unprocessed(int limit) {
+    return db.list(
+        "SELECT * FROM inbox WHERE processed = 0 ORDER BY id LIMIT ?", InboxTable::read, limit);
+  }
+
+  void markProcessed(long id) {
+    if (db.update("UPDATE inbox SET processed = 1 WHERE id = ?", id) == 0) {
+      throw new StoreException("no inbox entry with id " + id);
+    }
+  }
+
+  private static StoredInbound read(ResultSet row) throws SQLException {
+    InboundMessage message =
+        new InboundMessage(
+            Channel.fromId(row.getString("channel")),
+            row.getString("channel_message_id"),
+            Columns.address(row, "sender"),
+            Columns.address(row, "group"),
+            row.getString("text"),
+            row.getString("subject"),
+            row.getString("language_hint"),
+            row.getString("reply_to"),
+            flag(row, "addressed_to_bot"),
+            flag(row, "sender_is_group_admin"),
+            Columns.instant(row, "received_at"));
+    return new StoredInbound(row.getLong("id"), message);
+  }
+}

@@ -1,0 +1,213 @@
+package org.aidbridge.bot.store;
+
+import static org.aidbridge.bot.store.Columns.flag;
+import static org.aidbridge.bot.store.Columns.millis;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import org.aidbridge.bot.model.Address;
+import org.aidbridge.bot.model.Category;
+import org.aidbridge.bot.model.Item;
+import org.aidbridge.bot.model.Kind;
+import org.aidbridge.bot.model.Listing;
+import org.aidbridge.bot.model.ListingRefs;
+import org.aidbridge.bot.model.Status;
+import org.aidbridge.bot.model.Urgency;
+
+/** Listings and their categories. */
+final class ListingTable {
+  private static final int SHORTEST_REF = 3;
+  private static final int LONGEST_REF = 6;
+  private static final int TRIES_PER_LENGTH = 8;
+  private static final TypeReference<List<Item>> ITEMS = new TypeReference<>() {};
+
+  /** Each listing with its categories folded into one column. */
+  private static final String SELECT =
+      """
+      SELECT l.*,
+             (SELECT group_concat(c.category) FROM listing_categories c WHERE c.listing_id = l.id)
+               AS categories
+        FROM listings l
+      """;
+
+  /**
+   * The active listings of a kind in some categories. The category index yields the candidate ids,
+   * so the cost grows with the listings in those categories, not with all listings.
+   */
+  static String activeInCategoriesSql(int categoryCount) {
+    String marks = String.join(", ", java.util.Collections.nCopies(categoryCount, "?"));
+    return SELECT
+        + " WHERE l.id IN (SELECT listing_id FROM listing_categories WHERE category IN ("
+        + marks
+        + "))\n   AND l.kind = ? AND l.status IN ('OPEN', 'MATCHED') AND l.expires_at > ?"
+        + "\n ORDER BY l.id";
+  }
+
+  private final Database db;
+  private final RandomGenerator random;
+
+  ListingTable(Database db, RandomGenerator random) {
+    this.db = db;
+    this.random = random;
+  }
+
+  Listing insert(Listing draft) {
+    return db.inTransaction(
+        () -> {
+          String ref = freeRef(draft.kind());
+          Address author = draft.author();
+          long id =
+              db.insert(
+                  """
+                  INSERT INTO listings (ref, kind, status, text, items_json,
+                      place_text, place_name, place_country, place_lat, place_lon,
+                      urgency, created_at, expires_at, author_channel, author_id, author_is_group,
+                      language, external_id)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  """,
+                  ref,
+                  draft.kind().name(),
+                  draft.status().name(),
+                  draft.text(),
+                  Columns.json(draft.items()),
+                  draft.place() == null ? null : draft.place().text(),
+                  draft.place() == null ? null : draft.place().name(),
+                  draft.place() == null ? null : draft.place().country(),
+                  draft.place() == null ? null : draft.place().lat(),
+                  draft.place() == null ? null : draft.place().lon(),
+                  draft.urgency().name(),
+                  millis(draft.createdAt()),
+                  millis(draft.expiresAt()),
+                  author.channel().id(),
+                  author.id(),
+                  flag(author.group()),
+                  draft.language(),
+                  draft.externalId());
+          for (Category category : draft.categories()) {
+            db.update(
+                "INSERT INTO listing_categories (listing_id, category) VALUES (?, ?)",
+                id,
+                category.id());
+          }
+          return draft.withIdAndRef(id, ref);
+        });
+  }
+
+  Optional<Listing> byId(long id) {
+    return db.one(SELECT + " WHERE l.id = ?", ListingTable::read, id);
+  }
+
+  Optional<Listing> byRef(String ref) {
+    return db.one(SELECT + " WHERE l.ref = ?", ListingTable::read, ref);
+  }
+
+  Optional<Listing> byExternalId(String externalId) {
+    return db.one(
+        SELECT + " WHERE l.external_id = ? ORDER BY l.id LIMIT 1", ListingTable::read, externalId);
+  }
+
+  List<Listing> activeOf(Address author) {
+    return db.list(
+        SELECT
+            + """
+             WHERE l.author_channel = ? AND l.author_id = ? AND l.status IN ('OPEN', 'MATCHED')
+             ORDER BY l.created_at DESC, l.id DESC
+            """,
+        ListingTable::read,
+        author.channel().id(),
+        author.id());
+  }
+
+  List<Listing> active(Kind kind, Set<Category> anyOf, Instant now) {
+    if (anyOf.isEmpty()) {
+      return List.of();
+    }
+    List<Object> params = new ArrayList<>();
+    anyOf.forEach(c -> params.add(c.id()));
+    params.add(kind.name());
+    params.add(millis(now));
+    return db.list(activeInCategoriesSql(anyOf.size()), ListingTable::read, params.toArray());
+  }
+
+  List<Listing> all() {
+    return db.list(SELECT + " ORDER BY l.id", ListingTable::read);
+  }
+
+  void updateStatus(long id, Status status) {
+    int changed = db.update("UPDATE listings SET status = ? WHERE id = ?", status.name(), id);
+    if (changed == 0) {
+      throw new StoreException("no listing with id " + id);
+    }
+  }
+
+  void updateDetails(Listing listing) {
+    db.inTransaction(
+        () -> {
+          int changed =
+              db.update(
+                  """
+                  UPDATE listings SET items_json = ?, place_text = ?, place_name = ?,
+                      place_country = ?, place_lat = ?, place_lon = ?, urgency = ?, expires_at = ?
+                   WHERE id = ?
+                  """,
+                  Columns.json(listing.items()),
+                  listing.place() == null ? null : listing.place().text(),
+                  listing.place() == null ? null : listing.place().name(),
+                  listing.place() == null ? null : listing.place().country(),
+                  listing.place() == null ? null : listing.place().lat(),
+                  listing.place() == null ? null : listing.place().lon(),
+                  listing.urgency().name(),
+                  millis(listing.expiresAt()),
+                  listing.id());
+          if (changed == 0) {
+            throw new StoreException("no listing with id " + listing.id());
+          }
+          db.update("DELETE FROM listing_categories WHERE listing_id = ?", listing.id());
+          for (Category category : listing.categories()) {
+            db.update(
+                "INSERT INTO listing_categories (listing_id, category) VALUES (?, ?)",
+                listing.id(),
+                category.id());
+          }
+          return null;
+        });
+  }
+
+  /** A reference no listing has; longer ones once the short ones get crowded. */
+  private String freeRef(Kind kind) {
+    for (int length = SHORTEST_REF; length <= LONGEST_REF; length++) {
+      for (int attempt = 0; attempt < TRIES_PER_LENGTH; attempt++) {
+        String ref = ListingRefs.random(kind, random, length);
+        if (db.one("SELECT 1 FROM listings WHERE ref = ?", row -> 1, ref).isEmpty()) {
+          return ref;
+        }
+      }
+    }
+    throw new StoreException("no free listing reference found");
+  }
+
+  static Listing read(ResultSet row) throws SQLException {
+    return new Listing(
+        row.getLong("id"),
+        row.getString("ref"),
+        Columns.enumValue(row, "kind", Kind.class),
+        Columns.categories(row.getString("categories")),
+        Columns.fromJson(row, "items_json", ITEMS),
+        row.getString("text"),
+        Columns.place(row, "place"),
+        Columns.enumValue(row, "urgency", Urgency.class),
+        Columns.instant(row, "created_at"),
+        Columns.instant(row, "expires_at"),
+        Columns.enumValue(row, "status", Status.class),
+        Columns.address(row, "author"),
+        row.getString("language"),
+        row.getString("external_id"));
+  }
+}

@@ -1,0 +1,161 @@
+package org.aidbridge.bot.store;
+
+import static org.aidbridge.bot.store.Columns.flag;
+import static org.aidbridge.bot.store.Columns.millis;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.aidbridge.bot.model.Address;
+import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.model.Choice;
+import org.aidbridge.bot.model.OutboundMessage;
+
+/** Every outbound message, stored before it is sent. */
+final class OutboxTable {
+  private static final TypeReference<List<Choice>> CHOICES = new TypeReference<>() {};
+
+  /**
+   * Pending entries whose time has come, except those queued behind an earlier entry to the same
+   * recipient that must still wait: messages to one chat leave in the order they were queued.
+   */
+  static final String DUE_SQL =
+      """
+      SELECT * FROM outbox o
+       WHERE o.channel = ? AND o.status = 'PENDING' AND o.not_before <= ?
+         AND NOT EXISTS (
+             SELECT 1 FROM outbox e
+              WHERE e.channel = o.channel AND e.recipient_id = o.recipient_id
+                AND e.status = 'PENDING' AND e.id < o.id AND e.not_before > ?)
+       ORDER BY o.id
+       LIMIT ?
+      """;
+
+  private final Database db;
+
+  OutboxTable(Database db) {
+    this.db = db;
+  }
+
+  OutboxEntry enqueue(OutboundMessage m, Instant now) {
+    return db.inTransaction(
+        () -> {
+          Address to = m.to();
+          long id =
+              db.insert(
+                  """
+                  INSERT INTO outbox (status, channel, recipient_id, recipient_is_group,
+                      subject, text, in_reply_to, topic, language, choices_json,
+                      created_at, not_before)
+                  VALUES ('PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  """,
+                  to.channel().id(),
+                  to.id(),
+                  flag(to.group()),
+                  m.subject(),
+                  m.text(),
+                  m.inReplyTo(),
+                  m.topic(),
+                  m.language(),
+                  Columns.json(m.choices()),
+                  millis(now),
+                  millis(now));
+          return new OutboxEntry(id, m, OutboxStatus.PENDING, now, now, 0, null);
+        });
+  }
+
+  List<OutboxEntry> due(Channel channel, Instant now, int limit) {
+    return db.list(DUE_SQL, OutboxTable::read, channel.id(), millis(now), millis(now), limit);
+  }
+
+  void markSent(long id, String channelMessageId, Instant at) {
+    change(
+        id,
+        "UPDATE outbox SET status = 'SENT', channel_message_id = ?, sent_at = ? WHERE id = ?",
+        channelMessageId,
+        millis(at),
+        id);
+  }
+
+  void markUndeliverable(long id, String reason) {
+    change(
+        id, "UPDATE outbox SET status = 'UNDELIVERABLE', last_error = ? WHERE id = ?", reason, id);
+  }
+
+  void deferRecipient(Address to, Instant notBefore, String reason) {
+    db.update(
+        """
+        UPDATE outbox
+           SET not_before = max(not_before, ?), attempts = attempts + 1, last_error = ?
+         WHERE channel = ? AND recipient_id = ? AND status = 'PENDING'
+        """,
+        millis(notBefore),
+        reason,
+        to.channel().id(),
+        to.id());
+  }
+
+  Optional<OutboxEntry> sent(Channel channel, String channelMessageId) {
+    return db.one(
+        """
+        SELECT * FROM outbox
+         WHERE channel = ? AND channel_message_id = ? AND status = 'SENT'
+         ORDER BY id DESC LIMIT 1
+        """,
+        OutboxTable::read,
+        channel.id(),
+        channelMessageId);
+  }
+
+  Optional<OutboxEntry> byId(long id) {
+    return db.one("SELECT * FROM outbox WHERE id = ?", OutboxTable::read, id);
+  }
+
+  /** Pending entries to {@code from} go to {@code to} instead. */
+  void movePending(Address from, Address to) {
+    db.update(
+        """
+        UPDATE outbox SET channel = ?, recipient_id = ?, recipient_is_group = ?
+         WHERE channel = ? AND recipient_id = ? AND status = 'PENDING'
+        """,
+        to.channel().id(),
+        to.id(),
+        flag(to.group()),
+        from.channel().id(),
+        from.id());
+  }
+
+  private void change(long id, String sql, Object... params) {
+    if (db.update(sql, params) == 0) {
+      throw new StoreException("no outbox entry with id " + id);
+    }
+  }
+
+  private static OutboxEntry read(ResultSet row) throws SQLException {
+    Address to =
+        new Address(
+            Channel.fromId(row.getString("channel")),
+            row.getString("recipient_id"),
+            flag(row, "recipient_is_group"));
+    OutboundMessage message =
+        new OutboundMessage(
+            to,
+            row.getString("subject"),
+            row.getString("text"),
+            row.getString("in_reply_to"),
+            row.getString("topic"),
+            row.getString("language"),
+            Columns.fromJson(row, "choices_json", CHOICES));
+    return new OutboxEntry(
+        row.getLong("id"),
+        message,
+        Columns.enumValue(row, "status", OutboxStatus.class),
+        Columns.instant(row, "created_at"),
+        Columns.instant(row, "not_before"),
+        row.getInt("attempts"),
+        row.getString("channel_message_id"));
+  }
+}

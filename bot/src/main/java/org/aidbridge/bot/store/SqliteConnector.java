@@ -1,0 +1,64 @@
+package org.aidbridge.bot.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.sqlite.SQLiteConfig;
+
+/** Turns what the configuration says into an open SQLite connection set up the way we need. */
+final class SqliteConnector {
+  private static final String JDBC_PREFIX = "jdbc:sqlite:";
+  private static final String MEMORY = ":memory:";
+  private static final int BUSY_TIMEOUT_MS = 10_000;
+
+  private SqliteConnector() {}
+
+  /**
+   * @param fileOrJdbcUrl a file path, {@code :memory:}, or a {@code jdbc:sqlite:} URL; the
+   *     directories a file is to be in are created
+   */
+  static Connection connect(String fileOrJdbcUrl) {
+    String url = jdbcUrl(fileOrJdbcUrl);
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    // Take the write lock at BEGIN: a transaction that reads, then writes, cannot be refused
+    // half-way because another process wrote in between.
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    try {
+      return config.createConnection(url);
+    } catch (SQLException e) {
+      throw new StoreException("cannot open the database: " + e.getMessage(), e);
+    }
+  }
+
+  static String jdbcUrl(String fileOrJdbcUrl) {
+    if (fileOrJdbcUrl.equals(MEMORY)) {
+      return JDBC_PREFIX + MEMORY;
+    }
+    if (!fileOrJdbcUrl.startsWith(JDBC_PREFIX)) {
+      Path file = Path.of(fileOrJdbcUrl).toAbsolutePath();
+      createParentDirectories(file);
+      return JDBC_PREFIX + file;
+    }
+    String target = fileOrJdbcUrl.substring(JDBC_PREFIX.length());
+    boolean plainFile = !target.isEmpty() && !target.startsWith(":") && !target.startsWith("file:");
+    if (plainFile) {
+      int query = target.indexOf('?');
+      createParentDirectories(Path.of(query < 0 ? target : target.substring(0, query)));
+    }
+    return fileOrJdbcUrl;
+  }
+
+  private static void createParentDirectories(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new StoreException("cannot create the database's directory " + parent, e);
+    }
+  }
+}

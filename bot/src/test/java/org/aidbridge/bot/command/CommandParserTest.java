@@ -1,0 +1,63 @@
+package org.aidbridge.bot.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CommandParserTest {
+  private final CommandParser parser = new CommandParser();
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "/help|HELP|",
+        "/help@AidBridgeBot|HELP|",
+        "help|HELP|",
+        "HELP|HELP|",
+        "ayuda|HELP|",
+        "راهنما|HELP|",
+        "/need insulin in Portland|NEED|insulin in Portland",
+        "/offer@AidBridgeBot 2 bags of rice|OFFER|2 bags of rice",
+        "need: insulin|NEED|insulin",
+        "OFFER: rice|OFFER|rice",
+        "done N-7K2|DONE|N-7K2",
+        "/done n7k2|DONE|n7k2",
+        "withdraw O-X4P|WITHDRAW|O-X4P",
+        "list|LIST|",
+        "/subscribe Oakland 30 food|SUBSCRIBE|Oakland 30 food",
+        "subscribe Oakland|SUBSCRIBE|Oakland",
+        "/start|START|",
+        "status|STATUS|",
+      })
+  void recognisesCommandsInEveryForm(String text, CommandName name, String args) {
+    assertThat(parser.parse(text)).contains(new Command(name, args == null ? "" : args));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "need a ride to the clinic tomorrow",
+        "offer still stands for anyone in Oakland",
+        "done with the move, thanks all",
+        "list of shelters is on the website",
+        "help! our basement flooded",
+        "status update: the road is open",
+        "thanks everyone!",
+        "",
+        "/unknowncommand",
+      })
+  void leavesOrdinarySentencesToTheParser(String text) {
+    assertThat(parser.parse(text)).isEmpty();
+  }
+
+  @Test
+  void toleratesNullAndSurroundingSpace() {
+    assertThat(parser.parse(null)).isEqualTo(Optional.empty());
+    assertThat(parser.parse("  /list  ")).contains(new Command(CommandName.LIST, ""));
+  }
+}

@@ -1,0 +1,215 @@
+package org.aidbridge.bot.store;
+
+import static org.aidbridge.bot.store.StoreFixtures.ALICE;
+import static org.aidbridge.bot.store.StoreFixtures.BOB;
+import static org.aidbridge.bot.store.StoreFixtures.T0;
+import static org.aidbridge.bot.store.StoreFixtures.at;
+import static org.aidbridge.bot.store.StoreFixtures.draft;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.aidbridge.bot.model.Category;
+import org.aidbridge.bot.model.Kind;
+import org.aidbridge.bot.model.Listing;
+import org.aidbridge.bot.model.ListingRefs;
+import org.aidbridge.bot.model.Status;
+import org.aidbridge.bot.model.Urgency;
+import org.junit.jupiter.api.Test;
+
+/** Listings: ids, references, lookups and the active-listing queries matching relies on. */
+public interface ListingContract {
+
+  Store store();
+
+  @Test
+  default void insertedListingGetsIdAndReferenceAndReadsBackUnchanged() {
+    Listing draft = draft(Kind.NEED, ALICE, Category.FOOD, Category.MEDICINE);
+
+    Listing stored = store().insertListing(draft);
+
+    assertThat(stored.id()).isPositive();
+    assertThat(stored.ref()).startsWith("N-").matches(ListingRefs::looksLikeRef);
+    assertThat(stored).isEqualTo(draft.withIdAndRef(stored.id(), stored.ref()));
+    assertThat(store().listingById(stored.id())).contains(stored);
+  }
+
+  @Test
+  default void listingWithoutPlaceItemsOrExternalIdReadsBackUnchanged() {
+    Listing bare =
+        new Listing(
+            0,
+            null,
+            Kind.OFFER,
+            Set.of(Category.OTHER),
+            List.of(),
+            "I can help",
+            null,
+            Urgency.LOW,
+            T0,
+            T0.plus(Duration.ofDays(1)),
+            Status.OPEN,
+            BOB,
+            "fa",
+            null);
+
+    Listing stored = store().insertListing(bare);
+
+    assertThat(stored.ref()).startsWith("O-");
+    assertThat(store().listingById(stored.id())).contains(stored);
+  }
+
+  @Test
+  default void everyListingGetsItsOwnReference() {
+    Set<String> refs = new HashSet<>();
+    for (int i = 0; i < 150; i++) {
+      refs.add(store().insertListing(draft(Kind.NEED, ALICE, Category.FOOD)).ref());
+      refs.add(store().insertListing(draft(Kind.OFFER, BOB, Category.FOOD)).ref());
+    }
+    assertThat(refs).hasSize(300);
+  }
+
+  @Test
+  default void listingIsFoundByReferenceInAnyCase() {
+    Listing stored = store().insertListing(draft(Kind.OFFER, BOB, Category.WATER));
+
+    assertThat(store().listingByRef(stored.ref())).contains(stored);
+    assertThat(store().listingByRef(stored.ref().toLowerCase(Locale.ROOT))).contains(stored);
+    assertThat(store().listingByRef("N-ZZZZZZ")).isEmpty();
+  }
+
+  @Test
+  default void unknownIdFindsNothing() {
+    assertThat(store().listingById(12345)).isEmpty();
+  }
+
+  @Test
+  default void listingIsFoundByExternalId() {
+    Listing base = draft(Kind.NEED, ALICE, Category.FOOD);
+    Listing imported =
+        new Listing(
+            0,
+            null,
+            base.kind(),
+            base.categories(),
+            base.items(),
+            base.text(),
+            base.place(),
+            base.urgency(),
+            base.createdAt(),
+            base.expiresAt(),
+            base.status(),
+            base.author(),
+            base.language(),
+            "sheet-row-17");
+    store().insertListing(base);
+    Listing stored = store().insertListing(imported);
+
+    assertThat(store().listingByExternalId("sheet-row-17")).contains(stored);
+    assertThat(store().listingByExternalId("sheet-row-18")).isEmpty();
+  }
+
+  @Test
+  default void authorsActiveListingsComeNewestFirst() {
+    Listing older = store().insertListing(draft(Kind.NEED, ALICE, at(1), Category.FOOD));
+    Listing newer = store().insertListing(draft(Kind.OFFER, ALICE, at(5), Category.WATER));
+    Listing matched = store().insertListing(draft(Kind.NEED, ALICE, at(3), Category.MONEY));
+    Listing done = store().insertListing(draft(Kind.NEED, ALICE, at(4), Category.PETS));
+    store().insertListing(draft(Kind.NEED, BOB, at(6), Category.FOOD));
+    store().updateStatus(matched.id(), Status.MATCHED);
+    store().updateStatus(done.id(), Status.FULFILLED);
+
+    assertThat(store().activeListingsOf(ALICE))
+        .extracting(Listing::id)
+        .containsExactly(newer.id(), matched.id(), older.id());
+  }
+
+  @Test
+  default void activeListingsFilterByKindCategoryStatusAndExpiry() {
+    Listing food = store().insertListing(draft(Kind.OFFER, BOB, Category.FOOD));
+    Listing foodAndWater =
+        store().insertListing(draft(Kind.OFFER, BOB, Category.FOOD, Category.WATER));
+    Listing water = store().insertListing(draft(Kind.OFFER, ALICE, Category.WATER));
+    Listing matched = store().insertListing(draft(Kind.OFFER, ALICE, Category.WATER));
+    store().updateStatus(matched.id(), Status.MATCHED);
+    Listing withdrawn = store().insertListing(draft(Kind.OFFER, ALICE, Category.FOOD));
+    store().updateStatus(withdrawn.id(), Status.WITHDRAWN);
+    store().insertListing(draft(Kind.NEED, ALICE, Category.FOOD));
+    store().insertListing(draft(Kind.OFFER, ALICE, Category.MONEY));
+
+    assertThat(store().activeListings(Kind.OFFER, Set.of(Category.FOOD, Category.WATER), T0))
+        .extracting(Listing::id)
+        .containsExactlyInAnyOrder(food.id(), foodAndWater.id(), water.id(), matched.id());
+    assertThat(store().activeListings(Kind.OFFER, Set.of(Category.FOOD), T0))
+        .containsExactlyInAnyOrder(food, foodAndWater);
+    assertThat(store().activeListings(Kind.OFFER, Set.of(Category.CHILDCARE), T0)).isEmpty();
+    assertThat(store().activeListings(Kind.OFFER, Set.of(), T0)).isEmpty();
+  }
+
+  @Test
+  default void expiredListingsAreNotActive() {
+    Listing stored = store().insertListing(draft(Kind.NEED, ALICE, Category.FOOD));
+    Set<Category> food = Set.of(Category.FOOD);
+
+    assertThat(store().activeListings(Kind.NEED, food, stored.expiresAt().minusMillis(1)))
+        .containsExactly(stored);
+    assertThat(store().activeListings(Kind.NEED, food, stored.expiresAt())).isEmpty();
+  }
+
+  @Test
+  default void allListingsComeInIdOrderWhateverTheirStatus() {
+    Listing a = store().insertListing(draft(Kind.NEED, ALICE, at(9), Category.FOOD));
+    Listing b = store().insertListing(draft(Kind.OFFER, BOB, at(1), Category.FOOD));
+    store().updateStatus(a.id(), Status.EXPIRED);
+
+    assertThat(store().allListings()).containsExactly(a.withStatus(Status.EXPIRED), b);
+  }
+
+  @Test
+  default void statusUpdateIsKept() {
+    Listing stored = store().insertListing(draft(Kind.NEED, ALICE, Category.FOOD));
+
+    store().updateStatus(stored.id(), Status.WITHDRAWN);
+
+    assertThat(store().listingById(stored.id())).contains(stored.withStatus(Status.WITHDRAWN));
+  }
+
+  @Test
+  default void updatedDetailsReplaceCategoriesPlaceAndExpiryButKeepIdentity() {
+    Listing stored = store().insertListing(draft(Kind.NEED, ALICE, Category.OTHER));
+    Listing changed =
+        new Listing(
+            stored.id(),
+            "N-ZZZ",
+            stored.kind(),
+            Set.of(Category.MEDICINE),
+            List.of(),
+            "ignored text",
+            null,
+            Urgency.LOW,
+            T0.plus(Duration.ofDays(1)),
+            T0.plus(Duration.ofDays(3)),
+            Status.FULFILLED,
+            BOB,
+            "es",
+            "x");
+
+    store().updateListing(changed);
+
+    Listing read = store().listingById(stored.id()).orElseThrow();
+    assertThat(read.categories()).containsExactly(Category.MEDICINE);
+    assertThat(read.items()).isEmpty();
+    assertThat(read.place()).isNull();
+    assertThat(read.urgency()).isEqualTo(Urgency.LOW);
+    assertThat(read.expiresAt()).isEqualTo(T0.plus(Duration.ofDays(3)));
+    assertThat(read.ref()).isEqualTo(stored.ref());
+    assertThat(read.author()).isEqualTo(ALICE);
+    assertThat(read.status()).isEqualTo(stored.status());
+    assertThat(read.text()).isEqualTo(stored.text());
+    assertThat(store().activeListings(Kind.NEED, Set.of(Category.OTHER), T0)).isEmpty();
+    assertThat(store().activeListings(Kind.NEED, Set.of(Category.MEDICINE), T0)).hasSize(1);
+  }
+}

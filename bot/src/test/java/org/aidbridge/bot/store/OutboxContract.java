@@ -1,0 +1,151 @@
+package org.aidbridge.bot.store;
+
+import static org.aidbridge.bot.store.StoreFixtures.ALICE;
+import static org.aidbridge.bot.store.StoreFixtures.BOB;
+import static org.aidbridge.bot.store.StoreFixtures.GROUP;
+import static org.aidbridge.bot.store.StoreFixtures.T0;
+import static org.aidbridge.bot.store.StoreFixtures.at;
+import static org.aidbridge.bot.store.StoreFixtures.message;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.aidbridge.bot.model.Address;
+import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.model.Choice;
+import org.aidbridge.bot.model.OutboundMessage;
+import org.junit.jupiter.api.Test;
+
+/** The outbox: queued in order, held back per recipient, sent or given up on. */
+public interface OutboxContract {
+
+  Store store();
+
+  private List<String> dueTexts(Channel channel, int minutes) {
+    return store().dueOutbox(channel, at(minutes), 100).stream()
+        .map(e -> e.message().text())
+        .toList();
+  }
+
+  @Test
+  default void queuedMessageIsPendingAndDueWithAllItsFields() {
+    OutboundMessage sent =
+        new OutboundMessage(
+            GROUP,
+            "Match found for N-7K2: insulin",
+            "A match!",
+            "msg-9",
+            "match:12",
+            "es",
+            List.of(new Choice("Medicine", "medicine"), new Choice("Food", "food")));
+
+    OutboxEntry entry = store().enqueue(sent, T0);
+
+    assertThat(entry.id()).isPositive();
+    assertThat(entry.status()).isEqualTo(OutboxStatus.PENDING);
+    assertThat(entry.createdAt()).isEqualTo(T0);
+    assertThat(entry.notBefore()).isEqualTo(T0);
+    assertThat(entry.attempts()).isZero();
+    assertThat(entry.channelMessageId()).isNull();
+    assertThat(store().dueOutbox(Channel.TELEGRAM, T0, 10)).containsExactly(entry);
+    assertThat(store().outboxEntry(entry.id())).contains(entry);
+  }
+
+  @Test
+  default void dueEntriesAreThoseOfTheChannelInQueueOrderUpToTheLimit() {
+    Address bob2 = Address.person(Channel.TELEGRAM, "1002");
+    store().enqueue(message(BOB, "one"), T0);
+    store().enqueue(message(ALICE, "by mail"), T0);
+    store().enqueue(message(bob2, "two"), T0);
+    store().enqueue(message(BOB, "three"), T0);
+
+    assertThat(dueTexts(Channel.TELEGRAM, 0)).containsExactly("one", "two", "three");
+    assertThat(dueTexts(Channel.EMAIL, 0)).containsExactly("by mail");
+    assertThat(store().dueOutbox(Channel.TELEGRAM, T0, 2)).hasSize(2);
+    assertThat(dueTexts(Channel.SIGNAL, 0)).isEmpty();
+  }
+
+  @Test
+  default void entryQueuedForLaterIsNotDueBeforeItsTime() {
+    store().enqueue(message(BOB, "later"), at(5));
+
+    assertThat(dueTexts(Channel.TELEGRAM, 4)).isEmpty();
+    assertThat(dueTexts(Channel.TELEGRAM, 5)).containsExactly("later");
+  }
+
+  @Test
+  default void deferralHoldsBackOnlyThatRecipientAndKeepsItsOrder() {
+    Address other = Address.person(Channel.TELEGRAM, "2002");
+    store().enqueue(message(BOB, "b1"), T0);
+    store().enqueue(message(other, "o1"), T0);
+    store().enqueue(message(BOB, "b2"), T0);
+
+    store().deferRecipient(BOB, at(10), "429 too many requests");
+    store().enqueue(message(BOB, "b3"), at(1));
+
+    assertThat(dueTexts(Channel.TELEGRAM, 2)).containsExactly("o1");
+    assertThat(dueTexts(Channel.TELEGRAM, 10)).containsExactly("b1", "o1", "b2", "b3");
+  }
+
+  @Test
+  default void deferralCountsAttemptsAndNeverBringsAnEntryForward() {
+    OutboxEntry entry = store().enqueue(message(BOB, "b1"), T0);
+
+    store().deferRecipient(BOB, at(10), "busy");
+    store().deferRecipient(BOB, at(3), "busy again");
+
+    OutboxEntry deferred = store().outboxEntry(entry.id()).orElseThrow();
+    assertThat(deferred.notBefore()).isEqualTo(at(10));
+    assertThat(deferred.attempts()).isEqualTo(2);
+    assertThat(deferred.status()).isEqualTo(OutboxStatus.PENDING);
+    assertThat(dueTexts(Channel.TELEGRAM, 9)).isEmpty();
+  }
+
+  @Test
+  default void sentEntryIsNoLongerDueAndIsFoundByTheChannelsId() {
+    OutboxEntry entry = store().enqueue(message(BOB, "hello"), T0);
+    store().enqueue(message(BOB, "second"), T0);
+
+    store().markSent(entry.id(), "tg-555", at(1));
+
+    assertThat(dueTexts(Channel.TELEGRAM, 1)).containsExactly("second");
+    OutboxEntry sent = store().sentMessage(Channel.TELEGRAM, "tg-555").orElseThrow();
+    assertThat(sent.id()).isEqualTo(entry.id());
+    assertThat(sent.status()).isEqualTo(OutboxStatus.SENT);
+    assertThat(sent.channelMessageId()).isEqualTo("tg-555");
+    assertThat(sent.message()).isEqualTo(entry.message());
+    assertThat(store().sentMessage(Channel.SIGNAL, "tg-555")).isEmpty();
+    assertThat(store().sentMessage(Channel.TELEGRAM, "tg-556")).isEmpty();
+  }
+
+  @Test
+  default void sentEntriesAreNotHeldBackOrCounted() {
+    OutboxEntry entry = store().enqueue(message(BOB, "hello"), T0);
+    store().markSent(entry.id(), "tg-1", T0);
+
+    store().deferRecipient(BOB, at(10), "busy");
+
+    OutboxEntry after = store().outboxEntry(entry.id()).orElseThrow();
+    assertThat(after.attempts()).isZero();
+    assertThat(after.notBefore()).isEqualTo(T0);
+  }
+
+  @Test
+  default void undeliverableEntryIsNeverDueAgain() {
+    OutboxEntry gone = store().enqueue(message(BOB, "gone"), T0);
+    store().enqueue(message(BOB, "next"), T0);
+
+    store().markUndeliverable(gone.id(), "bot was blocked by the user");
+
+    assertThat(dueTexts(Channel.TELEGRAM, 60)).containsExactly("next");
+    assertThat(store().outboxEntry(gone.id()))
+        .get()
+        .extracting(OutboxEntry::status)
+        .isEqualTo(OutboxStatus.UNDELIVERABLE);
+    assertThat(store().sentMessage(Channel.TELEGRAM, "gone")).isEmpty();
+  }
+
+  @Test
+  default void unknownOutboxIdFindsNothing() {
+    assertThat(store().outboxEntry(999)).isEmpty();
+  }
+}

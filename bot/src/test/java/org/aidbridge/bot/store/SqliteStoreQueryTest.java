@@ -1,0 +1,62 @@
+package org.aidbridge.bot.store;
+
+import static org.aidbridge.bot.store.StoreFixtures.ALICE;
+import static org.aidbridge.bot.store.StoreFixtures.BOB;
+import static org.aidbridge.bot.store.StoreFixtures.draft;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.aidbridge.bot.model.Category;
+import org.aidbridge.bot.model.Kind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How SqliteStore picks references and reads listings. */
+class SqliteStoreQueryTest {
+  @TempDir Path dir;
+
+  @Test
+  void referencesGrowLongerWhenShortOnesAreTaken() {
+    try (SqliteStore store = SqliteStore.open(":memory:", () -> 0L)) {
+      List<String> refs = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        refs.add(store.insertListing(draft(Kind.NEED, ALICE, Category.FOOD)).ref());
+      }
+      String offer = store.insertListing(draft(Kind.OFFER, BOB, Category.FOOD)).ref();
+
+      assertThat(refs).containsExactly("N-222", "N-2222", "N-22222", "N-222222");
+      assertThat(offer).isEqualTo("O-222");
+      assertThatThrownBy(() -> store.insertListing(draft(Kind.NEED, ALICE, Category.FOOD)))
+          .isInstanceOf(StoreException.class);
+      assertThat(store.allListings()).hasSize(5);
+    }
+  }
+
+  @Test
+  void activeListingsReadOnlyTheListingsOfTheAskedCategories() throws SQLException {
+    Path file = dir.resolve("bot.db");
+    try (SqliteStore store = SqliteStore.open(file.toString())) {
+      store.insertListing(draft(Kind.OFFER, BOB, Category.FOOD));
+    }
+    List<String> plan = new ArrayList<>();
+    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
+        PreparedStatement explain =
+            raw.prepareStatement("EXPLAIN QUERY PLAN " + ListingTable.activeInCategoriesSql(2));
+        ResultSet rows = explain.executeQuery()) {
+      while (rows.next()) {
+        plan.add(rows.getString("detail"));
+      }
+    }
+
+    assertThat(plan).anyMatch(step -> step.contains("listing_categories_category"));
+    assertThat(plan).noneMatch(step -> step.startsWith("SCAN"));
+  }
+}
