@@ -74,6 +74,19 @@ public final class TelegramChannel implements ChannelAdapter {
     return sender;
   }
 
+  /** {@link #connect}, saying what went wrong when it fails: the timer tries again. */
+  void connectOrExplain(CamelContext camel) {
+    try {
+      connect(camel);
+    } catch (TelegramApiException | RuntimeException e) {
+      LOG.warn(
+          "Telegram: cannot connect to {} ({}); trying again in 30 s. Check telegram.api.url and"
+              + " AIDBRIDGE_TELEGRAM_TOKEN.",
+          settings.apiUrl().getHost(),
+          e.getMessage());
+    }
+  }
+
   /** Identifies the bot, registers its commands and starts polling, unless already polling. */
   synchronized void connect(CamelContext camel) throws TelegramApiException {
     if (poller != null && poller.running()) {

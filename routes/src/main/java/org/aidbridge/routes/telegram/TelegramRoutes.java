@@ -43,7 +43,7 @@ final class TelegramRoutes extends RouteBuilder {
 
     from("timer:" + CONNECT_ROUTE + "?delay=10&period=30000")
         .routeId(CONNECT_ROUTE)
-        .process(e -> channel.connect(getContext()));
+        .process(e -> channel.connectOrExplain(getContext()));
 
     getContext()
         .addService(
