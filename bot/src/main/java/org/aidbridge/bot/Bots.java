@@ -3,7 +3,9 @@ package org.aidbridge.bot;
 import java.time.Clock;
 import org.aidbridge.bot.match.MatchScorer;
 import org.aidbridge.bot.match.Matcher;
+import org.aidbridge.bot.parse.LexiconParser;
 import org.aidbridge.bot.parse.ListingParser;
+import org.aidbridge.bot.place.Gazetteer;
 import org.aidbridge.bot.place.PlaceFinder;
 import org.aidbridge.bot.service.DefaultBotService;
 import org.aidbridge.bot.service.GroupCommands;
@@ -18,6 +20,12 @@ import org.aidbridge.bot.store.Store;
 /** Builds the bot from its parts. The one place that knows how the core is wired. */
 public final class Bots {
   private Bots() {}
+
+  /** The bot as it runs: the lexicon parser with the offline gazetteer. */
+  public static BotService create(Store store, BotSettings settings, Clock clock) {
+    Gazetteer gazetteer = Gazetteer.loadDefault();
+    return create(store, settings, clock, new LexiconParser(gazetteer), gazetteer);
+  }
 
   /** The bot with a given parser and place finder. */
   public static BotService create(

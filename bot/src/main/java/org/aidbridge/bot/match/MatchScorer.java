@@ -37,6 +37,11 @@ public final class MatchScorer {
     this.maxDistanceKm = maxDistanceKm;
   }
 
+  /** How far apart known places may be, unless what is offered travels. */
+  public double maxDistanceKm() {
+    return maxDistanceKm;
+  }
+
   /** A score and its reasons. */
   public record Scored(double score, List<String> reasons) {}
 

@@ -114,7 +114,11 @@ public final class Responder {
       return say(
           message, language, kind == Kind.NEED ? "listing.need.empty" : "listing.offer.empty");
     }
-    return listings.create(message, parse(message, args).withKind(kind));
+    // The parser reads "need: ..." and "/need ..." as explicit forms; the whole text keeps the
+    // words that tell the language. Whatever it makes of it, the command decides the kind.
+    ParsedMessage whole = parse(message, effectiveText(message));
+    ParsedMessage parsed = whole.isListing() ? whole : parse(message, args);
+    return listings.create(message, parsed.withKind(kind));
   }
 
   private List<OutboundMessage> notAListing(InboundMessage message, String detected, String text) {

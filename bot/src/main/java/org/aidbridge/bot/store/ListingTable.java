@@ -90,12 +90,7 @@ final class ListingTable {
                   flag(author.group()),
                   draft.language(),
                   draft.externalId());
-          for (Category category : draft.categories()) {
-            db.update(
-                "INSERT INTO listing_categories (listing_id, category) VALUES (?, ?)",
-                id,
-                category.id());
-          }
+          insertCategories(id, draft);
           return draft.withIdAndRef(id, ref);
         });
   }
@@ -170,14 +165,60 @@ final class ListingTable {
             throw new StoreException("no listing with id " + listing.id());
           }
           db.update("DELETE FROM listing_categories WHERE listing_id = ?", listing.id());
-          for (Category category : listing.categories()) {
-            db.update(
-                "INSERT INTO listing_categories (listing_id, category) VALUES (?, ?)",
-                listing.id(),
-                category.id());
-          }
+          insertCategories(listing.id(), listing);
           return null;
         });
+  }
+
+  /** One index row per category, with the listing's geographic cell (null when unknown). */
+  private void insertCategories(long id, Listing listing) {
+    Integer cell =
+        listing.place() != null && listing.place().resolved()
+            ? GeoCells.of(listing.place().lat(), listing.place().lon())
+            : null;
+    for (Category category : listing.categories()) {
+      db.update(
+          "INSERT INTO listing_categories (listing_id, category, cell) VALUES (?, ?, ?)",
+          id,
+          category.id(),
+          cell);
+    }
+  }
+
+  /**
+   * Active listings in the categories whose place lies in the cells around a point, or is unknown.
+   */
+  List<Listing> activeNear(
+      Kind kind, Set<Category> anyOf, double lat, double lon, double km, Instant now) {
+    if (anyOf.isEmpty()) {
+      return List.of();
+    }
+    List<Integer> cells = GeoCells.around(lat, lon, km);
+    List<Object> params = new ArrayList<>();
+    anyOf.forEach(c -> params.add(c.id()));
+    params.addAll(cells);
+    anyOf.forEach(c -> params.add(c.id()));
+    params.add(kind.name());
+    params.add(millis(now));
+    String categoryMarks = marks(anyOf.size());
+    // Two index lookups (in the cells; of unknown place) rather than one OR, which SQLite would
+    // answer by reading every row of the categories.
+    String sql =
+        SELECT
+            + " WHERE l.id IN (SELECT listing_id FROM listing_categories WHERE category IN ("
+            + categoryMarks
+            + ") AND cell IN ("
+            + marks(cells.size())
+            + ") UNION ALL SELECT listing_id FROM listing_categories WHERE category IN ("
+            + categoryMarks
+            + ") AND cell IS NULL)"
+            + "\n   AND l.kind = ? AND l.status IN ('OPEN', 'MATCHED') AND l.expires_at > ?"
+            + "\n ORDER BY l.id";
+    return db.list(sql, ListingTable::read, params.toArray());
+  }
+
+  private static String marks(int count) {
+    return String.join(", ", java.util.Collections.nCopies(count, "?"));
   }
 
   /** A reference no listing has; longer ones once the short ones get crowded. */

@@ -1,5 +1,6 @@
 package org.aidbridge.bot.store;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,6 +11,9 @@ import java.util.List;
  * <p>Conventions: instants are epoch milliseconds (INTEGER); enums are stored by name, channels and
  * categories by their lower-case ids; an address is three columns {@code x_channel}, {@code x_id},
  * {@code x_is_group}, and channel plus id identify it (the group flag is kept, not compared).
+ *
+ * <p>A step's statements are split where a line ends with a semicolon, so a statement must not
+ * (triggers would need another way).
  */
 final class Migrations {
 
@@ -131,8 +135,24 @@ final class Migrations {
       );
       """;
 
+  /**
+   * Each category row of a listing also carries the listing's one-degree geographic cell (see
+   * GeoCells), so matching looks up (category, cell) instead of every listing in a category.
+   */
+  private static final String V2_GEO_CELLS =
+      """
+      ALTER TABLE listing_categories ADD COLUMN cell INTEGER;
+
+      UPDATE listing_categories
+         SET cell = (SELECT CAST(l.place_lat + 90 AS INTEGER) * 360 + CAST(l.place_lon + 180 AS INTEGER)
+                       FROM listings l
+                      WHERE l.id = listing_categories.listing_id AND l.place_lat IS NOT NULL);
+
+      CREATE INDEX listing_categories_cell ON listing_categories (category, cell, listing_id);
+      """;
+
   /** Step n of the list takes the schema to version n. Append only. */
-  static final List<String> STEPS = List.of(V1_INITIAL);
+  static final List<String> STEPS = List.of(V1_INITIAL, V2_GEO_CELLS);
 
   private Migrations() {}
 
@@ -141,10 +161,9 @@ final class Migrations {
     return STEPS.size();
   }
 
-  /** The statements of one step, split at the semicolons that end them. */
-  static List<String> statements(int version) {
-    String step = STEPS.get(version - 1);
-    return java.util.Arrays.stream(step.split(";\\s*(\\n|$)"))
+  /** The statements of one step, split at the semicolons that end lines. */
+  static List<String> statements(String step) {
+    return Arrays.stream(step.split(";\\s*(\\n|$)"))
         .map(String::strip)
         .filter(s -> !s.isEmpty())
         .toList();

@@ -1,5 +1,6 @@
 package org.aidbridge.bot.store;
 
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,8 +11,13 @@ final class SchemaUpgrade {
   private SchemaUpgrade() {}
 
   static void run(Database db) {
+    run(db, Migrations.STEPS);
+  }
+
+  /** Brings the database to version {@code steps.size()}, step {@code n} making version n. */
+  static void run(Database db, List<String> steps) {
     int current = version(db);
-    int latest = Migrations.latest();
+    int latest = steps.size();
     if (current > latest) {
       throw new StoreException(
           "the database has schema version "
@@ -24,7 +30,7 @@ final class SchemaUpgrade {
       int target = next;
       db.inTransaction(
           () -> {
-            for (String statement : Migrations.statements(target)) {
+            for (String statement : Migrations.statements(steps.get(target - 1))) {
               db.execute(statement);
             }
             // PRAGMA takes no parameters; target is an int we control.

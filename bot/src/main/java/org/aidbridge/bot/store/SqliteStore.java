@@ -16,6 +16,7 @@ import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.Match;
 import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.model.Place;
 import org.aidbridge.bot.model.Status;
 import org.aidbridge.bot.model.Subscription;
 
@@ -107,6 +108,12 @@ public final class SqliteStore implements Store {
   @Override
   public List<Listing> activeListings(Kind kind, Set<Category> anyOf, Instant now) {
     return listings.active(kind, anyOf, now);
+  }
+
+  @Override
+  public List<Listing> activeListingsNear(
+      Kind kind, Set<Category> anyOf, Place center, double radiusKm, Instant now) {
+    return listings.activeNear(kind, anyOf, center.lat(), center.lon(), radiusKm, now);
   }
 
   @Override

@@ -14,6 +14,7 @@ import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.Match;
 import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.model.Place;
 import org.aidbridge.bot.model.Status;
 import org.aidbridge.bot.model.Subscription;
 
@@ -61,6 +62,14 @@ public interface Store extends AutoCloseable {
    */
   List<Listing> activeListings(Kind kind, Set<Category> anyOf, Instant now);
 
+  /**
+   * Like {@link #activeListings}, but only listings whose place is within about {@code radiusKm} of
+   * {@code center} (a superset: the index works in one-degree cells, so callers still measure) or
+   * whose place is unknown. {@code center} must be resolved.
+   */
+  List<Listing> activeListingsNear(
+      Kind kind, Set<Category> anyOf, Place center, double radiusKm, Instant now);
+
   /** All listings, any status, in id order (for export). */
   List<Listing> allListings();
 
@@ -84,7 +93,10 @@ public interface Store extends AutoCloseable {
 
   OutboxEntry enqueue(OutboundMessage message, Instant now);
 
-  /** Pending entries of the channel whose time has come, in the order they were queued. */
+  /**
+   * Pending entries of the channel whose time has come, in the order they were queued. An entry
+   * queued behind an earlier one to the same recipient that must still wait, waits too.
+   */
   List<OutboxEntry> dueOutbox(Channel channel, Instant now, int limit);
 
   /** Records that the channel accepted the message, under the channel's own id for it. */

@@ -16,6 +16,7 @@ import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.ListingRefs;
+import org.aidbridge.bot.model.Place;
 import org.aidbridge.bot.model.Status;
 import org.aidbridge.bot.model.Urgency;
 import org.junit.jupiter.api.Test;
@@ -211,5 +212,47 @@ public interface ListingContract {
     assertThat(read.text()).isEqualTo(stored.text());
     assertThat(store().activeListings(Kind.NEED, Set.of(Category.OTHER), T0)).isEmpty();
     assertThat(store().activeListings(Kind.NEED, Set.of(Category.MEDICINE), T0)).hasSize(1);
+  }
+
+  @Test
+  default void nearbyListingsComeFromTheCellsAroundAPlaceAndUnknownPlacesAlways() {
+    Place salem = new Place("Salem", "Salem", "US", 44.9429, -123.0351);
+    Place boston = new Place("Boston", "Boston", "US", 42.3601, -71.0589);
+    Listing here = store().insertListing(draft(Kind.OFFER, BOB, Category.FOOD));
+    Listing near =
+        store()
+            .insertListing(
+                draft(Kind.OFFER, BOB, Category.FOOD).withDetails(Set.of(Category.FOOD), salem));
+    Listing nowhere =
+        store()
+            .insertListing(
+                draft(Kind.OFFER, BOB, Category.FOOD).withDetails(Set.of(Category.FOOD), null));
+    store()
+        .insertListing(
+            draft(Kind.OFFER, BOB, Category.FOOD).withDetails(Set.of(Category.FOOD), boston));
+    store().insertListing(draft(Kind.OFFER, BOB, Category.WATER));
+
+    assertThat(
+            store()
+                .activeListingsNear(
+                    Kind.OFFER, Set.of(Category.FOOD), StoreFixtures.PORTLAND, 150, T0))
+        .extracting(Listing::id)
+        .containsExactlyInAnyOrder(here.id(), near.id(), nowhere.id());
+  }
+
+  @Test
+  default void movingAListingMovesItInTheNearbyIndex() {
+    Place boston = new Place("Boston", "Boston", "US", 42.3601, -71.0589);
+    Listing stored = store().insertListing(draft(Kind.OFFER, BOB, Category.FOOD));
+
+    store().updateListing(stored.withDetails(stored.categories(), boston));
+
+    assertThat(
+            store()
+                .activeListingsNear(
+                    Kind.OFFER, Set.of(Category.FOOD), StoreFixtures.PORTLAND, 150, T0))
+        .isEmpty();
+    assertThat(store().activeListingsNear(Kind.OFFER, Set.of(Category.FOOD), boston, 10, T0))
+        .hasSize(1);
   }
 }

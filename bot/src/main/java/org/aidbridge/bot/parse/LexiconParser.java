@@ -1,0 +1,113 @@
+package org.aidbridge.bot.parse;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import org.aidbridge.bot.model.Category;
+import org.aidbridge.bot.model.Kind;
+import org.aidbridge.bot.model.Place;
+import org.aidbridge.bot.model.Urgency;
+import org.aidbridge.bot.parse.lexicon.Lexicon;
+import org.aidbridge.bot.parse.lexicon.Lexicons;
+import org.aidbridge.bot.parse.lexicon.TextNormalizer;
+import org.aidbridge.bot.parse.lexicon.Tokenizer;
+import org.aidbridge.bot.place.PlaceFinder;
+
+/**
+ * The parser driven by the lexicon files under {@code lexicon/} (one per language, listed in {@code
+ * lexicon/index.properties}): adding a language is adding a file. It normalizes the text (Persian
+ * letters and digits, accents, direction marks), detects the language, then reads kind, categories,
+ * items, urgency and expiry, and asks the {@link PlaceFinder} where. It never throws: a message it
+ * cannot read is not a listing.
+ */
+public final class LexiconParser implements ListingParser {
+
+  private static final int MAX_CHARS = 20_000;
+
+  private final PlaceFinder places;
+  private final Lexicons lexicons;
+  private final LanguageDetector detector;
+  private final KindClassifier classifier;
+  private final ItemReader itemReader;
+  private final UrgencyReader urgencyReader;
+  private final ExpiryReader expiryReader;
+
+  public LexiconParser(PlaceFinder places) {
+    this.places = places == null ? PlaceFinder.NONE : places;
+    this.lexicons = Lexicons.shared();
+    this.detector = new LanguageDetector(lexicons);
+    this.classifier = new KindClassifier(lexicons);
+    this.itemReader = new ItemReader(lexicons);
+    this.urgencyReader = new UrgencyReader(lexicons);
+    this.expiryReader = new ExpiryReader(lexicons);
+  }
+
+  /** A parser that resolves no places (for tests and tools that need none). */
+  public static LexiconParser withoutPlaces() {
+    return new LexiconParser(PlaceFinder.NONE);
+  }
+
+  @Override
+  public ParsedMessage parse(String text, ParseContext context) {
+    String hint = context == null ? null : context.languageHint();
+    String fallback = fallbackLanguage(hint);
+    if (text == null || text.isBlank()) {
+      return ParsedMessage.none(fallback);
+    }
+    try {
+      return parseText(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text, context);
+    } catch (RuntimeException e) {
+      // A parser bug must not cost a message: it is stored, and read as not a listing.
+      return ParsedMessage.none(fallback);
+    }
+  }
+
+  private ParsedMessage parseText(String text, ParseContext context) {
+    Tokenizer.Result tokenized = Tokenizer.tokenize(TextNormalizer.normalize(text));
+    var tokens = tokenized.tokens();
+    String hint = context == null ? null : context.languageHint();
+    Lexicon lexicon = detector.detect(text, tokens, hint);
+    ItemReader.Found found = itemReader.read(tokens, lexicon);
+    Urgency urgency = urgencyReader.read(tokens);
+    var evidence =
+        new KindClassifier.Evidence(
+            tokenized.hasUrl(),
+            !found.categories().isEmpty(),
+            found.hasQuantity(),
+            urgency == Urgency.HIGH);
+    Kind kind = classifier.classify(text, tokens, lexicon, evidence);
+    if (kind == null) {
+      return ParsedMessage.none(lexicon.code());
+    }
+    Set<Category> categories = EnumSet.noneOf(Category.class);
+    categories.addAll(found.categories());
+    if (categories.isEmpty()) {
+      categories.add(Category.OTHER);
+    }
+    Instant now = context == null ? null : context.now();
+    Instant expiresAt = expiryReader.read(tokens, lexicon.expiry(), now);
+    String home = context == null ? null : context.homeCountry();
+    return new ParsedMessage(
+        kind,
+        categories,
+        found.items(),
+        findPlace(text, lexicon.code(), home),
+        urgency,
+        expiresAt,
+        lexicon.code());
+  }
+
+  private Place findPlace(String text, String language, String homeCountry) {
+    try {
+      return places.findIn(text, language, homeCountry).orElse(null);
+    } catch (RuntimeException e) {
+      // The place is a refinement; a listing without one still matches, ranked lower.
+      return null;
+    }
+  }
+
+  private String fallbackLanguage(String hint) {
+    Lexicon hinted = hint == null ? null : lexicons.byCode(hint);
+    return hinted != null ? hinted.code() : lexicons.all().get(0).code();
+  }
+}

@@ -1,0 +1,34 @@
+package org.aidbridge.bot.parse;
+
+import java.util.List;
+import org.aidbridge.bot.model.Urgency;
+import org.aidbridge.bot.parse.lexicon.Hit;
+import org.aidbridge.bot.parse.lexicon.Hits;
+import org.aidbridge.bot.parse.lexicon.Lexicons;
+import org.aidbridge.bot.parse.lexicon.Token;
+
+/**
+ * Urgency from the words of every language: "not urgent" and "no rush" are LOW (and beat the
+ * "urgent" inside them, being longer), "urgent", "ASAP", "today", "فوری" are HIGH.
+ */
+final class UrgencyReader {
+
+  private static final List<String> RANKING = List.of("urgency.low", "urgency.high");
+
+  private final Lexicons lexicons;
+
+  UrgencyReader(Lexicons lexicons) {
+    this.lexicons = lexicons;
+  }
+
+  Urgency read(List<Token> tokens) {
+    boolean high = false;
+    for (Hit hit : Hits.select(lexicons.urgency().findAll(tokens), RANKING)) {
+      if (hit.tag().equals("urgency.low")) {
+        return Urgency.LOW;
+      }
+      high = true;
+    }
+    return high ? Urgency.HIGH : Urgency.NORMAL;
+  }
+}

@@ -1,0 +1,93 @@
+package org.aidbridge.bot.parse.lexicon;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits normalized text into words, numbers and the few signs that carry meaning ($ € £ ? : /).
+ * Links are skipped (their words are not the message's words) but remembered. Runs in one pass
+ * without regular expressions, so any input costs linear time.
+ */
+public final class Tokenizer {
+
+  /** The tokens of a text and whether it carried a link. */
+  public record Result(List<Token> tokens, boolean hasUrl) {}
+
+  private Tokenizer() {}
+
+  public static Result tokenize(String normalized) {
+    List<Token> tokens = new ArrayList<>();
+    boolean hasUrl = false;
+    int n = normalized.length();
+    int i = 0;
+    while (i < n) {
+      char c = normalized.charAt(i);
+      if (startsLink(normalized, i)) {
+        hasUrl = true;
+        i = skipToSpace(normalized, i);
+      } else if (Character.isLetterOrDigit(c)
+          || Character.isSurrogate(c) && isWordAt(normalized, i)) {
+        int end = wordEnd(normalized, i);
+        String word = normalized.substring(i, end);
+        tokens.add(new Token(TextNormalizer.fold(word), word));
+        i = end;
+      } else {
+        if (c == '$' || c == '€' || c == '£' || c == '?' || c == ':' || c == '/') {
+          tokens.add(new Token(String.valueOf(c), String.valueOf(c)));
+        }
+        i++;
+      }
+    }
+    return new Result(tokens, hasUrl);
+  }
+
+  private static boolean isWordAt(String s, int i) {
+    return Character.isLetterOrDigit(s.codePointAt(i));
+  }
+
+  private static boolean startsLink(String s, int i) {
+    if (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1))) {
+      return false;
+    }
+    return s.startsWith("http://", i) || s.startsWith("https://", i) || s.startsWith("www.", i);
+  }
+
+  private static int skipToSpace(String s, int i) {
+    int j = i;
+    while (j < s.length() && s.charAt(j) != ' ') {
+      j++;
+    }
+    return j;
+  }
+
+  /** A word ends at a non-letter, or where digits meet letters ("2kg" is "2" and "kg"). */
+  private static int wordEnd(String s, int start) {
+    boolean digits = Character.isDigit(s.charAt(start));
+    int j = start;
+    while (j < s.length()) {
+      int cp = s.codePointAt(j);
+      boolean letterOrDigit = Character.isLetterOrDigit(cp);
+      if (letterOrDigit && Character.isDigit(cp) == digits) {
+        j += Character.charCount(cp);
+      } else if (!letterOrDigit && joinsWord(s, j, digits)) {
+        j++;
+      } else {
+        break;
+      }
+    }
+    return j;
+  }
+
+  /** Apostrophes inside words ("can't") and separators inside numbers ("1.5", "1,000"). */
+  private static boolean joinsWord(String s, int j, boolean digits) {
+    char c = s.charAt(j);
+    if (j + 1 >= s.length()) {
+      return false;
+    }
+    char next = s.charAt(j + 1);
+    if (digits) {
+      return (c == '.' || c == ',') && Character.isDigit(next);
+    }
+    return (c == '\'' || c == '’') && Character.isLetter(next);
+  }
+}

@@ -1,0 +1,148 @@
+package org.aidbridge.bot.place;
+
+import java.util.List;
+import java.util.Set;
+import org.aidbridge.bot.place.PlaceLexicon.Cue;
+import org.aidbridge.bot.place.Span.Hint;
+
+/**
+ * Walks the words of a message looking for place names: at each word, the longest run of up to
+ * {@link #MAX_NAME_WORDS} words that spells a gazetteer name and that {@link PlaceChooser} accepts.
+ * A capitalised unknown name after an area cue ("in Xyzzyville") is kept as an unresolved mention.
+ * Of all mentions, a resolved one beats an unresolved one, then a hinted one beats one after a cue,
+ * which beats a bare one; the earliest wins a tie.
+ */
+final class MentionScanner {
+  static final int MAX_NAME_WORDS = 5;
+  private static final int MAX_HINT_WORDS = 3;
+  private static final int MAX_UNRESOLVED_WORDS = 4;
+
+  /**
+   * A place found in a message.
+   *
+   * @param first index of the first word
+   * @param last index after the last word, hint included
+   * @param place the place in {@link PlaceTable}, or -1 when unresolved
+   * @param strength 3 hinted, 2 after a cue, 1 bare, 0 unresolved
+   */
+  record Mention(int first, int last, int place, int strength) {
+    boolean beats(Mention other) {
+      return other == null || strength > other.strength;
+    }
+  }
+
+  private final PlaceTable places;
+  private final RegionNames regions;
+  private final PlaceLexicon lexicon;
+  private final PlaceChooser chooser;
+
+  MentionScanner(PlaceTable places, RegionNames regions, PlaceLexicon lexicon) {
+    this.places = places;
+    this.regions = regions;
+    this.lexicon = lexicon;
+    this.chooser = new PlaceChooser(places);
+  }
+
+  /** The best mention in a message, or null. */
+  Mention scan(List<Token> tokens, String home) {
+    Mention best = null;
+    int i = 0;
+    while (i < tokens.size()) {
+      Mention found = at(tokens, i, lexicon.cueBefore(tokens, i), home, false);
+      if (found == null) {
+        i++;
+        continue;
+      }
+      if (found.beats(best)) {
+        best = found;
+      }
+      i = found.last();
+    }
+    return best;
+  }
+
+  /** A name typed on its own, read from its first word; null when it does not start with one. */
+  Mention scanTyped(List<Token> tokens, String home) {
+    return tokens.isEmpty() ? null : at(tokens, 0, Cue.AREA, home, true);
+  }
+
+  private Mention at(List<Token> tokens, int start, Cue cue, String home, boolean typed) {
+    int longest = Math.min(MAX_NAME_WORDS, tokens.size() - start);
+    StringBuilder key = new StringBuilder(tokens.get(start).key());
+    String[] keys = new String[longest + 1];
+    keys[1] = key.toString();
+    for (int n = 2; n <= longest && tokens.get(start + n - 1).joinsPrevious(); n++) {
+      keys[n] = key.append(' ').append(tokens.get(start + n - 1).key()).toString();
+    }
+    for (int n = longest; n >= 1; n--) {
+      if (keys[n] == null || !places.contains(keys[n])) {
+        continue;
+      }
+      Span span = Span.of(tokens, start, start + n, keys[n], cue, lexicon, regions, typed);
+      Hint hint = hintAfter(tokens, start + n, typed);
+      int place = chooser.choose(places.lookup(keys[n]), span, hint, home);
+      if (place >= 0) {
+        boolean hinted = hint.present() && matches(place, hint);
+        int strength = hinted ? 3 : cue != Cue.NONE ? 2 : 1;
+        return new Mention(start, hinted ? hint.end() : start + n, place, strength);
+      }
+    }
+    return cue == Cue.AREA ? unresolvedAt(tokens, start) : null;
+  }
+
+  private boolean matches(int place, Hint hint) {
+    return hint.admin1().contains(places.admin1(place))
+        || places.country(place).equals(hint.country());
+  }
+
+  /**
+   * "Indiana", "IN", "Oregon", "USA" or "México" right after a name. Abbreviations must be in
+   * capitals in a sentence ("Marion IN", not "Marion in"), not in a typed name ("marion in").
+   */
+  private Hint hintAfter(List<Token> tokens, int at, boolean typed) {
+    if (at >= tokens.size() || !tokens.get(at).hintGap()) {
+      return Hint.none(at);
+    }
+    StringBuilder key = new StringBuilder();
+    boolean capitals = true;
+    Hint found = Hint.none(at);
+    for (int n = 1; n <= MAX_HINT_WORDS && at + n <= tokens.size(); n++) {
+      Token token = tokens.get(at + n - 1);
+      if (n > 1 && !token.joinsPrevious()) {
+        break;
+      }
+      key.append(n > 1 ? " " : "").append(token.key());
+      capitals &= typed || token.allCaps();
+      Set<String> admin1 = regions.admin1For(key.toString(), capitals);
+      String country = regions.countryFor(key.toString(), capitals);
+      if (!admin1.isEmpty() || country != null) {
+        found = new Hint(at + n, admin1, country);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The capitalised words after an area cue that the gazetteer does not know ("in Xyzzyville", "en
+   * San Xyzzy"); common words count inside such a name but not at its end ("in January").
+   */
+  private Mention unresolvedAt(List<Token> tokens, int start) {
+    int end = start;
+    int lastUncommon = -1;
+    while (end < tokens.size()
+        && end - start < MAX_UNRESOLVED_WORDS
+        && (end == start || tokens.get(end).joinsPrevious())
+        && looksLikeName(tokens.get(end))) {
+      if (!lexicon.isCommon(tokens.get(end).key())) {
+        lastUncommon = end;
+      }
+      end++;
+    }
+    return lastUncommon < 0 ? null : new Mention(start, lastUncommon + 1, -1, 0);
+  }
+
+  private static boolean looksLikeName(Token token) {
+    boolean letters = !Character.isDigit(token.key().codePointAt(0));
+    return letters && (token.capitalised() || token.arabicScript()) && token.key().length() >= 2;
+  }
+}

@@ -1,0 +1,134 @@
+package org.aidbridge.bot.place;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A word of a message with where it stands, how it was written and what separates it from the word
+ * before, so that "Marion, Indiana" and "St. Louis" can be told apart from "Portland. Need...".
+ *
+ * @param key the normalised word (see {@link NameNormalizer})
+ * @param start offset of the first char in the message
+ * @param end offset after the last char
+ * @param gapBefore the characters between the previous word and this one
+ * @param capitalised starts with an upper-case letter
+ * @param allCaps written entirely in capitals, such as "MI" or "IN"
+ * @param arabicScript written in Arabic script (Persian, Arabic, Urdu)
+ */
+record Token(
+    String key,
+    int start,
+    int end,
+    String gapBefore,
+    boolean capitalised,
+    boolean allCaps,
+    boolean arabicScript) {
+
+  /** Only so much of a message is read for places; the place is said early in real messages. */
+  static final int MAX_CHARS = 4_000;
+
+  /** Splits a message into words. Never throws; text beyond {@link #MAX_CHARS} is ignored. */
+  static List<Token> split(String text) {
+    List<Token> tokens = new ArrayList<>();
+    if (text == null) {
+      return tokens;
+    }
+    int limit = Math.min(text.length(), MAX_CHARS);
+    int gapStart = 0;
+    int i = 0;
+    while (i < limit) {
+      int cp = text.codePointAt(i);
+      if (!isWordChar(cp)) {
+        i += Character.charCount(cp);
+        continue;
+      }
+      int start = i;
+      while (i < limit && isWordChar(text.codePointAt(i))) {
+        i += Character.charCount(text.codePointAt(i));
+      }
+      i = Math.min(i, text.length());
+      String raw = text.substring(start, i);
+      String key = NameNormalizer.normalize(raw);
+      if (!key.isEmpty()) {
+        tokens.add(of(raw, key, start, i, text.substring(gapStart, start)));
+        gapStart = i;
+      }
+    }
+    return tokens;
+  }
+
+  private static Token of(String raw, String key, int start, int end, String gap) {
+    int first = raw.codePointAt(0);
+    boolean letters = raw.codePoints().anyMatch(Character::isLetter);
+    boolean allCaps = letters && raw.codePoints().noneMatch(Character::isLowerCase);
+    boolean arabic = Character.UnicodeScript.of(first) == Character.UnicodeScript.ARABIC;
+    return new Token(key, start, end, gap, Character.isUpperCase(first), allCaps, arabic);
+  }
+
+  private static boolean isWordChar(int cp) {
+    if (Character.isLetterOrDigit(cp) || cp == 0x200C || cp == 0x200D) {
+      return true;
+    }
+    int type = Character.getType(cp);
+    return type == Character.NON_SPACING_MARK
+        || type == Character.COMBINING_SPACING_MARK
+        || type == Character.ENCLOSING_MARK;
+  }
+
+  /**
+   * True when this word continues a name begun by the previous one ("St. Louis", "Winston-Salem").
+   */
+  boolean joinsPrevious() {
+    int dots = 0;
+    for (int i = 0; i < gapBefore.length(); i++) {
+      char c = gapBefore.charAt(i);
+      if (c == '.') {
+        dots++;
+      } else if (c == '\n' || c == '\r' || !(isSpace(c) || c == '-' || c == '\'' || c == '’')) {
+        return false;
+      }
+    }
+    return dots <= 1;
+  }
+
+  /** True when nothing but spaces separates this word from the previous one. */
+  boolean followsClosely() {
+    for (int i = 0; i < gapBefore.length(); i++) {
+      char c = gapBefore.charAt(i);
+      if (c == '\n' || c == '\r' || !isSpace(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when this word may follow its town as a hint, as in "Marion, Indiana" or "Flint MI". */
+  boolean hintGap() {
+    for (int i = 0; i < gapBefore.length(); i++) {
+      char c = gapBefore.charAt(i);
+      if (!(isSpace(c) || c == ',' || c == '،' || c == '(' || c == '-') || c == '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when this word starts a sentence, where capitals say nothing about names. */
+  boolean startsSentence() {
+    if (start == gapBefore.length()) {
+      return true;
+    }
+    for (int i = 0; i < gapBefore.length(); i++) {
+      if (".!?¡¿:;\n؟…\"“«".indexOf(gapBefore.charAt(i)) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c)
+        || Character.isSpaceChar(c)
+        || Character.getType(c) == Character.FORMAT;
+  }
+}
