@@ -15,6 +15,7 @@ import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
@@ -84,6 +85,11 @@ public final class TelegramSender implements ChannelSender {
       } catch (TelegramApiRequestException e) {
         return settle(entry, failures.ofRequest(e, entry, to));
       } catch (TelegramApiException e) {
+        if (e instanceof TelegramApiValidationException
+            || e.getCause() instanceof TelegramApiValidationException) {
+          // Refused by the client before any request (an empty text): it can never be sent.
+          return settle(entry, new SendOutcome.Rejected("invalid message: " + e.getMessage()));
+        }
         return failures.ofNetwork(e, entry);
       }
     }

@@ -43,6 +43,9 @@ final class FakeBotApi implements AutoCloseable {
   /** One request as received. */
   record Request(String method, JsonNode body, Instant at) {}
 
+  /** One sendMessage that was answered with an error. */
+  record Refused(String chatId, int errorCode, Instant at) {}
+
   /** One sendMessage that was answered ok. */
   record Sent(String chatId, int messageId, String text, JsonNode body, Instant at) {}
 
@@ -51,6 +54,7 @@ final class FakeBotApi implements AutoCloseable {
   private final ExecutorService threads = Executors.newCachedThreadPool(FakeBotApi::daemon);
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final List<Sent> sent = new CopyOnWriteArrayList<>();
+  private final List<Refused> refused = new CopyOnWriteArrayList<>();
   private final Deque<ObjectNode> sendFailures = new ArrayDeque<>();
   private final Map<String, String> memberStatus = new ConcurrentHashMap<>();
   private final List<ObjectNode> pending = new ArrayList<>();
@@ -86,6 +90,16 @@ final class FakeBotApi implements AutoCloseable {
     return id;
   }
 
+  /**
+   * Delivers an update again under its old id, as Telegram does with one that no getUpdates call
+   * confirmed (the bot crashed before its offset moved past it).
+   */
+  synchronized void redeliver(ObjectNode update) {
+    pending.add(update.deepCopy());
+    pending.sort(java.util.Comparator.comparingLong(u -> u.path("update_id").asLong()));
+    notifyAll();
+  }
+
   /** The next {@code times} sendMessage calls fail with this Bot API error (a fixture). */
   synchronized void failSends(int times, String errorFixture) {
     for (int i = 0; i < times; i++) {
@@ -108,6 +122,10 @@ final class FakeBotApi implements AutoCloseable {
 
   List<Sent> sent() {
     return List.copyOf(sent);
+  }
+
+  List<Refused> refused() {
+    return List.copyOf(refused);
   }
 
   List<Sent> sentTo(long chatId) {
@@ -179,10 +197,12 @@ final class FakeBotApi implements AutoCloseable {
   }
 
   private synchronized ObjectNode sendMessage(JsonNode body) {
-    if (!sendFailures.isEmpty()) {
-      return sendFailures.removeFirst();
-    }
     String chatId = body.path("chat_id").asText();
+    if (!sendFailures.isEmpty()) {
+      ObjectNode failure = sendFailures.removeFirst();
+      refused.add(new Refused(chatId, failure.path("error_code").asInt(), clock.instant()));
+      return failure;
+    }
     ObjectNode message = (ObjectNode) Fixtures.json("send-message-result.json").get("result");
     int messageId = nextMessageId++;
     Instant now = clock.instant();

@@ -129,6 +129,13 @@ class TelegramSenderIT {
   }
 
   @Test
+  void emptyTextIsRejectedWithoutAskingTelegram() {
+    assertThat(sender.send(entry(1, OutboundMessage.to(PERSON, "", "en"), 0)))
+        .isInstanceOf(SendOutcome.Rejected.class);
+    assertThat(api.requests("sendMessage")).isEmpty();
+  }
+
+  @Test
   void groupUpgradedToSupergroupMovesAndTheMessageGoesToTheNewChat() {
     api.failSends(1, "error-400-migrated.json");
     OutboxEntry e = entry(1, OutboundMessage.to(GROUP, "Hi group", "en"), 0);
