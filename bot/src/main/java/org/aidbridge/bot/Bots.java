@@ -37,7 +37,7 @@ public final class Bots {
     ListingCommands listings =
         new ListingCommands(store, notifier, questions, replies, settings, clock);
     GroupCommands groups = new GroupCommands(store, places, replies, settings);
-    Relay relay = new Relay(store, replies);
+    Relay relay = new Relay(store, replies, clock);
     Responder responder =
         new Responder(parser, listings, questions, groups, relay, replies, settings, clock);
     return new DefaultBotService(store, responder, replies, clock);

@@ -19,7 +19,9 @@ public enum CommandName {
   WITHDRAW(Set.of("withdraw", "retirar", "cancelar", "لغو")),
   SUBSCRIBE(Set.of("subscribe", "suscribir", "عضویت")),
   UNSUBSCRIBE(Set.of("unsubscribe", "desuscribir", "لغو‌عضویت")),
-  STATUS(Set.of("status", "estado", "وضعیت"));
+  STATUS(Set.of("status", "estado", "وضعیت")),
+  REPLY(Set.of("reply", "responder", "پاسخ")),
+  SHARE(Set.of("share", "compartir", "اشتراک"));
 
   private final Set<String> words;
 

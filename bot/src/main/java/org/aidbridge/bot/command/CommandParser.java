@@ -27,7 +27,8 @@ public final class CommandParser {
           CommandName.UNSUBSCRIBE);
 
   /** Commands whose bare word counts only when followed by a listing reference. */
-  private static final Set<CommandName> WITH_REF = Set.of(CommandName.DONE, CommandName.WITHDRAW);
+  private static final Set<CommandName> WITH_REF =
+      Set.of(CommandName.DONE, CommandName.WITHDRAW, CommandName.REPLY, CommandName.SHARE);
 
   public Optional<Command> parse(String text) {
     String trimmed = text == null ? "" : text.strip();

@@ -105,6 +105,8 @@ public final class Responder {
       case SUBSCRIBE -> groups.subscribe(message, command.args(), language);
       case UNSUBSCRIBE -> groups.unsubscribe(message, language);
       case STATUS -> groups.status(message, language);
+      case REPLY -> relay.replyByRef(message, command.args(), language);
+      case SHARE -> relay.share(message, command.args(), language);
     };
   }
 
