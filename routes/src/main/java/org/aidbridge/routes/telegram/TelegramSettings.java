@@ -22,11 +22,6 @@ public record TelegramSettings(String token, URI apiUrl, String username, Durati
   public static final String USERNAME = "telegram.username";
   public static final String POLL_TIMEOUT = "telegram.poll.timeout.seconds";
 
-  /** Whether the Telegram channel is configured at all (a token is set). */
-  public static boolean enabled(Settings settings) {
-    return settings.get(TOKEN).isPresent();
-  }
-
   public static TelegramSettings from(Settings settings) {
     String token = settings.required(TOKEN);
     URI url = parseUrl(settings.string(API_URL, "https://api.telegram.org"));
