@@ -38,6 +38,7 @@ public final class TelegramChannel implements ChannelAdapter {
   private final UpdateOffset offset;
   private volatile UpdateTranslator translator;
   private UpdatePoller poller;
+  private ProducerTemplate producer;
 
   public static TelegramChannel create(AppContext app) {
     return new TelegramChannel(
@@ -97,7 +98,10 @@ public final class TelegramChannel implements ChannelAdapter {
     translator =
         new UpdateTranslator(identity, new ChatAdminCache(client, clock, ADMIN_CACHE), clock);
     connection.registerCommands();
-    ProducerTemplate producer = camel.createProducerTemplate();
+    if (producer == null) {
+      producer = camel.createProducerTemplate();
+    }
+    ProducerTemplate updates = producer;
     UpdatePoller.Sink sink =
         new UpdatePoller.Sink() {
           @Override
@@ -109,7 +113,7 @@ public final class TelegramChannel implements ChannelAdapter {
 
           @Override
           public void accept(Update update) {
-            producer.sendBody(TelegramRoutes.UPDATES, update);
+            updates.sendBody(TelegramRoutes.UPDATES, update);
           }
         };
     poller = new UpdatePoller(settings, offset, sink, pollHttp);

@@ -87,21 +87,21 @@ final class UpdatePoller implements AutoCloseable {
         .build();
   }
 
+  /** Called by TelegramBots; must not throw, or its poller would stop for good. */
   private void consume(List<Update> updates) {
     List<Update> inOrder =
         updates.stream().sorted(Comparator.comparing(Update::getUpdateId)).toList();
     for (Update update : inOrder) {
       int id = update.getUpdateId();
-      if (closed || !sink.ready()) {
-        askAgainFrom(id);
-        return;
-      }
-      if (offset.isHandled(id)) {
-        continue;
-      }
       try {
-        sink.accept(update);
-        failures.remove(id);
+        if (closed || !sink.ready()) {
+          askAgainFrom(id);
+          return;
+        }
+        if (!offset.isHandled(id)) {
+          sink.accept(update);
+          failures.remove(id);
+        }
       } catch (RuntimeException e) {
         if (!giveUp(id, e)) {
           askAgainFrom(id);
@@ -114,6 +114,7 @@ final class UpdatePoller implements AutoCloseable {
   /** Whether to skip the update for good after this failure. */
   private boolean giveUp(int id, RuntimeException e) {
     if (closed || !sink.ready()) {
+      // Stopping: not the update's fault, it comes again after the restart.
       return false;
     }
     int attempts = failures.merge(id, 1, Integer::sum);
@@ -121,9 +122,14 @@ final class UpdatePoller implements AutoCloseable {
       LOG.warn("handling Telegram update {} failed (attempt {}), will retry", id, attempts, e);
       return false;
     }
+    try {
+      offset.confirm(id);
+    } catch (RuntimeException storeDown) {
+      LOG.error("cannot store the Telegram offset; update {} will come again", id, storeDown);
+      return false;
+    }
     LOG.error("skipping Telegram update {} after {} failed attempts", id, attempts, e);
     failures.remove(id);
-    offset.confirm(id);
     return true;
   }
 
