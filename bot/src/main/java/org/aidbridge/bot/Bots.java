@@ -9,6 +9,7 @@ import org.aidbridge.bot.place.Gazetteer;
 import org.aidbridge.bot.place.PlaceFinder;
 import org.aidbridge.bot.service.DefaultBotService;
 import org.aidbridge.bot.service.GroupCommands;
+import org.aidbridge.bot.service.Links;
 import org.aidbridge.bot.service.ListingCommands;
 import org.aidbridge.bot.service.MatchNotifier;
 import org.aidbridge.bot.service.Questions;
@@ -37,9 +38,10 @@ public final class Bots {
     ListingCommands listings =
         new ListingCommands(store, notifier, questions, replies, settings, clock);
     GroupCommands groups = new GroupCommands(store, places, replies, settings);
-    Relay relay = new Relay(store, replies, clock);
+    Links links = new Links(store, replies, clock);
+    Relay relay = new Relay(store, replies, links, clock);
     Responder responder =
-        new Responder(parser, listings, questions, groups, relay, replies, settings, clock);
+        new Responder(parser, listings, questions, groups, relay, links, replies, settings, clock);
     return new DefaultBotService(store, responder, replies, clock);
   }
 }

@@ -24,7 +24,8 @@ public final class CommandParser {
           CommandName.LIST,
           CommandName.START,
           CommandName.STATUS,
-          CommandName.UNSUBSCRIBE);
+          CommandName.UNSUBSCRIBE,
+          CommandName.UNLINK);
 
   /** Commands whose bare word counts only when followed by a listing reference. */
   private static final Set<CommandName> WITH_REF =
@@ -34,7 +35,10 @@ public final class CommandParser {
     String trimmed = text == null ? "" : text.strip();
     Matcher slash = SLASH.matcher(trimmed);
     if (slash.matches()) {
-      return CommandName.fromWord(slash.group(1)).map(n -> new Command(n, rest(slash.group(2))));
+      return CommandName.fromWord(slash.group(1))
+          .map(
+              n ->
+                  new Command(n, rest(slash.group(2)), CommandName.languageOfWord(slash.group(1))));
     }
     Matcher word = WORD.matcher(trimmed);
     if (!word.matches()) {
@@ -47,7 +51,7 @@ public final class CommandParser {
     String args = rest(word.group(3));
     boolean colon = word.group(2) != null;
     return accepts(name.get(), args, colon)
-        ? Optional.of(new Command(name.get(), args))
+        ? Optional.of(new Command(name.get(), args, CommandName.languageOfWord(word.group(1))))
         : Optional.empty();
   }
 
@@ -60,6 +64,9 @@ public final class CommandParser {
     }
     if (WITH_REF.contains(name)) {
       return org.aidbridge.bot.model.ListingRefs.looksLikeRef(args.split("\\s+")[0]);
+    }
+    if (name == CommandName.LINK) {
+      return args.isEmpty() || args.matches("(?i)[2-9A-Z]{6}");
     }
     return name == CommandName.SUBSCRIBE && !args.isEmpty();
   }

@@ -24,11 +24,13 @@ public final class Relay {
 
   private final Store store;
   private final Replies replies;
+  private final Links links;
   private final Clock clock;
 
-  public Relay(Store store, Replies replies, Clock clock) {
+  public Relay(Store store, Replies replies, Links links, Clock clock) {
     this.store = store;
     this.replies = replies;
+    this.links = links;
     this.clock = clock;
   }
 
@@ -47,7 +49,7 @@ public final class Relay {
             .map(OutboxEntry::message)
             .map(OutboundMessage::topic)
             .flatMap(this::pairOf)
-            .filter(p -> p.sides(message) != null);
+            .filter(p -> sides(p, message) != null);
     return pair.map(p -> pass(message, p, text));
   }
 
@@ -72,7 +74,7 @@ public final class Relay {
       return say(message, language, "ref.unknown", ListingRefs.normalize(typed));
     }
     MatchPair p = pair.get();
-    Listing[] sides = p.sides(message);
+    Listing[] sides = sides(p, message);
     String key = "share:" + p.topic();
     String given = store.state(key).orElse("");
     if (given.equals("done")) {
@@ -101,7 +103,7 @@ public final class Relay {
   }
 
   private List<OutboundMessage> pass(InboundMessage message, MatchPair pair, String text) {
-    Listing[] sides = pair.sides(message);
+    Listing[] sides = sides(pair, message);
     Listing own = sides[0];
     Listing other = sides[1];
     String language = replies.languageOf(message, own.language());
@@ -147,7 +149,7 @@ public final class Relay {
         store.matchesOf(listing.get().id()).stream()
             .map(m -> pairOf(MatchNotifier.topic(m)))
             .flatMap(Optional::stream)
-            .filter(p -> p.sides(message) != null)
+            .filter(p -> sides(p, message) != null)
             .toList();
     // With your own ref and several matches it is unclear whom you mean: use theirs.
     return pairs.size() == 1 ? Optional.of(pairs.get(0)) : Optional.empty();
@@ -170,21 +172,21 @@ public final class Relay {
     return List.of(replies.answer(message, language, Texts.get(language, key, args)));
   }
 
+  /** {own, other} seen from the sender (or a linked identity), or null when neither author. */
+  private Listing[] sides(MatchPair pair, InboundMessage message) {
+    if (links.samePerson(pair.need().author(), message.sender())) {
+      return new Listing[] {pair.need(), pair.offer()};
+    }
+    if (links.samePerson(pair.offer().author(), message.sender())) {
+      return new Listing[] {pair.offer(), pair.need()};
+    }
+    return null;
+  }
+
   /** A need and an offer that were matched. */
   private record MatchPair(Listing need, Listing offer) {
     String topic() {
       return "match:" + need.id() + ":" + offer.id();
-    }
-
-    /** {own, other} seen from the sender, or null when the sender is neither author. */
-    Listing[] sides(InboundMessage message) {
-      if (need.author().equals(message.sender())) {
-        return new Listing[] {need, offer};
-      }
-      if (offer.author().equals(message.sender())) {
-        return new Listing[] {offer, need};
-      }
-      return null;
     }
   }
 }

@@ -43,6 +43,7 @@ public final class Responder {
   private final Questions questions;
   private final GroupCommands groups;
   private final Relay relay;
+  private final Links links;
   private final Replies replies;
   private final BotSettings settings;
   private final Clock clock;
@@ -53,6 +54,7 @@ public final class Responder {
       Questions questions,
       GroupCommands groups,
       Relay relay,
+      Links links,
       Replies replies,
       BotSettings settings,
       Clock clock) {
@@ -61,6 +63,7 @@ public final class Responder {
     this.questions = questions;
     this.groups = groups;
     this.relay = relay;
+    this.links = links;
     this.replies = replies;
     this.settings = settings;
     this.clock = clock;
@@ -93,7 +96,7 @@ public final class Responder {
   }
 
   private List<OutboundMessage> run(Command command, InboundMessage message) {
-    String language = replies.languageOf(message, parse(message, command.args()).language());
+    String language = languageFor(command, message);
     return switch (command.name()) {
       case START -> say(message, language, message.inGroup() ? "group.intro" : "welcome");
       case HELP -> say(message, language, "help");
@@ -107,7 +110,28 @@ public final class Responder {
       case STATUS -> groups.status(message, language);
       case REPLY -> relay.replyByRef(message, command.args(), language);
       case SHARE -> relay.share(message, command.args(), language);
+      case LINK -> links.link(message, command.args(), language);
+      case UNLINK -> links.unlink(message, language);
     };
+  }
+
+  /**
+   * The channel's word for the person's language, else the command word's language, else what a few
+   * words of arguments are written in, else the default. A reference alone ("done N-7K2") tells
+   * nothing.
+   */
+  private String languageFor(Command command, InboundMessage message) {
+    String hinted = Texts.baseLanguage(message.languageHint());
+    if (hinted != null && Texts.LANGUAGES.contains(hinted)) {
+      return hinted;
+    }
+    if (command.language() != null) {
+      return command.language();
+    }
+    if (command.args().split("\\s+").length >= 3) {
+      return replies.languageOf(message, parse(message, command.args()).language());
+    }
+    return replies.defaultLanguage();
   }
 
   private List<OutboundMessage> newListing(

@@ -151,8 +151,21 @@ final class Migrations {
       CREATE INDEX listing_categories_cell ON listing_categories (category, cell, listing_id);
       """;
 
+  /** One person's identities on several channels, linked with a one-time code. */
+  private static final String V3_IDENTITY_LINKS =
+      """
+      CREATE TABLE identity_links (
+        address_channel TEXT    NOT NULL,
+        address_id      TEXT    NOT NULL,
+        person_id       INTEGER NOT NULL,
+        PRIMARY KEY (address_channel, address_id)
+      );
+
+      CREATE INDEX identity_links_person ON identity_links (person_id);
+      """;
+
   /** Step n of the list takes the schema to version n. Append only. */
-  static final List<String> STEPS = List.of(V1_INITIAL, V2_GEO_CELLS);
+  static final List<String> STEPS = List.of(V1_INITIAL, V2_GEO_CELLS, V3_IDENTITY_LINKS);
 
   private Migrations() {}
 

@@ -33,6 +33,7 @@ public final class SqliteStore implements Store {
   private final MatchTable matches;
   private final OutboxTable outbox;
   private final GroupTable groups;
+  private final LinkTable links;
 
   private SqliteStore(Database db, RandomGenerator random) {
     this.db = db;
@@ -41,6 +42,7 @@ public final class SqliteStore implements Store {
     this.matches = new MatchTable(db, listings);
     this.outbox = new OutboxTable(db);
     this.groups = new GroupTable(db);
+    this.links = new LinkTable(db);
   }
 
   /**
@@ -234,5 +236,20 @@ public final class SqliteStore implements Store {
   @Override
   public void close() {
     db.close();
+  }
+
+  @Override
+  public void link(Address a, Address b) {
+    links.link(a, b);
+  }
+
+  @Override
+  public boolean unlink(Address address) {
+    return links.unlink(address);
+  }
+
+  @Override
+  public Set<Address> linkedWith(Address address) {
+    return links.linkedWith(address);
   }
 }

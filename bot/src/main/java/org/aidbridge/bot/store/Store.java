@@ -139,6 +139,19 @@ public interface Store extends AutoCloseable {
 
   boolean isUnreachable(Address address);
 
+  // --- one person's identities on several channels ---
+
+  /** Links two identities as one person (joining whatever each was already linked with). */
+  void link(Address a, Address b);
+
+  /**
+   * @return whether the identity was linked to any other
+   */
+  boolean unlink(Address address);
+
+  /** The identity and every identity linked with it. */
+  Set<Address> linkedWith(Address address);
+
   // --- small durable values a channel keeps, such as the Telegram update offset ---
 
   Optional<String> state(String key);
