@@ -174,6 +174,19 @@ class TelegramEndToEndIT {
   }
 
   @Test
+  void withPrivacyModeOffARealNeedPostedInTheGroupBecomesAListing() {
+    api.queue(
+        Updates.groupText(GROUP, 61233, "sam_private", "see you all at the meeting tonight!"));
+    api.queue(
+        Updates.groupText(GROUP, 61233, "sam_private", "we need 2 sleeping bags in Portland"));
+
+    eventually().until(() -> !bot.store.activeListingsOf(person(61233)).isEmpty());
+    assertThat(bot.store.activeListingsOf(person(61233))).hasSize(1);
+    assertThat(api.sent())
+        .allSatisfy(s -> assertThat(s.text()).doesNotContain("61233", "sam_private"));
+  }
+
+  @Test
   void aBrokenUpdateIsSkippedAfterRetriesAndPollingGoesOn() {
     var broken = Updates.privateText(ANA, ANA_NAME, "en", "hello");
     ((com.fasterxml.jackson.databind.node.ObjectNode) broken.get("message")).remove("chat");
