@@ -9,6 +9,12 @@ public sealed interface TelegramEvent {
   /** A message for the core; {@code callbackQueryId} is set when a button was pressed. */
   record Inbound(InboundMessage message, String callbackQueryId) implements TelegramEvent {}
 
+  /**
+   * The bot was added to a group: the group is reachable (again), and the core receives {@code
+   * introduction} ({@code /start} from whoever added the bot) so that it introduces itself.
+   */
+  record AddedToGroup(Address group, InboundMessage introduction) implements TelegramEvent {}
+
   /** A group became a supergroup and got a new id: what it had moves along. */
   record GroupMoved(Address from, Address to) implements TelegramEvent {}
 

@@ -32,6 +32,9 @@ final class UpdateActions {
       if (in.callbackQueryId() != null) {
         answerButton(in.callbackQueryId());
       }
+    } else if (event instanceof TelegramEvent.AddedToGroup added) {
+      store.setUnreachable(added.group(), false);
+      bot.handle(added.introduction());
     } else if (event instanceof TelegramEvent.GroupMoved moved) {
       store.moveGroup(moved.from(), moved.to());
       LOG.info("{} became a supergroup: its subscription moves to {}", moved.from(), moved.to());

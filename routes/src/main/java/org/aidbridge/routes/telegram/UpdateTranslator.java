@@ -119,8 +119,9 @@ public final class UpdateTranslator {
       return new TelegramEvent.Reachability(group(chat.getId()), false);
     }
     Instant at = Instant.ofEpochSecond(change.getDate());
-    return inbound(
-        id, change.getFrom(), group(chat.getId()), ADDED_TO_GROUP_TEXT, null, true, false, at);
+    Address group = group(chat.getId());
+    return new TelegramEvent.AddedToGroup(
+        group, toCore(id, change.getFrom(), group, ADDED_TO_GROUP_TEXT, null, true, false, at));
   }
 
   private TelegramEvent inbound(

@@ -155,6 +155,20 @@ class TelegramEndToEndIT {
   }
 
   @Test
+  void botRemovedAndAddedAgainIntroducesItselfAgain() {
+    api.queue(Updates.botAdded(GROUP, ADMIN));
+    awaitSent(GROUP, 1);
+    api.queue(Updates.botRemoved(GROUP));
+    eventually().until(() -> bot.store.isUnreachable(group(GROUP)));
+
+    api.queue(Updates.botAdded(GROUP, ADMIN));
+
+    awaitSent(GROUP, 2);
+    assertThat(bot.store.isUnreachable(group(GROUP))).isFalse();
+    assertThat(api.sentTo(GROUP).get(1).text()).isEqualTo(api.sentTo(GROUP).get(0).text());
+  }
+
+  @Test
   void aMemberWhoIsNotAdminCannotSubscribeTheGroup() {
     api.queue(Updates.groupText(GROUP, 61233, "sam", "/subscribe Portland 50"));
 

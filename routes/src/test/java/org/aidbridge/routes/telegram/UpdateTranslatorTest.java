@@ -123,7 +123,13 @@ class UpdateTranslatorTest {
 
   @Test
   void botAddedToAGroupAsksTheCoreToIntroduceItself() {
-    InboundMessage m = inbound("my-chat-member-added.json");
+    TelegramEvent event = translator.translate(Fixtures.update("my-chat-member-added.json"));
+
+    TelegramEvent.AddedToGroup added = (TelegramEvent.AddedToGroup) event;
+    InboundMessage m = added.introduction();
+    assertThat(added.group()).isEqualTo(Address.group(Channel.TELEGRAM, Long.toString(GROUP)));
+    assertThat(m.sender()).isEqualTo(Address.person(Channel.TELEGRAM, "51122"));
+    assertThat(m.channelMessageId()).isEqualTo("65331140");
 
     assertThat(m.text()).isEqualTo(UpdateTranslator.ADDED_TO_GROUP_TEXT).isEqualTo("/start");
     assertThat(m.group()).isEqualTo(Address.group(Channel.TELEGRAM, Long.toString(GROUP)));
