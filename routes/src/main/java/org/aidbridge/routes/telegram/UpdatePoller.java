@@ -151,10 +151,11 @@ final class UpdatePoller implements AutoCloseable {
     } catch (Exception e) {
       LOG.warn("stopping Telegram polling: {}", e.getMessage());
     }
-    // Ends a long poll in flight now rather than after its timeout.
-    http.dispatcher().cancelAll();
+    // A long poll in flight is left to end by itself (its thread is a daemon, and what it brings
+    // is not handled, so Telegram gives it again to the next poller). Cancelling it would make
+    // TelegramBots log a stack trace at ERROR on every shutdown.
     if (executor != null) {
-      executor.shutdownNow();
+      executor.shutdown();
     }
   }
 
