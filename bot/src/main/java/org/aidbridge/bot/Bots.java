@@ -7,6 +7,8 @@ import org.aidbridge.bot.parse.LexiconParser;
 import org.aidbridge.bot.parse.ListingParser;
 import org.aidbridge.bot.place.Gazetteer;
 import org.aidbridge.bot.place.PlaceFinder;
+import org.aidbridge.bot.service.Broadcasts;
+import org.aidbridge.bot.service.Coordination;
 import org.aidbridge.bot.service.DefaultBotService;
 import org.aidbridge.bot.service.GroupCommands;
 import org.aidbridge.bot.service.Links;
@@ -40,8 +42,21 @@ public final class Bots {
     GroupCommands groups = new GroupCommands(store, places, replies, settings);
     Links links = new Links(store, replies, clock);
     Relay relay = new Relay(store, replies, links, clock);
+    Broadcasts broadcasts = new Broadcasts(store, places, replies, settings, clock);
+    Coordination coordination =
+        new Coordination(store, broadcasts, notifier, replies, settings, clock);
     Responder responder =
-        new Responder(parser, listings, questions, groups, relay, links, replies, settings, clock);
+        new Responder(
+            parser,
+            listings,
+            questions,
+            groups,
+            relay,
+            links,
+            coordination,
+            replies,
+            settings,
+            clock);
     return new DefaultBotService(store, responder, replies, clock);
   }
 }

@@ -23,7 +23,12 @@ public enum CommandName {
   REPLY(Set.of("reply", "responder", "پاسخ")),
   SHARE(Set.of("share", "compartir", "اشتراک")),
   LINK(Set.of("link", "vincular", "پیوند")),
-  UNLINK(Set.of("unlink", "desvincular", "لغو‌پیوند"));
+  UNLINK(Set.of("unlink", "desvincular", "لغو‌پیوند")),
+  BROADCAST(Set.of("broadcast", "difundir", "پخش")),
+  CLOSE(Set.of("close", "cerrar", "بستن")),
+  HIDE(Set.of("hide", "ocultar", "پنهان")),
+  BAN(Set.of("ban", "bloquear", "مسدود")),
+  STATS(Set.of("stats", "estadisticas", "estadísticas", "آمار"));
 
   private final Set<String> words;
 

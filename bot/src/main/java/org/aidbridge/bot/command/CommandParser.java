@@ -25,11 +25,22 @@ public final class CommandParser {
           CommandName.START,
           CommandName.STATUS,
           CommandName.UNSUBSCRIBE,
-          CommandName.UNLINK);
+          CommandName.UNLINK,
+          CommandName.STATS);
 
   /** Commands whose bare word counts only when followed by a listing reference. */
   private static final Set<CommandName> WITH_REF =
-      Set.of(CommandName.DONE, CommandName.WITHDRAW, CommandName.REPLY, CommandName.SHARE);
+      Set.of(
+          CommandName.DONE,
+          CommandName.WITHDRAW,
+          CommandName.REPLY,
+          CommandName.SHARE,
+          CommandName.CLOSE,
+          CommandName.HIDE);
+
+  /** Commands whose bare word counts when anything follows it. */
+  private static final Set<CommandName> WITH_ARGS =
+      Set.of(CommandName.SUBSCRIBE, CommandName.BROADCAST, CommandName.BAN);
 
   public Optional<Command> parse(String text) {
     String trimmed = text == null ? "" : text.strip();
@@ -68,7 +79,7 @@ public final class CommandParser {
     if (name == CommandName.LINK) {
       return args.isEmpty() || args.matches("(?i)[2-9A-Z]{6}");
     }
-    return name == CommandName.SUBSCRIBE && !args.isEmpty();
+    return WITH_ARGS.contains(name) && !args.isEmpty();
   }
 
   private static String rest(String s) {

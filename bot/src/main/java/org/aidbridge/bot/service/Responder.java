@@ -44,6 +44,7 @@ public final class Responder {
   private final GroupCommands groups;
   private final Relay relay;
   private final Links links;
+  private final Coordination coordination;
   private final Replies replies;
   private final BotSettings settings;
   private final Clock clock;
@@ -55,6 +56,7 @@ public final class Responder {
       GroupCommands groups,
       Relay relay,
       Links links,
+      Coordination coordination,
       Replies replies,
       BotSettings settings,
       Clock clock) {
@@ -64,12 +66,16 @@ public final class Responder {
     this.groups = groups;
     this.relay = relay;
     this.links = links;
+    this.coordination = coordination;
     this.replies = replies;
     this.settings = settings;
     this.clock = clock;
   }
 
   public List<OutboundMessage> respond(InboundMessage message) {
+    if (coordination.isBanned(message.sender())) {
+      return List.of(); // stored, never answered: a ban must not be a conversation
+    }
     String text = effectiveText(message);
     Optional<String> question = questions.takePending(message);
     Optional<Command> command = commands.parse(text);
@@ -112,6 +118,8 @@ public final class Responder {
       case SHARE -> relay.share(message, command.args(), language);
       case LINK -> links.link(message, command.args(), language);
       case UNLINK -> links.unlink(message, language);
+      case BROADCAST, CLOSE, HIDE, BAN, STATS ->
+          coordination.run(message, command.name().slashName(), command.args(), language);
     };
   }
 
