@@ -36,6 +36,8 @@ public final class TelegramSender implements ChannelSender {
     void move(Address from, Address to);
   }
 
+  private static final int MAX_HALF_SENT = 1_000;
+
   private final TelegramClient client;
   private final RateLimiter limiter;
   private final SendFailures failures;
@@ -69,6 +71,11 @@ public final class TelegramSender implements ChannelSender {
     OutboundMessage message = entry.message();
     Address to = message.to();
     String chatId = movedChats.getOrDefault(to.id(), to.id());
+    if (progress.size() > MAX_HALF_SENT) {
+      // Entries given up on elsewhere never come back; forgetting the rest only means that some
+      // parts of a long text may be sent twice.
+      progress.clear();
+    }
     Progress p =
         progress.computeIfAbsent(
             entry.id(),
