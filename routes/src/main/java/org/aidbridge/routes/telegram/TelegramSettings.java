@@ -27,8 +27,9 @@ public record TelegramSettings(String token, URI apiUrl, String username, Durati
     URI url = parseUrl(settings.string(API_URL, "https://api.telegram.org"));
     String username = settings.get(USERNAME).map(u -> u.replaceFirst("^@", "")).orElse(null);
     int timeout = settings.integer(POLL_TIMEOUT, 50);
-    if (timeout < 0 || timeout > 600) {
-      throw new ConfigException(POLL_TIMEOUT, "must be between 0 and 600 seconds");
+    if (timeout < 1 || timeout > 600) {
+      // 0 would be short polling: a request after request, all day long.
+      throw new ConfigException(POLL_TIMEOUT, "must be between 1 and 600 seconds");
     }
     return new TelegramSettings(token, url, username, Duration.ofSeconds(timeout));
   }

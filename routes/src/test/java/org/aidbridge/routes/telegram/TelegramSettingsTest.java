@@ -52,6 +52,9 @@ class TelegramSettingsTest {
             () ->
                 from(Map.of("telegram.token", "123:abc", "telegram.api.url", "https://x.org/api")))
         .hasMessageContaining("path");
+    assertThatThrownBy(
+            () -> from(Map.of("telegram.token", "123:abc", "telegram.poll.timeout.seconds", "0")))
+        .hasMessageContaining("telegram.poll.timeout.seconds");
   }
 
   @Test
