@@ -149,6 +149,24 @@ class CoordinationTest {
             "Open needs: 1. Open offers: 2.", "medicine 2", "food 1", "Matches made: 1", "0 min");
   }
 
+  @Test
+  void aCoordinatorSubscribesAnEmailListToAnAreaLikeAGroup() {
+    Address list = Address.group(Channel.EMAIL, "portland@lists.example.org");
+
+    assertThat(
+            only(bot.handle(say(ANA, "/subscribe portland@lists.example.org Portland 20"))).text())
+        .isEqualTo("Only coordinators can do that.");
+    bot.handle(say(COORDINATOR, "/subscribe portland@lists.example.org Portland 20 medicine"));
+
+    assertThat(store.subscriptionOf(list).orElseThrow().categories())
+        .containsExactly(Category.MEDICINE);
+    List<OutboundMessage> urgent = bot.handle(say(BEN, "need insulin in Portland, urgent!"));
+    assertThat(urgent).extracting(OutboundMessage::to).contains(list);
+
+    bot.handle(say(COORDINATOR, "unsubscribe portland@lists.example.org"));
+    assertThat(store.subscriptionOf(list)).isEmpty();
+  }
+
   private InboundMessage say(Address from, String text) {
     return InboundMessage.direct(from, "c" + ids.incrementAndGet(), text, NOW);
   }
