@@ -79,6 +79,9 @@ public final class GroupCommands {
       if (!settings.isCoordinator(message.sender())) {
         return new Target(null, "", "coordinator.only");
       }
+      if (!message.senderAuthenticated()) {
+        return new Target(null, "", "coordinator.unproven");
+      }
       String address = words[0].toLowerCase(java.util.Locale.ROOT);
       return new Target(
           Address.group(Channel.EMAIL, address), words.length > 1 ? words[1] : "", null);

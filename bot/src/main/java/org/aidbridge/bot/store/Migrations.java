@@ -164,8 +164,20 @@ final class Migrations {
       CREATE INDEX identity_links_person ON identity_links (person_id);
       """;
 
+  /**
+   * Whether the channel vouched for the sender (email only with proof), kept so a message handled
+   * after a restart is judged as it would have been.
+   */
+  private static final String V4_SENDER_AUTHENTICATED =
+      """
+      ALTER TABLE inbox ADD COLUMN sender_authenticated INTEGER NOT NULL DEFAULT 1;
+
+      UPDATE inbox SET sender_authenticated = 0 WHERE channel = 'email';
+      """;
+
   /** Step n of the list takes the schema to version n. Append only. */
-  static final List<String> STEPS = List.of(V1_INITIAL, V2_GEO_CELLS, V3_IDENTITY_LINKS);
+  static final List<String> STEPS =
+      List.of(V1_INITIAL, V2_GEO_CELLS, V3_IDENTITY_LINKS, V4_SENDER_AUTHENTICATED);
 
   private Migrations() {}
 

@@ -30,7 +30,10 @@ public final class EmailChannel implements ChannelAdapter {
   public static EmailChannel create(AppContext ctx) {
     EmailSettings settings = EmailSettings.from(ctx.settings());
     MailIntake intake =
-        new MailIntake(new MailTranslator(ctx.clock()), ctx.bot(), settings.address());
+        new MailIntake(
+            new MailTranslator(ctx.clock(), SenderProof.from(ctx.settings())),
+            ctx.bot(),
+            settings.address());
     return new EmailChannel(
         new EmailRoutes(settings, intake), new EmailSender(settings, ctx.clock()));
   }

@@ -23,9 +23,15 @@ final class MailTranslator {
   static final int MAX_TEXT_CHARS = 10_000;
 
   private final Clock clock;
+  private final SenderProof proof;
 
   MailTranslator(Clock clock) {
+    this(clock, SenderProof.NONE);
+  }
+
+  MailTranslator(Clock clock, SenderProof proof) {
     this.clock = clock;
+    this.proof = proof;
   }
 
   /**
@@ -38,19 +44,23 @@ final class MailTranslator {
       String subject = mail.getSubject();
       String body = QuoteStripper.newText(capped(MailBody.text(mail).orElse("")));
       String answered = answered(mail);
-      String text = textToRead(subject, body, answered != null);
+      String read = textToRead(subject, body, answered != null);
+      SenderProof.Verdict verdict = proof.check(mail, sender.id(), read, subject);
+      String text = verdict.text();
+      String cleanSubject = verdict.subject();
       return new InboundMessage(
           Channel.EMAIL,
-          idOf(mail, text),
+          idOf(mail, read),
           sender,
           null,
           text,
-          subject == null || subject.isBlank() ? null : subject.strip(),
+          cleanSubject == null || cleanSubject.isBlank() ? null : cleanSubject.strip(),
           languageOf(mail),
           answered,
           true,
           false,
-          clock.instant());
+          clock.instant(),
+          verdict.authenticated());
     } catch (MessagingException | IOException | RuntimeException e) {
       throw new UnreadableMailException(e);
     }
