@@ -19,7 +19,8 @@ public enum CommandName {
   WITHDRAW(Set.of("withdraw", "retirar", "cancelar", "لغو")),
   SUBSCRIBE(Set.of("subscribe", "suscribir", "عضویت")),
   UNSUBSCRIBE(Set.of("unsubscribe", "desuscribir", "لغو‌عضویت")),
-  STATUS(Set.of("status", "estado", "وضعیت"));
+  STATUS(Set.of("status", "estado", "وضعیت")),
+  FORGET(Set.of("forget", "olvidar", "olvidame", "olvídame", "فراموش"));
 
   private final Set<String> words;
 

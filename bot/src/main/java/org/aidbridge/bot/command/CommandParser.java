@@ -24,7 +24,8 @@ public final class CommandParser {
           CommandName.LIST,
           CommandName.START,
           CommandName.STATUS,
-          CommandName.UNSUBSCRIBE);
+          CommandName.UNSUBSCRIBE,
+          CommandName.FORGET);
 
   /** Commands whose bare word counts only when followed by a listing reference. */
   private static final Set<CommandName> WITH_REF = Set.of(CommandName.DONE, CommandName.WITHDRAW);

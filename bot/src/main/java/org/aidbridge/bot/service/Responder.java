@@ -46,6 +46,7 @@ public final class Responder {
   private final Replies replies;
   private final BotSettings settings;
   private final Clock clock;
+  private final Lifecycle lifecycle;
 
   public Responder(
       ListingParser parser,
@@ -55,7 +56,8 @@ public final class Responder {
       Relay relay,
       Replies replies,
       BotSettings settings,
-      Clock clock) {
+      Clock clock,
+      Lifecycle lifecycle) {
     this.parser = parser;
     this.listings = listings;
     this.questions = questions;
@@ -64,11 +66,16 @@ public final class Responder {
     this.replies = replies;
     this.settings = settings;
     this.clock = clock;
+    this.lifecycle = lifecycle;
   }
 
   public List<OutboundMessage> respond(InboundMessage message) {
     String text = effectiveText(message);
     Optional<String> question = questions.takePending(message);
+    Optional<List<OutboundMessage>> lifeAnswer = lifecycle.answer(message, text);
+    if (lifeAnswer.isPresent()) {
+      return lifeAnswer.get();
+    }
     Optional<Command> command = commands.parse(text);
     if (command.isPresent()) {
       return run(command.get(), message);
@@ -105,6 +112,7 @@ public final class Responder {
       case SUBSCRIBE -> groups.subscribe(message, command.args(), language);
       case UNSUBSCRIBE -> groups.unsubscribe(message, language);
       case STATUS -> groups.status(message, language);
+      case FORGET -> lifecycle.forget(message, command.args(), language);
     };
   }
 
