@@ -10,7 +10,8 @@ public interface StoreContract
         MatchContract,
         OutboxContract,
         GroupContract,
-        TransactionContract {
+        TransactionContract,
+        LifecycleContract {
 
   /** A fresh, empty store for the current test. */
   @Override
