@@ -8,6 +8,7 @@ import java.util.Set;
 import org.aidbridge.bot.i18n.Texts;
 import org.aidbridge.bot.model.Choice;
 import org.aidbridge.bot.model.InboundMessage;
+import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.store.Store;
 
@@ -37,7 +38,8 @@ public final class Forgetting {
   }
 
   /** {@code forget} asks; {@code forget confirm} forgets at once. */
-  public List<OutboundMessage> command(InboundMessage message, String args, String language) {
+  public List<OutboundMessage> command(InboundMessage message, String args, String detected) {
+    String language = languageOf(message, detected);
     if (message.inGroup()) {
       return say(message, language, "forget.group");
     }
@@ -72,9 +74,27 @@ public final class Forgetting {
     if (said.isEmpty()) {
       return Optional.empty();
     }
-    String language = replies.languageOf(message, null);
+    String language = languageOf(message, null);
     return Optional.of(
         said.get().yes() ? forget(message, language) : say(message, language, "forget.cancelled"));
+  }
+
+  /**
+   * The channel's word first; then the language the person's latest listing is in, a surer sign
+   * than a word or two typed after a command.
+   */
+  private String languageOf(InboundMessage message, String detected) {
+    String hinted = Texts.baseLanguage(message.languageHint());
+    if (hinted != null && Texts.LANGUAGES.contains(hinted)) {
+      return hinted;
+    }
+    String written =
+        store.activeListingsOf(message.sender()).stream()
+            .map(Listing::language)
+            .filter(Texts.LANGUAGES::contains)
+            .findFirst()
+            .orElse(detected);
+    return replies.languageOf(message, written);
   }
 
   private List<OutboundMessage> forget(InboundMessage message, String language) {
