@@ -236,6 +236,9 @@ def build_admin1(shared, out_dir):
 def main(argv):
     repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     shared = argv[1] if len(argv) > 1 else os.path.join(repo, "..", "shared")
+    if not os.path.isfile(os.path.join(shared, "data", "geonames", "cities1000.tsv.gz")):
+        sys.exit("no data/geonames/cities1000.tsv.gz under %s; pass the shared folder as argument"
+                 % os.path.abspath(shared))
     out_dir = os.path.join(repo, "bot", "src", "main", "resources", "gazetteer")
     os.makedirs(out_dir, exist_ok=True)
     count, size = build_places(shared, out_dir)

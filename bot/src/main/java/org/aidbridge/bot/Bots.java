@@ -7,6 +7,8 @@ import org.aidbridge.bot.parse.LexiconParser;
 import org.aidbridge.bot.parse.ListingParser;
 import org.aidbridge.bot.place.Gazetteer;
 import org.aidbridge.bot.place.PlaceFinder;
+import org.aidbridge.bot.service.Broadcasts;
+import org.aidbridge.bot.service.Coordination;
 import org.aidbridge.bot.service.DefaultBotService;
 import org.aidbridge.bot.service.Digests;
 import org.aidbridge.bot.service.Escalations;
@@ -14,6 +16,7 @@ import org.aidbridge.bot.service.Forgetting;
 import org.aidbridge.bot.service.GroupCommands;
 import org.aidbridge.bot.service.Housekeeping;
 import org.aidbridge.bot.service.Lifecycle;
+import org.aidbridge.bot.service.Links;
 import org.aidbridge.bot.service.ListingCommands;
 import org.aidbridge.bot.service.MatchNotifier;
 import org.aidbridge.bot.service.Questions;
@@ -43,14 +46,28 @@ public final class Bots {
     ListingCommands listings =
         new ListingCommands(store, notifier, questions, replies, settings, clock);
     GroupCommands groups = new GroupCommands(store, places, replies, settings);
-    Relay relay = new Relay(store, replies);
+    Links links = new Links(store, replies, clock);
+    Relay relay = new Relay(store, replies, links, clock);
+    Broadcasts broadcasts = new Broadcasts(store, places, replies, settings, clock);
+    Coordination coordination =
+        new Coordination(store, broadcasts, notifier, replies, settings, clock);
     Lifecycle lifecycle =
         new Lifecycle(
             new Renewals(store, notifier, replies, settings, clock),
             new Forgetting(store, replies, clock));
     Responder responder =
         new Responder(
-            parser, listings, questions, groups, relay, replies, settings, clock, lifecycle);
+            parser,
+            listings,
+            questions,
+            groups,
+            relay,
+            links,
+            coordination,
+            replies,
+            settings,
+            clock,
+            lifecycle);
     return new DefaultBotService(store, responder, replies, clock);
   }
 

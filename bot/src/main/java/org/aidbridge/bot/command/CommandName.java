@@ -20,6 +20,15 @@ public enum CommandName {
   SUBSCRIBE(Set.of("subscribe", "suscribir", "عضویت")),
   UNSUBSCRIBE(Set.of("unsubscribe", "desuscribir", "لغو‌عضویت")),
   STATUS(Set.of("status", "estado", "وضعیت")),
+  REPLY(Set.of("reply", "responder", "پاسخ")),
+  SHARE(Set.of("share", "compartir", "اشتراک")),
+  LINK(Set.of("link", "vincular", "پیوند")),
+  UNLINK(Set.of("unlink", "desvincular", "لغو‌پیوند")),
+  BROADCAST(Set.of("broadcast", "difundir", "پخش")),
+  CLOSE(Set.of("close", "cerrar", "بستن")),
+  HIDE(Set.of("hide", "ocultar", "پنهان")),
+  BAN(Set.of("ban", "bloquear", "مسدود")),
+  STATS(Set.of("stats", "estadisticas", "estadísticas", "آمار")),
   FORGET(Set.of("forget", "olvidar", "olvidame", "olvídame", "فراموش"));
 
   private final Set<String> words;
@@ -31,6 +40,23 @@ public enum CommandName {
   /** The name typed after a slash, e.g. {@code need} for {@code /need}. */
   public String slashName() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The language a command word shows, or null when it does not tell: English words are typed by
+   * everyone (Telegram's menu is in English), so only Spanish and Persian words decide.
+   */
+  public static String languageOfWord(String word) {
+    String w = word.toLowerCase(Locale.ROOT);
+    if (w.codePoints()
+        .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC)) {
+      return "fa";
+    }
+    boolean english =
+        Arrays.stream(values()).anyMatch(c -> c.slashName().equals(w))
+            || w.equals("hello")
+            || w.equals("hi");
+    return english || fromWord(w).isEmpty() ? null : "es";
   }
 
   /** The command a word stands for, in any language. */

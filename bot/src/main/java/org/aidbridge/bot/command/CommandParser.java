@@ -25,16 +25,32 @@ public final class CommandParser {
           CommandName.START,
           CommandName.STATUS,
           CommandName.UNSUBSCRIBE,
+          CommandName.UNLINK,
+          CommandName.STATS,
           CommandName.FORGET);
 
   /** Commands whose bare word counts only when followed by a listing reference. */
-  private static final Set<CommandName> WITH_REF = Set.of(CommandName.DONE, CommandName.WITHDRAW);
+  private static final Set<CommandName> WITH_REF =
+      Set.of(
+          CommandName.DONE,
+          CommandName.WITHDRAW,
+          CommandName.REPLY,
+          CommandName.SHARE,
+          CommandName.CLOSE,
+          CommandName.HIDE);
+
+  /** Commands whose bare word counts when anything follows it. */
+  private static final Set<CommandName> WITH_ARGS =
+      Set.of(CommandName.SUBSCRIBE, CommandName.BROADCAST, CommandName.BAN);
 
   public Optional<Command> parse(String text) {
     String trimmed = text == null ? "" : text.strip();
     Matcher slash = SLASH.matcher(trimmed);
     if (slash.matches()) {
-      return CommandName.fromWord(slash.group(1)).map(n -> new Command(n, rest(slash.group(2))));
+      return CommandName.fromWord(slash.group(1))
+          .map(
+              n ->
+                  new Command(n, rest(slash.group(2)), CommandName.languageOfWord(slash.group(1))));
     }
     Matcher word = WORD.matcher(trimmed);
     if (!word.matches()) {
@@ -47,7 +63,7 @@ public final class CommandParser {
     String args = rest(word.group(3));
     boolean colon = word.group(2) != null;
     return accepts(name.get(), args, colon)
-        ? Optional.of(new Command(name.get(), args))
+        ? Optional.of(new Command(name.get(), args, CommandName.languageOfWord(word.group(1))))
         : Optional.empty();
   }
 
@@ -61,7 +77,10 @@ public final class CommandParser {
     if (WITH_REF.contains(name)) {
       return org.aidbridge.bot.model.ListingRefs.looksLikeRef(args.split("\\s+")[0]);
     }
-    return name == CommandName.SUBSCRIBE && !args.isEmpty();
+    if (name == CommandName.LINK) {
+      return args.isEmpty() || args.matches("(?i)[2-9A-Z]{6}");
+    }
+    return WITH_ARGS.contains(name) && !args.isEmpty();
   }
 
   private static String rest(String s) {

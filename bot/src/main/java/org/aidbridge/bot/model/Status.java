@@ -6,7 +6,9 @@ public enum Status {
   MATCHED,
   FULFILLED,
   EXPIRED,
-  WITHDRAWN;
+  WITHDRAWN,
+  /** Taken down by a coordinator (spam, danger): shown to no one and matched with nothing. */
+  HIDDEN;
 
   public boolean active() {
     return this == OPEN || this == MATCHED;

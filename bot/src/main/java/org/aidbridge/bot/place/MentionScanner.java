@@ -40,7 +40,7 @@ final class MentionScanner {
     this.places = places;
     this.regions = regions;
     this.lexicon = lexicon;
-    this.chooser = new PlaceChooser(places);
+    this.chooser = new PlaceChooser(places, regions);
   }
 
   /** The best mention in a message, or null. */
@@ -97,7 +97,8 @@ final class MentionScanner {
 
   /**
    * "Indiana", "IN", "Oregon", "USA" or "México" right after a name. Abbreviations must be in
-   * capitals in a sentence ("Marion IN", not "Marion in"), not in a typed name ("marion in").
+   * capitals in a sentence ("Marion IN", not "Marion in"), unless set off by commas ("springfield,
+   * il."), and not in a typed name ("marion in").
    */
   private Hint hintAfter(List<Token> tokens, int at, boolean typed) {
     if (at >= tokens.size() || !tokens.get(at).hintGap()) {
@@ -112,7 +113,7 @@ final class MentionScanner {
         break;
       }
       key.append(n > 1 ? " " : "").append(token.key());
-      capitals &= typed || token.allCaps();
+      capitals &= typed || token.allCaps() || isolatedAfterComma(tokens, at, at + n);
       Set<String> admin1 = regions.admin1For(key.toString(), capitals);
       String country = regions.countryFor(key.toString(), capitals);
       if (!admin1.isEmpty() || country != null) {
@@ -122,17 +123,32 @@ final class MentionScanner {
     return found;
   }
 
+  /** True when words [from, to) follow a comma and end the clause, as "il" in "springfield, il". */
+  private static boolean isolatedAfterComma(List<Token> tokens, int from, int to) {
+    String gap = tokens.get(from).gapBefore();
+    boolean comma = gap.indexOf(',') >= 0 || gap.indexOf('،') >= 0;
+    return comma && (to == tokens.size() || !tokens.get(to).followsClosely());
+  }
+
   /**
    * The capitalised words after an area cue that the gazetteer does not know ("in Xyzzyville", "en
-   * San Xyzzy"); common words count inside such a name but not at its end ("in January").
+   * San Xyzzy"); common words count inside such a name but not at its end ("in January"). In Arabic
+   * script, only one word.
    */
   private Mention unresolvedAt(List<Token> tokens, int start) {
+    Token first = tokens.get(start);
+    if (first.arabicScript()) {
+      // No capitals to say where a Persian name ends: keep one word, and only an uncommon one.
+      boolean name = looksLikeName(first) && !lexicon.isCommon(first.key());
+      return name ? new Mention(start, start + 1, -1, 0) : null;
+    }
     int end = start;
     int lastUncommon = -1;
     while (end < tokens.size()
         && end - start < MAX_UNRESOLVED_WORDS
         && (end == start || tokens.get(end).joinsPrevious())
-        && looksLikeName(tokens.get(end))) {
+        && looksLikeName(tokens.get(end))
+        && !tokens.get(end).arabicScript()) {
       if (!lexicon.isCommon(tokens.get(end).key())) {
         lastUncommon = end;
       }

@@ -1,11 +1,12 @@
 package org.aidbridge.bot.place;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Normalised name -> places, without a String per name: an open-addressing table of 64-bit hashes
  * of the names, each pointing at a chain of index entries. This keeps ~340,000 names in about 10 MB
- * and lets the loader index a name straight from the line it read. Two different names share a
+ * and lets the loader index a name straight from the bytes it read. Two different names share a
  * 64-bit hash with a probability of about 10^-8 over the whole gazetteer, which is far below the
  * error rate of reading places from free text.
  */
@@ -26,15 +27,17 @@ final class NameIndex {
     heads = new int[hashes.length];
   }
 
-  /** Adds {@code entry} under the name {@code text[from, to)}, once per place. */
-  void add(CharSequence text, int from, int to, int entry) {
+  /**
+   * Adds {@code entry} under the name whose UTF-8 bytes are {@code utf8[from, to)}, once per place.
+   */
+  void add(byte[] utf8, int from, int to, int entry) {
     if (from >= to) {
       return;
     }
     if (nameCount + 1 > hashes.length * MAX_LOAD) {
       grow();
     }
-    long hash = hash(text, from, to);
+    long hash = hash(utf8, from, to);
     int slot = slot(hash, hashes);
     if (hashes[slot] == 0) {
       hashes[slot] = hash;
@@ -50,8 +53,7 @@ final class NameIndex {
     if (key.isEmpty()) {
       return NONE;
     }
-    long hash = hash(key, 0, key.length());
-    int slot = slot(hash, hashes);
+    int slot = slot(hash(key), hashes);
     if (hashes[slot] == 0) {
       return NONE;
     }
@@ -68,7 +70,7 @@ final class NameIndex {
   }
 
   boolean contains(String key) {
-    return !key.isEmpty() && hashes[slot(hash(key, 0, key.length()), hashes)] != 0;
+    return !key.isEmpty() && hashes[slot(hash(key), hashes)] != 0;
   }
 
   int names() {
@@ -109,11 +111,16 @@ final class NameIndex {
     }
   }
 
-  /** FNV-1a over the chars, then the SplitMix64 finaliser to spread the bits; never 0. */
-  static long hash(CharSequence text, int from, int to) {
+  private static long hash(String key) {
+    byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
+    return hash(utf8, 0, utf8.length);
+  }
+
+  /** FNV-1a over the UTF-8 bytes, then the SplitMix64 finaliser to spread the bits; never 0. */
+  static long hash(byte[] utf8, int from, int to) {
     long h = 0xcbf29ce484222325L;
     for (int i = from; i < to; i++) {
-      h ^= text.charAt(i);
+      h ^= utf8[i] & 0xff;
       h *= 0x100000001b3L;
     }
     h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;

@@ -73,7 +73,9 @@ public final class NameNormalizer {
     return -1;
   }
 
-  private static String fold(int cp) {
+  private static String fold(int decomposed) {
+    // Compatibility forms such as "ℌ" or "ᴭ" only become a capital letter once decomposed.
+    int cp = Character.toLowerCase(decomposed);
     int digit = digitValue(cp);
     if (digit >= 0) {
       return String.valueOf((char) ('0' + digit));
@@ -108,8 +110,7 @@ public final class NameNormalizer {
       case 'ħ':
         return "h";
       default:
-        // Compatibility forms such as "ℌ" only become a capital letter once decomposed.
-        return new String(Character.toChars(Character.toLowerCase(cp)));
+        return new String(Character.toChars(cp));
     }
   }
 

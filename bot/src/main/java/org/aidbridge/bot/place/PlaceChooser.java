@@ -19,14 +19,20 @@ final class PlaceChooser {
   /** A bare name of several words ("Ciudad Juárez", "Salt Lake City") is rarely an accident. */
   static final int BARE_PHRASE_POPULATION = 10_000;
 
+  /** A bare name of one or two letters must be a big city. */
+  static final int SHORT_BARE_POPULATION = 500_000;
+
   /** Alternate names (old names, nicknames, foreign spellings) need a well-known place. */
   static final int BARE_ALTERNATE_POPULATION = 200_000;
 
   /** A lower-case name after a cue ("near oakland") must name a sizeable town. */
   static final int LOWER_CASE_CUE_POPULATION = 20_000;
 
-  /** Names of states and countries ("Indiana", "Iran") only mean a town that big. */
-  static final int REGION_NAME_POPULATION = 100_000;
+  /**
+   * The name of a state or country ("Indiana", "Puerto Rico") means a town of that name inside it,
+   * or one this big elsewhere ("Washington"), never a small namesake such as Indiana, PA.
+   */
+  static final int REGION_NAME_POPULATION = 500_000;
 
   /**
    * A common word after a cue ("in Mobile", "to Reading") must name a town this big, so that "in
@@ -38,9 +44,11 @@ final class PlaceChooser {
   static final int HOME_FACTOR = 5;
 
   private final PlaceTable places;
+  private final RegionNames regions;
 
-  PlaceChooser(PlaceTable places) {
+  PlaceChooser(PlaceTable places, RegionNames regions) {
     this.places = places;
+    this.regions = regions;
   }
 
   /**
@@ -92,7 +100,7 @@ final class PlaceChooser {
     }
     int population = places.population(place);
     int factor = home ? HOME_FACTOR : 1;
-    if (span.region() && population < REGION_NAME_POPULATION / factor) {
+    if (span.region() && !insideRegion(place, span.key()) && population < REGION_NAME_POPULATION) {
       return false;
     }
     if (span.common()
@@ -110,10 +118,15 @@ final class PlaceChooser {
     if (span.afterPerson() || !(span.capitalised() || span.arabicScript())) {
       return false;
     }
-    if (span.key().length() < 3) {
-      return false;
+    if (span.key().length() < 3 && !(span.arabicScript() && population >= SHORT_BARE_POPULATION)) {
+      return false; // but "قم" (Qom) is a city of nearly a million
     }
     return population >= bareMinimum(alternate, span) / factor;
+  }
+
+  private boolean insideRegion(int place, String regionKey) {
+    return regions.admin1For(regionKey, false).contains(places.admin1(place))
+        || places.country(place).equals(regions.countryFor(regionKey, false));
   }
 
   private static int bareMinimum(boolean alternate, Span span) {

@@ -19,7 +19,7 @@ import java.util.Set;
  * ordinary words.
  */
 final class RegionNames {
-  private static final String[] COUNTRY_LANGUAGES = {"en", "es", "fa", "fr", "de", "pt"};
+  private static final String[] COUNTRY_LANGUAGES = {"en", "es", "fa"};
   private static final String[][] COUNTRY_ALIASES = {
     {"US", "USA", "U.S.", "U.S.A.", "America", "United States", "EEUU", "EE. UU.", "آمریکا"},
     {"GB", "UK", "U.K.", "Britain", "Great Britain"},

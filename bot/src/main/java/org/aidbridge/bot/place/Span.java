@@ -18,7 +18,7 @@ import org.aidbridge.bot.place.PlaceLexicon.Cue;
  * @param common a common word that only looks like a place name
  * @param region the name of a state, province or country rather than of a town
  * @param typed the name was typed on its own (a command argument), not found in a sentence
- * @param continued a capitalised word that is not a common word follows, as if the name went on
+ * @param continued a capitalised word follows, as if the name went on ("Union Station")
  */
 record Span(
     int start,
@@ -46,11 +46,9 @@ record Span(
     Token first = tokens.get(start);
     Token last = tokens.get(end - 1);
     boolean afterPerson = start > 0 && lexicon.isPersonCue(tokens.get(start - 1).key());
+    Token after = end < tokens.size() ? tokens.get(end) : null;
     boolean continued =
-        end < tokens.size()
-            && tokens.get(end).joinsPrevious()
-            && tokens.get(end).capitalised()
-            && !lexicon.isCommon(tokens.get(end).key());
+        after != null && after.joinsPrevious() && after.capitalised() && !after.allCaps();
     return new Span(
         start,
         end,

@@ -46,12 +46,20 @@ record Token(
       while (i < limit && isWordChar(text.codePointAt(i))) {
         i += Character.charCount(text.codePointAt(i));
       }
-      i = Math.min(i, text.length());
-      String raw = text.substring(start, i);
-      String key = NameNormalizer.normalize(raw);
+      String key = NameNormalizer.normalize(text.substring(start, i));
       if (!key.isEmpty()) {
-        tokens.add(of(raw, key, start, i, text.substring(gapStart, start)));
-        gapStart = i;
+        // Bidi marks and joiners at the edges belong to neither the word nor the place text.
+        int first = start;
+        int end = i;
+        while (Character.getType(text.charAt(first)) == Character.FORMAT) {
+          first++;
+        }
+        while (Character.getType(text.charAt(end - 1)) == Character.FORMAT) {
+          end--;
+        }
+        String raw = text.substring(first, end);
+        tokens.add(of(raw, key, first, end, text.substring(gapStart, first)));
+        gapStart = end;
       }
     }
     return tokens;
@@ -65,12 +73,16 @@ record Token(
     return new Token(key, start, end, gap, Character.isUpperCase(first), allCaps, arabic);
   }
 
+  /**
+   * Letters, digits, marks, and format characters (ZWNJ, bidi marks) that may sit inside a word.
+   */
   private static boolean isWordChar(int cp) {
-    if (Character.isLetterOrDigit(cp) || cp == 0x200C || cp == 0x200D) {
+    if (Character.isLetterOrDigit(cp)) {
       return true;
     }
     int type = Character.getType(cp);
-    return type == Character.NON_SPACING_MARK
+    return type == Character.FORMAT
+        || type == Character.NON_SPACING_MARK
         || type == Character.COMBINING_SPACING_MARK
         || type == Character.ENCLOSING_MARK;
   }

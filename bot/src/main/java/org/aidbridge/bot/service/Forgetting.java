@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.aidbridge.bot.i18n.Texts;
+import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Choice;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.Listing;
@@ -98,7 +99,10 @@ public final class Forgetting {
   }
 
   private List<OutboundMessage> forget(InboundMessage message, String language) {
-    store.forget(message.sender());
+    // The person is every identity they linked, on every channel.
+    for (Address identity : store.linkedWith(message.sender())) {
+      store.forget(identity);
+    }
     return List.of(
         replies.answer(message, language, Texts.get(language, "forget.done")).about(TOPIC));
   }

@@ -69,7 +69,11 @@ public final class ListingCommands {
   }
 
   public List<OutboundMessage> list(InboundMessage message, String language) {
-    List<Listing> mine = store.activeListingsOf(message.sender());
+    List<Listing> mine =
+        store.linkedWith(message.sender()).stream()
+            .flatMap(identity -> store.activeListingsOf(identity).stream())
+            .sorted(java.util.Comparator.comparing(Listing::createdAt).reversed())
+            .toList();
     if (mine.isEmpty()) {
       return List.of(replies.answer(message, language, Texts.get(language, "list.none")));
     }
@@ -101,7 +105,9 @@ public final class ListingCommands {
     Optional<Listing> found =
         store
             .listingByRef(ref)
-            .filter(l -> l.author().equals(message.sender()) && l.status().active());
+            .filter(
+                l ->
+                    store.linkedWith(message.sender()).contains(l.author()) && l.status().active());
     if (found.isEmpty()) {
       return List.of(replies.answer(message, language, Texts.get(language, "ref.unknown", ref)));
     }

@@ -121,7 +121,14 @@ public final class MatchNotifier {
 
   /** The topic of every message about a match, so answers to them are relayed. */
   public static String topic(Match match) {
-    return "match:" + match.need().id() + ":" + match.offer().id();
+    return topicOf(match.need(), match.offer());
+  }
+
+  /** The topic of the match of two listings, in either order. */
+  public static String topicOf(Listing one, Listing other) {
+    Listing need = one.kind() == Kind.NEED ? one : other;
+    Listing offer = need == one ? other : one;
+    return "match:" + need.id() + ":" + offer.id();
   }
 
   private OutboundMessage notice(Match match, Listing own) {

@@ -1,25 +1,37 @@
 package org.aidbridge.bot.service;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.aidbridge.bot.i18n.Texts;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.Listing;
+import org.aidbridge.bot.model.ListingRefs;
 import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.store.OutboxEntry;
 import org.aidbridge.bot.store.Store;
 
 /**
- * Passes an answer to a match notice on to the other person, on that person's own channel, so the
- * two can talk without either learning the other's address.
+ * Lets the two people of a match talk through the bot, each on their own channel, without either
+ * learning the other's address: by answering a match notice or a relayed message, or with {@code
+ * reply <ref> <text>}. Contact details pass only when both send {@code share <ref>}.
  */
 public final class Relay {
+  /** Enough for a real conversation, too few for spam through the bot. */
+  static final int MAX_RELAYS_PER_HOUR = 30;
+
   private final Store store;
   private final Replies replies;
+  private final Links links;
+  private final Clock clock;
 
-  public Relay(Store store, Replies replies) {
+  public Relay(Store store, Replies replies, Links links, Clock clock) {
     this.store = store;
     this.replies = replies;
+    this.links = links;
+    this.clock = clock;
   }
 
   /**
@@ -28,38 +40,153 @@ public final class Relay {
    * @return the messages to send, or empty when the message is not such an answer
    */
   public Optional<List<OutboundMessage>> relay(InboundMessage message, String text) {
-    Optional<String> topic =
+    if (message.inGroup()) {
+      return Optional.empty();
+    }
+    Optional<MatchPair> pair =
         store
             .sentMessage(message.channel(), message.replyTo())
             .map(OutboxEntry::message)
             .map(OutboundMessage::topic)
-            .filter(t -> t != null && t.startsWith("match:"));
-    if (topic.isEmpty() || message.inGroup()) {
-      return Optional.empty();
+            .flatMap(this::pairOf)
+            .filter(p -> sides(p, message) != null);
+    return pair.map(p -> pass(message, p, text));
+  }
+
+  /** {@code reply <ref> <text>}: the ref of either listing of the match. */
+  public List<OutboundMessage> replyByRef(InboundMessage message, String args, String language) {
+    String[] parts = args.strip().split("\\s+", 2);
+    Optional<MatchPair> pair = pairByRef(message, parts[0]);
+    if (pair.isEmpty()) {
+      return say(message, language, "ref.unknown", ListingRefs.normalize(parts[0]));
     }
-    String[] ids = topic.get().split(":");
-    Optional<Listing> need = store.listingById(Long.parseLong(ids[1]));
-    Optional<Listing> offer = store.listingById(Long.parseLong(ids[2]));
-    if (need.isEmpty() || offer.isEmpty()) {
-      return Optional.empty();
+    if (parts.length < 2 || parts[1].isBlank()) {
+      return say(message, language, "relay.empty", ListingRefs.normalize(parts[0]));
     }
-    Listing own = need.get().author().equals(message.sender()) ? need.get() : offer.get();
-    Listing other = own == need.get() ? offer.get() : need.get();
-    if (!own.author().equals(message.sender())) {
-      return Optional.empty();
+    return pass(message, pair.get(), parts[1].strip());
+  }
+
+  /** {@code share <ref>}: consent to swap contact details; both must give it. */
+  public List<OutboundMessage> share(InboundMessage message, String args, String language) {
+    String typed = args.strip().split("\\s+")[0];
+    Optional<MatchPair> pair = pairByRef(message, typed);
+    if (pair.isEmpty()) {
+      return say(message, language, "ref.unknown", ListingRefs.normalize(typed));
     }
+    MatchPair p = pair.get();
+    Listing[] sides = sides(p, message);
+    String key = "share:" + p.topic();
+    String given = store.state(key).orElse("");
+    if (given.equals("done")) {
+      return say(message, language, "share.already", sides[1].ref());
+    }
+    String side = sides[0].kind().name();
+    if (!given.contains(side)) {
+      given = given.isEmpty() ? side : given + "," + side;
+    }
+    if (!given.contains("NEED") || !given.contains("OFFER")) {
+      store.putState(key, given);
+      return say(message, language, "share.waiting", sides[1].ref());
+    }
+    store.putState(key, "done");
+    List<OutboundMessage> out = new ArrayList<>();
+    out.add(contactFor(sides[0], sides[1]));
+    out.add(contactFor(sides[1], sides[0]));
+    return out;
+  }
+
+  private OutboundMessage contactFor(Listing to, Listing about) {
+    String language = to.language();
+    String text =
+        Texts.get(language, "share.contact", about.ref(), ContactCard.describe(about.author()));
+    return replies.toAuthor(to, text).about(MatchNotifier.topicOf(to, about));
+  }
+
+  private List<OutboundMessage> pass(InboundMessage message, MatchPair pair, String text) {
+    Listing[] sides = sides(pair, message);
+    Listing own = sides[0];
+    Listing other = sides[1];
     String language = replies.languageOf(message, own.language());
     if (!own.status().active() || !other.status().active()) {
       String closed = own.status().active() ? other.ref() : own.ref();
-      return Optional.of(
-          List.of(replies.answer(message, language, Texts.get(language, "relay.closed", closed))));
+      return say(message, language, "relay.closed", closed);
+    }
+    if (!withinRate(message)) {
+      return say(message, language, "relay.too.many");
     }
     String theirs = other.language();
     OutboundMessage forward =
         replies
             .toAuthor(other, Texts.get(theirs, "relay.forward", other.ref(), text))
             .withSubject(Texts.get(theirs, "subject.relay", other.ref()))
-            .about(topic.get());
-    return Optional.of(List.of(forward));
+            .about(pair.topic());
+    return List.of(forward);
+  }
+
+  /** Counts relays per person per clock hour in the store, so a restart does not reset them. */
+  private boolean withinRate(InboundMessage message) {
+    long hour = clock.instant().getEpochSecond() / Duration.ofHours(1).toSeconds();
+    String key = "relay-rate:" + message.sender().qualified();
+    String[] kept = store.state(key).orElse("0:0").split(":");
+    int count = Long.parseLong(kept[0]) == hour ? Integer.parseInt(kept[1]) : 0;
+    if (count >= MAX_RELAYS_PER_HOUR) {
+      return false;
+    }
+    store.putState(key, hour + ":" + (count + 1));
+    return true;
+  }
+
+  /** The match between the listing with this ref and one of the sender's own listings. */
+  private Optional<MatchPair> pairByRef(InboundMessage message, String typed) {
+    if (typed.isBlank()) {
+      return Optional.empty();
+    }
+    Optional<Listing> listing = store.listingByRef(ListingRefs.normalize(typed));
+    if (listing.isEmpty()) {
+      return Optional.empty();
+    }
+    List<MatchPair> pairs =
+        store.matchesOf(listing.get().id()).stream()
+            .map(m -> pairOf(MatchNotifier.topic(m)))
+            .flatMap(Optional::stream)
+            .filter(p -> sides(p, message) != null)
+            .toList();
+    // With your own ref and several matches it is unclear whom you mean: use theirs.
+    return pairs.size() == 1 ? Optional.of(pairs.get(0)) : Optional.empty();
+  }
+
+  private Optional<MatchPair> pairOf(String topic) {
+    if (topic == null || !topic.startsWith("match:")) {
+      return Optional.empty();
+    }
+    String[] ids = topic.split(":");
+    Optional<Listing> need = store.listingById(Long.parseLong(ids[1]));
+    Optional<Listing> offer = store.listingById(Long.parseLong(ids[2]));
+    return need.isPresent() && offer.isPresent()
+        ? Optional.of(new MatchPair(need.get(), offer.get()))
+        : Optional.empty();
+  }
+
+  private List<OutboundMessage> say(
+      InboundMessage message, String language, String key, Object... args) {
+    return List.of(replies.answer(message, language, Texts.get(language, key, args)));
+  }
+
+  /** {own, other} seen from the sender (or a linked identity), or null when neither author. */
+  private Listing[] sides(MatchPair pair, InboundMessage message) {
+    if (links.samePerson(pair.need().author(), message.sender())) {
+      return new Listing[] {pair.need(), pair.offer()};
+    }
+    if (links.samePerson(pair.offer().author(), message.sender())) {
+      return new Listing[] {pair.offer(), pair.need()};
+    }
+    return null;
+  }
+
+  /** A need and an offer that were matched. */
+  private record MatchPair(Listing need, Listing offer) {
+    String topic() {
+      return "match:" + need.id() + ":" + offer.id();
+    }
   }
 }

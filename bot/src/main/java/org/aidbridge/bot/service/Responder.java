@@ -43,6 +43,8 @@ public final class Responder {
   private final Questions questions;
   private final GroupCommands groups;
   private final Relay relay;
+  private final Links links;
+  private final Coordination coordination;
   private final Replies replies;
   private final BotSettings settings;
   private final Clock clock;
@@ -54,6 +56,8 @@ public final class Responder {
       Questions questions,
       GroupCommands groups,
       Relay relay,
+      Links links,
+      Coordination coordination,
       Replies replies,
       BotSettings settings,
       Clock clock,
@@ -63,6 +67,8 @@ public final class Responder {
     this.questions = questions;
     this.groups = groups;
     this.relay = relay;
+    this.links = links;
+    this.coordination = coordination;
     this.replies = replies;
     this.settings = settings;
     this.clock = clock;
@@ -70,6 +76,9 @@ public final class Responder {
   }
 
   public List<OutboundMessage> respond(InboundMessage message) {
+    if (coordination.isBanned(message.sender())) {
+      return List.of(); // stored, never answered: a ban must not be a conversation
+    }
     String text = effectiveText(message);
     Optional<String> question = questions.takePending(message);
     Optional<List<OutboundMessage>> lifeAnswer = lifecycle.answer(message, text);
@@ -100,7 +109,7 @@ public final class Responder {
   }
 
   private List<OutboundMessage> run(Command command, InboundMessage message) {
-    String language = replies.languageOf(message, parse(message, command.args()).language());
+    String language = languageFor(command, message);
     return switch (command.name()) {
       case START -> say(message, language, message.inGroup() ? "group.intro" : "welcome");
       case HELP -> say(message, language, "help");
@@ -112,8 +121,33 @@ public final class Responder {
       case SUBSCRIBE -> groups.subscribe(message, command.args(), language);
       case UNSUBSCRIBE -> groups.unsubscribe(message, language);
       case STATUS -> groups.status(message, language);
+      case REPLY -> relay.replyByRef(message, command.args(), language);
+      case SHARE -> relay.share(message, command.args(), language);
+      case LINK -> links.link(message, command.args(), language);
+      case UNLINK -> links.unlink(message, language);
+      case BROADCAST, CLOSE, HIDE, BAN, STATS ->
+          coordination.run(message, command.name().slashName(), command.args(), language);
       case FORGET -> lifecycle.forget(message, command.args(), language);
     };
+  }
+
+  /**
+   * The channel's word for the person's language, else the command word's language, else what a few
+   * words of arguments are written in, else the default. A reference alone ("done N-7K2") tells
+   * nothing.
+   */
+  private String languageFor(Command command, InboundMessage message) {
+    String hinted = Texts.baseLanguage(message.languageHint());
+    if (hinted != null && Texts.LANGUAGES.contains(hinted)) {
+      return hinted;
+    }
+    if (command.language() != null) {
+      return command.language();
+    }
+    if (command.args().split("\\s+").length >= 3) {
+      return replies.languageOf(message, parse(message, command.args()).language());
+    }
+    return replies.defaultLanguage();
   }
 
   private List<OutboundMessage> newListing(

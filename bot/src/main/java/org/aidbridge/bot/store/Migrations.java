@@ -151,12 +151,25 @@ final class Migrations {
       CREATE INDEX listing_categories_cell ON listing_categories (category, cell, listing_id);
       """;
 
+  /** One person's identities on several channels, linked with a one-time code. */
+  private static final String V3_IDENTITY_LINKS =
+      """
+      CREATE TABLE identity_links (
+        address_channel TEXT    NOT NULL,
+        address_id      TEXT    NOT NULL,
+        person_id       INTEGER NOT NULL,
+        PRIMARY KEY (address_channel, address_id)
+      );
+
+      CREATE INDEX identity_links_person ON identity_links (person_id);
+      """;
+
   /**
    * What the listings' life needs: which expiry the author was asked about (so the question comes
    * once), which rings a need was escalated to (once each, counted for statistics), and which
    * digests a group was sent (so a restart does not send one twice).
    */
-  private static final String V3_LIFECYCLE =
+  private static final String V4_LIFECYCLE =
       """
       CREATE TABLE renewal_prompts (
         listing_id INTEGER NOT NULL REFERENCES listings (id) ON DELETE CASCADE,
@@ -187,7 +200,8 @@ final class Migrations {
       """;
 
   /** Step n of the list takes the schema to version n. Append only. */
-  static final List<String> STEPS = List.of(V1_INITIAL, V2_GEO_CELLS, V3_LIFECYCLE);
+  static final List<String> STEPS =
+      List.of(V1_INITIAL, V2_GEO_CELLS, V3_IDENTITY_LINKS, V4_LIFECYCLE);
 
   private Migrations() {}
 

@@ -1,13 +1,14 @@
 package org.aidbridge.bot.store;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.aidbridge.bot.model.Address;
 
 /**
  * Deletes everything the store keeps about one address (a person, or a group that leaves): what
- * they posted and its matches, what was sent to them, the messages they sent, their subscription
- * and their small durable values. Matched listings of other people that lose their only match are
- * open again.
+ * they posted and its matches, what was sent to them (and their contact details sent to others by
+ * consent), the messages they sent, their subscription, identity links and small durable values,
+ * except a ban. Matched listings of other people that lose their only match are open again.
  */
 final class PersonEraser {
   /** What the sender of a message still being handled becomes. */
@@ -32,6 +33,10 @@ final class PersonEraser {
               "DELETE FROM digests_sent WHERE group_channel = ? AND group_id = ?", channel, id);
           db.update(
               "DELETE FROM unreachable WHERE address_channel = ? AND address_id = ?", channel, id);
+          db.update(
+              "DELETE FROM identity_links WHERE address_channel = ? AND address_id = ?",
+              channel,
+              id);
           forgetState(who.qualified());
           return null;
         });
@@ -81,6 +86,8 @@ final class PersonEraser {
    */
   private void forgetMessages(String channel, String id) {
     db.update("DELETE FROM outbox WHERE channel = ? AND recipient_id = ?", channel, id);
+    // Contact details shared by consent with the other side of a match go too.
+    db.update("DELETE FROM outbox WHERE topic LIKE 'match:%' AND instr(text, ?) > 0", id);
     db.update(
         "UPDATE outbox SET in_reply_to = NULL WHERE channel = ? AND instr(in_reply_to, ?) > 0",
         channel,
@@ -110,21 +117,29 @@ final class PersonEraser {
   }
 
   /**
-   * Durable values kept under or about the address: keys and values that are its qualified form
-   * ({@code telegram:123}) or end with it after a colon ({@code question:telegram:123}).
+   * Durable values kept under or about the address: those whose key or value holds its qualified
+   * form ({@code telegram:123}) as a whole word, such as {@code question:telegram:123} or a link
+   * code's {@code telegram:123|expiry}. A ban ({@code banned:...}) is kept: forgetting must not be
+   * a way around it.
    */
   private void forgetState(String qualified) {
-    String suffix = ":" + qualified;
-    db.update(
-        """
-        DELETE FROM state
-         WHERE key = ? OR value = ? OR substr(key, -length(?)) = ? OR substr(value, -length(?)) = ?
-        """,
-        qualified,
-        qualified,
-        suffix,
-        suffix,
-        suffix,
-        suffix);
+    Pattern word = Pattern.compile("(?<![\\w@.+=-])" + Pattern.quote(qualified) + "(?![\\w@.+=-])");
+    List<String> keys =
+        db.list(
+            """
+            SELECT key, value FROM state
+             WHERE (instr(key, ?) > 0 OR instr(value, ?) > 0) AND key NOT LIKE 'banned:%'
+            """,
+            row ->
+                word.matcher(row.getString(1)).find() || word.matcher(row.getString(2)).find()
+                    ? row.getString(1)
+                    : null,
+            qualified,
+            qualified);
+    for (String key : keys) {
+      if (key != null) {
+        db.update("DELETE FROM state WHERE key = ?", key);
+      }
+    }
   }
 }

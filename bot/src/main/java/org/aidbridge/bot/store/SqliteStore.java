@@ -34,6 +34,7 @@ public final class SqliteStore implements Store {
   private final MatchTable matches;
   private final OutboxTable outbox;
   private final GroupTable groups;
+  private final LinkTable links;
   private final LifecycleTable lifecycle;
   private final PersonEraser eraser;
 
@@ -44,6 +45,7 @@ public final class SqliteStore implements Store {
     this.matches = new MatchTable(db, listings);
     this.outbox = new OutboxTable(db);
     this.groups = new GroupTable(db);
+    this.links = new LinkTable(db);
     this.lifecycle = new LifecycleTable(db);
     this.eraser = new PersonEraser(db);
   }
@@ -239,6 +241,21 @@ public final class SqliteStore implements Store {
   @Override
   public void close() {
     db.close();
+  }
+
+  @Override
+  public void link(Address a, Address b) {
+    links.link(a, b);
+  }
+
+  @Override
+  public boolean unlink(Address address) {
+    return links.unlink(address);
+  }
+
+  @Override
+  public Set<Address> linkedWith(Address address) {
+    return links.linkedWith(address);
   }
 
   @Override

@@ -140,6 +140,19 @@ public interface Store extends AutoCloseable {
 
   boolean isUnreachable(Address address);
 
+  // --- one person's identities on several channels ---
+
+  /** Links two identities as one person (joining whatever each was already linked with). */
+  void link(Address a, Address b);
+
+  /**
+   * @return whether the identity was linked to any other
+   */
+  boolean unlink(Address address);
+
+  /** The identity and every identity linked with it. */
+  Set<Address> linkedWith(Address address);
+
   // --- small durable values a channel keeps, such as the Telegram update offset ---
 
   Optional<String> state(String key);
@@ -205,10 +218,12 @@ public interface Store extends AutoCloseable {
 
   /**
    * Deletes everything kept about an address: its listings with their matches (other listings left
-   * without a match are OPEN again), every outbox entry to it, its inbound messages, its
-   * subscription and flags, and durable values whose key or value is its qualified form or ends
-   * with {@code ":" + qualified}. Its inbound messages not yet processed (the one asking to be
-   * forgotten) keep only their channel and id, so they can be marked processed.
+   * without a match are OPEN again), every outbox entry to it and every match message to others
+   * that names it (shared contact details), its inbound messages, its subscription, flags and
+   * identity link, and durable values whose key or value holds its qualified form as a word (a ban,
+   * {@code banned:<qualified>}, is kept). Its inbound messages not yet processed (the one asking to
+   * be forgotten) keep only their channel and id, so they can be marked processed. Identities
+   * linked with it are not touched: forget each.
    */
   void forget(Address who);
 

@@ -3,8 +3,11 @@ package org.aidbridge.bot.place;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.aidbridge.bot.model.Place;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,6 +25,7 @@ class GazetteerTest {
           I need insulin in Portland, urgent          | Portland          | Portland       | US | 45.5234
           Marion, Indiana                             | Marion, Indiana   | Marion         | US | 40.5584
           need a ride, Marion IN                      | Marion IN         | Marion         | US | 40.5584
+          need help in springfield, il                | springfield, il   | Springfield    | US | 39.8017
           Flint MI needs bottled water                | Flint MI          | Flint          | US | 43.0125
           can bring diapers near Oakland              | Oakland           | Oakland        | US | 37.8044
           near oakland, anyone with a car?            | oakland           | Oakland        | US | 37.8044
@@ -49,6 +53,7 @@ class GazetteerTest {
           Ayuda en Ciudad de México por el sismo      | Ciudad de México  | Mexico City    | MX | 19.4285
           فوری دارو لازم داریم در اهواز               | اهواز             | Ahvaz          | IR | 31.3190
           پتو و چادر برای زلزله‌زدگان کرمانشاه        | کرمانشاه          | Kermanshah     | IR | 34.3142
+          سیل در قم آمده                              | قم                | Qom            | IR | 34.6401
           از مشهد دارو می‌فرستم                       | مشهد              | Mashhad        | IR | 36.3156
           """)
   void findsThePlaceAMessageMentions(
@@ -91,6 +96,18 @@ class GazetteerTest {
         "سلام به همه دوستان",
         "کسی به پوشک نیاز دارد؟",
         "God bless America",
+        "Praying for you all in Jesus name",
+        "In Solidarity, Maria",
+        "Llamen a Rosa al rato",
+        "در حال حاضر پتو داریم",
+        "در مورد کمک مالی سوال دارم",
+        "شهر ما آب ندارد",
+        "Stay safe in the storm everyone",
+        "Van available to move furniture on Saturday",
+        "Orange juice and bread for the shelter",
+        "یک کیف لباس گرم دارم",
+        "لطفا کمک کن",
+        "Luz y agua para la familia",
       })
   void findsNothingInChatter(String message) {
     assertThat(GAZETTEER.findIn(message, null, null)).isEmpty();
@@ -105,6 +122,14 @@ class GazetteerTest {
   }
 
   @Test
+  void readsALowerCaseAbbreviationAsAWordInsideASentence() {
+    assertThat(GAZETTEER.findIn("rides for Marion in the morning", "en", "US"))
+        .hasValueSatisfying(p -> assertThat(p.text()).isEqualTo("Marion"));
+    assertThat(GAZETTEER.findIn("Portland or Seattle, either works", "en", null))
+        .hasValueSatisfying(p -> assertThat(p.text()).isEqualTo("Portland"));
+  }
+
+  @Test
   void letsAStateHintWinOverTheHomeCountry() {
     assertThat(GAZETTEER.findIn("water in Paris, TX", "en", "FR"))
         .hasValueSatisfying(p -> assertThat(p.country()).isEqualTo("US"));
@@ -116,6 +141,20 @@ class GazetteerTest {
         .contains(Place.unresolved("Xyzzyville"));
     assertThat(GAZETTEER.findIn("ayuda en San Xyzzy", "es", null))
         .contains(Place.unresolved("San Xyzzy"));
+  }
+
+  @Test
+  void keepsOnlyOnePersianWordAsAnUnknownPlace() {
+    assertThat(GAZETTEER.findIn("مردم شهر زیزی‌آباد آب ندارند", "fa", null))
+        .contains(Place.unresolved("زیزی‌آباد"));
+  }
+
+  @Test
+  void doesNotTakeAStateNameForASmallNamesakeElsewhere() {
+    assertThat(GAZETTEER.findIn("need a crib in Indiana", "en", null))
+        .contains(Place.unresolved("Indiana"));
+    assertThat(GAZETTEER.findIn("Somos de Puerto Rico", "es", null))
+        .hasValueSatisfying(p -> assertThat(p.country()).isEqualTo("PR"));
   }
 
   @Test
@@ -173,5 +212,20 @@ class GazetteerTest {
     String message = before + " \n in Shiraz, " + after;
 
     assertThat(GAZETTEER.findIn(message, null, null)).isPresent();
+  }
+
+  @Property(tries = 200)
+  void readsPersianWhateverMarksAreSprinkledIn(
+      @ForAll("marks") String mark, @ForAll("marks") String other) {
+    String message = mark + "در شی" + other + "راز" + mark + " پوشک لازم داریم";
+
+    assertThat(GAZETTEER.findIn(message, "fa", null))
+        .hasValueSatisfying(p -> assertThat(p.name()).isEqualTo("Shiraz"));
+  }
+
+  @Provide
+  Arbitrary<String> marks() {
+    // ZWNJ, ZWJ, RLM, LRM, tatweel, kasra, fatha, or nothing
+    return Arbitraries.of("\u200C", "\u200D", "\u200F", "\u200E", "\u0640", "\u0650", "\u064E", "");
   }
 }

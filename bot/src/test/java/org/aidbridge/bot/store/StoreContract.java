@@ -10,6 +10,7 @@ public interface StoreContract
         MatchContract,
         OutboxContract,
         GroupContract,
+        LinkContract,
         TransactionContract,
         LifecycleContract {
 

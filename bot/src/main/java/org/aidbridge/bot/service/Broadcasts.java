@@ -1,0 +1,182 @@
+package org.aidbridge.bot.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.aidbridge.bot.BotSettings;
+import org.aidbridge.bot.i18n.Texts;
+import org.aidbridge.bot.model.Category;
+import org.aidbridge.bot.model.InboundMessage;
+import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.model.Place;
+import org.aidbridge.bot.model.Subscription;
+import org.aidbridge.bot.place.NameNormalizer;
+import org.aidbridge.bot.place.PlaceFinder;
+import org.aidbridge.bot.store.Store;
+
+/**
+ * {@code broadcast <area|all> [category] <text>}: a coordinator's message to every subscribed group
+ * of an area, whatever its channel. It is previewed first and sent only on {@code broadcast
+ * confirm}, so a typo never reaches a hundred groups.
+ */
+public final class Broadcasts {
+  static final Duration CONFIRM_WITHIN = Duration.ofMinutes(10);
+  private static final String PENDING = "broadcast:";
+  private static final int LONGEST_AREA_WORDS = 3;
+
+  private final Store store;
+  private final PlaceFinder places;
+  private final Replies replies;
+  private final BotSettings settings;
+  private final Clock clock;
+
+  public Broadcasts(
+      Store store, PlaceFinder places, Replies replies, BotSettings settings, Clock clock) {
+    this.store = store;
+    this.places = places;
+    this.replies = replies;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** A broadcast to make: where, what category (or null), and the text. */
+  record Draft(Place area, Category category, String text) {}
+
+  public List<OutboundMessage> command(InboundMessage message, String args, String language) {
+    String key = PENDING + message.sender().qualified();
+    String word = args.strip().toLowerCase(Locale.ROOT);
+    if (word.equals("confirm") || word.equals("cancel")) {
+      Optional<String> pending = store.state(key).filter(v -> !v.isBlank());
+      store.putState(key, "");
+      if (pending.isEmpty() || word.equals("cancel")) {
+        return say(
+            message, language, pending.isEmpty() ? "broadcast.nothing" : "broadcast.cancelled");
+      }
+      return send(message, pending.get(), language);
+    }
+    Optional<Draft> draft = parse(args);
+    if (draft.isEmpty()) {
+      return say(message, language, "broadcast.usage");
+    }
+    List<Subscription> groups = groupsFor(draft.get());
+    store.putState(key, encode(draft.get()));
+    return say(
+        message,
+        language,
+        "broadcast.preview",
+        groups.size(),
+        byChannel(groups),
+        draft.get().text());
+  }
+
+  private List<OutboundMessage> send(InboundMessage message, String pending, String language) {
+    String[] parts = pending.split("\\|", 6);
+    if (Long.parseLong(parts[0]) < clock.instant().toEpochMilli()) {
+      return say(message, language, "broadcast.nothing");
+    }
+    Place area =
+        parts[1].equals("all")
+            ? null
+            : new Place(
+                parts[4],
+                parts[4],
+                null,
+                Double.parseDouble(parts[1]),
+                Double.parseDouble(parts[2]));
+    Category category = parts[3].isEmpty() ? null : Category.fromId(parts[3]).orElse(null);
+    Draft draft = new Draft(area, category, parts[5]);
+    List<OutboundMessage> out = new ArrayList<>();
+    for (Subscription s : groupsFor(draft)) {
+      out.add(
+          OutboundMessage.to(
+              s.group(), Texts.get(s.language(), "broadcast.message", draft.text()), s.language()));
+    }
+    out.addAll(say(message, language, "broadcast.sent", out.size()));
+    return out;
+  }
+
+  /** The subscribed groups whose area holds the broadcast's area, in its category. */
+  List<Subscription> groupsFor(Draft draft) {
+    return store.subscriptions().stream()
+        .filter(s -> draft.area() == null || s.center().distanceKm(draft.area()) <= s.radiusKm())
+        .filter(
+            s ->
+                draft.category() == null
+                    || s.categories().isEmpty()
+                    || s.categories().contains(draft.category()))
+        .toList();
+  }
+
+  /** The longest run of leading words that is a known place (or "all"), a category, the text. */
+  Optional<Draft> parse(String args) {
+    List<String> words = Arrays.asList(args.strip().split("\\s+"));
+    if (words.size() < 2) {
+      return Optional.empty();
+    }
+    Place area = null;
+    int used = 0;
+    if (words.get(0).equalsIgnoreCase("all")) {
+      used = 1;
+    } else {
+      for (int n = Math.min(LONGEST_AREA_WORDS, words.size() - 1); n >= 1 && area == null; n--) {
+        String typed = String.join(" ", words.subList(0, n));
+        // The gazetteer forgives extra words; here they belong to the text, so the place's own
+        // name must begin with all the words taken as the area.
+        Optional<Place> place =
+            places
+                .resolve(typed, settings.homeCountry())
+                .filter(Place::resolved)
+                .filter(
+                    p ->
+                        NameNormalizer.normalize(p.name())
+                            .startsWith(NameNormalizer.normalize(typed)));
+        if (place.isPresent()) {
+          area = place.get();
+          used = n;
+        }
+      }
+      if (area == null) {
+        return Optional.empty();
+      }
+    }
+    Optional<Category> category = Category.fromId(words.get(used));
+    if (category.isPresent()) {
+      used++;
+    }
+    String text = String.join(" ", words.subList(used, words.size())).strip();
+    return text.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new Draft(area, category.orElse(null), text));
+  }
+
+  private String encode(Draft d) {
+    long expires = clock.instant().plus(CONFIRM_WITHIN).toEpochMilli();
+    String where = d.area() == null ? "all|" : d.area().lat() + "|" + d.area().lon();
+    String category = d.category() == null ? "" : d.category().id();
+    String name = d.area() == null ? "" : d.area().display().replace("|", " ");
+    return expires + "|" + where + "|" + category + "|" + name + "|" + d.text();
+  }
+
+  private static String byChannel(List<Subscription> groups) {
+    Map<String, Long> counts =
+        groups.stream()
+            .collect(
+                Collectors.groupingBy(
+                    s -> s.group().channel().id(), TreeMap::new, Collectors.counting()));
+    return counts.entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue())
+        .collect(Collectors.joining(", "));
+  }
+
+  private List<OutboundMessage> say(
+      InboundMessage message, String language, String key, Object... args) {
+    return List.of(replies.answer(message, language, Texts.get(language, key, args)));
+  }
+}

@@ -1,0 +1,155 @@
+package org.aidbridge.bot.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.aidbridge.bot.BotSettings;
+import org.aidbridge.bot.i18n.Texts;
+import org.aidbridge.bot.model.Address;
+import org.aidbridge.bot.model.InboundMessage;
+import org.aidbridge.bot.model.Listing;
+import org.aidbridge.bot.model.ListingRefs;
+import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.model.Status;
+import org.aidbridge.bot.store.Store;
+
+/**
+ * What only coordinators may do: broadcast to the groups of an area, close or hide any listing, ban
+ * someone who abuses the bot, and see statistics. Coordinators are configured identities (or
+ * identities linked with one); email needs its own proof, given at the edge.
+ */
+public final class Coordination {
+  private static final String BANNED = "banned:";
+
+  private final Store store;
+  private final Broadcasts broadcasts;
+  private final MatchNotifier notifier;
+  private final Replies replies;
+  private final BotSettings settings;
+  private final Clock clock;
+
+  public Coordination(
+      Store store,
+      Broadcasts broadcasts,
+      MatchNotifier notifier,
+      Replies replies,
+      BotSettings settings,
+      Clock clock) {
+    this.store = store;
+    this.broadcasts = broadcasts;
+    this.notifier = notifier;
+    this.replies = replies;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  public boolean isCoordinator(Address person) {
+    return store.linkedWith(person).stream().anyMatch(settings::isCoordinator);
+  }
+
+  public boolean isBanned(Address person) {
+    return store.state(BANNED + person.qualified()).filter("1"::equals).isPresent();
+  }
+
+  /** Runs a coordinator command, or explains kindly that it is for coordinators only. */
+  public List<OutboundMessage> run(
+      InboundMessage message, String name, String args, String language) {
+    if (!isCoordinator(message.sender())) {
+      return say(message, language, "coordinator.only");
+    }
+    return switch (name) {
+      case "broadcast" -> broadcasts.command(message, args, language);
+      case "close" -> close(message, args, language);
+      case "hide" -> hide(message, args, language);
+      case "ban" -> ban(message, args, language);
+      default -> stats(message, language);
+    };
+  }
+
+  private List<OutboundMessage> close(InboundMessage message, String args, String language) {
+    Optional<Listing> listing = activeByRef(args);
+    if (listing.isEmpty()) {
+      return say(message, language, "ref.unknown.any", ListingRefs.normalize(firstWord(args)));
+    }
+    Listing l = listing.get();
+    store.updateStatus(l.id(), Status.WITHDRAWN);
+    List<OutboundMessage> out = new ArrayList<>(say(message, language, "close.done", l.ref()));
+    out.add(replies.toAuthor(l, Texts.get(l.language(), "closed.by.coordinator", l.ref())));
+    out.addAll(notifier.closed(l));
+    return out;
+  }
+
+  private List<OutboundMessage> hide(InboundMessage message, String args, String language) {
+    Optional<Listing> listing = activeByRef(args);
+    if (listing.isEmpty()) {
+      return say(message, language, "ref.unknown.any", ListingRefs.normalize(firstWord(args)));
+    }
+    store.updateStatus(listing.get().id(), Status.HIDDEN);
+    return say(message, language, "hide.done", listing.get().ref());
+  }
+
+  /** Bans the author of a listing ({@code ban N-7K2}) or an identity ({@code ban telegram:123}). */
+  private List<OutboundMessage> ban(InboundMessage message, String args, String language) {
+    String word = firstWord(args);
+    Optional<Address> who =
+        ListingRefs.looksLikeRef(word)
+            ? store.listingByRef(ListingRefs.normalize(word)).map(Listing::author)
+            : parseIdentity(word);
+    if (who.isEmpty()) {
+      return say(message, language, "ban.usage");
+    }
+    for (Address identity : store.linkedWith(who.get())) {
+      store.putState(BANNED + identity.qualified(), "1");
+      store.activeListingsOf(identity).forEach(l -> store.updateStatus(l.id(), Status.HIDDEN));
+    }
+    return say(message, language, "ban.done");
+  }
+
+  private List<OutboundMessage> stats(InboundMessage message, String language) {
+    Stats stats = Stats.of(store, clock.instant());
+    String median = stats.medianTimeToMatch().map(Coordination::hours).orElse("\u2014");
+    return List.of(
+        replies.toPerson(
+            message,
+            language,
+            Texts.get(
+                language,
+                "stats",
+                stats.openNeeds(),
+                stats.openOffers(),
+                stats.byCategory(),
+                stats.byArea(),
+                stats.matches(),
+                median)));
+  }
+
+  private Optional<Listing> activeByRef(String args) {
+    String word = firstWord(args);
+    return word.isEmpty()
+        ? Optional.empty()
+        : store.listingByRef(ListingRefs.normalize(word)).filter(l -> l.status().active());
+  }
+
+  private static Optional<Address> parseIdentity(String word) {
+    try {
+      return Optional.of(Address.parsePerson(word));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String firstWord(String args) {
+    return args.isBlank() ? "" : args.strip().split("\\s+")[0];
+  }
+
+  private static String hours(Duration d) {
+    return d.toHours() >= 1 ? d.toHours() + " h" : d.toMinutes() + " min";
+  }
+
+  private List<OutboundMessage> say(
+      InboundMessage message, String language, String key, Object... args) {
+    return List.of(replies.answer(message, language, Texts.get(language, key, args)));
+  }
+}

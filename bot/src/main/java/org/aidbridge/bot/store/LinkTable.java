@@ -1,0 +1,80 @@
+package org.aidbridge.bot.store;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.aidbridge.bot.model.Address;
+import org.aidbridge.bot.model.Channel;
+
+/** Identities on several channels that one person linked together. */
+final class LinkTable {
+  private final Database db;
+
+  LinkTable(Database db) {
+    this.db = db;
+  }
+
+  void link(Address a, Address b) {
+    db.inTransaction(
+        () -> {
+          Optional<Long> personA = personOf(a);
+          Optional<Long> personB = personOf(b);
+          long person = personA.or(() -> personB).orElseGet(this::newPerson);
+          if (personA.isPresent() && personB.isPresent() && !personA.equals(personB)) {
+            db.update(
+                "UPDATE identity_links SET person_id = ? WHERE person_id = ?",
+                person,
+                personB.get());
+          }
+          put(a, person);
+          put(b, person);
+          return null;
+        });
+  }
+
+  boolean unlink(Address a) {
+    return db.update(
+            "DELETE FROM identity_links WHERE address_channel = ? AND address_id = ?",
+            a.channel().id(),
+            a.id())
+        > 0;
+  }
+
+  Set<Address> linkedWith(Address a) {
+    Set<Address> all = new LinkedHashSet<>();
+    all.add(a);
+    personOf(a)
+        .ifPresent(
+            person ->
+                all.addAll(
+                    db.list(
+                        "SELECT address_channel, address_id FROM identity_links WHERE person_id = ?"
+                            + " ORDER BY address_channel, address_id",
+                        row -> Address.person(Channel.fromId(row.getString(1)), row.getString(2)),
+                        person)));
+    return all;
+  }
+
+  private Optional<Long> personOf(Address a) {
+    return db.one(
+        "SELECT person_id FROM identity_links WHERE address_channel = ? AND address_id = ?",
+        row -> row.getLong(1),
+        a.channel().id(),
+        a.id());
+  }
+
+  private long newPerson() {
+    List<Long> max =
+        db.list("SELECT COALESCE(MAX(person_id), 0) FROM identity_links", row -> row.getLong(1));
+    return max.get(0) + 1;
+  }
+
+  private void put(Address a, long person) {
+    db.update(
+        "INSERT OR REPLACE INTO identity_links (address_channel, address_id, person_id) VALUES (?, ?, ?)",
+        a.channel().id(),
+        a.id(),
+        person);
+  }
+}

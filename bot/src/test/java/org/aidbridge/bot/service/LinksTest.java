@@ -1,0 +1,142 @@
+package org.aidbridge.bot.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.aidbridge.bot.BotService;
+import org.aidbridge.bot.BotSettings;
+import org.aidbridge.bot.Bots;
+import org.aidbridge.bot.model.Address;
+import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.model.InboundMessage;
+import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.store.SqliteStore;
+import org.aidbridge.bot.store.Store;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** One person on two channels, linked by a one-time code. */
+class LinksTest {
+  private static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");
+  private static final Address MAIL = Address.person(Channel.EMAIL, "ana@example.org");
+  private static final Address PHONE = Address.person(Channel.SIGNAL, "5b0c-uuid-ana");
+  private static final Pattern CODE = Pattern.compile("code is ([2-9A-Z]{6})");
+
+  private final Store store = SqliteStore.open(":memory:");
+  private final MovableClock clock = new MovableClock(NOW);
+  private final BotService bot = Bots.create(store, BotSettings.DEFAULT, clock);
+  private final AtomicInteger ids = new AtomicInteger();
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  @Test
+  void aCodeFromOneChannelSentFromAnotherLinksThemAndListingsFollow() {
+    bot.handle(say(MAIL, "need: insulin in Portland"));
+    String code = codeFrom(bot.handle(say(MAIL, "link")));
+
+    List<OutboundMessage> linked = bot.handle(say(PHONE, "link " + code));
+
+    assertThat(linked).extracting(OutboundMessage::to).containsExactlyInAnyOrder(PHONE, MAIL);
+    String ref = store.activeListingsOf(MAIL).get(0).ref();
+    assertThat(only(bot.handle(say(PHONE, "list"))).text()).contains(ref);
+    assertThat(only(bot.handle(say(PHONE, "done " + ref))).text()).contains("Closed " + ref);
+  }
+
+  @Test
+  void aCodeWorksOnceAndNotAfterFifteenMinutes() {
+    String code = codeFrom(bot.handle(say(MAIL, "link")));
+    clock.advance(Links.CODE_LIFETIME.plus(Duration.ofSeconds(1)));
+
+    assertThat(only(bot.handle(say(PHONE, "link " + code))).text()).contains("expired");
+    assertThat(store.linkedWith(PHONE)).containsExactly(PHONE);
+
+    String fresh = codeFrom(bot.handle(say(MAIL, "link")));
+    bot.handle(say(PHONE, "link " + fresh));
+    Address third = Address.person(Channel.TELEGRAM, "42");
+    assertThat(only(bot.handle(say(third, "link " + fresh))).text()).contains("expired");
+  }
+
+  @Test
+  void unlinkSeparatesTheIdentitiesAgain() {
+    String code = codeFrom(bot.handle(say(MAIL, "link")));
+    bot.handle(say(PHONE, "link " + code));
+
+    assertThat(only(bot.handle(say(PHONE, "unlink"))).text()).contains("Unlinked");
+
+    assertThat(store.linkedWith(MAIL)).containsExactly(MAIL);
+  }
+
+  @Test
+  void noCodeIsGivenInAGroup() {
+    InboundMessage inGroup =
+        new InboundMessage(
+            Channel.SIGNAL,
+            "g1",
+            PHONE,
+            Address.group(Channel.SIGNAL, "grp="),
+            "/link",
+            null,
+            null,
+            null,
+            true,
+            false,
+            NOW);
+
+    assertThat(only(bot.handle(inGroup)).text())
+        .contains("private chat")
+        .doesNotContainPattern(CODE);
+  }
+
+  private static String codeFrom(List<OutboundMessage> out) {
+    Matcher m = CODE.matcher(only(out).text());
+    assertThat(m.find()).isTrue();
+    return m.group(1);
+  }
+
+  private InboundMessage say(Address from, String text) {
+    return InboundMessage.direct(from, "l" + ids.incrementAndGet(), text, clock.instant());
+  }
+
+  private static OutboundMessage only(List<OutboundMessage> out) {
+    assertThat(out).hasSize(1);
+    return out.get(0);
+  }
+
+  /** A clock a test moves forward by hand. */
+  static final class MovableClock extends java.time.Clock {
+    private Instant now;
+
+    MovableClock(Instant start) {
+      this.now = start;
+    }
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
