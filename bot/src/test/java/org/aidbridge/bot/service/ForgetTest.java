@@ -12,6 +12,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code forget}: asked, confirmed, and then nothing of the person is left in the database. */
 class ForgetTest {
   private static final Address DANA = Address.person(Channel.SIGNAL, "d4a7e1f0-dana-uuid-9c2b");
+  private static final Address DANA_PHONE = Address.person(Channel.TELEGRAM, "8802345671");
+  private static final Pattern CODE = Pattern.compile("code is ([2-9A-Z]{6})");
   private static final Address BEN = Address.person(Channel.TELEGRAM, "777001");
   private static final Address GROUP = Address.group(Channel.TELEGRAM, "-100999");
 
@@ -101,10 +105,21 @@ class ForgetTest {
   @Test
   void afterAConfirmedForgetNoRowAnywhereHoldsThePersonsAddress() throws SQLException {
     world.subscribe(GROUP, LifeWorld.PORTLAND_OR, 50, "en");
+    String code = codeIn(world.say(DANA, "link"));
+    world.say(DANA_PHONE, "link " + code);
+    world.say(DANA_PHONE, "offer: a ride to the clinic in Portland");
+    world.say(DANA, "link"); // a second code, never used
     world.say(DANA, "need: insulin in Portland, urgent");
+    Listing danas =
+        world.store.activeListingsOf(DANA).stream()
+            .filter(l -> l.author().equals(DANA))
+            .findFirst()
+            .orElseThrow();
     world.say(DANA, "need: a flux capacitor"); // leaves a question waiting
     world.say(BEN, "offer: insulin in Portland");
     Listing bens = world.only(BEN);
+    world.say(DANA, "share " + bens.ref());
+    world.say(BEN, "share " + danas.ref()); // BEN now holds DANA's contact details
     OutboxEntry notice =
         world.sendAll(Channel.SIGNAL).stream()
             .filter(e -> e.message().topic() != null && e.message().topic().startsWith("match:"))
@@ -116,9 +131,14 @@ class ForgetTest {
     world.sendAll(Channel.SIGNAL);
     world.store.setUnreachable(DANA, true);
     assertThat(rowsMentioning(DANA.id())).isNotEmpty();
+    assertThat(rowsMentioning(DANA_PHONE.id())).isNotEmpty();
+    assertThat(rowsMentioning(DANA.id()))
+        .as("BEN was sent DANA's contact details")
+        .anyMatch(row -> row.contains(BEN.id()) && row.contains("can be reached at"));
 
     world.say(DANA, "/forget");
     List<OutboundMessage> out = world.say(DANA, "yes");
+    assertThat(rowsMentioning(DANA_PHONE.id())).isEmpty();
 
     assertThat(onlyTo(out, DANA).text()).startsWith("Done.");
     assertThat(rowsMentioning(DANA.id()))
@@ -132,6 +152,12 @@ class ForgetTest {
     world.run();
     assertThat(rowsMentioning(DANA.id())).isEmpty();
     assertThat(world.store.activeListingsOf(BEN)).hasSize(1);
+  }
+
+  private static String codeIn(List<OutboundMessage> out) {
+    Matcher m = CODE.matcher(onlyTo(out, DANA).text());
+    assertThat(m.find()).isTrue();
+    return m.group(1);
   }
 
   /** Every row of every table that holds {@code needle} in any column, as {@code table: row}. */
