@@ -95,7 +95,10 @@ public final class Renewals {
     }
     Optional<Listing> about = about(message, said.get(), repliedTopic);
     if (about.isEmpty()) {
-      List<Listing> waiting = store.awaitingRenewal(message.sender());
+      List<Listing> waiting =
+          store.linkedWith(message.sender()).stream()
+              .flatMap(identity -> store.awaitingRenewal(identity).stream())
+              .toList();
       if (said.get().ref() != null || waiting.isEmpty()) {
         return Optional.empty();
       }
@@ -116,7 +119,10 @@ public final class Renewals {
             : withdraw(message, listing, language));
   }
 
-  /** The listing named by reference, or by the question answered; only the author's own. */
+  /**
+   * The listing named by reference, or by the question answered; only the author's own, on any of
+   * their linked identities.
+   */
   private Optional<Listing> about(
       InboundMessage message, YesNo said, Optional<String> repliedTopic) {
     Optional<Listing> named =
@@ -125,7 +131,7 @@ public final class Renewals {
             : repliedTopic
                 .filter(t -> t.startsWith(TOPIC))
                 .flatMap(t -> store.listingById(Long.parseLong(t.substring(TOPIC.length()))));
-    return named.filter(l -> l.author().equals(message.sender()));
+    return named.filter(l -> store.linkedWith(message.sender()).contains(l.author()));
   }
 
   private List<OutboundMessage> renew(InboundMessage message, Listing listing, String language) {

@@ -3,11 +3,14 @@ package org.aidbridge.bot.store;
 import static org.aidbridge.bot.store.Columns.millis;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Listing;
+import org.aidbridge.bot.model.Status;
 
 /** Expiry, renewal questions, escalations, digests and retention: the listings' life in time. */
 final class LifecycleTable {
@@ -22,6 +25,33 @@ final class LifecycleTable {
         FROM listings l
       """;
 
+  static final String EXPIRING_SQL =
+      SELECT_LISTINGS
+          + """
+           WHERE l.status IN ('OPEN', 'MATCHED') AND l.expires_at <= ?
+           ORDER BY l.expires_at, l.id
+          """;
+
+  static final String OPEN_NEEDS_SQL =
+      SELECT_LISTINGS
+          + """
+           WHERE l.status = 'OPEN' AND l.expires_at > ? AND l.kind = 'NEED'
+             AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.need_id = l.id)
+           ORDER BY l.created_at, l.id
+          """;
+
+  static final String DELETE_INBOUND_SQL =
+      "DELETE FROM inbox WHERE processed = 1 AND received_at < ?";
+
+  /** Closed listings: every status but the active ones, listed so the status index serves. */
+  static final String ERASE_SQL =
+      "UPDATE listings SET text = '', author_id = ?\n WHERE status IN ("
+          + Arrays.stream(Status.values())
+              .filter(st -> !st.active())
+              .map(st -> "'" + st.name() + "'")
+              .collect(Collectors.joining(", "))
+          + ") AND expires_at < ? AND created_at < ? AND author_id <> ?";
+
   private final Database db;
 
   LifecycleTable(Database db) {
@@ -29,14 +59,7 @@ final class LifecycleTable {
   }
 
   List<Listing> activeExpiringBy(Instant until) {
-    return db.list(
-        SELECT_LISTINGS
-            + """
-             WHERE l.status IN ('OPEN', 'MATCHED') AND l.expires_at <= ?
-             ORDER BY l.expires_at, l.id
-            """,
-        ListingTable::read,
-        millis(until));
+    return db.list(EXPIRING_SQL, ListingTable::read, millis(until));
   }
 
   void setExpiry(long listingId, Instant expiresAt) {
@@ -74,15 +97,7 @@ final class LifecycleTable {
   }
 
   List<Listing> openUnmatchedNeeds(Instant now) {
-    return db.list(
-        SELECT_LISTINGS
-            + """
-             WHERE l.kind = 'NEED' AND l.status = 'OPEN' AND l.expires_at > ?
-               AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.need_id = l.id)
-             ORDER BY l.created_at, l.id
-            """,
-        ListingTable::read,
-        millis(now));
+    return db.list(OPEN_NEEDS_SQL, ListingTable::read, millis(now));
   }
 
   boolean recordEscalation(long listingId, int ring, Instant at) {
@@ -124,18 +139,15 @@ final class LifecycleTable {
   }
 
   int deleteProcessedInboundBefore(Instant before) {
-    return db.update("DELETE FROM inbox WHERE processed = 1 AND received_at < ?", millis(before));
+    return db.update(DELETE_INBOUND_SQL, millis(before));
   }
 
   /** Sent entries, and entries given up on, older than {@code before}. */
   int deleteFinishedOutboxBefore(Instant before) {
-    return db.update(
-        """
-        DELETE FROM outbox
-         WHERE (status = 'SENT' AND sent_at < ?) OR (status = 'UNDELIVERABLE' AND created_at < ?)
-        """,
-        millis(before),
-        millis(before));
+    // Two statements, so each finds its rows through the (status, sent_at) index.
+    return db.update("DELETE FROM outbox WHERE status = 'SENT' AND sent_at < ?", millis(before))
+        + db.update(
+            "DELETE FROM outbox WHERE status = 'UNDELIVERABLE' AND created_at < ?", millis(before));
   }
 
   int deleteSentOutboxAbout(String topic) {
@@ -148,15 +160,6 @@ final class LifecycleTable {
    * text and the author's address.
    */
   int eraseClosedListingsBefore(Instant before) {
-    return db.update(
-        """
-        UPDATE listings SET text = '', author_id = ?
-         WHERE status NOT IN ('OPEN', 'MATCHED') AND expires_at < ? AND created_at < ?
-           AND author_id <> ?
-        """,
-        ERASED,
-        millis(before),
-        millis(before),
-        ERASED);
+    return db.update(ERASE_SQL, ERASED, millis(before), millis(before), ERASED);
   }
 }

@@ -194,9 +194,11 @@ final class Migrations {
         PRIMARY KEY (group_channel, group_id, period)
       ) WITHOUT ROWID;
 
-      CREATE INDEX listings_open_needs ON listings (kind, status, expires_at);
+      CREATE INDEX listings_life ON listings (status, expires_at);
       CREATE INDEX inbox_received ON inbox (received_at) WHERE processed = 1;
       CREATE INDEX outbox_recipient ON outbox (channel, recipient_id);
+      CREATE INDEX outbox_finished ON outbox (status, sent_at);
+      CREATE INDEX outbox_sent_topic ON outbox (topic) WHERE status = 'SENT';
       """;
 
   /** Step n of the list takes the schema to version n. Append only. */

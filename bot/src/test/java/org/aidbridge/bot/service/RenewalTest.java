@@ -165,6 +165,22 @@ class RenewalTest {
   }
 
   @Test
+  void theAuthorCanAnswerFromAnotherLinkedIdentity() {
+    Address anaPhone = Address.person(Channel.SIGNAL, "a11a-uuid-ana-phone");
+    String reply = onlyTo(world.say(ANA, "link"), ANA).text();
+    String code = reply.replaceAll("(?s).*code is ([2-9A-Z]{6}).*", "$1");
+    world.say(anaPhone, "link " + code);
+    world.say(ANA, "need: insulin in Portland");
+    Listing need = world.only(ANA);
+    world.clock.advance(LIFE.minusHours(12));
+    world.run();
+
+    world.say(anaPhone, "yes");
+
+    assertThat(world.reread(need).expiresAt()).isEqualTo(world.clock.instant().plus(LIFE));
+  }
+
+  @Test
   void aListingThatLivesLessThanADayIsNotAskedAbout() {
     world.say(ANA, "need: insulin in Portland");
     Listing need = world.only(ANA);
