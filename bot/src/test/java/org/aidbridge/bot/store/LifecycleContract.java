@@ -13,11 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
+import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.Status;
+import org.aidbridge.bot.model.Subscription;
 import org.junit.jupiter.api.Test;
 
 /** Expiry, renewal questions, escalations, digests, retention: the listings' life in time. */
@@ -144,11 +147,28 @@ public interface LifecycleContract {
   }
 
   @Test
+  default void forgettingDropsValuesThatNameThePersonAsAWordButKeepsABan() {
+    Address lookalike = Address.person(BOB.channel(), BOB.id() + "2");
+    store().putState("relay-rate:" + BOB.qualified(), "12:3");
+    store().putState("link:ABC234", BOB.qualified() + "|1760000000000");
+    store().putState("banned:" + BOB.qualified(), "1");
+    store().putState("relay-rate:" + lookalike.qualified(), "12:1");
+    store().putState("link:XYZ789", lookalike.qualified() + "|1760000000000");
+    store().link(BOB, ALICE);
+
+    store().forget(BOB);
+
+    assertThat(store().state("relay-rate:" + BOB.qualified())).isEmpty();
+    assertThat(store().state("link:ABC234")).isEmpty();
+    assertThat(store().state("banned:" + BOB.qualified())).contains("1");
+    assertThat(store().state("relay-rate:" + lookalike.qualified())).isPresent();
+    assertThat(store().state("link:XYZ789")).isPresent();
+    assertThat(store().linkedWith(ALICE)).containsExactly(ALICE);
+  }
+
+  @Test
   default void forgettingAGroupDeletesItsSubscription() {
-    store()
-        .saveSubscription(
-            new org.aidbridge.bot.model.Subscription(
-                GROUP, StoreFixtures.PORTLAND, 10, java.util.Set.of(), "en"));
+    store().saveSubscription(new Subscription(GROUP, StoreFixtures.PORTLAND, 10, Set.of(), "en"));
     store().markDigestSent(GROUP, "daily:2026-03-01", T0);
 
     store().forget(GROUP);
