@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
@@ -102,8 +103,7 @@ class DigestsTest {
   @Test
   void aLongDigestIsSplitIntoPartsThatFitTheChannel() {
     try (LifeWorld world = new LifeWorld(BotSettings.DEFAULT)) {
-      Subscription group =
-          new Subscription(GROUP, LifeWorld.PORTLAND_OR, 50, java.util.Set.of(), "fa");
+      Subscription group = new Subscription(GROUP, LifeWorld.PORTLAND_OR, 50, Set.of(), "fa");
       for (int i = 0; i < 12; i++) {
         world.say(Address.person(Channel.TELEGRAM, "90" + i), "need: insulin in Portland");
       }

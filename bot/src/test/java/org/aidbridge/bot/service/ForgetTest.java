@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.model.Status;
@@ -86,7 +87,7 @@ class ForgetTest {
   void inAGroupForgetSaysToWritePrivately() {
     List<OutboundMessage> out =
         world.bot.handle(
-            new org.aidbridge.bot.model.InboundMessage(
+            new InboundMessage(
                 Channel.TELEGRAM,
                 "g1",
                 BEN,

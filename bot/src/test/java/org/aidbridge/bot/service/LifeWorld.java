@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aidbridge.bot.BotService;
 import org.aidbridge.bot.BotSettings;
@@ -95,7 +96,7 @@ final class LifeWorld implements AutoCloseable {
   }
 
   void subscribe(Address group, Place center, double radiusKm, String language) {
-    store.saveSubscription(new Subscription(group, center, radiusKm, java.util.Set.of(), language));
+    store.saveSubscription(new Subscription(group, center, radiusKm, Set.of(), language));
   }
 
   Listing only(Address author) {
