@@ -72,7 +72,8 @@ public final class CommandParser {
       return true; // "need: insulin", "offer: rice"
     }
     if (BARE.contains(name)) {
-      return args.isEmpty();
+      // "unsubscribe list@example.org": a coordinator ending an email list's subscription.
+      return args.isEmpty() || (name == CommandName.UNSUBSCRIBE && args.matches("\\S+@\\S+"));
     }
     if (WITH_REF.contains(name)) {
       return org.aidbridge.bot.model.ListingRefs.looksLikeRef(args.split("\\s+")[0]);

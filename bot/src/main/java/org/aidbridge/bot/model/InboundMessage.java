@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param addressedToBot in a group: whether it is a command, a mention or a reply to the bot
  * @param senderIsGroupAdmin in a group: whether the channel says the sender administers it
  * @param receivedAt when the channel received it
+ * @param senderAuthenticated whether the channel vouches that the sender is who they seem: true on
+ *     Telegram and Signal; on email only with the coordinator secret or mail the receiving server
+ *     authenticated (DKIM/DMARC). Coordinator commands need it.
  */
 public record InboundMessage(
     Channel channel,
@@ -31,7 +34,8 @@ public record InboundMessage(
     String replyTo,
     boolean addressedToBot,
     boolean senderIsGroupAdmin,
-    Instant receivedAt) {
+    Instant receivedAt,
+    boolean senderAuthenticated) {
 
   public InboundMessage {
     Objects.requireNonNull(channel, "channel");
@@ -39,6 +43,34 @@ public record InboundMessage(
     Objects.requireNonNull(sender, "sender");
     Objects.requireNonNull(receivedAt, "receivedAt");
     text = text == null ? "" : text;
+  }
+
+  /** A message whose channel vouches for its sender, as Telegram and Signal do. */
+  public InboundMessage(
+      Channel channel,
+      String channelMessageId,
+      Address sender,
+      Address group,
+      String text,
+      String subject,
+      String languageHint,
+      String replyTo,
+      boolean addressedToBot,
+      boolean senderIsGroupAdmin,
+      Instant receivedAt) {
+    this(
+        channel,
+        channelMessageId,
+        sender,
+        group,
+        text,
+        subject,
+        languageHint,
+        replyTo,
+        addressedToBot,
+        senderIsGroupAdmin,
+        receivedAt,
+        true);
   }
 
   /** A private (one-to-one) message. */

@@ -2,7 +2,9 @@ package org.aidbridge.bot.parse;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +20,20 @@ import org.aidbridge.bot.parse.lexicon.Token;
 /**
  * Finds the categories and items of a message: each category synonym names an item, with the
  * quantity and unit written around it ("2 bags of rice", "۳ بسته پوشک", "pañales talla 3", "$500
- * bail"); amounts of money make the money category; a counted thing no lexicon knows ("4 tarps") is
- * still an item.
+ * bail"). Weak words (the setting, such as "shelter" in "soap for the shelter", or a word of
+ * another language) count only when no strong word names a category. A counted thing no lexicon
+ * knows ("4 tarps") is still an item, and an amount of money makes the money category.
  */
 final class ItemReader {
 
-  /** Categories and items found, and whether any quantity was stated. */
-  record Found(Set<Category> categories, List<Item> items, boolean hasQuantity) {}
+  /**
+   * Categories and items found, whether any quantity was stated, and whether a category was named
+   * by a strong word (not only by settings or words of another language).
+   */
+  record Found(
+      Set<Category> categories, List<Item> items, boolean hasQuantity, boolean strongCategory) {}
+
+  private record Mention(Hit hit, boolean weak) {}
 
   private final Lexicons lexicons;
 
@@ -33,27 +42,60 @@ final class ItemReader {
   }
 
   Found read(List<Token> tokens, Lexicon lexicon) {
-    Set<Category> categories = EnumSet.noneOf(Category.class);
-    Map<String, Item> items = new LinkedHashMap<>();
+    List<Mention> mentions = mentions(tokens, lexicon);
     boolean[] used = new boolean[tokens.size()];
-    List<Hit> hits = Hits.maximal(lexicons.categories().findAll(tokens));
-    for (Hit hit : hits) {
-      String id = hit.tag().substring(Lexicon.CATEGORY_TAG.length());
-      Category.fromId(id).ifPresent(categories::add);
-      for (int i = hit.start(); i < hit.end(); i++) {
+    for (Mention mention : mentions) {
+      for (int i = mention.hit().start(); i < mention.hit().end(); i++) {
         used[i] = true;
       }
+    }
+    boolean anyStrong = mentions.stream().anyMatch(m -> !m.weak());
+    Set<Category> categories = EnumSet.noneOf(Category.class);
+    Map<String, Item> items = new LinkedHashMap<>();
+    boolean moneyAttached = false;
+    for (Mention mention : mentions) {
+      if (anyStrong && mention.weak()) {
+        continue;
+      }
+      Hit hit = mention.hit();
+      String id = hit.tag().substring(Lexicon.CATEGORY_TAG.length());
+      Category.fromId(id).ifPresent(categories::add);
       if (!hit.phrase().itemless()) {
-        Item item = withQuantity(tokens, hit.start(), hit.end(), name(tokens, hit, lexicon), used);
+        Item item = withQuantity(tokens, hit, name(tokens, hit, lexicon), used);
+        moneyAttached |= lexicons.isCurrencyUnit(item.unit());
         items.merge(item.name(), item, (old, added) -> old.quantity() != null ? old : added);
       }
     }
-    boolean money = readLooseQuantities(tokens, lexicon, used, items);
-    if (money) {
+    boolean looseMoney = readLooseQuantities(tokens, lexicon, used, items);
+    if (looseMoney && !anyStrong) {
+      // "$200 for rent": the amount says more than the setting words around it.
+      categories.clear();
+    }
+    if (moneyAttached || looseMoney) {
       categories.add(Category.MONEY);
     }
     boolean hasQuantity = items.values().stream().anyMatch(i -> i.quantity() != null);
-    return new Found(categories, new ArrayList<>(items.values()), hasQuantity);
+    return new Found(
+        categories, new ArrayList<>(items.values()), hasQuantity, anyStrong || looseMoney);
+  }
+
+  /** Category words of every lexicon, those inside longer ones dropped. */
+  private List<Mention> mentions(List<Token> tokens, Lexicon primary) {
+    List<Hit> all = new ArrayList<>();
+    // Two lexicons may list the same word; which one found it is known by identity.
+    Set<Hit> foreign = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Lexicon lexicon : lexicons.all()) {
+      List<Hit> hits = lexicon.categories().findAll(tokens);
+      all.addAll(hits);
+      if (lexicon != primary) {
+        foreign.addAll(hits);
+      }
+    }
+    List<Mention> mentions = new ArrayList<>();
+    for (Hit hit : Hits.maximal(all)) {
+      mentions.add(new Mention(hit, hit.phrase().weak() || foreign.contains(hit)));
+    }
+    return mentions;
   }
 
   /**
@@ -79,13 +121,13 @@ final class ItemReader {
   }
 
   /** Looks before the item ("2 bags of", "$500"), then after it ("5 garrafones", "size 4"). */
-  private Item withQuantity(List<Token> tokens, int start, int end, String name, boolean[] used) {
-    Quantity before = Quantity.before(tokens, start, lexicons);
+  private Item withQuantity(List<Token> tokens, Hit hit, String name, boolean[] used) {
+    Quantity before = Quantity.before(tokens, hit.start(), lexicons);
     if (before != null) {
       before.markUsed(used);
       return new Item(name, before.amount(), before.unit());
     }
-    Quantity after = Quantity.after(tokens, end, lexicons);
+    Quantity after = Quantity.after(tokens, hit.end(), lexicons);
     if (after != null) {
       after.markUsed(used);
       return new Item(name, after.amount(), after.unit());
@@ -102,14 +144,13 @@ final class ItemReader {
     boolean money = false;
     for (int i = 0; i < tokens.size(); i++) {
       Token token = tokens.get(i);
-      if (lexicons.currency(token.key()) != null) {
+      String currency = lexicons.currency(token.key());
+      if (currency != null) {
         BigDecimal amount = neighbourNumber(tokens, i);
         if (amount != null) {
           money = true;
           if (!used[i]) {
-            items.putIfAbsent(
-                lexicon.moneyItem(),
-                new Item(lexicon.moneyItem(), amount, lexicons.currency(token.key())));
+            items.putIfAbsent(lexicon.moneyItem(), new Item(lexicon.moneyItem(), amount, currency));
           }
         }
         continue;
@@ -125,9 +166,19 @@ final class ItemReader {
     return money;
   }
 
+  /** "$500", "500 dollars", "10 mil dólares", "۳ میلیون تومان". */
   private BigDecimal neighbourNumber(List<Token> tokens, int i) {
     BigDecimal next = i + 1 < tokens.size() ? Quantity.number(tokens.get(i + 1), lexicons) : null;
-    return next != null ? next : i > 0 ? Quantity.number(tokens.get(i - 1), lexicons) : null;
+    if (next != null || i == 0) {
+      return next;
+    }
+    BigDecimal previous = Quantity.number(tokens.get(i - 1), lexicons);
+    BigDecimal multiplier = lexicons.multiplier(tokens.get(i - 1).key());
+    if (previous == null && multiplier != null && i >= 2) {
+      BigDecimal base = Quantity.number(tokens.get(i - 2), lexicons);
+      return base == null ? null : base.multiply(multiplier);
+    }
+    return previous;
   }
 
   private Item countedThing(List<Token> tokens, int i, Lexicon lexicon, boolean[] used) {
@@ -151,7 +202,7 @@ final class ItemReader {
     }
     used[i] = true;
     used[j] = true;
-    return new Item(
-        lexicon.singular(thing.surface()), Quantity.number(tokens.get(i), lexicons), unit);
+    BigDecimal amount = Quantity.number(tokens.get(i), lexicons);
+    return new Item(lexicon.singular(thing.surface()), amount, unit);
   }
 }

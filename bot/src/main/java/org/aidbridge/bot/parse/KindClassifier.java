@@ -31,7 +31,12 @@ final class KindClassifier {
           "chatter");
 
   /** What else the message has, besides its cue phrases. */
-  record Evidence(boolean hasUrl, boolean hasCategory, boolean hasQuantity, boolean urgent) {}
+  record Evidence(
+      boolean hasUrl,
+      boolean hasCategory,
+      boolean strongCategory,
+      boolean hasQuantity,
+      boolean urgent) {}
 
   private final Lexicons lexicons;
 
@@ -49,6 +54,8 @@ final class KindClassifier {
     int offer = 0;
     int strong = 0;
     int other = 0;
+    boolean chatter = false;
+    boolean negation = false;
     Kind first = null;
     for (Hit hit : cues) {
       int weight = weight(hit.tag(), evidence.hasUrl());
@@ -59,6 +66,8 @@ final class KindClassifier {
         offer += weight;
       } else {
         other++;
+        chatter |= hit.tag().equals("chatter");
+        negation |= hit.tag().equals("negation");
       }
       if (weight > 1) {
         strong++;
@@ -67,7 +76,14 @@ final class KindClassifier {
         first = kind;
       }
     }
-    if (strong == 0 && !evidence.hasCategory()) {
+    if (strong == 0 && (chatter || !evidence.hasCategory())
+        || evidence.hasUrl() && !evidence.hasCategory()) {
+      // Weak cues need a thing asked for or given and no thanks around them ("thanks for the
+      // resume help"); a link with nothing concrete is news.
+      return null;
+    }
+    if (negation && chatter && offer == 0) {
+      // "found someone to take me, thanks": a withdrawal with thanks, whatever it repeats.
       return null;
     }
     if (need == 0 && offer == 0) {
@@ -81,7 +97,7 @@ final class KindClassifier {
 
   /** "insulin, Portland, urgent" or "3 tarps": a bare list is how people ask, not how they give. */
   private static boolean bareRequest(Evidence evidence) {
-    return evidence.hasCategory() && (evidence.hasQuantity() || evidence.urgent());
+    return evidence.strongCategory() && (evidence.hasQuantity() || evidence.urgent());
   }
 
   private static Kind kindOf(String tag) {

@@ -73,6 +73,7 @@ public final class LexiconParser implements ListingParser {
         new KindClassifier.Evidence(
             tokenized.hasUrl(),
             !found.categories().isEmpty(),
+            found.strongCategory(),
             found.hasQuantity(),
             urgency == Urgency.HIGH);
     Kind kind = classifier.classify(text, tokens, lexicon, evidence);

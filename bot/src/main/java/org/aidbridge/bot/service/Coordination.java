@@ -21,6 +21,7 @@ import org.aidbridge.bot.store.Store;
  * identities linked with one); email needs its own proof, given at the edge.
  */
 public final class Coordination {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Coordination.class);
   private static final String BANNED = "banned:";
 
   private final Store store;
@@ -58,6 +59,13 @@ public final class Coordination {
       InboundMessage message, String name, String args, String language) {
     if (!isCoordinator(message.sender())) {
       return say(message, language, "coordinator.only");
+    }
+    if (!message.senderAuthenticated()) {
+      // Email's From can be forged. Say which channel, never who or what secret was tried.
+      LOG.info(
+          "refused a coordinator command: the {} sender was not authenticated",
+          message.channel().id());
+      return say(message, language, "coordinator.unproven");
     }
     return switch (name) {
       case "broadcast" -> broadcasts.command(message, args, language);

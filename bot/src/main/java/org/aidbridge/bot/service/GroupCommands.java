@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.i18n.Texts;
+import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Category;
+import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.model.Place;
@@ -32,13 +34,17 @@ public final class GroupCommands {
     this.settings = settings;
   }
 
-  /** {@code subscribe <place> [radius km] [categories...]}, by a group admin or a coordinator. */
+  /**
+   * {@code subscribe <place> [radius km] [categories...]} in a group, by an admin of it or a
+   * coordinator; or {@code subscribe list@example.org <place> ...} privately, by a coordinator, for
+   * an email distribution list.
+   */
   public List<OutboundMessage> subscribe(InboundMessage message, String args, String language) {
-    Optional<List<OutboundMessage>> refused = refuse(message, language);
-    if (refused.isPresent()) {
-      return refused.get();
+    Target target = target(message, args);
+    if (target.refusal() != null) {
+      return say(message, language, target.refusal());
     }
-    SubscribeArgs parsed = SubscribeArgs.parse(args);
+    SubscribeArgs parsed = SubscribeArgs.parse(target.rest());
     if (parsed.place().isBlank()) {
       return say(message, language, "subscribe.usage");
     }
@@ -49,18 +55,44 @@ public final class GroupCommands {
     }
     double radius = parsed.radiusKm().orElse(DEFAULT_RADIUS_KM);
     Subscription subscription =
-        new Subscription(message.group(), center.get(), radius, parsed.categories(), language);
+        new Subscription(target.group(), center.get(), radius, parsed.categories(), language);
     store.saveSubscription(subscription);
     return say(message, language, "subscribe.ok", describe(subscription, language));
   }
 
-  public List<OutboundMessage> unsubscribe(InboundMessage message, String language) {
-    Optional<List<OutboundMessage>> refused = refuse(message, language);
-    if (refused.isPresent()) {
-      return refused.get();
+  public List<OutboundMessage> unsubscribe(InboundMessage message, String args, String language) {
+    Target target = target(message, args);
+    if (target.refusal() != null) {
+      return say(message, language, target.refusal());
     }
-    boolean had = store.deleteSubscription(message.group());
+    boolean had = store.deleteSubscription(target.group());
     return say(message, language, had ? "unsubscribe.ok" : "unsubscribe.none");
+  }
+
+  /** Which group a subscription command is about, or why the sender may not change it. */
+  private record Target(Address group, String rest, String refusal) {}
+
+  private Target target(InboundMessage message, String args) {
+    String[] words = args.strip().split("\\s+", 2);
+    boolean list = words[0].matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    if (list && !message.inGroup()) {
+      if (!settings.isCoordinator(message.sender())) {
+        return new Target(null, "", "coordinator.only");
+      }
+      if (!message.senderAuthenticated()) {
+        return new Target(null, "", "coordinator.unproven");
+      }
+      String address = words[0].toLowerCase(java.util.Locale.ROOT);
+      return new Target(
+          Address.group(Channel.EMAIL, address), words.length > 1 ? words[1] : "", null);
+    }
+    if (!message.inGroup()) {
+      return new Target(null, "", "group.only");
+    }
+    if (!message.senderIsGroupAdmin() && !settings.isCoordinator(message.sender())) {
+      return new Target(null, "", "group.not.admin");
+    }
+    return new Target(message.group(), args, null);
   }
 
   public List<OutboundMessage> status(InboundMessage message, String language) {
@@ -71,16 +103,6 @@ public final class GroupCommands {
         .subscriptionOf(message.group())
         .map(s -> say(message, language, "status.subscribed", describe(s, language)))
         .orElseGet(() -> say(message, language, "status.none"));
-  }
-
-  private Optional<List<OutboundMessage>> refuse(InboundMessage message, String language) {
-    if (!message.inGroup()) {
-      return Optional.of(say(message, language, "group.only"));
-    }
-    if (!message.senderIsGroupAdmin() && !settings.isCoordinator(message.sender())) {
-      return Optional.of(say(message, language, "group.not.admin"));
-    }
-    return Optional.empty();
   }
 
   /** The arguments of the "subscribe.ok"/"status.subscribed" texts: place, km, categories. */

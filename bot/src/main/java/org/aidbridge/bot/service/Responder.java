@@ -102,6 +102,11 @@ public final class Responder {
       }
     }
     ParsedMessage parsed = parse(message, text);
+    if (!parsed.isListing() && freshSubject(message) && !text.contains(message.subject().strip())) {
+      // A new mail whose body says little ("see subject", a greeting) may say it all in its
+      // subject: "Need insulin in Portland".
+      parsed = parse(message, message.subject().strip());
+    }
     if (parsed.isListing()) {
       return listings.create(message, parsed);
     }
@@ -119,7 +124,7 @@ public final class Responder {
       case DONE -> listings.close(message, command.args(), language, true);
       case WITHDRAW -> listings.close(message, command.args(), language, false);
       case SUBSCRIBE -> groups.subscribe(message, command.args(), language);
-      case UNSUBSCRIBE -> groups.unsubscribe(message, language);
+      case UNSUBSCRIBE -> groups.unsubscribe(message, command.args(), language);
       case STATUS -> groups.status(message, language);
       case REPLY -> relay.replyByRef(message, command.args(), language);
       case SHARE -> relay.share(message, command.args(), language);
@@ -189,9 +194,20 @@ public final class Responder {
    * without the "Re:" and "Fwd:" a mail program adds.
    */
   static String effectiveText(InboundMessage message) {
-    if (!message.text().isBlank() || message.subject() == null) {
+    if (!message.text().isBlank() || !freshSubject(message)) {
       return message.text().strip();
     }
-    return message.subject().replaceAll("(?i)^((re|fwd?|aw|rv)\\s*:\\s*)+", "").strip();
+    return message.subject().replaceAll("(?i)^(fwd?|rv)\\s*:\\s*", "").strip();
+  }
+
+  /**
+   * A subject worth reading: that of a new mail. An answer's subject ("Re: Match found for ...")
+   * repeats the bot's own words and must never be relayed or read as a new listing.
+   */
+  private static boolean freshSubject(InboundMessage message) {
+    return message.subject() != null
+        && !message.subject().isBlank()
+        && message.replyTo() == null
+        && !message.subject().strip().matches("(?i)^(re|aw|sv)\\s*:.*");
   }
 }

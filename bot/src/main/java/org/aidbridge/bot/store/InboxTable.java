@@ -40,8 +40,8 @@ final class InboxTable {
                       sender_channel, sender_id, sender_is_group,
                       group_channel, group_id, group_is_group,
                       text, subject, language_hint, reply_to,
-                      addressed_to_bot, sender_is_group_admin, received_at)
-                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      addressed_to_bot, sender_is_group_admin, received_at, sender_authenticated)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                   """,
                   m.channel().id(),
                   m.channelMessageId(),
@@ -57,7 +57,8 @@ final class InboxTable {
                   m.replyTo(),
                   flag(m.addressedToBot()),
                   flag(m.senderIsGroupAdmin()),
-                  millis(m.receivedAt())));
+                  millis(m.receivedAt()),
+                  flag(m.senderAuthenticated())));
         });
   }
 
@@ -85,7 +86,8 @@ final class InboxTable {
             row.getString("reply_to"),
             flag(row, "addressed_to_bot"),
             flag(row, "sender_is_group_admin"),
-            Columns.instant(row, "received_at"));
+            Columns.instant(row, "received_at"),
+            flag(row, "sender_authenticated"));
     return new StoredInbound(row.getLong("id"), message);
   }
 }

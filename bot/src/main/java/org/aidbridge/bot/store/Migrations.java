@@ -165,11 +165,22 @@ final class Migrations {
       """;
 
   /**
+   * Whether the channel vouched for the sender (email only with proof), kept so a message handled
+   * after a restart is judged as it would have been.
+   */
+  private static final String V4_SENDER_AUTHENTICATED =
+      """
+      ALTER TABLE inbox ADD COLUMN sender_authenticated INTEGER NOT NULL DEFAULT 1;
+
+      UPDATE inbox SET sender_authenticated = 0 WHERE channel = 'email';
+      """;
+
+  /**
    * What the listings' life needs: which expiry the author was asked about (so the question comes
    * once), which rings a need was escalated to (once each, counted for statistics), and which
    * digests a group was sent (so a restart does not send one twice).
    */
-  private static final String V4_LIFECYCLE =
+  private static final String V5_LIFECYCLE =
       """
       CREATE TABLE renewal_prompts (
         listing_id INTEGER NOT NULL REFERENCES listings (id) ON DELETE CASCADE,
@@ -203,7 +214,7 @@ final class Migrations {
 
   /** Step n of the list takes the schema to version n. Append only. */
   static final List<String> STEPS =
-      List.of(V1_INITIAL, V2_GEO_CELLS, V3_IDENTITY_LINKS, V4_LIFECYCLE);
+      List.of(V1_INITIAL, V2_GEO_CELLS, V3_IDENTITY_LINKS, V4_SENDER_AUTHENTICATED, V5_LIFECYCLE);
 
   private Migrations() {}
 

@@ -63,6 +63,9 @@ class LexiconParserTest {
           "ما به پوشک نیاز داریم | NEED",
           "کسی پوشک نیاز داره؟ | OFFER",
           "می‌تونم با ماشین کمک کنم | OFFER",
+          "مردم کمپ آب ندارند | NEED",
+          "هلال احمر در ورزشگاه پتو توزیع می‌کند | OFFER",
+          "ya no necesito la cuna, pero si alguien necesita una carriola tengo una | OFFER",
         })
     void kindIsRead(String text, Kind expected) {
       assertThat(parse(text).kind()).isEqualTo(expected);
@@ -178,6 +181,35 @@ class LexiconParserTest {
       assertThat(parse("need diapers size 4").items()).containsExactly(item("diaper", 4, "size"));
       assertThat(parse("necesito pañales talla 3").items())
           .containsExactly(item("pañal", 3, "size"));
+    }
+
+    @Test
+    void amountsWithThousandsAndMillionsAreMoney() {
+      ParsedMessage persian = parse("برای اجاره ۳ میلیون تومان کم داریم");
+      assertThat(persian.items()).contains(new Item("پول", new BigDecimal("3000000"), "toman"));
+      assertThat(persian.categories()).contains(Category.MONEY);
+      ParsedMessage spanish = parse("nos faltan 10 mil dólares para la fianza");
+      assertThat(spanish.categories()).contains(Category.MONEY, Category.BAIL_LEGAL);
+    }
+
+    @Test
+    void aWordOfAMultiWordNumberIsNotANumberAlone() {
+      // "par de" means two; "de" alone must not.
+      assertThat(parse("necesito bolsas de arroz").items()).containsExactly(Item.named("arroz"));
+    }
+
+    @Test
+    void theSettingCountsOnlyWhenNothingElseNamesACategory() {
+      assertThat(parse("need soap for the shelter").categories()).containsExactly(Category.HYGIENE);
+      assertThat(parse("need a shelter tonight").categories())
+          .containsExactly(Category.HOUSING_SHELTER);
+    }
+
+    @Test
+    void latinWordsInsidePersianStillNameACategory() {
+      ParsedMessage parsed = parse("ما insulin لازم داریم");
+      assertThat(parsed.language()).isEqualTo("fa");
+      assertThat(parsed.categories()).containsExactly(Category.MEDICINE);
     }
 
     @Test

@@ -275,6 +275,49 @@ class BotServiceTest {
         .satisfies(l -> assertThat(l.categories()).contains(Category.MEDICINE));
   }
 
+  @Test
+  void aNewMailIsReadByItsSubjectWhenTheBodySaysNothing() {
+    InboundMessage mail =
+        new InboundMessage(
+            Channel.EMAIL,
+            "m-subject",
+            ANA,
+            null,
+            "Hello, see subject. Thank you",
+            "Need insulin in Portland",
+            null,
+            null,
+            true,
+            false,
+            NOW);
+
+    bot.handle(mail);
+
+    assertThat(store.activeListingsOf(ANA))
+        .singleElement()
+        .satisfies(l -> assertThat(l.categories()).contains(Category.MEDICINE));
+  }
+
+  @Test
+  void anEmptyAnswerIsNeverReadByItsRepeatedSubject() {
+    InboundMessage answer =
+        new InboundMessage(
+            Channel.EMAIL,
+            "m-re",
+            ANA,
+            null,
+            "",
+            "Re: NEED: insulin in Portland",
+            null,
+            "aidbridge.1.ab@localhost",
+            true,
+            false,
+            NOW);
+
+    assertThat(bot.handle(answer)).isEmpty();
+    assertThat(store.allListings()).isEmpty();
+  }
+
   private List<OutboxEntry> sendAll(Channel channel) {
     List<OutboxEntry> due = store.dueOutbox(channel, NOW, 100);
     due.forEach(e -> store.markSent(e.id(), "sent-" + e.id(), NOW));

@@ -149,6 +149,83 @@ class CoordinationTest {
             "Open needs: 1. Open offers: 2.", "medicine 2", "food 1", "Matches made: 1", "0 min");
   }
 
+  @Test
+  void aCoordinatorSubscribesAnEmailListToAnAreaLikeAGroup() {
+    Address list = Address.group(Channel.EMAIL, "portland@lists.example.org");
+
+    assertThat(
+            only(bot.handle(say(ANA, "/subscribe portland@lists.example.org Portland 20"))).text())
+        .isEqualTo("Only coordinators can do that.");
+    bot.handle(say(COORDINATOR, "/subscribe portland@lists.example.org Portland 20 medicine"));
+
+    assertThat(store.subscriptionOf(list).orElseThrow().categories())
+        .containsExactly(Category.MEDICINE);
+    List<OutboundMessage> urgent = bot.handle(say(BEN, "need insulin in Portland, urgent!"));
+    assertThat(urgent).extracting(OutboundMessage::to).contains(list);
+
+    bot.handle(say(COORDINATOR, "unsubscribe portland@lists.example.org"));
+    assertThat(store.subscriptionOf(list)).isEmpty();
+  }
+
+  @Test
+  void aCoordinatorCommandFromAnUnprovenEmailSenderIsRefusedAndSendsNothing() {
+    Address mailCoordinator = Address.person(Channel.EMAIL, "coordinator@relief.example");
+    BotService withMailCoordinator =
+        Bots.create(
+            store,
+            BotSettings.DEFAULT.withCoordinators(Set.of(mailCoordinator)),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    InboundMessage forged =
+        new InboundMessage(
+            Channel.EMAIL,
+            "forged-1",
+            mailCoordinator,
+            null,
+            "broadcast all Evacuate now",
+            null,
+            null,
+            null,
+            true,
+            false,
+            NOW,
+            false);
+    InboundMessage genuine =
+        new InboundMessage(
+            Channel.EMAIL,
+            "genuine-1",
+            mailCoordinator,
+            null,
+            "broadcast all Storm tonight",
+            null,
+            null,
+            null,
+            true,
+            false,
+            NOW,
+            true);
+
+    assertThat(only(withMailCoordinator.handle(forged)).text()).contains("needs proof");
+    assertThat(
+            withMailCoordinator.handle(
+                new InboundMessage(
+                    Channel.EMAIL,
+                    "forged-2",
+                    mailCoordinator,
+                    null,
+                    "broadcast confirm",
+                    null,
+                    null,
+                    null,
+                    true,
+                    false,
+                    NOW,
+                    false)))
+        .singleElement()
+        .satisfies(o -> assertThat(o.to()).isEqualTo(mailCoordinator));
+
+    assertThat(only(withMailCoordinator.handle(genuine)).text()).contains("4 group(s)");
+  }
+
   private InboundMessage say(Address from, String text) {
     return InboundMessage.direct(from, "c" + ids.incrementAndGet(), text, NOW);
   }

@@ -41,6 +41,18 @@ public interface InboxContract {
   }
 
   @Test
+  default void whetherTheSenderWasAuthenticatedIsKept() {
+    InboundMessage unproven =
+        new InboundMessage(
+            Channel.EMAIL, "m-1", ALICE, null, "stats", null, null, null, true, false, T0, false);
+
+    OptionalLong id = store().recordInbound(unproven);
+
+    assertThat(store().unprocessedInbound(10))
+        .containsExactly(new StoredInbound(id.getAsLong(), unproven));
+  }
+
+  @Test
   default void duplicateInboundMessageIsIgnored() {
     OptionalLong first = store().recordInbound(direct(ALICE, "<m1@example.org>", "need rice"));
     OptionalLong second =

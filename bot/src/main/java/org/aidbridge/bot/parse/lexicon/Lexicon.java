@@ -42,11 +42,12 @@ public final class Lexicon {
   private final ExpiryWords expiry;
   private final List<String[]> singularRules;
   private final String moneyItem;
-  private final List<Phrase> categoryPhrases;
+  private final PhraseMatcher categories;
   private final List<Phrase> urgencyPhrases;
   private final Map<String, String> units;
   private final Map<String, String> currencies;
   private final Map<String, BigDecimal> numbers;
+  private final Map<String, BigDecimal> multipliers;
   private final Set<String> sizeWords;
   private final Set<String> linkWords;
   private final Set<String> stopwords;
@@ -72,13 +73,14 @@ public final class Lexicon {
       }
     }
     moneyItem = e.value("money.item", "money");
-    categoryPhrases = new ArrayList<>();
+    List<Phrase> categoryPhrases = new ArrayList<>();
     for (String name : properties.stringPropertyNames()) {
       if (name.startsWith("category.")) {
         String id = name.substring("category.".length());
         categoryPhrases.addAll(e.phrases(name, CATEGORY_TAG + id));
       }
     }
+    categories = new PhraseMatcher(categoryPhrases, true);
     urgencyPhrases = new ArrayList<>(e.phrases("urgency.high", "urgency.high"));
     urgencyPhrases.addAll(e.phrases("urgency.low", "urgency.low"));
     common = e.words("common");
@@ -86,7 +88,8 @@ public final class Lexicon {
     common.addAll(e.words("offer"));
     units = e.family("unit");
     currencies = e.family("currency");
-    numbers = e.numbers();
+    numbers = e.numbers("number");
+    multipliers = e.numbers("multiplier");
     sizeWords = e.words("size");
     linkWords = e.words("link");
     stopwords = e.words("stopwords");
@@ -130,8 +133,9 @@ public final class Lexicon {
     return moneyItem;
   }
 
-  List<Phrase> categoryPhrases() {
-    return categoryPhrases;
+  /** The category synonyms, matching plurals of the words listed too. */
+  public PhraseMatcher categories() {
+    return categories;
   }
 
   List<Phrase> urgencyPhrases() {
@@ -148,6 +152,10 @@ public final class Lexicon {
 
   Map<String, BigDecimal> numbers() {
     return numbers;
+  }
+
+  Map<String, BigDecimal> multipliers() {
+    return multipliers;
   }
 
   Set<String> sizeWords() {

@@ -36,11 +36,17 @@ final class LexiconEntries {
     return entries;
   }
 
-  /** Single words (their matching keys). */
+  /**
+   * Single words (their matching keys). An entry that normalizes to several words ("par de") is
+   * left out: taken apart, its words would mean what the entry means on their own ("de" as 2).
+   */
   Set<String> words(String key) {
     Set<String> words = new HashSet<>();
     for (String entry : raw(key)) {
-      words.addAll(keysOf(entry));
+      List<String> keys = keysOf(entry);
+      if (keys.size() == 1) {
+        words.add(keys.get(0));
+      }
     }
     return words;
   }
@@ -59,18 +65,29 @@ final class LexiconEntries {
     return map;
   }
 
-  Map<String, BigDecimal> numbers() {
+  /** Words with a numeric value, from a family such as {@code number.2=two,dos}. */
+  Map<String, BigDecimal> numbers(String prefix) {
     Map<String, BigDecimal> numbers = new HashMap<>();
-    family("number").forEach((word, value) -> numbers.put(word, new BigDecimal(value)));
+    family(prefix).forEach((word, value) -> numbers.put(word, new BigDecimal(value)));
     return numbers;
   }
 
-  /** Phrases of a key, tagged; a leading "-" marks a category word that names no item. */
+  /**
+   * Phrases of a key, tagged. In category lists a leading "-" marks a word that names no item
+   * ("hungry") and a leading "?" a word that counts only when no other category word does.
+   */
   List<Phrase> phrases(String key, String tag) {
     List<Phrase> phrases = new ArrayList<>();
     for (String entry : raw(key)) {
-      boolean itemless = entry.startsWith("-");
-      Phrase phrase = compile(itemless ? entry.substring(1) : entry, tag, itemless);
+      boolean itemless = false;
+      boolean weak = false;
+      String text = entry;
+      while (text.startsWith("-") || text.startsWith("?")) {
+        itemless |= text.startsWith("-");
+        weak |= text.startsWith("?");
+        text = text.substring(1);
+      }
+      Phrase phrase = compile(text, tag, itemless, weak);
       if (phrase != null) {
         phrases.add(phrase);
       }
@@ -78,12 +95,12 @@ final class LexiconEntries {
     return phrases;
   }
 
-  static Phrase compile(String entry, String tag, boolean itemless) {
+  static Phrase compile(String entry, String tag, boolean itemless, boolean weak) {
     List<String> words = new ArrayList<>();
     List<Boolean> prefix = new ArrayList<>();
     for (String part : entry.trim().split("\\s+")) {
-      if (Phrase.GAP.equals(part)) {
-        words.add(Phrase.GAP);
+      if (Phrase.GAP.equals(part) || Phrase.NUMBER.equals(part)) {
+        words.add(part);
         prefix.add(false);
         continue;
       }
@@ -95,7 +112,7 @@ final class LexiconEntries {
       }
     }
     boolean usable = !words.isEmpty() && !Phrase.GAP.equals(words.get(0));
-    return usable ? new Phrase(tag, List.copyOf(words), List.copyOf(prefix), itemless) : null;
+    return usable ? new Phrase(tag, List.copyOf(words), List.copyOf(prefix), itemless, weak) : null;
   }
 
   static List<String> keysOf(String text) {

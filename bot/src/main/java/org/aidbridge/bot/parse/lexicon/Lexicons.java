@@ -16,39 +16,38 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * All lexicons listed in {@code lexicon/index.properties}, loaded once. Category synonyms, units,
- * numbers and urgency words of every language are merged, because people mix languages ("necesito
- * diapers", "insulin فوری"); the words that decide need or offer stay per language.
+ * All lexicons listed in {@code lexicon/index.properties}, loaded once. Units, numbers and urgency
+ * words of every language are merged, because people mix languages ("necesito diapers", "insulin
+ * فوری"); the words that decide need or offer stay per language, and category words of another
+ * language than the message's count only as weak evidence (Spanish "van" is not a vehicle).
  */
 public final class Lexicons {
 
   private static final String INDEX = "lexicon/index.properties";
 
   private final List<Lexicon> all;
-  private final PhraseMatcher categories;
   private final PhraseMatcher urgency;
   private final Map<String, String> units = new HashMap<>();
   private final Map<String, String> currencies = new HashMap<>();
   private final Map<String, BigDecimal> numbers = new HashMap<>();
+  private final Map<String, BigDecimal> multipliers = new HashMap<>();
   private final Set<String> sizeWords = new HashSet<>();
   private final Set<String> linkWords = new HashSet<>();
   private final Set<String> stopwords = new HashSet<>();
 
   private Lexicons(List<Lexicon> all) {
     this.all = List.copyOf(all);
-    List<Phrase> categoryPhrases = new ArrayList<>();
     List<Phrase> urgencyPhrases = new ArrayList<>();
     for (Lexicon lexicon : all) {
-      categoryPhrases.addAll(lexicon.categoryPhrases());
       urgencyPhrases.addAll(lexicon.urgencyPhrases());
       units.putAll(lexicon.units());
       currencies.putAll(lexicon.currencies());
       numbers.putAll(lexicon.numbers());
+      multipliers.putAll(lexicon.multipliers());
       sizeWords.addAll(lexicon.sizeWords());
       linkWords.addAll(lexicon.linkWords());
       stopwords.addAll(lexicon.stopwords());
     }
-    categories = new PhraseMatcher(categoryPhrases);
     urgency = new PhraseMatcher(urgencyPhrases);
   }
 
@@ -104,10 +103,6 @@ public final class Lexicons {
     return null;
   }
 
-  public PhraseMatcher categories() {
-    return categories;
-  }
-
   public PhraseMatcher urgency() {
     return urgency;
   }
@@ -120,8 +115,18 @@ public final class Lexicons {
     return currencies.get(key);
   }
 
+  /** Whether a unit is money ("usd", "toman"). */
+  public boolean isCurrencyUnit(String unit) {
+    return unit != null && currencies.containsValue(unit);
+  }
+
   public BigDecimal number(String key) {
     return numbers.get(key);
+  }
+
+  /** The value of a word such as "thousand", "mil", "میلیون", or null. */
+  public BigDecimal multiplier(String key) {
+    return multipliers.get(key);
   }
 
   public boolean isSizeWord(String key) {

@@ -1,0 +1,120 @@
+package org.aidbridge.bot.parse;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.aidbridge.bot.model.Category;
+import org.aidbridge.bot.model.Kind;
+
+/** Precision, recall and F1 per kind, and category agreement, over one language's corpus. */
+final class CorpusScore {
+
+  static final List<String> KINDS = List.of("need", "offer", "none");
+
+  private final Map<String, int[]> counts = new HashMap<>(); // true pos, false pos, false neg
+  private int categoryCases;
+  private int categoryExact;
+  private int categoryTruePos;
+  private int categoryFalsePos;
+  private int categoryFalseNeg;
+  private int total;
+
+  static String label(Kind kind) {
+    return kind == null ? "none" : kind.name().toLowerCase(Locale.ROOT);
+  }
+
+  void add(String expectedKind, Set<Category> expectedCategories, ParsedMessage parsed) {
+    total++;
+    String actual = label(parsed.kind());
+    if (expectedKind.equals(actual)) {
+      counts(actual)[0]++;
+    } else {
+      counts(actual)[1]++;
+      counts(expectedKind)[2]++;
+    }
+    if (!expectedKind.equals("none") && parsed.isListing()) {
+      categoryCases++;
+      Set<Category> found = parsed.categories();
+      if (found.equals(expectedCategories)) {
+        categoryExact++;
+      }
+      Set<Category> hit = EnumSet.noneOf(Category.class);
+      hit.addAll(found);
+      hit.retainAll(expectedCategories);
+      categoryTruePos += hit.size();
+      categoryFalsePos += found.size() - hit.size();
+      categoryFalseNeg += expectedCategories.size() - hit.size();
+    }
+  }
+
+  private int[] counts(String kind) {
+    return counts.computeIfAbsent(kind, k -> new int[3]);
+  }
+
+  double precision(String kind) {
+    int[] c = counts(kind);
+    return ratio(c[0], c[0] + c[1]);
+  }
+
+  double recall(String kind) {
+    int[] c = counts(kind);
+    return ratio(c[0], c[0] + c[2]);
+  }
+
+  double f1(String kind) {
+    double p = precision(kind);
+    double r = recall(kind);
+    return p + r == 0 ? 0 : 2 * p * r / (p + r);
+  }
+
+  /** Share of listings (expected and parsed as such) whose category set is exactly right. */
+  double categoryExactAccuracy() {
+    return ratio(categoryExact, categoryCases);
+  }
+
+  double categoryF1() {
+    double p = ratio(categoryTruePos, categoryTruePos + categoryFalsePos);
+    double r = ratio(categoryTruePos, categoryTruePos + categoryFalseNeg);
+    return p + r == 0 ? 0 : 2 * p * r / (p + r);
+  }
+
+  int total() {
+    return total;
+  }
+
+  int categoryCases() {
+    return categoryCases;
+  }
+
+  private static double ratio(int a, int b) {
+    return b == 0 ? 0 : (double) a / b;
+  }
+
+  String table(String language) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "%n== corpus %s: %d messages ==%n", language, total));
+    out.append(
+        String.format(Locale.ROOT, "%-6s %9s %9s %9s%n", "kind", "precision", "recall", "F1"));
+    for (String kind : KINDS) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%-6s %9.3f %9.3f %9.3f%n",
+              kind,
+              precision(kind),
+              recall(kind),
+              f1(kind)));
+    }
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "categories on %d listings: exact set %.3f, label F1 %.3f%n",
+            categoryCases,
+            categoryExactAccuracy(),
+            categoryF1()));
+    return out.toString();
+  }
+}

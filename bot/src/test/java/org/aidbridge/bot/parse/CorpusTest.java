@@ -1,0 +1,148 @@
+package org.aidbridge.bot.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.aidbridge.bot.model.Category;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Measures the parser on the labelled corpus under {@code corpus/<language>.tsv} (messages written
+ * for this project: listings, chatter and the hard cases) and prints a table per language. The
+ * figures are copied into docs/parser-quality.md.
+ */
+class CorpusTest {
+
+  private static final ParseContext CONTEXT =
+      ParseContext.at(Instant.parse("2026-11-24T10:00:00Z"));
+
+  /** The parser must tell needs and offers apart from each other and from chatter. */
+  private static final double MIN_KIND_F1 = 0.9;
+
+  /**
+   * Most listings name one category plainly; messages with two (bail and money, food and water) or
+   * an object no category fits are where the parser may add or miss one.
+   */
+  private static final double MIN_CATEGORY_EXACT = 0.8;
+
+  private static final double MIN_CATEGORY_F1 = 0.85;
+
+  /**
+   * On messages it was never tuned on the parser measured 0.77 to 0.90 per kind and language (see
+   * docs/parser-quality.md); the floor sits a little below the lowest so that only a real
+   * regression fails the build.
+   */
+  private static final double MIN_HELD_OUT_KIND_F1 = 0.75;
+
+  private static final double MIN_HELD_OUT_CATEGORY_EXACT = 0.65;
+
+  record Labelled(String kind, Set<Category> categories, String text) {}
+
+  @ParameterizedTest(name = "corpus {0}")
+  @ValueSource(strings = {"en", "es", "fa"})
+  void parserReachesTheMinimumsOnTheCorpus(String language) throws IOException {
+    List<Labelled> corpus = read(language);
+    CorpusScore score = measure(language, corpus);
+
+    assertThat(corpus).hasSizeGreaterThanOrEqualTo(150);
+    assertThat(score.f1("need")).as("need F1 (%s)", language).isGreaterThanOrEqualTo(MIN_KIND_F1);
+    assertThat(score.f1("offer")).as("offer F1 (%s)", language).isGreaterThanOrEqualTo(MIN_KIND_F1);
+    assertThat(score.categoryExactAccuracy())
+        .as("category exact-set accuracy (%s)", language)
+        .isGreaterThanOrEqualTo(MIN_CATEGORY_EXACT);
+    assertThat(score.categoryF1())
+        .as("category label F1 (%s)", language)
+        .isGreaterThanOrEqualTo(MIN_CATEGORY_F1);
+  }
+
+  /**
+   * The held-out messages were written after the lexicons were last tuned and were never used to
+   * tune them, so they estimate how the parser does on messages nobody tuned it for. Their floor is
+   * lower: it guards against regressions, it is not a promise of the main corpus's figures.
+   */
+  @ParameterizedTest(name = "held-out corpus {0}")
+  @ValueSource(strings = {"en", "es", "fa"})
+  void parserGeneralisesToTheHeldOutCorpus(String language) throws IOException {
+    List<Labelled> corpus = read(language + "-heldout");
+    CorpusScore score = measure(language + "-heldout", corpus);
+
+    assertThat(score.f1("need"))
+        .as("need F1 (%s)", language)
+        .isGreaterThanOrEqualTo(MIN_HELD_OUT_KIND_F1);
+    assertThat(score.f1("offer"))
+        .as("offer F1 (%s)", language)
+        .isGreaterThanOrEqualTo(MIN_HELD_OUT_KIND_F1);
+    assertThat(score.f1("none"))
+        .as("none F1 (%s)", language)
+        .isGreaterThanOrEqualTo(MIN_HELD_OUT_KIND_F1);
+    assertThat(score.categoryExactAccuracy())
+        .as("category exact-set accuracy (%s)", language)
+        .isGreaterThanOrEqualTo(MIN_HELD_OUT_CATEGORY_EXACT);
+  }
+
+  private static CorpusScore measure(String name, List<Labelled> corpus) {
+    LexiconParser parser = LexiconParser.withoutPlaces();
+    CorpusScore score = new CorpusScore();
+    List<String> misses = new ArrayList<>();
+    for (Labelled labelled : corpus) {
+      ParsedMessage parsed = parser.parse(labelled.text(), CONTEXT);
+      score.add(labelled.kind(), labelled.categories(), parsed);
+      boolean kindRight = labelled.kind().equals(CorpusScore.label(parsed.kind()));
+      boolean categoriesRight =
+          !parsed.isListing() || labelled.categories().equals(parsed.categories());
+      if (!kindRight || !categoriesRight) {
+        misses.add(
+            String.format(
+                "  expected %s %s, got %s %s: %s",
+                labelled.kind(),
+                labelled.categories(),
+                CorpusScore.label(parsed.kind()),
+                parsed.categories(),
+                labelled.text()));
+      }
+    }
+    System.out.print(score.table(name));
+    System.out.println("misses (" + misses.size() + "):");
+    misses.forEach(System.out::println);
+    return score;
+  }
+
+  static List<Labelled> read(String language) throws IOException {
+    String resource = "corpus/" + language + ".tsv";
+    List<Labelled> corpus = new ArrayList<>();
+    try (InputStream in = CorpusTest.class.getClassLoader().getResourceAsStream(resource)) {
+      assertThat(in).as(resource).isNotNull();
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] columns = line.split("\t", 3);
+        corpus.add(new Labelled(columns[0], categories(columns[1]), columns[2]));
+      }
+    }
+    return corpus;
+  }
+
+  private static Set<Category> categories(String column) {
+    Set<Category> categories = EnumSet.noneOf(Category.class);
+    if (!column.equals("-")) {
+      for (String id : column.split(",")) {
+        categories.add(
+            Category.fromId(id).orElseThrow(() -> new IllegalArgumentException("unknown " + id)));
+      }
+    }
+    return categories;
+  }
+}

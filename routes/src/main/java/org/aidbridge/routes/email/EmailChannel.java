@@ -1,0 +1,60 @@
+package org.aidbridge.routes.email;
+
+import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.outbox.ChannelSender;
+import org.aidbridge.routes.app.AppContext;
+import org.aidbridge.routes.app.ChannelAdapter;
+import org.apache.camel.RoutesBuilder;
+
+/**
+ * Email as a channel: an IMAP route that brings mail to the bot, and an SMTP sender for its outbox.
+ *
+ * <p>Wiring: {@code if (EmailSettings.configured(settings)) adapters.add(EmailChannel.create(ctx));
+ * else log(EmailSettings.howToEnable());} then add {@link #routes()} to the Camel context and drain
+ * the outbox through {@link #sender()} on a timer.
+ */
+public final class EmailChannel implements ChannelAdapter {
+  private final EmailRoutes routes;
+  private final EmailSender sender;
+
+  private EmailChannel(EmailRoutes routes, EmailSender sender) {
+    this.routes = routes;
+    this.sender = sender;
+  }
+
+  /**
+   * Builds the channel from the application's settings.
+   *
+   * @throws org.aidbridge.routes.config.ConfigException when an email setting is missing or wrong
+   */
+  public static EmailChannel create(AppContext ctx) {
+    EmailSettings settings = EmailSettings.from(ctx.settings());
+    MailIntake intake =
+        new MailIntake(
+            new MailTranslator(ctx.clock(), SenderProof.from(ctx.settings())),
+            ctx.bot(),
+            settings.address());
+    return new EmailChannel(
+        new EmailRoutes(settings, intake), new EmailSender(settings, ctx.clock()));
+  }
+
+  @Override
+  public Channel channel() {
+    return Channel.EMAIL;
+  }
+
+  @Override
+  public RoutesBuilder routes() {
+    return routes;
+  }
+
+  @Override
+  public ChannelSender sender() {
+    return sender;
+  }
+
+  /** The id of the inbound route, e.g. to stop or advise it. */
+  public static String inboundRouteId() {
+    return EmailRoutes.INBOUND_ROUTE;
+  }
+}

@@ -1,0 +1,66 @@
+package org.aidbridge.routes.email;
+
+import org.aidbridge.bot.model.InboundMessage;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mail.MailEndpoint;
+
+/**
+ * Mail in: poll the IMAP folder, translate each mail, hand it to the bot. A mail is marked SEEN
+ * only when its exchange completed, that is after the bot stored it ({@code peek=true}), so a crash
+ * mid-poll loses nothing; a failed exchange leaves it unseen for the next poll.
+ */
+final class EmailRoutes extends RouteBuilder {
+  static final String INBOUND_ROUTE = "email-inbound";
+  static final String TRANSLATE_STEP = "email-translate";
+  static final String HAND_TO_BOT_STEP = "email-hand-to-bot";
+
+  private final EmailSettings settings;
+  private final MailIntake intake;
+
+  EmailRoutes(EmailSettings settings, MailIntake intake) {
+    this.settings = settings;
+    this.intake = intake;
+  }
+
+  @Override
+  public void configure() {
+    from(inbox())
+        .routeId(INBOUND_ROUTE)
+        // Never "handled": a failed exchange is what keeps the mail unseen for the next poll.
+        .onException(Exception.class)
+        .handled(false)
+        .logExhausted(false)
+        .log(
+            LoggingLevel.WARN,
+            EmailRoutes.class.getName(),
+            "a mail was not stored (${exception.class.simpleName}); it stays unread and is read"
+                + " again at the next poll")
+        .end()
+        .process(intake::translate)
+        .id(TRANSLATE_STEP)
+        .filter(body().isInstanceOf(InboundMessage.class))
+        .process(intake::handToBot)
+        .id(HAND_TO_BOT_STEP);
+  }
+
+  /** The IMAP endpoint; the password is set on it directly so it never appears in a URI or log. */
+  private MailEndpoint inbox() {
+    EmailSettings.MailServer imap = settings.imap();
+    String uri =
+        imap.protocol()
+            + "://"
+            + imap.host()
+            + ":"
+            + imap.port()
+            + "?mapMailMessage=false&peek=true&unseen=true&delete=false"
+            + "&skipFailedMessage=true&maxMessagesPerPoll=50&initialDelay=0"
+            + "&delay="
+            + settings.pollMillis();
+    MailEndpoint endpoint = getContext().getEndpoint(uri, MailEndpoint.class);
+    endpoint.getConfiguration().setUsername(settings.username());
+    endpoint.getConfiguration().setPassword(settings.password());
+    endpoint.getConfiguration().setFolderName(settings.folder());
+    return endpoint;
+  }
+}

@@ -1,0 +1,84 @@
+package org.aidbridge.routes.email;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Optional;
+import org.aidbridge.bot.BotService;
+import org.aidbridge.bot.model.InboundMessage;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.mail.MailMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of the inbound route. A mail the bot should not answer (automatic, unreadable) leaves
+ * the route with an empty body and is then marked seen; a mail the bot could not store makes the
+ * exchange fail, so it stays unseen on the server and is read again on the next poll.
+ */
+final class MailIntake {
+  private static final Logger LOG = LoggerFactory.getLogger(MailIntake.class);
+
+  private final MailTranslator translator;
+  private final BotService bot;
+  private final String botAddress;
+
+  MailIntake(MailTranslator translator, BotService bot, String botAddress) {
+    this.translator = translator;
+    this.bot = bot;
+    this.botAddress = botAddress;
+  }
+
+  /** Replaces the raw mail by the {@link InboundMessage} to hand to the bot, or by null. */
+  void translate(Exchange exchange) {
+    Message mail = exchange.getIn(MailMessage.class).getOriginalMessage();
+    exchange.getIn().setBody(translate(mail).orElse(null));
+  }
+
+  Optional<InboundMessage> translate(Message fetched) {
+    Message mail = wholeMail(fetched);
+    try {
+      Optional<String> automatic = AutoMail.reason(mail, botAddress);
+      if (automatic.isPresent()) {
+        LOG.debug("not answering automatic mail ({})", automatic.get());
+        return Optional.empty();
+      }
+      return Optional.of(translator.translate(mail));
+    } catch (MessagingException | MailTranslator.UnreadableMailException e) {
+      // Left aside for good: the mail is here in full and would fail the same way on every poll.
+      // Only the kind of failure is logged: a message may quote an address.
+      LOG.warn("could not read a mail ({}); it is marked seen and not answered", kind(e));
+      LOG.debug("unreadable mail", e);
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The whole mail fetched in one go (still without marking it seen), instead of one IMAP round
+   * trip per header and part while it is read. A failure here is the server's or the network's: it
+   * fails the exchange, so the mail stays unseen and is fetched again on the next poll.
+   */
+  private static Message wholeMail(Message fetched) {
+    if (!(fetched instanceof MimeMessage mime)) {
+      return fetched;
+    }
+    try {
+      return new MimeMessage(mime);
+    } catch (MessagingException e) {
+      throw new IllegalStateException("fetching a mail failed: " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static String kind(Exception e) {
+    return e instanceof MailTranslator.UnreadableMailException
+        ? e.getMessage()
+        : e.getClass().getSimpleName();
+  }
+
+  /** Stores and handles the message; a failure propagates so the mail stays unseen. */
+  void handToBot(Exchange exchange) {
+    InboundMessage message = exchange.getIn().getBody(InboundMessage.class);
+    int queued = bot.handle(message).size();
+    LOG.debug("mail from {} handled, {} message(s) queued", message.sender(), queued);
+  }
+}

@@ -1,0 +1,145 @@
+package org.aidbridge.routes.email;
+
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Locale;
+import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.model.InboundMessage;
+
+/**
+ * Translates a received mail into the core's {@link InboundMessage}: who wrote it, which mail of
+ * the bot it answers, and the new text, without quotes or signature.
+ *
+ * <p>The subject always travels in {@link InboundMessage#subject()}. In a new mail (not an answer)
+ * a subject that is a need or offer written out ({@code NEED: insulin}) is also put in front of the
+ * text, and any subject becomes the text when the body has no new text.
+ */
+final class MailTranslator {
+  /** More than anyone writes by hand: the rest of a huge mail (a pasted log, a digest) is cut. */
+  static final int MAX_TEXT_CHARS = 10_000;
+
+  private final Clock clock;
+  private final SenderProof proof;
+
+  MailTranslator(Clock clock) {
+    this(clock, SenderProof.NONE);
+  }
+
+  MailTranslator(Clock clock, SenderProof proof) {
+    this.clock = clock;
+    this.proof = proof;
+  }
+
+  /**
+   * @throws UnreadableMailException when the mail has no usable sender or cannot be decoded
+   */
+  InboundMessage translate(Message mail) {
+    try {
+      org.aidbridge.bot.model.Address sender =
+          org.aidbridge.bot.model.Address.person(Channel.EMAIL, senderOf(mail));
+      String subject = mail.getSubject();
+      String body = QuoteStripper.newText(capped(MailBody.text(mail).orElse("")));
+      String answered = answered(mail);
+      String read = textToRead(subject, body, answered != null);
+      SenderProof.Verdict verdict = proof.check(mail, sender.id(), read, subject);
+      String text = verdict.text();
+      String cleanSubject = verdict.subject();
+      return new InboundMessage(
+          Channel.EMAIL,
+          idOf(mail, read),
+          sender,
+          null,
+          text,
+          cleanSubject == null || cleanSubject.isBlank() ? null : cleanSubject.strip(),
+          languageOf(mail),
+          answered,
+          true,
+          false,
+          clock.instant(),
+          verdict.authenticated());
+    } catch (MessagingException | IOException | RuntimeException e) {
+      throw new UnreadableMailException(e);
+    }
+  }
+
+  /**
+   * The subject counts only in a new mail: in an answer it merely repeats what was said before
+   * ("Re: NEED: insulin"), and reading it again would post the same need twice.
+   */
+  static String textToRead(String subject, String body, boolean answersAMail) {
+    if (answersAMail || SubjectLine.isReply(subject)) {
+      return body;
+    }
+    String topic = SubjectLine.withoutPrefixes(subject);
+    if (SubjectLine.isListingForm(subject)) {
+      return body.isEmpty() ? topic : topic + "\n\n" + body;
+    }
+    return body.isEmpty() ? topic : body;
+  }
+
+  private static String capped(String text) {
+    return text.length() <= MAX_TEXT_CHARS ? text : text.substring(0, MAX_TEXT_CHARS);
+  }
+
+  private static String senderOf(Message mail) throws MessagingException {
+    Address[] from = mail.getFrom();
+    if (from != null) {
+      for (Address address : from) {
+        if (address instanceof InternetAddress internet
+            && internet.getAddress() != null
+            && internet.getAddress().contains("@")) {
+          return internet.getAddress().strip().toLowerCase(Locale.ROOT);
+        }
+      }
+    }
+    throw new MessagingException("no sender address in From");
+  }
+
+  /** The Message-ID, else a hash of what identifies this mail. */
+  private static String idOf(Message mail, String text) throws MessagingException {
+    String id = MessageIds.bare(header(mail, "Message-ID"));
+    if (id != null) {
+      return id;
+    }
+    return MessageIds.hashOf(
+        header(mail, "From"),
+        header(mail, "To"),
+        header(mail, "Date"),
+        header(mail, "Subject"),
+        header(mail, "In-Reply-To"),
+        text);
+  }
+
+  /** The bot's mail this one answers: In-Reply-To, else the last of References. */
+  private static String answered(Message mail) throws MessagingException {
+    String inReplyTo = MessageIds.bare(header(mail, "In-Reply-To"));
+    return inReplyTo != null ? inReplyTo : MessageIds.lastReference(header(mail, "References"));
+  }
+
+  private static String languageOf(Message mail) throws MessagingException {
+    String language = header(mail, "Content-Language");
+    if (language == null || language.isBlank()) {
+      return null;
+    }
+    String first = language.split("[,;]")[0].strip();
+    int dash = first.indexOf('-');
+    return (dash > 0 ? first.substring(0, dash) : first).toLowerCase(Locale.ROOT);
+  }
+
+  private static String header(Message mail, String name) throws MessagingException {
+    String[] values = mail.getHeader(name);
+    return values == null || values.length == 0 ? null : values[0];
+  }
+
+  /** A mail the bot cannot read; it is logged and left aside, never retried forever. */
+  static final class UnreadableMailException extends RuntimeException {
+    UnreadableMailException(Exception cause) {
+      // Only the kind of failure: the cause's message may quote an address.
+      super(cause.getClass().getSimpleName(), cause);
+    }
+  }
+}

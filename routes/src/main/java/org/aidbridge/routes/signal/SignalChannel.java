@@ -1,0 +1,124 @@
+package org.aidbridge.routes.signal;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.aidbridge.bot.model.Address;
+import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.outbox.ChannelSender;
+import org.aidbridge.routes.app.AppContext;
+import org.aidbridge.routes.app.ChannelAdapter;
+import org.aidbridge.routes.config.ConfigException;
+import org.aidbridge.routes.config.Settings;
+import org.apache.camel.RoutesBuilder;
+
+/**
+ * The Signal channel: a signal-cli daemon spoken to over JSON-RPC ({@code signal.endpoint}).
+ *
+ * <p>Settings: {@code signal.endpoint} ({@code tcp://host:port} or {@code unix:/path}), {@code
+ * signal.account} (the bot's number, for a multi-account daemon), {@code
+ * signal.direct.pace.seconds}, {@code signal.request.timeout.seconds}, {@code signal.receive.mode}
+ * ({@code on-connection}, the default, or {@code manual}: how the daemon was started), and {@code
+ * coordinators} (told through another channel when Signal asks for a captcha).
+ */
+public final class SignalChannel implements ChannelAdapter {
+  private final SignalRpcClient client;
+  private final SignalSender sender;
+  private final SignalRoutes routes;
+
+  private SignalChannel(SignalRpcClient client, SignalSender sender, SignalRoutes routes) {
+    this.client = client;
+    this.sender = sender;
+    this.routes = routes;
+  }
+
+  /** Builds the channel from the settings; it connects when its routes start. */
+  public static SignalChannel create(AppContext ctx) {
+    return create(ctx, Backoff.RECONNECT);
+  }
+
+  /** As {@link #create(AppContext)}, with a chosen reconnection backoff (tests use a short one). */
+  public static SignalChannel create(AppContext ctx, Backoff reconnect) {
+    Settings settings = ctx.settings();
+    SignalEndpoint endpoint;
+    try {
+      endpoint = SignalEndpoint.parse(settings.required("signal.endpoint"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("signal.endpoint", e.getMessage());
+    }
+    String account = settings.get("signal.account").orElse(null);
+    Duration timeout =
+        Duration.ofSeconds(Math.max(1, settings.integer("signal.request.timeout.seconds", 30)));
+    String mode = settings.string("signal.receive.mode", "on-connection");
+    if (!mode.equals("on-connection") && !mode.equals("manual")) {
+      throw new ConfigException("signal.receive.mode", "must be on-connection or manual");
+    }
+    SignalConnection connection = new SignalConnection(mode.equals("manual"));
+    SignalRpcClient client = new SignalRpcClient(endpoint, account, timeout, reconnect, connection);
+    connection.attach(client);
+
+    SignalSender sender = sender(ctx, client, account);
+    SignalRoutes routes = new SignalRoutes(connection, inbound(ctx, client, account), ctx.bot());
+    return new SignalChannel(client, sender, routes);
+  }
+
+  private static SignalInbound inbound(AppContext ctx, SignalRpcClient client, String account) {
+    SignalEnvelopeTranslator translator =
+        new SignalEnvelopeTranslator(
+            account, ts -> ctx.store().sentMessage(Channel.SIGNAL, ts).isPresent());
+    SignalGroupAdmins admins =
+        new SignalGroupAdmins(
+            () -> SignalRpcClient.await(client.requestForAccount("listGroups", null)),
+            ctx.clock(),
+            Duration.ofMinutes(1));
+    return new SignalInbound(translator, admins);
+  }
+
+  private static SignalSender sender(AppContext ctx, SignalRpcClient client, String account) {
+    double paceSeconds = Math.max(0, ctx.settings().decimal("signal.direct.pace.seconds", 2));
+    DirectPacer pacer =
+        new DirectPacer(ctx.clock(), Duration.ofMillis(Math.round(paceSeconds * 1000)));
+    SignalCaptchaAlert alert =
+        new SignalCaptchaAlert(ctx.store(), coordinators(ctx.settings()), ctx.clock(), account);
+    return new SignalSender(client, pacer, alert, ctx.clock(), account);
+  }
+
+  static Set<Address> coordinators(Settings settings) {
+    String value = settings.string("coordinators", "");
+    try {
+      return Arrays.stream(value.split(","))
+          .map(String::trim)
+          .filter(s -> !s.isEmpty())
+          .map(Address::parsePerson)
+          .collect(Collectors.toUnmodifiableSet());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("coordinators", e.getMessage());
+    }
+  }
+
+  @Override
+  public Channel channel() {
+    return Channel.SIGNAL;
+  }
+
+  @Override
+  public RoutesBuilder routes() {
+    return routes;
+  }
+
+  @Override
+  public ChannelSender sender() {
+    return sender;
+  }
+
+  /** The client, for health checks: whether the daemon is connected. */
+  public SignalRpcClient client() {
+    return client;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

@@ -1,0 +1,296 @@
+package org.aidbridge.routes.email;
+
+import static org.aidbridge.routes.email.EmailHarness.BOT;
+import static org.aidbridge.routes.email.Mailboxes.header;
+import static org.aidbridge.routes.email.Mailboxes.raw;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.aidbridge.bot.model.Address;
+import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.model.Kind;
+import org.aidbridge.bot.model.Listing;
+import org.aidbridge.bot.store.Store;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The email channel end to end: GreenMail, the real store and bot, mail in and mail out. */
+class EmailChannelIT {
+  private static final String ANA = "ana@example.org";
+  private static final String BEN = "ben@example.net";
+
+  @RegisterExtension
+  static final GreenMailExtension GREENMAIL =
+      new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
+          .withConfiguration(
+              GreenMailConfiguration.aConfig().withUser(BOT, BOT, EmailHarness.BOT_PASSWORD));
+
+  @TempDir Path dir;
+
+  private Mailboxes mailboxes;
+  private EmailHarness bot;
+
+  @BeforeAll
+  static void waitBriefly() {
+    // The first start loads the gazetteer; after that every step takes well under a second.
+    Awaitility.setDefaultTimeout(Duration.ofSeconds(15));
+    Awaitility.setDefaultPollInterval(Duration.ofMillis(50));
+  }
+
+  @AfterAll
+  static void resetWaiting() {
+    Awaitility.reset();
+  }
+
+  @BeforeEach
+  void setUp() {
+    mailboxes = new Mailboxes(GREENMAIL);
+    bot = new EmailHarness(GREENMAIL, dir.resolve("aidbridge.db"));
+  }
+
+  @AfterEach
+  void tearDown() {
+    bot.close();
+  }
+
+  @Test
+  void needAndMatchingOfferFromTwoPeopleBothHearOfTheMatchWithoutTheOtherAddress()
+      throws Exception {
+    bot.start();
+    mailboxes.send(mailboxes.compose(ANA, "NEED: insulin in Portland", ""));
+    await().until(() -> hasMailWithSubject(ANA, "Re: NEED: insulin"));
+    mailboxes.send(mailboxes.compose(BEN, "OFFER: insulin", "in Portland, any time this week"));
+
+    await()
+        .until(
+            () -> hasMailWithSubject(ANA, "Match found") && hasMailWithSubject(BEN, "Match found"));
+
+    for (MimeMessage mail : mailboxes.inboxOf(ANA)) {
+      assertThat(raw(mail)).doesNotContainIgnoringCase(BEN);
+      assertSentByTheBot(mail);
+    }
+    for (MimeMessage mail : mailboxes.inboxOf(BEN)) {
+      assertThat(raw(mail)).doesNotContainIgnoringCase(ANA);
+      assertSentByTheBot(mail);
+    }
+  }
+
+  @Test
+  void answerToAMatchNoticeReachesTheOtherPersonWithoutAddressOrQuote() throws Exception {
+    bot.start();
+    mailboxes.send(mailboxes.compose(ANA, "insulin", "I need insulin in Portland"));
+    mailboxes.send(mailboxes.compose(BEN, "insulin", "I can give insulin in Portland"));
+    await().until(() -> mailWithSubject(ANA, "Match found").isPresent());
+    MimeMessage notice = mailWithSubject(ANA, "Match found").orElseThrow();
+
+    MimeMessage answer =
+        mailboxes.compose(
+            ANA,
+            "Re: " + notice.getSubject(),
+            "Can we meet at the library at noon?\n\nOn Tuesday AidBridge <"
+                + BOT
+                + "> wrote:\n"
+                + "> "
+                + notice.getContent().toString().replace("\n", "\n> "));
+    answer.setHeader("In-Reply-To", notice.getMessageID());
+    mailboxes.send(answer);
+
+    await().until(() -> mailWithText(BEN, "Can we meet at the library at noon?").isPresent());
+    MimeMessage relayed = mailWithText(BEN, "Can we meet at the library at noon?").orElseThrow();
+    assertThat(raw(relayed)).doesNotContainIgnoringCase(ANA).doesNotContain("Good news");
+    assertSentByTheBot(relayed);
+  }
+
+  @Test
+  void unreadableMailIsMarkedSeenAndDoesNotStopTheOthers() throws Exception {
+    bot.start();
+    MimeMessage noSender = MailFixtures.mail("no-sender.eml");
+    mailboxes.send(noSender);
+    mailboxes.send(mailboxes.compose(BEN, "OFFER: rice in Oakland", ""));
+
+    await().until(() -> !mailboxes.inboxOf(BEN).isEmpty());
+    await().until(() -> mailboxes.inBotInbox() == 2 && mailboxes.unseenInBotInbox() == 0);
+  }
+
+  @Test
+  void answerIsThreadedUnderTheMailItAnswers() throws Exception {
+    bot.start();
+    MimeMessage need = mailboxes.compose(ANA, "NEED: insulin in Portland", "");
+    mailboxes.send(need);
+
+    await().until(() -> !mailboxes.inboxOf(ANA).isEmpty());
+
+    MimeMessage answer = mailboxes.inboxOf(ANA).get(0);
+    assertThat(answer.getSubject()).isEqualTo("Re: NEED: insulin in Portland");
+    assertThat(header(answer, "In-Reply-To")).isEqualTo(need.getMessageID());
+    assertThat(header(answer, "References")).contains(need.getMessageID());
+    assertThat(header(answer, "Auto-Submitted")).isEqualTo("auto-replied");
+    assertThat(bot.store().activeListingsOf(person(ANA)))
+        .singleElement()
+        .extracting(Listing::kind)
+        .isEqualTo(Kind.NEED);
+  }
+
+  @Test
+  void persianMailIsReadAndAnsweredInUtf8() throws Exception {
+    bot.start();
+    mailboxes.send(mailboxes.compose(ANA, "نیاز: انسولین در تهران", "لطفا کمک کنید"));
+
+    await().until(() -> !mailboxes.inboxOf(ANA).isEmpty());
+
+    MimeMessage answer = mailboxes.inboxOf(ANA).get(0);
+    assertThat(answer.getSubject()).isEqualTo("Re: نیاز: انسولین در تهران");
+    assertThat(answer.getContentType()).containsIgnoringCase("charset=UTF-8");
+    assertThat(bot.store().activeListingsOf(person(ANA)))
+        .singleElement()
+        .satisfies(listing -> assertThat(listing.kind()).isEqualTo(Kind.NEED));
+  }
+
+  @Test
+  void htmlOnlyMailIsUnderstood() throws Exception {
+    bot.start();
+    mailboxes.send(mailboxes.fixture("html-only.eml", BEN));
+
+    await().until(() -> !bot.store().activeListingsOf(person(BEN)).isEmpty());
+
+    assertThat(bot.store().activeListingsOf(person(BEN)))
+        .singleElement()
+        .satisfies(listing -> assertThat(listing.kind()).isEqualTo(Kind.OFFER));
+    await().until(() -> !mailboxes.inboxOf(BEN).isEmpty());
+  }
+
+  @Test
+  void replyQuotingAnEarlierMessageCreatesNoListingFromTheQuote() throws Exception {
+    bot.start();
+    mailboxes.send(mailboxes.compose(ANA, "NEED: insulin in Portland", ""));
+    await().until(() -> mailboxes.inboxOf(ANA).size() == 1);
+    MimeMessage confirmation = mailboxes.inboxOf(ANA).get(0);
+
+    MimeMessage reply =
+        mailboxes.compose(
+            ANA,
+            "Re: " + confirmation.getSubject(),
+            "Thank you!\n\nOn Mon, 3 Jun 2024 at 10:20, AidBridge <"
+                + BOT
+                + "> wrote:\n"
+                + "> I also need diapers in Portland\n> Saved your need.\n");
+    reply.setHeader("In-Reply-To", confirmation.getMessageID());
+    reply.setHeader("References", confirmation.getMessageID());
+    mailboxes.send(reply);
+
+    await().until(() -> mailboxes.inBotInbox() == 2 && mailboxes.unseenInBotInbox() == 0);
+    awaitOutboxSent();
+
+    assertThat(bot.store().activeListingsOf(person(ANA)))
+        .singleElement()
+        .satisfies(listing -> assertThat(listing.text()).contains("insulin"));
+  }
+
+  @Test
+  void automaticReplyGetsNoAnswerAndIsMarkedSeen() throws Exception {
+    bot.start();
+    mailboxes.send(mailboxes.fixture("auto-reply.eml", ANA));
+    await().until(() -> mailboxes.inBotInbox() == 1 && mailboxes.unseenInBotInbox() == 0);
+
+    // A mail from someone else afterwards is answered: the bot was running when it saw the first.
+    mailboxes.send(mailboxes.compose(BEN, "offer: rice", "2 bags in Oakland"));
+    await().until(() -> !mailboxes.inboxOf(BEN).isEmpty());
+    awaitOutboxSent();
+
+    assertThat(mailboxes.inboxOf(ANA)).isEmpty();
+    assertThat(bot.store().activeListingsOf(person(ANA))).isEmpty();
+    assertThat(mailboxes.unseenInBotInbox()).isZero();
+  }
+
+  @Test
+  void sameMailDeliveredTwiceIsHandledOnce() throws Exception {
+    MimeMessage need = mailboxes.compose(ANA, "NEED: insulin in Portland", "urgent");
+    mailboxes.send(need);
+    mailboxes.send(need);
+    assertThat(mailboxes.inBotInbox()).isEqualTo(2);
+
+    bot.start();
+    await().until(() -> mailboxes.unseenInBotInbox() == 0 && !mailboxes.inboxOf(ANA).isEmpty());
+    awaitOutboxSent();
+
+    assertThat(mailboxes.inboxOf(ANA)).hasSize(1);
+    assertThat(bot.store().activeListingsOf(person(ANA))).hasSize(1);
+  }
+
+  @Test
+  void botStoppedBetweenFetchingAndStoringAMailLosesNothing() throws Exception {
+    mailboxes.send(mailboxes.compose(ANA, "NEED: insulin in Portland", "urgent"));
+    AtomicInteger fetched = new AtomicInteger();
+    bot.start(
+        exchange -> {
+          fetched.incrementAndGet();
+          throw new IllegalStateException("the power went out before the mail was stored");
+        });
+    await().until(() -> fetched.get() >= 1);
+    bot.close();
+
+    assertThat(mailboxes.unseenInBotInbox()).isEqualTo(1);
+    bot.start();
+    await().until(() -> mailboxes.unseenInBotInbox() == 0 && !mailboxes.inboxOf(ANA).isEmpty());
+    awaitOutboxSent();
+
+    assertThat(bot.store().activeListingsOf(person(ANA))).hasSize(1);
+    assertThat(mailboxes.inboxOf(ANA)).hasSize(1);
+  }
+
+  private Optional<MimeMessage> mailWithSubject(String address, String subjectStart) {
+    return mailboxes.inboxOf(address).stream().filter(m -> hasSubject(m, subjectStart)).findFirst();
+  }
+
+  private Optional<MimeMessage> mailWithText(String address, String text) {
+    return mailboxes.inboxOf(address).stream().filter(m -> raw(m).contains(text)).findFirst();
+  }
+
+  private static boolean hasSubject(MimeMessage mail, String subjectStart) {
+    try {
+      return mail.getSubject().startsWith(subjectStart);
+    } catch (jakarta.mail.MessagingException e) {
+      return false;
+    }
+  }
+
+  private boolean hasMailWithSubject(String address, String subjectStart) {
+    return mailWithSubject(address, subjectStart).isPresent();
+  }
+
+  private void awaitOutboxSent() {
+    Store store = bot.store();
+    await()
+        .until(
+            () ->
+                store
+                    .dueOutbox(Channel.EMAIL, Instant.now().plus(Duration.ofDays(1)), 1)
+                    .isEmpty());
+  }
+
+  private static void assertSentByTheBot(MimeMessage mail) throws Exception {
+    assertThat(header(mail, "From")).contains(BOT);
+    assertThat(header(mail, "Auto-Submitted")).isEqualTo("auto-replied");
+    assertThat(mail.getMessageID()).matches("<aidbridge\\.\\d+\\.[0-9a-f]+@localhost>");
+  }
+
+  private static Address person(String address) {
+    return Address.person(Channel.EMAIL, address);
+  }
+}
