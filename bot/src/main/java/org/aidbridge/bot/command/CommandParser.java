@@ -26,7 +26,8 @@ public final class CommandParser {
           CommandName.STATUS,
           CommandName.UNSUBSCRIBE,
           CommandName.UNLINK,
-          CommandName.STATS);
+          CommandName.STATS,
+          CommandName.FORGET);
 
   /** Commands whose bare word counts only when followed by a listing reference. */
   private static final Set<CommandName> WITH_REF =

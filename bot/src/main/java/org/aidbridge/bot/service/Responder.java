@@ -48,6 +48,7 @@ public final class Responder {
   private final Replies replies;
   private final BotSettings settings;
   private final Clock clock;
+  private final Lifecycle lifecycle;
 
   public Responder(
       ListingParser parser,
@@ -59,7 +60,8 @@ public final class Responder {
       Coordination coordination,
       Replies replies,
       BotSettings settings,
-      Clock clock) {
+      Clock clock,
+      Lifecycle lifecycle) {
     this.parser = parser;
     this.listings = listings;
     this.questions = questions;
@@ -70,6 +72,7 @@ public final class Responder {
     this.replies = replies;
     this.settings = settings;
     this.clock = clock;
+    this.lifecycle = lifecycle;
   }
 
   public List<OutboundMessage> respond(InboundMessage message) {
@@ -78,6 +81,10 @@ public final class Responder {
     }
     String text = effectiveText(message);
     Optional<String> question = questions.takePending(message);
+    Optional<List<OutboundMessage>> lifeAnswer = lifecycle.answer(message, text);
+    if (lifeAnswer.isPresent()) {
+      return lifeAnswer.get();
+    }
     Optional<Command> command = commands.parse(text);
     if (command.isPresent()) {
       return run(command.get(), message);
@@ -125,6 +132,7 @@ public final class Responder {
       case UNLINK -> links.unlink(message, language);
       case BROADCAST, CLOSE, HIDE, BAN, STATS ->
           coordination.run(message, command.name().slashName(), command.args(), language);
+      case FORGET -> lifecycle.forget(message, command.args(), language);
     };
   }
 
