@@ -50,7 +50,8 @@ public final class Bots {
     Relay relay = new Relay(store, replies, links, clock);
     Broadcasts broadcasts = new Broadcasts(store, places, replies, settings, clock);
     Coordination coordination =
-        new Coordination(store, broadcasts, notifier, replies, settings, clock);
+        new Coordination(
+            store, broadcasts, digests(store, settings), notifier, replies, settings, clock);
     Lifecycle lifecycle =
         new Lifecycle(
             new Renewals(store, notifier, replies, settings, clock),

@@ -27,7 +27,8 @@ public final class CommandParser {
           CommandName.UNSUBSCRIBE,
           CommandName.UNLINK,
           CommandName.STATS,
-          CommandName.FORGET);
+          CommandName.FORGET,
+          CommandName.DIGEST);
 
   /** Commands whose bare word counts only when followed by a listing reference. */
   private static final Set<CommandName> WITH_REF =

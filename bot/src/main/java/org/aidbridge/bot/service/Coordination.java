@@ -13,6 +13,7 @@ import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.ListingRefs;
 import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.model.Status;
+import org.aidbridge.bot.model.Subscription;
 import org.aidbridge.bot.store.Store;
 
 /**
@@ -26,6 +27,7 @@ public final class Coordination {
 
   private final Store store;
   private final Broadcasts broadcasts;
+  private final Digests digests;
   private final MatchNotifier notifier;
   private final Replies replies;
   private final BotSettings settings;
@@ -34,12 +36,14 @@ public final class Coordination {
   public Coordination(
       Store store,
       Broadcasts broadcasts,
+      Digests digests,
       MatchNotifier notifier,
       Replies replies,
       BotSettings settings,
       Clock clock) {
     this.store = store;
     this.broadcasts = broadcasts;
+    this.digests = digests;
     this.notifier = notifier;
     this.replies = replies;
     this.settings = settings;
@@ -72,6 +76,7 @@ public final class Coordination {
       case "close" -> close(message, args, language);
       case "hide" -> hide(message, args, language);
       case "ban" -> ban(message, args, language);
+      case "digest" -> digest(message, language);
       default -> stats(message, language);
     };
   }
@@ -115,6 +120,25 @@ public final class Coordination {
     return say(message, language, "ban.done");
   }
 
+  /**
+   * {@code digest}: the digest now, besides the daily one. In a subscribed group, that group's; in
+   * private, every subscribed group's.
+   */
+  private List<OutboundMessage> digest(InboundMessage message, String language) {
+    List<Subscription> groups =
+        message.inGroup()
+            ? store.subscriptionOf(message.group()).stream().toList()
+            : store.subscriptions();
+    List<OutboundMessage> out = new ArrayList<>();
+    for (Subscription s : groups) {
+      out.addAll(digests.digestFor(s, clock.instant()));
+    }
+    if (!message.inGroup() || out.isEmpty()) {
+      out.addAll(say(message, language, "digest.done", groups.size()));
+    }
+    return out;
+  }
+
   private List<OutboundMessage> stats(InboundMessage message, String language) {
     Stats stats = Stats.of(store, clock.instant());
     String median = stats.medianTimeToMatch().map(Coordination::hours).orElse("\u2014");
@@ -130,7 +154,8 @@ public final class Coordination {
                 stats.byCategory(),
                 stats.byArea(),
                 stats.matches(),
-                median)));
+                median,
+                stats.escalations())));
   }
 
   private Optional<Listing> activeByRef(String args) {
