@@ -1,6 +1,10 @@
 package org.aidbridge.bot;
 
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.aidbridge.bot.model.Address;
@@ -17,6 +21,12 @@ import org.aidbridge.bot.model.Category;
  * @param notifyMax how many matches to tell a person about at once
  * @param maxDistanceKm how far apart a need and an offer with known places may be and still match,
  *     unless what is offered can travel
+ * @param inboundRetention how long processed inbound messages and sent outbox entries are kept;
+ *     closed listings lose their text and author after as long
+ * @param escalationRings where and when an unmet need is carried farther, innermost first
+ * @param digestTime when groups get their daily digest, in {@code digestZone}
+ * @param digestZone the time zone of {@code digestTime} (one for all groups, for now)
+ * @param digestFarAfter how long a need must have been unmet to appear in farther groups' digests
  */
 public record BotSettings(
     String defaultLanguage,
@@ -25,7 +35,12 @@ public record BotSettings(
     Duration defaultExpiry,
     Map<Category, Duration> expiryByCategory,
     int notifyMax,
-    double maxDistanceKm) {
+    double maxDistanceKm,
+    Duration inboundRetention,
+    List<EscalationRing> escalationRings,
+    LocalTime digestTime,
+    ZoneId digestZone,
+    Duration digestFarAfter) {
 
   public static final BotSettings DEFAULT =
       new BotSettings("en", null, Set.of(), Duration.ofDays(14), Map.of(), 3, 150);
@@ -33,6 +48,31 @@ public record BotSettings(
   public BotSettings {
     coordinators = Set.copyOf(coordinators);
     expiryByCategory = Map.copyOf(expiryByCategory);
+    escalationRings = List.copyOf(escalationRings);
+  }
+
+  /** The settings before the listings' life was configurable: its settings take their defaults. */
+  public BotSettings(
+      String defaultLanguage,
+      String homeCountry,
+      Set<Address> coordinators,
+      Duration defaultExpiry,
+      Map<Category, Duration> expiryByCategory,
+      int notifyMax,
+      double maxDistanceKm) {
+    this(
+        defaultLanguage,
+        homeCountry,
+        coordinators,
+        defaultExpiry,
+        expiryByCategory,
+        notifyMax,
+        maxDistanceKm,
+        Duration.ofDays(30),
+        EscalationRing.parseAll("25km@0h,150km@24h,country@72h"),
+        LocalTime.of(18, 0),
+        ZoneOffset.UTC,
+        Duration.ofHours(24));
   }
 
   /** The lifetime of a listing with these categories: the shortest of theirs, else the default. */
@@ -56,6 +96,33 @@ public record BotSettings(
         defaultExpiry,
         expiryByCategory,
         notifyMax,
-        maxDistanceKm);
+        maxDistanceKm,
+        inboundRetention,
+        escalationRings,
+        digestTime,
+        digestZone,
+        digestFarAfter);
+  }
+
+  /** The same settings with the listings' life configured otherwise. */
+  public BotSettings withLifecycle(
+      Duration retention,
+      List<EscalationRing> rings,
+      LocalTime digestAt,
+      ZoneId digestIn,
+      Duration farAfter) {
+    return new BotSettings(
+        defaultLanguage,
+        homeCountry,
+        coordinators,
+        defaultExpiry,
+        expiryByCategory,
+        notifyMax,
+        maxDistanceKm,
+        retention,
+        rings,
+        digestAt,
+        digestIn,
+        farAfter);
   }
 }

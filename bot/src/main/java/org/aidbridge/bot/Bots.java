@@ -10,12 +10,18 @@ import org.aidbridge.bot.place.PlaceFinder;
 import org.aidbridge.bot.service.Broadcasts;
 import org.aidbridge.bot.service.Coordination;
 import org.aidbridge.bot.service.DefaultBotService;
+import org.aidbridge.bot.service.Digests;
+import org.aidbridge.bot.service.Escalations;
+import org.aidbridge.bot.service.Forgetting;
 import org.aidbridge.bot.service.GroupCommands;
+import org.aidbridge.bot.service.Housekeeping;
+import org.aidbridge.bot.service.Lifecycle;
 import org.aidbridge.bot.service.Links;
 import org.aidbridge.bot.service.ListingCommands;
 import org.aidbridge.bot.service.MatchNotifier;
 import org.aidbridge.bot.service.Questions;
 import org.aidbridge.bot.service.Relay;
+import org.aidbridge.bot.service.Renewals;
 import org.aidbridge.bot.service.Replies;
 import org.aidbridge.bot.service.Responder;
 import org.aidbridge.bot.store.Store;
@@ -44,7 +50,12 @@ public final class Bots {
     Relay relay = new Relay(store, replies, links, clock);
     Broadcasts broadcasts = new Broadcasts(store, places, replies, settings, clock);
     Coordination coordination =
-        new Coordination(store, broadcasts, notifier, replies, settings, clock);
+        new Coordination(
+            store, broadcasts, digests(store, settings), notifier, replies, settings, clock);
+    Lifecycle lifecycle =
+        new Lifecycle(
+            new Renewals(store, notifier, replies, settings, clock),
+            new Forgetting(store, replies, clock));
     Responder responder =
         new Responder(
             parser,
@@ -56,7 +67,29 @@ public final class Bots {
             coordination,
             replies,
             settings,
-            clock);
+            clock,
+            lifecycle);
     return new DefaultBotService(store, responder, replies, clock);
+  }
+
+  /**
+   * What time brings, for the application to run on a schedule: {@code run(clock.instant())} every
+   * minute or so (see {@link Housekeeping#run}).
+   */
+  public static Housekeeping housekeeping(Store store, BotSettings settings, Clock clock) {
+    Replies replies = new Replies(settings.defaultLanguage());
+    Matcher matcher = new Matcher(store, new MatchScorer(settings.maxDistanceKm()));
+    MatchNotifier notifier = new MatchNotifier(store, matcher, replies, settings, clock);
+    return new Housekeeping(
+        store,
+        new Renewals(store, notifier, replies, settings, clock),
+        new Escalations(store, settings),
+        digests(store, settings),
+        settings);
+  }
+
+  /** Group digests, for the schedule and for a coordinator's {@code digest} command. */
+  public static Digests digests(Store store, BotSettings settings) {
+    return new Digests(store, settings, Digests.DEFAULT_LIMITS);
   }
 }

@@ -28,7 +28,9 @@ public enum CommandName {
   CLOSE(Set.of("close", "cerrar", "بستن")),
   HIDE(Set.of("hide", "ocultar", "پنهان")),
   BAN(Set.of("ban", "bloquear", "مسدود")),
-  STATS(Set.of("stats", "estadisticas", "estadísticas", "آمار"));
+  STATS(Set.of("stats", "estadisticas", "estadísticas", "آمار")),
+  DIGEST(Set.of("digest", "resumen", "خلاصه")),
+  FORGET(Set.of("forget", "olvidar", "olvidame", "olvídame", "فراموش"));
 
   private final Set<String> words;
 

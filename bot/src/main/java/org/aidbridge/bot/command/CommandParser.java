@@ -26,7 +26,9 @@ public final class CommandParser {
           CommandName.STATUS,
           CommandName.UNSUBSCRIBE,
           CommandName.UNLINK,
-          CommandName.STATS);
+          CommandName.STATS,
+          CommandName.FORGET,
+          CommandName.DIGEST);
 
   /** Commands whose bare word counts only when followed by a listing reference. */
   private static final Set<CommandName> WITH_REF =

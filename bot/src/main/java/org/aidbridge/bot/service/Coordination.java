@@ -13,6 +13,7 @@ import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.ListingRefs;
 import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.model.Status;
+import org.aidbridge.bot.model.Subscription;
 import org.aidbridge.bot.store.Store;
 
 /**
@@ -26,6 +27,7 @@ public final class Coordination {
 
   private final Store store;
   private final Broadcasts broadcasts;
+  private final Digests digests;
   private final MatchNotifier notifier;
   private final Replies replies;
   private final BotSettings settings;
@@ -34,12 +36,14 @@ public final class Coordination {
   public Coordination(
       Store store,
       Broadcasts broadcasts,
+      Digests digests,
       MatchNotifier notifier,
       Replies replies,
       BotSettings settings,
       Clock clock) {
     this.store = store;
     this.broadcasts = broadcasts;
+    this.digests = digests;
     this.notifier = notifier;
     this.replies = replies;
     this.settings = settings;
@@ -58,20 +62,21 @@ public final class Coordination {
   public List<OutboundMessage> run(
       InboundMessage message, String name, String args, String language) {
     if (!isCoordinator(message.sender())) {
-      return say(message, language, "coordinator.only");
+      return replies.say(message, language, "coordinator.only");
     }
     if (!message.senderAuthenticated()) {
       // Email's From can be forged. Say which channel, never who or what secret was tried.
       LOG.info(
           "refused a coordinator command: the {} sender was not authenticated",
           message.channel().id());
-      return say(message, language, "coordinator.unproven");
+      return replies.say(message, language, "coordinator.unproven");
     }
     return switch (name) {
       case "broadcast" -> broadcasts.command(message, args, language);
       case "close" -> close(message, args, language);
       case "hide" -> hide(message, args, language);
       case "ban" -> ban(message, args, language);
+      case "digest" -> digest(message, language);
       default -> stats(message, language);
     };
   }
@@ -79,11 +84,13 @@ public final class Coordination {
   private List<OutboundMessage> close(InboundMessage message, String args, String language) {
     Optional<Listing> listing = activeByRef(args);
     if (listing.isEmpty()) {
-      return say(message, language, "ref.unknown.any", ListingRefs.normalize(firstWord(args)));
+      return replies.say(
+          message, language, "ref.unknown.any", ListingRefs.normalize(firstWord(args)));
     }
     Listing l = listing.get();
     store.updateStatus(l.id(), Status.WITHDRAWN);
-    List<OutboundMessage> out = new ArrayList<>(say(message, language, "close.done", l.ref()));
+    List<OutboundMessage> out =
+        new ArrayList<>(replies.say(message, language, "close.done", l.ref()));
     out.add(replies.toAuthor(l, Texts.get(l.language(), "closed.by.coordinator", l.ref())));
     out.addAll(notifier.closed(l));
     return out;
@@ -92,10 +99,11 @@ public final class Coordination {
   private List<OutboundMessage> hide(InboundMessage message, String args, String language) {
     Optional<Listing> listing = activeByRef(args);
     if (listing.isEmpty()) {
-      return say(message, language, "ref.unknown.any", ListingRefs.normalize(firstWord(args)));
+      return replies.say(
+          message, language, "ref.unknown.any", ListingRefs.normalize(firstWord(args)));
     }
     store.updateStatus(listing.get().id(), Status.HIDDEN);
-    return say(message, language, "hide.done", listing.get().ref());
+    return replies.say(message, language, "hide.done", listing.get().ref());
   }
 
   /** Bans the author of a listing ({@code ban N-7K2}) or an identity ({@code ban telegram:123}). */
@@ -106,13 +114,32 @@ public final class Coordination {
             ? store.listingByRef(ListingRefs.normalize(word)).map(Listing::author)
             : parseIdentity(word);
     if (who.isEmpty()) {
-      return say(message, language, "ban.usage");
+      return replies.say(message, language, "ban.usage");
     }
     for (Address identity : store.linkedWith(who.get())) {
       store.putState(BANNED + identity.qualified(), "1");
       store.activeListingsOf(identity).forEach(l -> store.updateStatus(l.id(), Status.HIDDEN));
     }
-    return say(message, language, "ban.done");
+    return replies.say(message, language, "ban.done");
+  }
+
+  /**
+   * {@code digest}: the digest now, besides the daily one. In a subscribed group, that group's; in
+   * private, every subscribed group's.
+   */
+  private List<OutboundMessage> digest(InboundMessage message, String language) {
+    List<Subscription> groups =
+        message.inGroup()
+            ? store.subscriptionOf(message.group()).stream().toList()
+            : store.subscriptions();
+    List<OutboundMessage> out = new ArrayList<>();
+    for (Subscription s : groups) {
+      out.addAll(digests.digestFor(s, clock.instant()));
+    }
+    if (!message.inGroup() || out.isEmpty()) {
+      out.addAll(replies.say(message, language, "digest.done", groups.size()));
+    }
+    return out;
   }
 
   private List<OutboundMessage> stats(InboundMessage message, String language) {
@@ -130,7 +157,8 @@ public final class Coordination {
                 stats.byCategory(),
                 stats.byArea(),
                 stats.matches(),
-                median)));
+                median,
+                stats.escalations())));
   }
 
   private Optional<Listing> activeByRef(String args) {
@@ -154,10 +182,5 @@ public final class Coordination {
 
   private static String hours(Duration d) {
     return d.toHours() >= 1 ? d.toHours() + " h" : d.toMinutes() + " min";
-  }
-
-  private List<OutboundMessage> say(
-      InboundMessage message, String language, String key, Object... args) {
-    return List.of(replies.answer(message, language, Texts.get(language, key, args)));
   }
 }

@@ -48,6 +48,7 @@ public final class Responder {
   private final Replies replies;
   private final BotSettings settings;
   private final Clock clock;
+  private final Lifecycle lifecycle;
 
   public Responder(
       ListingParser parser,
@@ -59,7 +60,8 @@ public final class Responder {
       Coordination coordination,
       Replies replies,
       BotSettings settings,
-      Clock clock) {
+      Clock clock,
+      Lifecycle lifecycle) {
     this.parser = parser;
     this.listings = listings;
     this.questions = questions;
@@ -70,6 +72,7 @@ public final class Responder {
     this.replies = replies;
     this.settings = settings;
     this.clock = clock;
+    this.lifecycle = lifecycle;
   }
 
   public List<OutboundMessage> respond(InboundMessage message) {
@@ -78,6 +81,10 @@ public final class Responder {
     }
     String text = effectiveText(message);
     Optional<String> question = questions.takePending(message);
+    Optional<List<OutboundMessage>> lifeAnswer = lifecycle.answer(message, text);
+    if (lifeAnswer.isPresent()) {
+      return lifeAnswer.get();
+    }
     Optional<Command> command = commands.parse(text);
     if (command.isPresent()) {
       return run(command.get(), message);
@@ -109,8 +116,8 @@ public final class Responder {
   private List<OutboundMessage> run(Command command, InboundMessage message) {
     String language = languageFor(command, message);
     return switch (command.name()) {
-      case START -> say(message, language, message.inGroup() ? "group.intro" : "welcome");
-      case HELP -> say(message, language, "help");
+      case START -> replies.say(message, language, message.inGroup() ? "group.intro" : "welcome");
+      case HELP -> replies.say(message, language, "help");
       case NEED -> newListing(message, command.args(), Kind.NEED, language);
       case OFFER -> newListing(message, command.args(), Kind.OFFER, language);
       case LIST -> listings.list(message, language);
@@ -123,8 +130,9 @@ public final class Responder {
       case SHARE -> relay.share(message, command.args(), language);
       case LINK -> links.link(message, command.args(), language);
       case UNLINK -> links.unlink(message, language);
-      case BROADCAST, CLOSE, HIDE, BAN, STATS ->
+      case BROADCAST, CLOSE, HIDE, BAN, STATS, DIGEST ->
           coordination.run(message, command.name().slashName(), command.args(), language);
+      case FORGET -> lifecycle.forget(message, command.args(), language);
     };
   }
 
@@ -150,7 +158,7 @@ public final class Responder {
   private List<OutboundMessage> newListing(
       InboundMessage message, String args, Kind kind, String language) {
     if (args.isBlank()) {
-      return say(
+      return replies.say(
           message, language, kind == Kind.NEED ? "listing.need.empty" : "listing.offer.empty");
     }
     // The parser reads "need: ..." and "/need ..." as explicit forms; the whole text keeps the
@@ -168,11 +176,7 @@ public final class Responder {
       return List.of();
     }
     String language = replies.languageOf(message, detected);
-    return say(message, language, "listing.not.understood");
-  }
-
-  private List<OutboundMessage> say(InboundMessage message, String language, String key) {
-    return List.of(replies.answer(message, language, Texts.get(language, key)));
+    return replies.say(message, language, "listing.not.understood");
   }
 
   private ParsedMessage parse(InboundMessage message, String text) {

@@ -24,7 +24,8 @@ record Stats(
     String byCategory,
     String byArea,
     long matches,
-    Optional<Duration> medianTimeToMatch) {
+    Optional<Duration> medianTimeToMatch,
+    String escalations) {
 
   private static final int TOP_AREAS = 5;
 
@@ -59,7 +60,17 @@ record Stats(
         join(categories),
         join(top(areas)),
         matches,
-        median(waits));
+        median(waits),
+        rings(store.escalationsPerRing()));
+  }
+
+  /** "ring 1: 3, ring 2: 1": how many unmet needs reached each farther ring (1 is the first). */
+  private static String rings(Map<Integer, Long> perRing) {
+    return perRing.isEmpty()
+        ? "\u2014"
+        : perRing.entrySet().stream()
+            .map(e -> (e.getKey() + 1) + ": " + e.getValue())
+            .collect(Collectors.joining(", "));
   }
 
   private static Map<String, Long> top(Map<String, Long> areas) {

@@ -3,6 +3,7 @@ package org.aidbridge.bot.store;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -34,6 +35,8 @@ public final class SqliteStore implements Store {
   private final OutboxTable outbox;
   private final GroupTable groups;
   private final LinkTable links;
+  private final LifecycleTable lifecycle;
+  private final PersonEraser eraser;
 
   private SqliteStore(Database db, RandomGenerator random) {
     this.db = db;
@@ -43,6 +46,8 @@ public final class SqliteStore implements Store {
     this.outbox = new OutboxTable(db);
     this.groups = new GroupTable(db);
     this.links = new LinkTable(db);
+    this.lifecycle = new LifecycleTable(db);
+    this.eraser = new PersonEraser(db);
   }
 
   /**
@@ -251,5 +256,75 @@ public final class SqliteStore implements Store {
   @Override
   public Set<Address> linkedWith(Address address) {
     return links.linkedWith(address);
+  }
+
+  @Override
+  public List<Listing> activeListingsExpiringBy(Instant until) {
+    return lifecycle.activeExpiringBy(until);
+  }
+
+  @Override
+  public void setExpiry(long listingId, Instant expiresAt) {
+    lifecycle.setExpiry(listingId, expiresAt);
+  }
+
+  @Override
+  public boolean markRenewalAsked(long listingId, Instant expiresAt, Instant at) {
+    return lifecycle.markRenewalAsked(listingId, expiresAt, at);
+  }
+
+  @Override
+  public List<Listing> awaitingRenewal(Address author) {
+    return lifecycle.awaitingRenewal(author);
+  }
+
+  @Override
+  public List<Listing> openUnmatchedNeeds(Instant now) {
+    return lifecycle.openUnmatchedNeeds(now);
+  }
+
+  @Override
+  public boolean recordEscalation(long listingId, int ring, Instant at) {
+    return lifecycle.recordEscalation(listingId, ring, at);
+  }
+
+  @Override
+  public List<Integer> escalationsOf(long listingId) {
+    return lifecycle.escalationsOf(listingId);
+  }
+
+  @Override
+  public Map<Integer, Long> escalationsPerRing() {
+    return lifecycle.escalationsPerRing();
+  }
+
+  @Override
+  public boolean markDigestSent(Address group, String period, Instant at) {
+    return lifecycle.markDigestSent(group, period, at);
+  }
+
+  @Override
+  public void forget(Address who) {
+    eraser.forget(who);
+  }
+
+  @Override
+  public int deleteProcessedInboundBefore(Instant before) {
+    return lifecycle.deleteProcessedInboundBefore(before);
+  }
+
+  @Override
+  public int deleteFinishedOutboxBefore(Instant before) {
+    return lifecycle.deleteFinishedOutboxBefore(before);
+  }
+
+  @Override
+  public int deleteSentOutboxAbout(String topic) {
+    return lifecycle.deleteSentOutboxAbout(topic);
+  }
+
+  @Override
+  public int eraseClosedListingsBefore(Instant before) {
+    return lifecycle.eraseClosedListingsBefore(before);
   }
 }

@@ -2,6 +2,7 @@ package org.aidbridge.bot.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -173,4 +174,86 @@ public interface Store extends AutoCloseable {
 
   @Override
   void close();
+
+  // --- the listings' life: expiry, renewal, escalation, digests, forgetting, retention ---
+
+  /** OPEN or MATCHED listings that expire at or before {@code until}, soonest first. */
+  List<Listing> activeListingsExpiringBy(Instant until);
+
+  /** Sets when a listing expires (a renewal); nothing else about it changes. */
+  void setExpiry(long listingId, Instant expiresAt);
+
+  /**
+   * Records that the author was asked whether the listing is still wanted before {@code expiresAt}.
+   *
+   * @return false when they were already asked about that expiry
+   */
+  boolean markRenewalAsked(long listingId, Instant expiresAt, Instant at);
+
+  /** The author's active listings whose current expiry they were asked about, soonest first. */
+  List<Listing> awaitingRenewal(Address author);
+
+  /** OPEN needs not expired at {@code now} that no match involves, oldest first. */
+  List<Listing> openUnmatchedNeeds(Instant now);
+
+  /**
+   * Records that a need was escalated to a ring (an index into the configured rings).
+   *
+   * @return false when it already was
+   */
+  boolean recordEscalation(long listingId, int ring, Instant at);
+
+  /** The rings a listing was escalated to, in order. */
+  List<Integer> escalationsOf(long listingId);
+
+  /** How many listings were escalated to each ring (ring index to count), rings in order. */
+  Map<Integer, Long> escalationsPerRing();
+
+  /**
+   * Records that a group's digest for a period (such as a local date) was queued.
+   *
+   * @return false when it already was
+   */
+  boolean markDigestSent(Address group, String period, Instant at);
+
+  /**
+   * Deletes everything kept about an address: its listings with their matches (other listings left
+   * without a match are OPEN again), every outbox entry to it and every match message to others
+   * that names it (shared contact details), its inbound messages, its subscription, flags and
+   * identity link, and durable values whose key or value holds its qualified form as a word (a ban,
+   * {@code banned:<qualified>}, is kept). Its inbound messages not yet processed (the one asking to
+   * be forgotten) keep only their channel and id, so they can be marked processed. Identities
+   * linked with it are not touched: forget each.
+   */
+  void forget(Address who);
+
+  /**
+   * Deletes processed inbound messages received before {@code before}; unprocessed ones stay.
+   *
+   * @return how many were deleted
+   */
+  int deleteProcessedInboundBefore(Instant before);
+
+  /**
+   * Deletes outbox entries sent before {@code before}, and those given up on that were queued
+   * before it; pending entries stay.
+   *
+   * @return how many were deleted
+   */
+  int deleteFinishedOutboxBefore(Instant before);
+
+  /**
+   * Deletes the sent outbox entries with this topic, whatever their age.
+   *
+   * @return how many were deleted
+   */
+  int deleteSentOutboxAbout(String topic);
+
+  /**
+   * Closed (fulfilled, expired, withdrawn) listings created and expired before {@code before} lose
+   * their original text and their author's address id; what statistics need stays.
+   *
+   * @return how many were erased
+   */
+  int eraseClosedListingsBefore(Instant before);
 }

@@ -146,7 +146,12 @@ class CoordinationTest {
 
     assertThat(stats)
         .contains(
-            "Open needs: 1. Open offers: 2.", "medicine 2", "food 1", "Matches made: 1", "0 min");
+            "Open needs: 1. Open offers: 2.",
+            "medicine 2",
+            "food 1",
+            "Matches made: 1",
+            "0 min",
+            "by ring: \u2014");
   }
 
   @Test
@@ -224,6 +229,27 @@ class CoordinationTest {
         .satisfies(o -> assertThat(o.to()).isEqualTo(mailCoordinator));
 
     assertThat(only(withMailCoordinator.handle(genuine)).text()).contains("4 group(s)");
+  }
+
+  @Test
+  void aCoordinatorPostsTheDigestNowToEverySubscribedGroup() {
+    bot.handle(say(ANA, "need: insulin in Oakland"));
+
+    List<OutboundMessage> out = bot.handle(say(COORDINATOR, "digest"));
+
+    assertThat(out)
+        .extracting(OutboundMessage::to)
+        .contains(TELEGRAM_GROUP, EMAIL_LIST, COORDINATOR);
+    assertThat(out)
+        .filteredOn(o -> o.to().equals(TELEGRAM_GROUP))
+        .first()
+        .satisfies(
+            o ->
+                assertThat(o.text())
+                    .contains(store.allListings().get(0).ref())
+                    .doesNotContain(ANA.id()));
+    assertThat(only(bot.handle(say(ANA, "digest"))).text())
+        .isEqualTo("Only coordinators can do that.");
   }
 
   private InboundMessage say(Address from, String text) {

@@ -11,7 +11,8 @@ public interface StoreContract
         OutboxContract,
         GroupContract,
         LinkContract,
-        TransactionContract {
+        TransactionContract,
+        LifecycleContract {
 
   /** A fresh, empty store for the current test. */
   @Override

@@ -1,0 +1,253 @@
+package org.aidbridge.bot.store;
+
+import static org.aidbridge.bot.store.StoreFixtures.ALICE;
+import static org.aidbridge.bot.store.StoreFixtures.BOB;
+import static org.aidbridge.bot.store.StoreFixtures.GROUP;
+import static org.aidbridge.bot.store.StoreFixtures.T0;
+import static org.aidbridge.bot.store.StoreFixtures.at;
+import static org.aidbridge.bot.store.StoreFixtures.direct;
+import static org.aidbridge.bot.store.StoreFixtures.draft;
+import static org.aidbridge.bot.store.StoreFixtures.match;
+import static org.aidbridge.bot.store.StoreFixtures.message;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.aidbridge.bot.model.Address;
+import org.aidbridge.bot.model.Category;
+import org.aidbridge.bot.model.InboundMessage;
+import org.aidbridge.bot.model.Kind;
+import org.aidbridge.bot.model.Listing;
+import org.aidbridge.bot.model.Status;
+import org.aidbridge.bot.model.Subscription;
+import org.junit.jupiter.api.Test;
+
+/** Expiry, renewal questions, escalations, digests, retention: the listings' life in time. */
+public interface LifecycleContract {
+
+  Store store();
+
+  private Listing stored(Kind kind, Instant createdAt, Instant expiresAt) {
+    Listing base = draft(kind, ALICE, createdAt, Category.FOOD);
+    Listing listing = store().insertListing(base);
+    store().setExpiry(listing.id(), expiresAt);
+    return store().listingById(listing.id()).orElseThrow();
+  }
+
+  @Test
+  default void activeListingsExpiringByComeSoonestFirstWithoutClosedOrLaterOnes() {
+    Listing later = stored(Kind.NEED, T0, at(300));
+    Listing soon = stored(Kind.OFFER, T0, at(60));
+    Listing closed = stored(Kind.NEED, T0, at(30));
+    store().updateStatus(closed.id(), Status.WITHDRAWN);
+    stored(Kind.NEED, T0, at(301));
+
+    assertThat(store().activeListingsExpiringBy(at(300)))
+        .extracting(Listing::id)
+        .containsExactly(soon.id(), later.id());
+  }
+
+  @Test
+  default void settingTheExpiryChangesNothingElse() {
+    Listing listing = store().insertListing(draft(Kind.NEED, ALICE, Category.FOOD));
+
+    store().setExpiry(listing.id(), at(999));
+
+    Listing after = store().listingById(listing.id()).orElseThrow();
+    assertThat(after.expiresAt()).isEqualTo(at(999));
+    assertThat(after).usingRecursiveComparison().ignoringFields("expiresAt").isEqualTo(listing);
+  }
+
+  @Test
+  default void aRenewalQuestionIsRecordedOncePerExpiryAndAwaitsUntilTheExpiryChanges() {
+    Listing listing = stored(Kind.NEED, T0, at(100));
+
+    assertThat(store().markRenewalAsked(listing.id(), at(100), at(50))).isTrue();
+    assertThat(store().markRenewalAsked(listing.id(), at(100), at(51))).isFalse();
+    assertThat(store().awaitingRenewal(ALICE))
+        .extracting(Listing::id)
+        .containsExactly(listing.id());
+    assertThat(store().awaitingRenewal(BOB)).isEmpty();
+
+    store().setExpiry(listing.id(), at(5000));
+    assertThat(store().awaitingRenewal(ALICE)).isEmpty();
+    assertThat(store().markRenewalAsked(listing.id(), at(5000), at(4000))).isTrue();
+  }
+
+  @Test
+  default void openUnmatchedNeedsLeaveOutOffersMatchedClosedAndExpiredOnes() {
+    Listing open = store().insertListing(draft(Kind.NEED, ALICE, Category.FOOD));
+    store().insertListing(draft(Kind.OFFER, ALICE, Category.FOOD));
+    Listing matched = store().insertListing(draft(Kind.NEED, ALICE, Category.WATER));
+    Listing offer = store().insertListing(draft(Kind.OFFER, BOB, Category.WATER));
+    store().insertMatch(match(matched, offer, 1));
+    Listing done = store().insertListing(draft(Kind.NEED, ALICE, Category.FOOD));
+    store().updateStatus(done.id(), Status.FULFILLED);
+    stored(Kind.NEED, T0, at(10));
+
+    assertThat(store().openUnmatchedNeeds(at(20)))
+        .extracting(Listing::id)
+        .containsExactly(open.id());
+  }
+
+  @Test
+  default void anEscalationIsRecordedOncePerRingAndCountedPerRing() {
+    Listing a = store().insertListing(draft(Kind.NEED, ALICE, Category.FOOD));
+    Listing b = store().insertListing(draft(Kind.NEED, BOB, Category.FOOD));
+
+    assertThat(store().recordEscalation(a.id(), 0, T0)).isTrue();
+    assertThat(store().recordEscalation(a.id(), 0, at(5))).isFalse();
+    assertThat(store().recordEscalation(a.id(), 1, at(6))).isTrue();
+    assertThat(store().recordEscalation(b.id(), 0, at(7))).isTrue();
+
+    assertThat(store().escalationsOf(a.id())).containsExactly(0, 1);
+    assertThat(store().escalationsPerRing()).containsExactly(Map.entry(0, 2L), Map.entry(1, 1L));
+  }
+
+  @Test
+  default void aDigestIsRecordedOncePerGroupAndPeriod() {
+    assertThat(store().markDigestSent(GROUP, "daily:2026-03-01", T0)).isTrue();
+    assertThat(store().markDigestSent(GROUP, "daily:2026-03-01", at(1))).isFalse();
+    assertThat(store().markDigestSent(GROUP, "daily:2026-03-02", at(2))).isTrue();
+  }
+
+  @Test
+  default void forgettingAPersonDeletesTheirListingsMessagesAndValuesAndReopensTheirMatches() {
+    Listing need = store().insertListing(draft(Kind.NEED, ALICE, Category.FOOD));
+    Listing offer = store().insertListing(draft(Kind.OFFER, BOB, Category.FOOD));
+    store().insertMatch(match(need, offer, 1));
+    store().updateStatus(need.id(), Status.MATCHED);
+    store().updateStatus(offer.id(), Status.MATCHED);
+    store().recordEscalation(need.id(), 0, T0);
+    long handled = store().recordInbound(direct(ALICE, "m1", "need food")).getAsLong();
+    store().markProcessed(handled);
+    long handling = store().recordInbound(direct(ALICE, "m2", "forget confirm")).getAsLong();
+    OutboxEntry toAlice = store().enqueue(message(ALICE, "your need"), T0);
+    OutboxEntry toBob = store().enqueue(message(BOB, "your offer"), T0);
+    store().putState("question:" + ALICE.qualified(), "place:" + need.id());
+    store().putState("question:" + BOB.qualified(), "place:" + offer.id());
+    store().setUnreachable(ALICE, true);
+
+    store().forget(ALICE);
+
+    assertThat(store().listingById(need.id())).isEmpty();
+    assertThat(store().matchesOf(offer.id())).isEmpty();
+    assertThat(store().listingById(offer.id()).orElseThrow().status()).isEqualTo(Status.OPEN);
+    assertThat(store().outboxEntry(toAlice.id())).isEmpty();
+    assertThat(store().outboxEntry(toBob.id())).isPresent();
+    assertThat(store().state("question:" + ALICE.qualified())).isEmpty();
+    assertThat(store().state("question:" + BOB.qualified())).isPresent();
+    assertThat(store().isUnreachable(ALICE)).isFalse();
+    assertThat(store().recordInbound(direct(ALICE, "m1", "need food"))).isPresent();
+    InboundMessage left = store().unprocessedInbound(10).get(0).message();
+    assertThat(left.sender().id()).isNotEqualTo(ALICE.id());
+    assertThat(left.text()).isEmpty();
+    store().markProcessed(handling);
+  }
+
+  @Test
+  default void forgettingDropsValuesThatNameThePersonAsAWordButKeepsABan() {
+    Address lookalike = Address.person(BOB.channel(), BOB.id() + "2");
+    store().putState("relay-rate:" + BOB.qualified(), "12:3");
+    store().putState("link:ABC234", BOB.qualified() + "|1760000000000");
+    store().putState("banned:" + BOB.qualified(), "1");
+    store().putState("relay-rate:" + lookalike.qualified(), "12:1");
+    store().putState("link:XYZ789", lookalike.qualified() + "|1760000000000");
+    store().link(BOB, ALICE);
+
+    store().forget(BOB);
+
+    assertThat(store().state("relay-rate:" + BOB.qualified())).isEmpty();
+    assertThat(store().state("link:ABC234")).isEmpty();
+    assertThat(store().state("banned:" + BOB.qualified())).contains("1");
+    assertThat(store().state("relay-rate:" + lookalike.qualified())).isPresent();
+    assertThat(store().state("link:XYZ789")).isPresent();
+    assertThat(store().linkedWith(ALICE)).containsExactly(ALICE);
+  }
+
+  @Test
+  default void forgettingAGroupDeletesItsSubscription() {
+    store().saveSubscription(new Subscription(GROUP, StoreFixtures.PORTLAND, 10, Set.of(), "en"));
+    store().markDigestSent(GROUP, "daily:2026-03-01", T0);
+
+    store().forget(GROUP);
+
+    assertThat(store().subscriptionOf(GROUP)).isEmpty();
+    assertThat(store().markDigestSent(GROUP, "daily:2026-03-01", T0)).isTrue();
+  }
+
+  @Test
+  default void retentionDeletesOnlyOldProcessedInboundMessages() {
+    long oldDone = record("old-done", T0);
+    store().markProcessed(oldDone);
+    long oldWaiting = record("old-waiting", T0);
+    long newDone = record("new-done", at(60 * 24 * 40));
+    store().markProcessed(newDone);
+
+    assertThat(store().deleteProcessedInboundBefore(at(60 * 24 * 30))).isEqualTo(1);
+
+    assertThat(store().unprocessedInbound(10))
+        .extracting(StoredInbound::id)
+        .containsExactly(oldWaiting);
+    assertThat(store().recordInbound(direct(ALICE, "new-done", "x"))).isEmpty();
+    assertThat(store().recordInbound(direct(ALICE, "old-done", "x"))).isPresent();
+  }
+
+  @Test
+  default void retentionDeletesOnlyFinishedOutboxEntriesOlderThanTheCutoff() {
+    OutboxEntry oldSent = store().enqueue(message(BOB, "old sent"), T0);
+    store().markSent(oldSent.id(), "tg-1", T0);
+    OutboxEntry oldGivenUp = store().enqueue(message(BOB, "old given up"), T0);
+    store().markUndeliverable(oldGivenUp.id(), "blocked");
+    OutboxEntry oldPending = store().enqueue(message(BOB, "old pending"), T0);
+    OutboxEntry newSent = store().enqueue(message(BOB, "new sent"), at(100));
+    store().markSent(newSent.id(), "tg-2", at(100));
+
+    assertThat(store().deleteFinishedOutboxBefore(at(50))).isEqualTo(2);
+
+    assertThat(store().outboxEntry(oldSent.id())).isEmpty();
+    assertThat(store().outboxEntry(oldGivenUp.id())).isEmpty();
+    assertThat(store().outboxEntry(oldPending.id())).isPresent();
+    assertThat(store().outboxEntry(newSent.id())).isPresent();
+  }
+
+  @Test
+  default void sentEntriesOfATopicAreDeletedWhateverTheirAgeButPendingOnesStay() {
+    OutboxEntry sent = store().enqueue(message(BOB, "bye").about("forget:done"), T0);
+    store().markSent(sent.id(), "tg-1", T0);
+    OutboxEntry pending = store().enqueue(message(ALICE, "bye").about("forget:done"), T0);
+    OutboxEntry other = store().enqueue(message(BOB, "hi").about("match:1:2"), T0);
+    store().markSent(other.id(), "tg-2", T0);
+
+    assertThat(store().deleteSentOutboxAbout("forget:done")).isEqualTo(1);
+
+    assertThat(store().outboxEntry(sent.id())).isEmpty();
+    assertThat(store().outboxEntry(pending.id())).isPresent();
+    assertThat(store().outboxEntry(other.id())).isPresent();
+  }
+
+  @Test
+  default void closedListingsPastTheCutoffLoseTheirTextAndAuthorButKeepTheRest() {
+    Listing closed = stored(Kind.NEED, T0, at(10));
+    store().updateStatus(closed.id(), Status.EXPIRED);
+    Listing active = stored(Kind.NEED, T0, at(10));
+    Listing recent = stored(Kind.NEED, T0, at(500));
+    store().updateStatus(recent.id(), Status.FULFILLED);
+
+    assertThat(store().eraseClosedListingsBefore(at(100))).isEqualTo(1);
+
+    Listing erased = store().listingById(closed.id()).orElseThrow();
+    assertThat(erased.text()).isEmpty();
+    assertThat(erased.author().id()).isNotEqualTo(ALICE.id());
+    assertThat(erased.categories()).isEqualTo(closed.categories());
+    assertThat(erased.place()).isEqualTo(closed.place());
+    assertThat(store().listingById(active.id())).contains(active);
+    assertThat(store().listingById(recent.id()).orElseThrow().text()).isEqualTo(recent.text());
+    assertThat(store().eraseClosedListingsBefore(at(100))).isZero();
+  }
+
+  private long record(String id, Instant at) {
+    return store().recordInbound(InboundMessage.direct(ALICE, id, "need food", at)).orElseThrow();
+  }
+}

@@ -1,0 +1,58 @@
+package org.aidbridge.bot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What housekeeping runs every few minutes finds its rows through indexes, not by reading whole
+ * tables that grow with every message.
+ */
+class LifecycleQueryPlanTest {
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        LifecycleTable.EXPIRING_SQL,
+        LifecycleTable.OPEN_NEEDS_SQL,
+        LifecycleTable.DELETE_INBOUND_SQL,
+        "DELETE FROM outbox WHERE status = 'SENT' AND sent_at < ?",
+        "DELETE FROM outbox WHERE status = 'SENT' AND topic = ?",
+      })
+  void housekeepingQueriesUseAnIndex(String sql) throws SQLException {
+    assertThat(plan(sql)).noneMatch(step -> step.startsWith("SCAN"));
+  }
+
+  @Test
+  void erasingClosedListingsUsesTheStatusIndex() throws SQLException {
+    assertThat(plan(LifecycleTable.ERASE_SQL))
+        .anyMatch(step -> step.contains("listings_life"))
+        .noneMatch(step -> step.startsWith("SCAN"));
+  }
+
+  private List<String> plan(String sql) throws SQLException {
+    Path file = dir.resolve("bot.db");
+    SqliteStore.open(file.toString()).close();
+    List<String> steps = new ArrayList<>();
+    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
+        PreparedStatement explain = raw.prepareStatement("EXPLAIN QUERY PLAN " + sql);
+        ResultSet rows = explain.executeQuery()) {
+      while (rows.next()) {
+        steps.add(rows.getString("detail"));
+      }
+    }
+    return steps;
+  }
+}

@@ -1,0 +1,152 @@
+package org.aidbridge.routes.telegram;
+
+import java.time.Clock;
+import java.time.Duration;
+import okhttp3.OkHttpClient;
+import org.aidbridge.bot.BotService;
+import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.outbox.ChannelSender;
+import org.aidbridge.bot.store.Store;
+import org.aidbridge.routes.app.AppContext;
+import org.aidbridge.routes.app.ChannelAdapter;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.ServiceStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * The Telegram channel: long polling in, {@code sendMessage} out, through the TelegramBots client
+ * pointed at {@code telegram.api.url}. Built with {@link #create(AppContext)} when {@code
+ * telegram.token} is set.
+ */
+public final class TelegramChannel implements ChannelAdapter {
+  private static final Logger LOG = LoggerFactory.getLogger(TelegramChannel.class);
+  private static final Duration ADMIN_CACHE = Duration.ofMinutes(1);
+
+  private final TelegramSettings settings;
+  private final Clock clock;
+  private final OkHttpClient sendHttp;
+  private final OkHttpClient pollHttp;
+  private final OkHttpTelegramClient client;
+  private final TelegramSender sender;
+  private final UpdateActions actions;
+  private final UpdateOffset offset;
+  private volatile UpdateTranslator translator;
+  private UpdatePoller poller;
+  private ProducerTemplate producer;
+
+  public static TelegramChannel create(AppContext app) {
+    return new TelegramChannel(
+        TelegramSettings.from(app.settings()), app.store(), app.bot(), app.clock());
+  }
+
+  public TelegramChannel(TelegramSettings settings, Store store, BotService bot, Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+    this.sendHttp = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
+    this.pollHttp =
+        new OkHttpClient.Builder()
+            .readTimeout(settings.pollTimeout().plusSeconds(30))
+            .callTimeout(settings.pollTimeout().plusSeconds(45))
+            .build();
+    this.client = new OkHttpTelegramClient(sendHttp, settings.token(), settings.telegramUrl());
+    this.sender = new TelegramSender(client, new RateLimiter(clock), clock, store::moveGroup);
+    this.actions = new UpdateActions(bot, store, client);
+    this.offset = new UpdateOffset(store);
+  }
+
+  @Override
+  public Channel channel() {
+    return Channel.TELEGRAM;
+  }
+
+  @Override
+  public RoutesBuilder routes() {
+    return new TelegramRoutes(this);
+  }
+
+  @Override
+  public ChannelSender sender() {
+    return sender;
+  }
+
+  /** {@link #connect}, saying what went wrong when it fails: the timer tries again. */
+  void connectOrExplain(CamelContext camel) {
+    try {
+      connect(camel);
+    } catch (TelegramApiException | RuntimeException e) {
+      LOG.warn(
+          "Telegram: cannot connect to {} ({}); trying again in 30 s. Check telegram.api.url and"
+              + " AIDBRIDGE_TELEGRAM_TOKEN.",
+          settings.apiUrl().getHost(),
+          e.getMessage());
+    }
+  }
+
+  /** Identifies the bot, registers its commands and starts polling, unless already polling. */
+  synchronized void connect(CamelContext camel) throws TelegramApiException {
+    if (poller != null && poller.running()) {
+      return;
+    }
+    TelegramConnection connection = new TelegramConnection(client, settings);
+    BotIdentity identity = connection.identify();
+    translator =
+        new UpdateTranslator(identity, new ChatAdminCache(client, clock, ADMIN_CACHE), clock);
+    connection.registerCommands();
+    if (producer == null) {
+      producer = camel.createProducerTemplate();
+    }
+    ProducerTemplate updates = producer;
+    UpdatePoller.Sink sink =
+        new UpdatePoller.Sink() {
+          @Override
+          public boolean ready() {
+            ServiceStatus status =
+                camel.getRouteController().getRouteStatus(TelegramRoutes.UPDATE_ROUTE);
+            return status != null && status.isStarted();
+          }
+
+          @Override
+          public void accept(Update update) {
+            updates.sendBody(TelegramRoutes.UPDATES, update);
+          }
+        };
+    poller = new UpdatePoller(settings, offset, sink, pollHttp);
+    poller.start();
+    LOG.info("Telegram: polling for updates from {}", settings.apiUrl().getHost());
+  }
+
+  /** Stops polling; a later {@link #connect} starts again from the stored offset. */
+  synchronized void disconnect() {
+    if (poller != null) {
+      poller.close();
+      poller = null;
+    }
+  }
+
+  TelegramEvent translate(Update update) {
+    return translator.translate(update);
+  }
+
+  void act(TelegramEvent event) {
+    actions.apply(event);
+  }
+
+  void confirm(int updateId) {
+    offset.confirm(updateId);
+  }
+
+  @Override
+  public void close() {
+    disconnect();
+    sendHttp.dispatcher().cancelAll();
+    sendHttp.dispatcher().executorService().shutdown();
+    sendHttp.connectionPool().evictAll();
+    pollHttp.connectionPool().evictAll();
+  }
+}

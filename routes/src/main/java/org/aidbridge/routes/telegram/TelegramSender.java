@@ -1,0 +1,134 @@
+package org.aidbridge.routes.telegram;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.aidbridge.bot.model.Address;
+import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.outbox.ChannelSender;
+import org.aidbridge.bot.outbox.SendOutcome;
+import org.aidbridge.bot.store.OutboxEntry;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Sends outbox entries with {@code sendMessage}, within Telegram's limits.
+ *
+ * <p>The {@link RateLimiter} is asked before every request: a message that would go over a limit is
+ * not sent but deferred ({@code RetryAt}), so Telegram rarely has to answer 429. A text over 4096
+ * characters goes as several messages in order; each part counts against the limits, and the parts
+ * already sent are remembered (in memory) so a deferred entry goes on where it stopped. The id
+ * returned for a sent entry is that of its <em>last</em> part, the one that carries the buttons and
+ * that people reply to, in the form {@code "<chat_id>:<message_id>"} ({@link MessageIds}).
+ */
+public final class TelegramSender implements ChannelSender {
+
+  /** Where a group that became a supergroup now lives. */
+  @FunctionalInterface
+  public interface GroupMover {
+    void move(Address from, Address to);
+  }
+
+  private static final int MAX_HALF_SENT = 1_000;
+
+  private final TelegramClient client;
+  private final RateLimiter limiter;
+  private final SendFailures failures;
+  private final Map<String, String> movedChats = new ConcurrentHashMap<>();
+  private final Map<Long, Progress> progress = new ConcurrentHashMap<>();
+
+  /** The parts of one long entry and how many of them Telegram already has. */
+  private static final class Progress {
+    final List<String> parts;
+    int sent;
+    String lastId;
+
+    Progress(List<String> parts) {
+      this.parts = parts;
+    }
+  }
+
+  public TelegramSender(TelegramClient client, RateLimiter limiter, Clock clock, GroupMover mover) {
+    this.client = client;
+    this.limiter = limiter;
+    this.failures = new SendFailures(clock, limiter, this::moved, mover);
+  }
+
+  @Override
+  public Channel channel() {
+    return Channel.TELEGRAM;
+  }
+
+  @Override
+  public SendOutcome send(OutboxEntry entry) {
+    OutboundMessage message = entry.message();
+    Address to = message.to();
+    String chatId = movedChats.getOrDefault(to.id(), to.id());
+    if (progress.size() > MAX_HALF_SENT) {
+      // Entries given up on elsewhere never come back; forgetting the rest only means that some
+      // parts of a long text may be sent twice.
+      progress.clear();
+    }
+    Progress p =
+        progress.computeIfAbsent(
+            entry.id(),
+            k -> new Progress(TextSplitter.split(message.text(), TextSplitter.TELEGRAM_LIMIT)));
+    while (p.sent < p.parts.size()) {
+      RateLimiter.Permit permit = limiter.tryAcquire(chatId, to.group());
+      if (!permit.granted()) {
+        return new SendOutcome.RetryAt(permit.notBefore(), permit.global(), "rate limit");
+      }
+      try {
+        Message sent = client.execute(request(chatId, message, p));
+        p.sent++;
+        p.lastId = MessageIds.of(sent.getChatId(), sent.getMessageId());
+      } catch (TelegramApiRequestException e) {
+        return settle(entry, failures.ofRequest(e, entry, to));
+      } catch (TelegramApiException e) {
+        if (e instanceof TelegramApiValidationException
+            || e.getCause() instanceof TelegramApiValidationException) {
+          // Refused by the client before any request (an empty text): it can never be sent.
+          return settle(entry, new SendOutcome.Rejected("invalid message: " + e.getMessage()));
+        }
+        return failures.ofNetwork(e, entry);
+      }
+    }
+    progress.remove(entry.id());
+    return new SendOutcome.Sent(p.lastId);
+  }
+
+  private SendMessage request(String chatId, OutboundMessage message, Progress p) {
+    var builder = SendMessage.builder().chatId(chatId).text(p.parts.get(p.sent));
+    if (p.sent == 0) {
+      Replies.replyParameters(message.inReplyTo(), chatId).ifPresent(builder::replyParameters);
+    }
+    if (p.sent == p.parts.size() - 1) {
+      Replies.keyboard(message.choices()).ifPresent(builder::replyMarkup);
+    }
+    return builder.build();
+  }
+
+  /** Forgets a half-sent entry that will never be sent. */
+  private SendOutcome settle(OutboxEntry entry, SendOutcome outcome) {
+    if (outcome instanceof SendOutcome.Unreachable || outcome instanceof SendOutcome.Rejected) {
+      progress.remove(entry.id());
+    }
+    return outcome;
+  }
+
+  private void moved(String fromChat, String toChat) {
+    movedChats.put(fromChat, toChat);
+  }
+
+  /** Ids of entries with parts sent and parts still to send (for tests and diagnostics). */
+  List<Long> halfSent() {
+    return new ArrayList<>(progress.keySet());
+  }
+}

@@ -1,0 +1,215 @@
+package org.aidbridge.routes.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.aidbridge.bot.model.Address;
+import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.model.Choice;
+import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.outbox.SendOutcome;
+import org.aidbridge.bot.store.OutboxEntry;
+import org.aidbridge.bot.store.OutboxStatus;
+import org.aidbridge.bot.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+
+/** The sender with the real TelegramBots client against the fake Bot API. */
+class TelegramSenderIT {
+  private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
+  private static final Address PERSON = Address.person(Channel.TELEGRAM, "42234");
+  private static final Address GROUP = Address.group(Channel.TELEGRAM, "-4012345678");
+
+  private final MutableClock clock = new MutableClock(T0);
+  private final List<Address[]> moves = new ArrayList<>();
+  private FakeBotApi api;
+  private TelegramSender sender;
+
+  @BeforeEach
+  void start() throws Exception {
+    api = new FakeBotApi(clock);
+    TelegramSettings settings =
+        new TelegramSettings(FakeBotApi.TOKEN, api.url(), null, Duration.ofSeconds(1));
+    OkHttpTelegramClient client =
+        new OkHttpTelegramClient(FakeBotApi.TOKEN, settings.telegramUrl());
+    sender =
+        new TelegramSender(
+            client,
+            new RateLimiter(clock),
+            clock,
+            (from, to) -> moves.add(new Address[] {from, to}));
+  }
+
+  @AfterEach
+  void stop() {
+    api.close();
+  }
+
+  private static OutboxEntry entry(long id, OutboundMessage message, int attempts) {
+    return new OutboxEntry(id, message, OutboxStatus.PENDING, T0, T0, attempts, null);
+  }
+
+  @Test
+  void sentMessageIsKnownByChatAndMessageId() {
+    SendOutcome outcome = sender.send(entry(1, OutboundMessage.to(PERSON, "Hello", "en"), 0));
+
+    assertThat(outcome).isEqualTo(new SendOutcome.Sent("42234:1"));
+    assertThat(api.sentTo(42234)).extracting(FakeBotApi.Sent::text).containsExactly("Hello");
+  }
+
+  @Test
+  void choicesBecomeButtonsAndAReplyInTheSameChatQuotesIt() {
+    OutboundMessage question =
+        OutboundMessage.to(PERSON, "What kind of help?", "en")
+            .inReplyTo("42234:7")
+            .withChoices(List.of(new Choice("Medicine", "medicine"), new Choice("Food", "food")));
+
+    sender.send(entry(1, question, 0));
+
+    var body = api.sentTo(42234).get(0).body();
+    assertThat(body.at("/reply_parameters/message_id").asInt()).isEqualTo(7);
+    assertThat(body.at("/reply_markup/inline_keyboard/0/0/callback_data").asText())
+        .isEqualTo("medicine");
+    assertThat(body.at("/reply_markup/inline_keyboard/0/1/text").asText()).isEqualTo("Food");
+  }
+
+  @Test
+  void replyToAMessageInAnotherChatIsNotQuoted() {
+    sender.send(entry(1, OutboundMessage.to(PERSON, "Hi", "en").inReplyTo("99:7"), 0));
+    sender.send(entry(2, OutboundMessage.to(GROUP, "Hi", "en").inReplyTo("12345"), 0));
+
+    assertThat(api.sent()).allSatisfy(s -> assertThat(s.body().has("reply_parameters")).isFalse());
+  }
+
+  @Test
+  void after429NothingIsSentBeforeRetryAfterThenTheMessageGoes() {
+    api.failSends(1, "error-429.json");
+    OutboxEntry e = entry(1, OutboundMessage.to(PERSON, "Hello", "en"), 0);
+
+    SendOutcome first = sender.send(e);
+    clock.advance(Duration.ofMillis(4_999));
+    SendOutcome early = sender.send(e);
+    SendOutcome earlyElsewhere =
+        sender.send(entry(2, OutboundMessage.to(GROUP, "Hi group", "en"), 0));
+    clock.advance(Duration.ofMillis(1));
+    SendOutcome onTime = sender.send(e);
+
+    assertThat(first)
+        .isEqualTo(new SendOutcome.RetryAt(T0.plusSeconds(5), true, "Telegram asked to wait 5 s"));
+    assertThat(early).isInstanceOf(SendOutcome.RetryAt.class);
+    assertThat(earlyElsewhere).isInstanceOf(SendOutcome.RetryAt.class);
+    assertThat(onTime).isInstanceOf(SendOutcome.Sent.class);
+    List<FakeBotApi.Request> attempts = api.requests("sendMessage");
+    assertThat(attempts).hasSize(2);
+    assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at()))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void kickedOrBlockedIsUnreachable() {
+    api.failSends(1, "error-403-kicked.json");
+    api.failSends(1, "error-403-blocked.json");
+
+    assertThat(sender.send(entry(1, OutboundMessage.to(GROUP, "Hi", "en"), 0)))
+        .isEqualTo(new SendOutcome.Unreachable("Forbidden: bot was kicked from the group chat"));
+    assertThat(sender.send(entry(2, OutboundMessage.to(PERSON, "Hi", "en"), 0)))
+        .isEqualTo(new SendOutcome.Unreachable("Forbidden: bot was blocked by the user"));
+  }
+
+  @Test
+  void chatNotFoundIsRejected() {
+    api.failSends(1, "error-400-chat-not-found.json");
+
+    assertThat(sender.send(entry(1, OutboundMessage.to(PERSON, "Hi", "en"), 0)))
+        .isEqualTo(new SendOutcome.Rejected("Bad Request: chat not found"));
+  }
+
+  @Test
+  void emptyTextIsRejectedWithoutAskingTelegram() {
+    assertThat(sender.send(entry(1, OutboundMessage.to(PERSON, "", "en"), 0)))
+        .isInstanceOf(SendOutcome.Rejected.class);
+    assertThat(api.requests("sendMessage")).isEmpty();
+  }
+
+  @Test
+  void groupUpgradedToSupergroupMovesAndTheMessageGoesToTheNewChat() {
+    api.failSends(1, "error-400-migrated.json");
+    OutboxEntry e = entry(1, OutboundMessage.to(GROUP, "Hi group", "en"), 0);
+
+    SendOutcome first = sender.send(e);
+    clock.advance(Duration.ofSeconds(1));
+    SendOutcome second = sender.send(e);
+
+    assertThat(first).isInstanceOf(SendOutcome.RetryAt.class);
+    assertThat(((SendOutcome.RetryAt) first).notBefore()).isEqualTo(T0);
+    assertThat(moves).hasSize(1);
+    assertThat(moves.get(0)[0]).isEqualTo(GROUP);
+    assertThat(moves.get(0)[1]).isEqualTo(Address.group(Channel.TELEGRAM, "-1002233445566"));
+    assertThat(second).isEqualTo(new SendOutcome.Sent("-1002233445566:1"));
+  }
+
+  @Test
+  void serverErrorIsRetriedWithGrowingBackoffForThatChatOnly() {
+    api.failSends(2, "error-502.json");
+
+    SendOutcome first = sender.send(entry(1, OutboundMessage.to(PERSON, "Hi", "en"), 0));
+    clock.advance(Duration.ofSeconds(2));
+    SendOutcome second = sender.send(entry(1, OutboundMessage.to(PERSON, "Hi", "en"), 3));
+
+    assertThat(first).isEqualTo(new SendOutcome.RetryAt(T0.plusSeconds(2), false, "Bad Gateway"));
+    assertThat(second)
+        .isEqualTo(new SendOutcome.RetryAt(T0.plusSeconds(2 + 16), false, "Bad Gateway"));
+  }
+
+  @Test
+  void unreachableServerIsRetriedLater() {
+    api.close();
+
+    SendOutcome outcome = sender.send(entry(1, OutboundMessage.to(PERSON, "Hi", "en"), 1));
+
+    assertThat(outcome).isInstanceOf(SendOutcome.RetryAt.class);
+    assertThat(((SendOutcome.RetryAt) outcome).notBefore()).isEqualTo(T0.plusSeconds(4));
+    assertThat(((SendOutcome.RetryAt) outcome).wholeChannel()).isFalse();
+  }
+
+  @Test
+  void textOver4096CharactersGoesAsSeveralMessagesInOrderWithinTheChatLimit() {
+    String paragraph = "blankets and tents ".repeat(150).strip();
+    String text = String.join("\n\n", paragraph, paragraph, paragraph, paragraph, "the end");
+    OutboxEntry e =
+        entry(
+            1,
+            OutboundMessage.to(PERSON, text, "en").withChoices(List.of(new Choice("Done", "done"))),
+            0);
+
+    List<SendOutcome> outcomes = new ArrayList<>();
+    SendOutcome outcome = sender.send(e);
+    outcomes.add(outcome);
+    while (outcome instanceof SendOutcome.RetryAt retry) {
+      clock.set(retry.notBefore());
+      outcome = sender.send(e);
+      outcomes.add(outcome);
+    }
+
+    List<FakeBotApi.Sent> parts = api.sentTo(42234);
+    assertThat(parts).hasSizeGreaterThan(1);
+    assertThat(parts).allSatisfy(p -> assertThat(p.text().length()).isLessThanOrEqualTo(4096));
+    assertThat(String.join("\n\n", parts.stream().map(FakeBotApi.Sent::text).toList()))
+        .isEqualTo(text);
+    assertThat(outcome)
+        .isEqualTo(new SendOutcome.Sent("42234:" + parts.get(parts.size() - 1).messageId()));
+    assertThat(outcomes).hasSize(parts.size());
+    assertThat(parts.get(parts.size() - 1).body().has("reply_markup")).isTrue();
+    assertThat(parts.get(0).body().has("reply_markup")).isFalse();
+    for (int i = 1; i < parts.size(); i++) {
+      assertThat(Duration.between(parts.get(i - 1).at(), parts.get(i).at()))
+          .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
+    assertThat(sender.halfSent()).isEmpty();
+  }
+}

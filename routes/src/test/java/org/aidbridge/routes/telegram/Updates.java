@@ -1,0 +1,78 @@
+package org.aidbridge.routes.telegram;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Updates as Telegram sends them, made from the recorded fixtures with other people and words. */
+final class Updates {
+  private Updates() {}
+
+  static ObjectNode privateText(long userId, String username, String language, String text) {
+    ObjectNode update = Fixtures.json("private-text.json");
+    ObjectNode message = (ObjectNode) update.get("message");
+    person((ObjectNode) message.get("from"), userId, username, language);
+    ObjectNode chat = (ObjectNode) message.get("chat");
+    chat.put("id", userId);
+    chat.put("username", username);
+    message.put("text", text);
+    return update;
+  }
+
+  /** A private message replying to the bot's message {@code repliedMessageId} in that chat. */
+  static ObjectNode privateReply(long userId, String username, String text, int repliedMessageId) {
+    ObjectNode update = Fixtures.json("private-reply-to-bot.json");
+    ObjectNode message = (ObjectNode) update.get("message");
+    person((ObjectNode) message.get("from"), userId, username, "en");
+    ((ObjectNode) message.get("chat")).put("id", userId);
+    ((ObjectNode) message.at("/reply_to_message/chat")).put("id", userId);
+    ((ObjectNode) message.get("reply_to_message")).put("message_id", repliedMessageId);
+    message.put("text", text);
+    return update;
+  }
+
+  static ObjectNode groupText(long chatId, long userId, String username, String text) {
+    ObjectNode update = Fixtures.json("group-chatter.json");
+    ObjectNode message = (ObjectNode) update.get("message");
+    person((ObjectNode) message.get("from"), userId, username, "en");
+    ((ObjectNode) message.get("chat")).put("id", chatId);
+    message.put("text", text);
+    return update;
+  }
+
+  /** A button pressed under the bot's message {@code messageId} in a private chat. */
+  static ObjectNode button(long userId, String data, int messageId) {
+    ObjectNode update = Fixtures.json("callback-query.json");
+    ObjectNode query = (ObjectNode) update.get("callback_query");
+    query.put("id", "q" + userId + "-" + messageId);
+    person((ObjectNode) query.get("from"), userId, "u" + userId, "en");
+    ((ObjectNode) query.get("message")).put("message_id", messageId);
+    ((ObjectNode) query.at("/message/chat")).put("id", userId);
+    query.put("data", data);
+    return update;
+  }
+
+  static ObjectNode botAdded(long chatId, long byUserId) {
+    ObjectNode update = Fixtures.json("my-chat-member-added.json");
+    ((ObjectNode) update.at("/my_chat_member/chat")).put("id", chatId);
+    ((ObjectNode) update.at("/my_chat_member/from")).put("id", byUserId);
+    return update;
+  }
+
+  static ObjectNode botRemoved(long chatId) {
+    ObjectNode update = Fixtures.json("my-chat-member-removed.json");
+    ((ObjectNode) update.at("/my_chat_member/chat")).put("id", chatId);
+    return update;
+  }
+
+  static ObjectNode migrated(long fromChatId, long toChatId) {
+    ObjectNode update = Fixtures.json("migrate-to-supergroup.json");
+    ((ObjectNode) update.at("/message/chat")).put("id", fromChatId);
+    ((ObjectNode) update.get("message")).put("migrate_to_chat_id", toChatId);
+    return update;
+  }
+
+  private static void person(ObjectNode from, long id, String username, String language) {
+    from.put("id", id);
+    from.put("username", username);
+    from.put("language_code", language);
+  }
+}
