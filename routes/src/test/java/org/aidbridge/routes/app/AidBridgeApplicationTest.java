@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,6 +35,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class AidBridgeApplicationTest {
   private static final Map<String, String> SIGNAL_ON =
@@ -104,6 +109,34 @@ class AidBridgeApplicationTest {
                     context(Map.of("http.port", "-1")), List.of(option(new FlakySender(0)))))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("No channel is configured");
+  }
+
+  @Test
+  void eachChannelThatIsOffGetsOneInfoLineSayingHowToTurnItOn() throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(AidBridgeApplication.class);
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    logger.addAppender(log);
+    try (AidBridgeApplication app =
+        AidBridgeApplication.start(
+            context(SIGNAL_ON),
+            List.of(
+                option(new FlakySender(0)),
+                new ChannelOption(
+                    Channel.EMAIL, org.aidbridge.routes.email.EmailChannel::create)))) {
+      assertThat(app.channels()).containsExactly("signal");
+    } finally {
+      logger.detachAppender(log);
+    }
+
+    assertThat(log.list)
+        .filteredOn(e -> e.getFormattedMessage().startsWith("email is off"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getLevel()).isEqualTo(Level.INFO);
+              assertThat(e.getFormattedMessage()).contains("AIDBRIDGE_IMAP_URL");
+            });
   }
 
   @Test
