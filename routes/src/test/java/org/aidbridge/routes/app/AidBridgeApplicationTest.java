@@ -15,12 +15,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.Bots;
+import org.aidbridge.bot.model.Address;
+import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.model.Kind;
+import org.aidbridge.bot.model.Listing;
+import org.aidbridge.bot.model.Status;
+import org.aidbridge.bot.model.Urgency;
 import org.aidbridge.bot.outbox.ChannelSender;
 import org.aidbridge.bot.outbox.OutboxDispatcher;
 import org.aidbridge.bot.outbox.SendOutcome;
@@ -98,6 +106,37 @@ class AidBridgeApplicationTest {
       await().atMost(Duration.ofSeconds(10)).until(() -> sender.calls.get() > 5);
       assertThat(app.camel().getRouteController().getRouteStatus("outbox-signal").isStarted())
           .isTrue();
+    }
+  }
+
+  @Test
+  void housekeepingRunsOnItsTimerAndExpiresListingsPastTheirTime() throws Exception {
+    Instant past = Instant.now().minus(Duration.ofDays(20));
+    Listing stale =
+        store.insertListing(
+            new Listing(
+                0,
+                null,
+                Kind.NEED,
+                Set.of(Category.FOOD),
+                List.of(),
+                "need rice",
+                null,
+                Urgency.NORMAL,
+                past,
+                past.plus(Duration.ofDays(7)),
+                Status.OPEN,
+                Address.person(Channel.EMAIL, "ana@example.org"),
+                "en",
+                null));
+    Map<String, String> values = new java.util.HashMap<>(SIGNAL_ON);
+    values.put("housekeeping.period.ms", "20");
+
+    try (AidBridgeApplication app =
+        AidBridgeApplication.start(context(values), List.of(option(new FlakySender(0))))) {
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> store.listingById(stale.id()).orElseThrow().status() == Status.EXPIRED);
     }
   }
 
