@@ -15,7 +15,8 @@
 #
 #   docker network create aidbridge
 #   docker run -d --name signal-cli --network aidbridge -v signal-cli-data:/var/lib/signal-cli \
-#     <a signal-cli image> --config /var/lib/signal-cli daemon --tcp 0.0.0.0:7583
+#     <a signal-cli image> --config /var/lib/signal-cli daemon --tcp 0.0.0.0:7583 \
+#     --receive-mode on-connection
 #   docker run -d --name aidbridge --network aidbridge -v aidbridge-data:/data \
 #     -e AIDBRIDGE_SIGNAL_ENDPOINT=tcp://signal-cli:7583 -e AIDBRIDGE_SIGNAL_ACCOUNT=+15550001111 aidbridge
 #
