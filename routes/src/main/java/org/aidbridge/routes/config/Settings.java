@@ -32,8 +32,8 @@ public final class Settings {
   }
 
   /**
-   * Loads the properties file (or the defaults packed in the jar when {@code file} is null or
-   * missing) and applies the environment over it.
+   * Loads the properties file over the defaults packed in the jar (only the defaults when {@code
+   * file} is null or missing) and applies the environment over both.
    */
   public static Settings load(Path file, Map<String, String> environment) {
     Properties props = file != null && Files.isRegularFile(file) ? read(file) : packedDefaults();
@@ -42,7 +42,10 @@ public final class Settings {
         throw new ConfigException(key, "is a secret: set it in the environment as " + envName(key));
       }
     }
+    // A key the file leaves out keeps its documented default, and can still be set by env var.
     Map<String, String> merged = new TreeMap<>();
+    Properties defaults = packedDefaults();
+    defaults.stringPropertyNames().forEach(k -> merged.put(k, defaults.getProperty(k).trim()));
     props.stringPropertyNames().forEach(k -> merged.put(k, props.getProperty(k).trim()));
     for (String key : SECRET_KEYS) {
       merged.putIfAbsent(key, "");

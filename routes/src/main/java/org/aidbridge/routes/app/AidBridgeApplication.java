@@ -1,0 +1,146 @@
+package org.aidbridge.routes.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.aidbridge.routes.config.ConfigException;
+import org.aidbridge.routes.config.Settings;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running bot: each configured channel's routes, an outbox timer per channel, and the health
+ * endpoint. The store and the bot are given (the caller opens and closes the store); the
+ * application owns and closes the rest.
+ */
+public final class AidBridgeApplication implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AidBridgeApplication.class);
+
+  private final CamelContext camel;
+  private final List<ChannelAdapter> adapters;
+  private final HealthServer health;
+
+  private AidBridgeApplication(
+      CamelContext camel, List<ChannelAdapter> adapters, HealthServer health) {
+    this.camel = camel;
+    this.adapters = adapters;
+    this.health = health;
+  }
+
+  /**
+   * Starts every configured channel of {@code options}, after handling the messages a previous run
+   * stored but did not act on.
+   *
+   * @throws ConfigException when no channel is configured or a setting is invalid
+   */
+  public static AidBridgeApplication start(AppContext context, List<ChannelOption> options)
+      throws Exception {
+    Settings settings = context.settings();
+    List<ChannelOption> chosen = ChannelCatalog.configured(options, settings);
+    for (ChannelOption option : options) {
+      if (!chosen.contains(option)) {
+        LOG.info("{} is off: {}", option.channel().id(), option.howToTurnOn());
+      }
+    }
+    if (chosen.isEmpty()) {
+      throw new IllegalStateException(ChannelCatalog.nothingConfigured());
+    }
+    int pollMs = settings.integer("outbox.poll.ms", 500);
+    if (pollMs < 1) {
+      throw new ConfigException("outbox.poll.ms", "must be at least 1, not " + pollMs);
+    }
+    int resumed = context.bot().resumePending();
+    if (resumed > 0) {
+      LOG.info("handled {} message(s) stored before the last stop", resumed);
+    }
+    List<ChannelAdapter> adapters = new ArrayList<>();
+    CamelContext camel = new DefaultCamelContext();
+    HealthServer health = null;
+    try {
+      for (ChannelOption option : chosen) {
+        adapters.add(option.factory().apply(context));
+      }
+      camel.getPropertiesComponent().setInitialProperties(properties(settings));
+      camel.getShutdownStrategy().setTimeout(10);
+      camel.addRoutes(new ErrorHandling());
+      camel.addRoutes(new OutboxRoutes(adapters, context.dispatcher()));
+      for (ChannelAdapter adapter : adapters) {
+        camel.addRoutes(adapter.routes());
+      }
+      camel.start();
+      health = startHealth(settings, adapters, camel);
+      AidBridgeApplication app = new AidBridgeApplication(camel, adapters, health);
+      LOG.info("AidBridge is running on: {}", String.join(", ", app.channels()));
+      return app;
+    } catch (Exception | Error e) {
+      new AidBridgeApplication(camel, adapters, health).close();
+      throw e;
+    }
+  }
+
+  /** The ids of the running channels, such as {@code email}. */
+  public List<String> channels() {
+    return adapters.stream().map(a -> a.channel().id()).toList();
+  }
+
+  /** The health endpoint's port, or -1 when it is off. */
+  public int healthPort() {
+    return health == null ? -1 : health.port();
+  }
+
+  public CamelContext camel() {
+    return camel;
+  }
+
+  /** Stops receiving first, then sending, then releases the channels' connections. */
+  @Override
+  public void close() {
+    if (health != null) {
+      health.close();
+    }
+    try {
+      camel.close();
+    } catch (Exception e) {
+      LOG.warn("stopping the routes failed: {}", e.getClass().getSimpleName());
+    }
+    for (ChannelAdapter adapter : adapters) {
+      try {
+        adapter.close();
+      } catch (Exception e) {
+        LOG.warn("closing {} failed: {}", adapter.channel().id(), e.getClass().getSimpleName());
+      }
+    }
+  }
+
+  private static HealthServer startHealth(
+      Settings settings, List<ChannelAdapter> adapters, CamelContext camel) {
+    int port = settings.integer("http.port", 8080);
+    if (port < -1 || port > 65535) {
+      throw new ConfigException(
+          "http.port", "must be a port (0 picks a free one, -1 turns it off)");
+    }
+    if (port == -1) {
+      return null;
+    }
+    String host = settings.string("http.host", "127.0.0.1");
+    List<String> channels = adapters.stream().map(a -> a.channel().id()).toList();
+    try {
+      HealthServer health = HealthServer.start(host, port, channels, camel::isStarted);
+      LOG.info("health endpoint: http://{}:{}/health", host, health.port());
+      return health;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
+    }
+  }
+
+  /** Every setting as a Camel property, so routes can say {@code {{imap.poll.ms}}}. */
+  private static Properties properties(Settings settings) {
+    Properties props = new Properties();
+    props.putAll(settings.withPrefix(""));
+    return props;
+  }
+}

@@ -1,0 +1,62 @@
+package org.aidbridge.routes.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.aidbridge.bot.outbox.OutboxDispatcher;
+import org.aidbridge.bot.store.Store;
+import org.aidbridge.routes.app.AidBridgeApplication;
+import org.aidbridge.routes.app.AppContext;
+import org.aidbridge.routes.app.ChannelCatalog;
+import org.aidbridge.routes.app.ChannelOption;
+import org.aidbridge.routes.config.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the bot on every channel that is configured, until stopped (Ctrl-C or SIGTERM).",
+      "A channel without configuration is off; the log says how to turn it on."
+    })
+final class RunCommand implements Callable<Integer> {
+  /** Exit status when there is nothing to run. */
+  static final int NOTHING_TO_RUN = 2;
+
+  @ParentCommand AidBridgeCli parent;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Settings settings = parent.settings();
+    List<ChannelOption> channels = ChannelCatalog.standard();
+    if (ChannelCatalog.configured(channels, settings).isEmpty()) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("aidbridge: " + ChannelCatalog.nothingConfigured());
+      err.flush();
+      return NOTHING_TO_RUN;
+    }
+    run(parent, settings, channels);
+    return 0;
+  }
+
+  /** Runs the application on {@code settings} until the process is asked to stop. */
+  static void run(AidBridgeCli parent, Settings settings, List<ChannelOption> channels)
+      throws Exception {
+    Core core = Core.from(settings);
+    Clock clock = parent.environment().clock();
+    try (UntilStopped stop = new UntilStopped();
+        Store store = core.openStore(parent.environment().workingDir())) {
+      AppContext context =
+          new AppContext(
+              settings, store, core.bot(store, clock), new OutboxDispatcher(store, clock), clock);
+      try (AidBridgeApplication app = AidBridgeApplication.start(context, channels)) {
+        stop.await();
+      }
+    }
+  }
+}

@@ -1,0 +1,167 @@
+package org.aidbridge.routes.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.aidbridge.bot.BotSettings;
+import org.aidbridge.bot.Bots;
+import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.outbox.ChannelSender;
+import org.aidbridge.bot.outbox.OutboxDispatcher;
+import org.aidbridge.bot.outbox.SendOutcome;
+import org.aidbridge.bot.parse.LexiconParser;
+import org.aidbridge.bot.place.PlaceFinder;
+import org.aidbridge.bot.store.OutboxEntry;
+import org.aidbridge.bot.store.SqliteStore;
+import org.aidbridge.bot.store.Store;
+import org.aidbridge.routes.config.Settings;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class AidBridgeApplicationTest {
+  private static final Map<String, String> SIGNAL_ON =
+      Map.of("signal.endpoint", "tcp://127.0.0.1:1", "http.port", "0", "outbox.poll.ms", "20");
+
+  private Store store;
+
+  @BeforeEach
+  void openStore() {
+    store = SqliteStore.open(":memory:");
+  }
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
+
+  private AppContext context(Map<String, String> values) {
+    Clock clock = Clock.systemUTC();
+    return new AppContext(
+        Settings.of(values),
+        store,
+        Bots.create(
+            store, BotSettings.DEFAULT, clock, LexiconParser.withoutPlaces(), PlaceFinder.NONE),
+        new OutboxDispatcher(store, clock),
+        clock);
+  }
+
+  @Test
+  void healthSaysUpWithTheRunningChannelsAndStopsWithTheApplication() throws Exception {
+    AidBridgeApplication app =
+        AidBridgeApplication.start(context(SIGNAL_ON), List.of(option(new FlakySender(0))));
+    HttpClient http = HttpClient.newHttpClient();
+    URI health = URI.create("http://127.0.0.1:" + app.healthPort() + "/health");
+
+    HttpResponse<String> response =
+        http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{\"status\":\"UP\",\"channels\":[\"signal\"]}");
+    assertThat(app.channels()).containsExactly("signal");
+
+    app.close();
+
+    assertThatThrownBy(
+            () ->
+                http.send(
+                    HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(IOException.class);
+    assertThat(app.camel().isStopped()).isTrue();
+  }
+
+  @Test
+  void aFailingDrainDoesNotStopTheOutboxTimer() throws Exception {
+    FlakySender sender = new FlakySender(3);
+
+    try (AidBridgeApplication app =
+        AidBridgeApplication.start(context(SIGNAL_ON), List.of(option(sender)))) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> sender.calls.get() > 5);
+      assertThat(app.camel().getRouteController().getRouteStatus("outbox-signal").isStarted())
+          .isTrue();
+    }
+  }
+
+  @Test
+  void aChannelWithoutSettingsIsNotStarted() {
+    assertThatThrownBy(
+            () ->
+                AidBridgeApplication.start(
+                    context(Map.of("http.port", "-1")), List.of(option(new FlakySender(0)))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("No channel is configured");
+  }
+
+  @Test
+  void healthEndpointCanBeTurnedOff() throws Exception {
+    Map<String, String> values = new java.util.HashMap<>(SIGNAL_ON);
+    values.put("http.port", "-1");
+
+    try (AidBridgeApplication app =
+        AidBridgeApplication.start(context(values), List.of(option(new FlakySender(0))))) {
+      assertThat(app.healthPort()).isEqualTo(-1);
+    }
+  }
+
+  private static ChannelOption option(ChannelSender sender) {
+    return new ChannelOption(
+        Channel.SIGNAL,
+        ctx ->
+            new ChannelAdapter() {
+              @Override
+              public Channel channel() {
+                return Channel.SIGNAL;
+              }
+
+              @Override
+              public RoutesBuilder routes() {
+                return new RouteBuilder() {
+                  @Override
+                  public void configure() {}
+                };
+              }
+
+              @Override
+              public ChannelSender sender() {
+                return sender;
+              }
+            });
+  }
+
+  /** A sender whose first calls fail before the dispatcher can even ask the store. */
+  static final class FlakySender implements ChannelSender {
+    final AtomicInteger calls = new AtomicInteger();
+    private final int failures;
+
+    FlakySender(int failures) {
+      this.failures = failures;
+    }
+
+    @Override
+    public Channel channel() {
+      if (calls.incrementAndGet() <= failures) {
+        throw new IllegalStateException("the channel is not ready");
+      }
+      return Channel.SIGNAL;
+    }
+
+    @Override
+    public SendOutcome send(OutboxEntry entry) {
+      return new SendOutcome.Sent("sent-" + entry.id());
+    }
+  }
+}
