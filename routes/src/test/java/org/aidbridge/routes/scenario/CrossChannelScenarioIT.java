@@ -57,11 +57,12 @@ class CrossChannelScenarioIT {
   static final Participant LEE_P = Participant.signal("Lee", LEE, LEE_NUMBER);
   static final Participant ADMIN_P =
       Participant.telegram("the group admin", TG_ADMIN, TG_ADMIN_NAME);
+  static final String COORDINATOR_NAME = "coordinator_tg";
   static final Participant COORD_P =
       new Participant(
           "the coordinator",
           List.of("email:" + COORDINATOR_MAIL, "telegram:" + COORDINATOR_TELEGRAM),
-          List.of(COORDINATOR_MAIL, Long.toString(COORDINATOR_TELEGRAM)));
+          List.of(COORDINATOR_MAIL, Long.toString(COORDINATOR_TELEGRAM), COORDINATOR_NAME));
 
   @TempDir Path dir;
   CrossChannelHarness h;
@@ -168,7 +169,7 @@ class CrossChannelScenarioIT {
     h.mail().send(COORDINATOR_MAIL, "list", "subscribe " + LIST + " Portland 50\n\n" + SECRET);
     await().until(() -> h.store().subscriptionOf(Address.group(Channel.EMAIL, LIST)).isPresent());
 
-    String words = "Water distribution at Laurelhurst Park at 5pm";
+    String words = "Free meals at Laurelhurst Park at 5pm";
     h.mail().send(COORDINATOR_MAIL, "announcement", "broadcast Portland " + words);
     await().until(() -> mailTo(COORDINATOR_MAIL).stream().anyMatch(m -> m.contains("proof")));
     h.mail().send(COORDINATOR_MAIL, "announcement", "broadcast Portland " + words + "\n" + SECRET);
@@ -203,6 +204,110 @@ class CrossChannelScenarioIT {
     assertThat(h.delivered()).noneMatch(d -> d.says(SECRET));
     assertThat(logs.lines()).noneMatch(l -> l.text().contains(SECRET));
     assertThat(logs.lines()).anyMatch(l -> l.text().contains("refused a coordinator command"));
+  }
+
+  // --- 4 ---
+
+  @Test
+  void anUnmetNeedIsCarriedToFartherGroupsRingByRingOncePerRing() throws Exception {
+    subscribeTelegramGroup(TG_PORTLAND, "Portland 50");
+    h.telegram()
+        .queue(
+            Updates.privateText(
+                COORDINATOR_TELEGRAM,
+                COORDINATOR_NAME,
+                "en",
+                "/subscribe " + GRESHAM_LIST + " Gresham 5"));
+    await()
+        .until(
+            () -> h.store().subscriptionOf(Address.group(Channel.EMAIL, GRESHAM_LIST)).isPresent());
+    subscribeTelegramGroup(TG_SALEM, "Salem 20");
+    subscribeSignalGroup(ROSA, ROSA_NUMBER, EASTSIDE, "Seattle 20");
+
+    h.signalText(ROSA, ROSA_NUMBER, "urgent: need 3 sleeping bags in Portland", null);
+    await().until(() -> !h.store().activeListingsOf(signalPerson(ROSA)).isEmpty());
+    Listing need = h.store().activeListingsOf(signalPerson(ROSA)).get(0);
+    assertThat(need.expiresAt()).isAfter(need.createdAt().plus(Duration.ofDays(4)));
+    assertThat(kmFromNeed(need, Address.group(Channel.EMAIL, GRESHAM_LIST))).isBetween(5.0, 25.0);
+    assertThat(kmFromNeed(need, telegramGroup(TG_SALEM))).isBetween(25.0, 150.0);
+    assertThat(kmFromNeed(need, Address.group(Channel.SIGNAL, EASTSIDE))).isGreaterThan(150);
+
+    h.housekeeping();
+    h.housekeeping();
+    assertFartherCounts(need, 1, 0, 0);
+    h.clock().advance(Duration.ofHours(25));
+    h.housekeeping();
+    h.housekeeping();
+    assertFartherCounts(need, 1, 1, 0);
+    h.clock().advance(Duration.ofHours(48));
+    h.housekeeping();
+    assertFartherCounts(need, 1, 1, 1);
+    h.clock().advance(Duration.ofHours(24));
+    h.housekeeping();
+    assertFartherCounts(need, 1, 1, 1);
+
+    assertThat(h.store().escalationsOf(need.id())).containsExactly(0, 1, 2);
+    assertThat(messages("telegram:" + TG_PORTLAND, FARTHER)).isEmpty();
+    assertThat(messages("telegram:" + TG_PORTLAND, "Urgent need " + need.ref())).hasSize(1);
+  }
+
+  // --- 5 ---
+
+  @Test
+  void aRenewalPromptAnsweredYesOnSignalKeepsTheNeedUp() throws Exception {
+    h.signalText(ROSA, ROSA_NUMBER, "need 2 bags of rice in Portland", null);
+    await().until(() -> !h.store().activeListingsOf(signalPerson(ROSA)).isEmpty());
+    Listing need = h.store().activeListingsOf(signalPerson(ROSA)).get(0);
+    Instant ends = need.expiresAt();
+
+    h.clock().advance(Duration.between(h.clock().instant(), ends.minus(Duration.ofHours(20))));
+    assertThat(h.housekeeping()).filteredOn(m -> m.text().contains("still needed")).hasSize(1);
+    await().until(() -> !signalTo(ROSA, "still needed").isEmpty());
+    String question = signalTo(ROSA, "still needed").get(0).path("fake.timestamp").asText();
+    assertThat(signalTo(ROSA, "still needed").get(0).path("message").asText()).contains(need.ref());
+
+    h.signalQuote(ROSA, ROSA_NUMBER, "yes", question);
+    await().until(() -> !signalTo(ROSA, "stays up until").isEmpty());
+
+    Listing renewed = h.store().listingById(need.id()).orElseThrow();
+    assertThat(renewed.status()).isEqualTo(Status.OPEN);
+    assertThat(renewed.expiresAt()).isAfter(ends.plus(Duration.ofDays(5)));
+    assertThat(h.housekeeping()).noneMatch(m -> m.text().contains("still needed"));
+    awaitOutboxEmpty();
+    assertThat(h.delivered())
+        .filteredOn(d -> d.says("still needed") || d.says("stays up until"))
+        .extracting(Delivered::recipient)
+        .containsOnly("signal:" + ROSA);
+  }
+
+  // --- 6 ---
+
+  @Test
+  void forgetLeavesNothingOfThePersonInTheDatabase() throws Exception {
+    subscribeSignalGroup(LEE, LEE_NUMBER, NORTHSIDE, "Portland 50");
+    h.signalText(ROSA, ROSA_NUMBER, "need 2 bags of rice in Portland", null);
+    await().until(() -> !h.store().activeListingsOf(signalPerson(ROSA)).isEmpty());
+    h.mail().send(ANA, "OFFER: rice in Portland", "5 bags, any evening");
+    await().until(() -> !signalTo(ROSA, "Good news").isEmpty());
+    Listing offer = h.store().activeListingsOf(emailPerson(ANA)).get(0);
+    h.signalText(ROSA, ROSA_NUMBER, "reply " + offer.ref() + " Thank you! Tomorrow evening?", null);
+    await().until(() -> mailTo(ANA).stream().anyMatch(m -> m.contains("Tomorrow evening?")));
+    h.signalText(ROSA, ROSA_NUMBER, "link", null);
+    await().until(() -> !signalTo(ROSA, "link code").isEmpty());
+
+    h.signalText(ROSA, ROSA_NUMBER, "/forget", null);
+    await().until(() -> !signalTo(ROSA, "Shall I delete everything").isEmpty());
+    h.signalText(ROSA, ROSA_NUMBER, "yes", null);
+    await().until(() -> !signalTo(ROSA, "I have deleted").isEmpty());
+    awaitOutboxEmpty();
+    h.housekeeping();
+
+    for (String identifier : ROSA_P.identifiers()) {
+      assertThat(DatabaseScan.cellsContaining(h.database(), identifier)).as(identifier).isEmpty();
+    }
+    assertThat(DatabaseScan.cellsContaining(h.database(), ANA)).isNotEmpty();
+    assertThat(DatabaseScan.cellsContaining(h.database(), LEE)).isNotEmpty();
+    assertThat(h.store().listingById(offer.id()).orElseThrow().status()).isEqualTo(Status.OPEN);
   }
 
   // --- helpers ---
@@ -299,6 +404,40 @@ class CrossChannelScenarioIT {
                 store.dueOutbox(Channel.EMAIL, later, 1).isEmpty()
                     && store.dueOutbox(Channel.TELEGRAM, later, 1).isEmpty()
                     && store.dueOutbox(Channel.SIGNAL, later, 1).isEmpty());
+  }
+
+  static final String FARTHER = "A need from farther away";
+
+  /** How many farther-away announcements of the need the ring 0, 1 and 2 groups received. */
+  void assertFartherCounts(Listing need, int gresham, int salem, int seattle) {
+    awaitOutboxEmpty();
+    assertThat(fartherCount(need, "email:" + GRESHAM_LIST)).as("Gresham").isEqualTo(gresham);
+    assertThat(fartherCount(need, "telegram:" + TG_SALEM)).as("Salem").isEqualTo(salem);
+    assertThat(fartherCount(need, "signal:" + EASTSIDE)).as("Seattle").isEqualTo(seattle);
+  }
+
+  long fartherCount(Listing need, String group) {
+    return messages(group, FARTHER).stream().filter(d -> d.says(need.ref())).count();
+  }
+
+  double kmFromNeed(Listing need, Address group) {
+    return h.store().subscriptionOf(group).orElseThrow().center().distanceKm(need.place());
+  }
+
+  /** The sends the fake daemon delivered to a Signal user, containing some words. */
+  List<com.fasterxml.jackson.databind.JsonNode> signalTo(String uuid, String containing) {
+    return h.signal().deliveredSends().stream()
+        .filter(s -> uuid.equals(s.path("recipient").path(0).asText()))
+        .filter(s -> s.path("message").asText().contains(containing))
+        .toList();
+  }
+
+  static Address telegramGroup(long chat) {
+    return Address.group(Channel.TELEGRAM, Long.toString(chat));
+  }
+
+  static Address signalPerson(String uuid) {
+    return Address.person(Channel.SIGNAL, uuid);
   }
 
   static Address emailPerson(String address) {
