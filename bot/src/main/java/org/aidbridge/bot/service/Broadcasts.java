@@ -56,18 +56,18 @@ public final class Broadcasts {
       Optional<String> pending = store.state(key).filter(v -> !v.isBlank());
       store.putState(key, "");
       if (pending.isEmpty() || word.equals("cancel")) {
-        return say(
+        return replies.say(
             message, language, pending.isEmpty() ? "broadcast.nothing" : "broadcast.cancelled");
       }
       return send(message, pending.get(), language);
     }
     Optional<Draft> draft = parse(args);
     if (draft.isEmpty()) {
-      return say(message, language, "broadcast.usage");
+      return replies.say(message, language, "broadcast.usage");
     }
     List<Subscription> groups = groupsFor(draft.get());
     store.putState(key, encode(draft.get()));
-    return say(
+    return replies.say(
         message,
         language,
         "broadcast.preview",
@@ -79,7 +79,7 @@ public final class Broadcasts {
   private List<OutboundMessage> send(InboundMessage message, String pending, String language) {
     String[] parts = pending.split("\\|", 6);
     if (Long.parseLong(parts[0]) < clock.instant().toEpochMilli()) {
-      return say(message, language, "broadcast.nothing");
+      return replies.say(message, language, "broadcast.nothing");
     }
     Place area =
         parts[1].equals("all")
@@ -98,7 +98,7 @@ public final class Broadcasts {
           OutboundMessage.to(
               s.group(), Texts.get(s.language(), "broadcast.message", draft.text()), s.language()));
     }
-    out.addAll(say(message, language, "broadcast.sent", out.size()));
+    out.addAll(replies.say(message, language, "broadcast.sent", out.size()));
     return out;
   }
 
@@ -173,10 +173,5 @@ public final class Broadcasts {
     return counts.entrySet().stream()
         .map(e -> e.getKey() + " " + e.getValue())
         .collect(Collectors.joining(", "));
-  }
-
-  private List<OutboundMessage> say(
-      InboundMessage message, String language, String key, Object... args) {
-    return List.of(replies.answer(message, language, Texts.get(language, key, args)));
   }
 }

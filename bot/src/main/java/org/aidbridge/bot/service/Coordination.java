@@ -62,14 +62,14 @@ public final class Coordination {
   public List<OutboundMessage> run(
       InboundMessage message, String name, String args, String language) {
     if (!isCoordinator(message.sender())) {
-      return say(message, language, "coordinator.only");
+      return replies.say(message, language, "coordinator.only");
     }
     if (!message.senderAuthenticated()) {
       // Email's From can be forged. Say which channel, never who or what secret was tried.
       LOG.info(
           "refused a coordinator command: the {} sender was not authenticated",
           message.channel().id());
-      return say(message, language, "coordinator.unproven");
+      return replies.say(message, language, "coordinator.unproven");
     }
     return switch (name) {
       case "broadcast" -> broadcasts.command(message, args, language);
@@ -84,11 +84,13 @@ public final class Coordination {
   private List<OutboundMessage> close(InboundMessage message, String args, String language) {
     Optional<Listing> listing = activeByRef(args);
     if (listing.isEmpty()) {
-      return say(message, language, "ref.unknown.any", ListingRefs.normalize(firstWord(args)));
+      return replies.say(
+          message, language, "ref.unknown.any", ListingRefs.normalize(firstWord(args)));
     }
     Listing l = listing.get();
     store.updateStatus(l.id(), Status.WITHDRAWN);
-    List<OutboundMessage> out = new ArrayList<>(say(message, language, "close.done", l.ref()));
+    List<OutboundMessage> out =
+        new ArrayList<>(replies.say(message, language, "close.done", l.ref()));
     out.add(replies.toAuthor(l, Texts.get(l.language(), "closed.by.coordinator", l.ref())));
     out.addAll(notifier.closed(l));
     return out;
@@ -97,10 +99,11 @@ public final class Coordination {
   private List<OutboundMessage> hide(InboundMessage message, String args, String language) {
     Optional<Listing> listing = activeByRef(args);
     if (listing.isEmpty()) {
-      return say(message, language, "ref.unknown.any", ListingRefs.normalize(firstWord(args)));
+      return replies.say(
+          message, language, "ref.unknown.any", ListingRefs.normalize(firstWord(args)));
     }
     store.updateStatus(listing.get().id(), Status.HIDDEN);
-    return say(message, language, "hide.done", listing.get().ref());
+    return replies.say(message, language, "hide.done", listing.get().ref());
   }
 
   /** Bans the author of a listing ({@code ban N-7K2}) or an identity ({@code ban telegram:123}). */
@@ -111,13 +114,13 @@ public final class Coordination {
             ? store.listingByRef(ListingRefs.normalize(word)).map(Listing::author)
             : parseIdentity(word);
     if (who.isEmpty()) {
-      return say(message, language, "ban.usage");
+      return replies.say(message, language, "ban.usage");
     }
     for (Address identity : store.linkedWith(who.get())) {
       store.putState(BANNED + identity.qualified(), "1");
       store.activeListingsOf(identity).forEach(l -> store.updateStatus(l.id(), Status.HIDDEN));
     }
-    return say(message, language, "ban.done");
+    return replies.say(message, language, "ban.done");
   }
 
   /**
@@ -134,7 +137,7 @@ public final class Coordination {
       out.addAll(digests.digestFor(s, clock.instant()));
     }
     if (!message.inGroup() || out.isEmpty()) {
-      out.addAll(say(message, language, "digest.done", groups.size()));
+      out.addAll(replies.say(message, language, "digest.done", groups.size()));
     }
     return out;
   }
@@ -179,10 +182,5 @@ public final class Coordination {
 
   private static String hours(Duration d) {
     return d.toHours() >= 1 ? d.toHours() + " h" : d.toMinutes() + " min";
-  }
-
-  private List<OutboundMessage> say(
-      InboundMessage message, String language, String key, Object... args) {
-    return List.of(replies.answer(message, language, Texts.get(language, key, args)));
   }
 }

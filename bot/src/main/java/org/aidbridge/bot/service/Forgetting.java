@@ -42,7 +42,7 @@ public final class Forgetting {
   public List<OutboundMessage> command(InboundMessage message, String args, String detected) {
     String language = languageOf(message, detected);
     if (message.inGroup()) {
-      return say(message, language, "forget.group");
+      return replies.say(message, language, "forget.group");
     }
     if (CONFIRM.contains(args.strip().toLowerCase(Locale.ROOT))) {
       return forget(message, language);
@@ -77,7 +77,9 @@ public final class Forgetting {
     }
     String language = languageOf(message, null);
     return Optional.of(
-        said.get().yes() ? forget(message, language) : say(message, language, "forget.cancelled"));
+        said.get().yes()
+            ? forget(message, language)
+            : replies.say(message, language, "forget.cancelled"));
   }
 
   /**
@@ -105,9 +107,5 @@ public final class Forgetting {
     }
     return List.of(
         replies.answer(message, language, Texts.get(language, "forget.done")).about(TOPIC));
-  }
-
-  private List<OutboundMessage> say(InboundMessage message, String language, String key) {
-    return List.of(replies.answer(message, language, Texts.get(language, key)));
   }
 }

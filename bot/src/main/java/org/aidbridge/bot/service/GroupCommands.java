@@ -42,31 +42,31 @@ public final class GroupCommands {
   public List<OutboundMessage> subscribe(InboundMessage message, String args, String language) {
     Target target = target(message, args);
     if (target.refusal() != null) {
-      return say(message, language, target.refusal());
+      return replies.say(message, language, target.refusal());
     }
     SubscribeArgs parsed = SubscribeArgs.parse(target.rest());
     if (parsed.place().isBlank()) {
-      return say(message, language, "subscribe.usage");
+      return replies.say(message, language, "subscribe.usage");
     }
     Optional<Place> center =
         places.resolve(parsed.place(), settings.homeCountry()).filter(Place::resolved);
     if (center.isEmpty()) {
-      return say(message, language, "subscribe.unknown.place", parsed.place());
+      return replies.say(message, language, "subscribe.unknown.place", parsed.place());
     }
     double radius = parsed.radiusKm().orElse(DEFAULT_RADIUS_KM);
     Subscription subscription =
         new Subscription(target.group(), center.get(), radius, parsed.categories(), language);
     store.saveSubscription(subscription);
-    return say(message, language, "subscribe.ok", describe(subscription, language));
+    return replies.say(message, language, "subscribe.ok", describe(subscription, language));
   }
 
   public List<OutboundMessage> unsubscribe(InboundMessage message, String args, String language) {
     Target target = target(message, args);
     if (target.refusal() != null) {
-      return say(message, language, target.refusal());
+      return replies.say(message, language, target.refusal());
     }
     boolean had = store.deleteSubscription(target.group());
-    return say(message, language, had ? "unsubscribe.ok" : "unsubscribe.none");
+    return replies.say(message, language, had ? "unsubscribe.ok" : "unsubscribe.none");
   }
 
   /** Which group a subscription command is about, or why the sender may not change it. */
@@ -97,12 +97,12 @@ public final class GroupCommands {
 
   public List<OutboundMessage> status(InboundMessage message, String language) {
     if (!message.inGroup()) {
-      return say(message, language, "group.only");
+      return replies.say(message, language, "group.only");
     }
     return store
         .subscriptionOf(message.group())
-        .map(s -> say(message, language, "status.subscribed", describe(s, language)))
-        .orElseGet(() -> say(message, language, "status.none"));
+        .map(s -> replies.say(message, language, "status.subscribed", describe(s, language)))
+        .orElseGet(() -> replies.say(message, language, "status.none"));
   }
 
   /** The arguments of the "subscribe.ok"/"status.subscribed" texts: place, km, categories. */
@@ -118,11 +118,6 @@ public final class GroupCommands {
                     .map(c -> Texts.get(language, "category." + c.id()))
                     .collect(Collectors.joining(", ")));
     return new Object[] {s.center().display(), Math.round(s.radiusKm()), categories};
-  }
-
-  private List<OutboundMessage> say(
-      InboundMessage message, String language, String key, Object... args) {
-    return List.of(replies.answer(message, language, Texts.get(language, key, args)));
   }
 
   /** The words of a subscribe command: a place, then maybe a radius, then maybe categories. */

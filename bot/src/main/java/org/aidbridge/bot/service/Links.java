@@ -41,14 +41,14 @@ public final class Links {
   public List<OutboundMessage> link(InboundMessage message, String args, String language) {
     if (message.inGroup()) {
       // A code said in a group could be used by anyone in it.
-      return say(message, language, "private.only");
+      return replies.say(message, language, "private.only");
     }
     return args.isBlank() ? newCode(message, language) : useCode(message, args.strip(), language);
   }
 
   public List<OutboundMessage> unlink(InboundMessage message, String language) {
     boolean was = store.unlink(message.sender());
-    return say(message, language, was ? "unlink.done" : "unlink.none");
+    return replies.say(message, language, was ? "unlink.done" : "unlink.none");
   }
 
   private List<OutboundMessage> newCode(InboundMessage message, String language) {
@@ -58,28 +58,23 @@ public final class Links {
     }
     long expires = clock.instant().plus(CODE_LIFETIME).toEpochMilli();
     store.putState(KEY + code, message.sender().qualified() + "|" + expires);
-    return say(message, language, "link.code", code.toString());
+    return replies.say(message, language, "link.code", code.toString());
   }
 
   private List<OutboundMessage> useCode(InboundMessage message, String typed, String language) {
     String key = KEY + typed.toUpperCase(Locale.ROOT);
     Optional<String[]> saved = store.state(key).filter(v -> !v.isBlank()).map(v -> v.split("\\|"));
     if (saved.isEmpty() || Long.parseLong(saved.get()[1]) < clock.instant().toEpochMilli()) {
-      return say(message, language, "link.bad");
+      return replies.say(message, language, "link.bad");
     }
     store.putState(key, ""); // one time only
     Address first = Address.parsePerson(saved.get()[0]);
     if (first.equals(message.sender())) {
-      return say(message, language, "link.same");
+      return replies.say(message, language, "link.same");
     }
     store.link(first, message.sender());
-    List<OutboundMessage> out = new ArrayList<>(say(message, language, "link.done"));
+    List<OutboundMessage> out = new ArrayList<>(replies.say(message, language, "link.done"));
     out.add(OutboundMessage.to(first, Texts.get(language, "link.done"), language));
     return out;
-  }
-
-  private List<OutboundMessage> say(
-      InboundMessage message, String language, String key, Object... args) {
-    return List.of(replies.answer(message, language, Texts.get(language, key, args)));
   }
 }

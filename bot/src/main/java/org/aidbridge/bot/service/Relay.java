@@ -58,10 +58,10 @@ public final class Relay {
     String[] parts = args.strip().split("\\s+", 2);
     Optional<MatchPair> pair = pairByRef(message, parts[0]);
     if (pair.isEmpty()) {
-      return say(message, language, "ref.unknown", ListingRefs.normalize(parts[0]));
+      return replies.say(message, language, "ref.unknown", ListingRefs.normalize(parts[0]));
     }
     if (parts.length < 2 || parts[1].isBlank()) {
-      return say(message, language, "relay.empty", ListingRefs.normalize(parts[0]));
+      return replies.say(message, language, "relay.empty", ListingRefs.normalize(parts[0]));
     }
     return pass(message, pair.get(), parts[1].strip());
   }
@@ -71,14 +71,14 @@ public final class Relay {
     String typed = args.strip().split("\\s+")[0];
     Optional<MatchPair> pair = pairByRef(message, typed);
     if (pair.isEmpty()) {
-      return say(message, language, "ref.unknown", ListingRefs.normalize(typed));
+      return replies.say(message, language, "ref.unknown", ListingRefs.normalize(typed));
     }
     MatchPair p = pair.get();
     Listing[] sides = sides(p, message);
     String key = "share:" + p.topic();
     String given = store.state(key).orElse("");
     if (given.equals("done")) {
-      return say(message, language, "share.already", sides[1].ref());
+      return replies.say(message, language, "share.already", sides[1].ref());
     }
     String side = sides[0].kind().name();
     if (!given.contains(side)) {
@@ -86,7 +86,7 @@ public final class Relay {
     }
     if (!given.contains("NEED") || !given.contains("OFFER")) {
       store.putState(key, given);
-      return say(message, language, "share.waiting", sides[1].ref());
+      return replies.say(message, language, "share.waiting", sides[1].ref());
     }
     store.putState(key, "done");
     List<OutboundMessage> out = new ArrayList<>();
@@ -109,10 +109,10 @@ public final class Relay {
     String language = replies.languageOf(message, own.language());
     if (!own.status().active() || !other.status().active()) {
       String closed = own.status().active() ? other.ref() : own.ref();
-      return say(message, language, "relay.closed", closed);
+      return replies.say(message, language, "relay.closed", closed);
     }
     if (!withinRate(message)) {
-      return say(message, language, "relay.too.many");
+      return replies.say(message, language, "relay.too.many");
     }
     String theirs = other.language();
     OutboundMessage forward =
@@ -165,11 +165,6 @@ public final class Relay {
     return need.isPresent() && offer.isPresent()
         ? Optional.of(new MatchPair(need.get(), offer.get()))
         : Optional.empty();
-  }
-
-  private List<OutboundMessage> say(
-      InboundMessage message, String language, String key, Object... args) {
-    return List.of(replies.answer(message, language, Texts.get(language, key, args)));
   }
 
   /** {own, other} seen from the sender (or a linked identity), or null when neither author. */

@@ -104,14 +104,14 @@ public final class Renewals {
       }
       if (waiting.size() > 1) {
         String language = replies.languageOf(message, waiting.get(0).language());
-        return Optional.of(say(message, language, "renew.which", waiting.get(0).ref()));
+        return Optional.of(replies.say(message, language, "renew.which", waiting.get(0).ref()));
       }
       about = Optional.of(waiting.get(0));
     }
     Listing listing = about.get();
     String language = replies.languageOf(message, listing.language());
     if (!listing.status().active()) {
-      return Optional.of(say(message, language, "renew.closed", listing.ref()));
+      return Optional.of(replies.say(message, language, "renew.closed", listing.ref()));
     }
     return Optional.of(
         said.get().yes()
@@ -138,13 +138,13 @@ public final class Renewals {
     Instant renewed = clock.instant().plus(settings.expiryFor(listing.categories()));
     Instant until = renewed.isAfter(listing.expiresAt()) ? renewed : listing.expiresAt();
     store.setExpiry(listing.id(), until);
-    return say(message, language, "renew.yes", listing.ref(), DAY.format(until));
+    return replies.say(message, language, "renew.yes", listing.ref(), DAY.format(until));
   }
 
   private List<OutboundMessage> withdraw(InboundMessage message, Listing listing, String language) {
     store.updateStatus(listing.id(), Status.WITHDRAWN);
     List<OutboundMessage> out =
-        new ArrayList<>(say(message, language, "withdraw.ok", listing.ref()));
+        new ArrayList<>(replies.say(message, language, "withdraw.ok", listing.ref()));
     out.addAll(notifier.closed(listing));
     return out;
   }
@@ -170,10 +170,5 @@ public final class Renewals {
             List.of(
                 new Choice(Texts.get(language, "choice.yes"), "yes " + listing.ref()),
                 new Choice(Texts.get(language, "choice.no"), "no " + listing.ref())));
-  }
-
-  private List<OutboundMessage> say(
-      InboundMessage message, String language, String key, Object... args) {
-    return List.of(replies.answer(message, language, Texts.get(language, key, args)));
   }
 }

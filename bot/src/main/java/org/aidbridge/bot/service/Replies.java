@@ -41,6 +41,12 @@ public final class Replies {
     return out;
   }
 
+  /** {@code answer} with the text {@code key} in {@code language}: the usual one-line reply. */
+  public List<OutboundMessage> say(
+      InboundMessage message, String language, String key, Object... args) {
+    return List.of(answer(message, language, Texts.get(language, key, args)));
+  }
+
   /** An answer that goes to the person privately, even when they wrote in a group. */
   public OutboundMessage toPerson(InboundMessage message, String language, String text) {
     if (!message.inGroup()) {

@@ -116,8 +116,8 @@ public final class Responder {
   private List<OutboundMessage> run(Command command, InboundMessage message) {
     String language = languageFor(command, message);
     return switch (command.name()) {
-      case START -> say(message, language, message.inGroup() ? "group.intro" : "welcome");
-      case HELP -> say(message, language, "help");
+      case START -> replies.say(message, language, message.inGroup() ? "group.intro" : "welcome");
+      case HELP -> replies.say(message, language, "help");
       case NEED -> newListing(message, command.args(), Kind.NEED, language);
       case OFFER -> newListing(message, command.args(), Kind.OFFER, language);
       case LIST -> listings.list(message, language);
@@ -158,7 +158,7 @@ public final class Responder {
   private List<OutboundMessage> newListing(
       InboundMessage message, String args, Kind kind, String language) {
     if (args.isBlank()) {
-      return say(
+      return replies.say(
           message, language, kind == Kind.NEED ? "listing.need.empty" : "listing.offer.empty");
     }
     // The parser reads "need: ..." and "/need ..." as explicit forms; the whole text keeps the
@@ -176,11 +176,7 @@ public final class Responder {
       return List.of();
     }
     String language = replies.languageOf(message, detected);
-    return say(message, language, "listing.not.understood");
-  }
-
-  private List<OutboundMessage> say(InboundMessage message, String language, String key) {
-    return List.of(replies.answer(message, language, Texts.get(language, key)));
+    return replies.say(message, language, "listing.not.understood");
   }
 
   private ParsedMessage parse(InboundMessage message, String text) {

@@ -22,6 +22,7 @@ import org.aidbridge.bot.place.Gazetteer;
 import org.aidbridge.bot.store.OutboxEntry;
 import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
+import org.aidbridge.bot.testing.MutableClock;
 
 /**
  * The bot as it runs (real parser, gazetteer and SQLite store), its housekeeping, and a clock the

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -19,6 +17,7 @@ import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
+import org.aidbridge.bot.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +29,7 @@ class LinksTest {
   private static final Pattern CODE = Pattern.compile("code is ([2-9A-Z]{6})");
 
   private final Store store = SqliteStore.open(":memory:");
-  private final MovableClock clock = new MovableClock(NOW);
+  private final MutableClock clock = new MutableClock(NOW);
   private final BotService bot = Bots.create(store, BotSettings.DEFAULT, clock);
   private final AtomicInteger ids = new AtomicInteger();
 
@@ -110,33 +109,5 @@ class LinksTest {
   private static OutboundMessage only(List<OutboundMessage> out) {
     assertThat(out).hasSize(1);
     return out.get(0);
-  }
-
-  /** A clock a test moves forward by hand. */
-  static final class MovableClock extends java.time.Clock {
-    private Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public java.time.Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

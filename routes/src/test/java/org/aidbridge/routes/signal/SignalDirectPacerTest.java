@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.aidbridge.bot.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class SignalDirectPacerTest {
-  private final SignalTestClock clock = new SignalTestClock(Instant.parse("2026-05-01T10:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
   private final DirectPacer pacer = new DirectPacer(clock, Duration.ofSeconds(2));
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.aidbridge.bot.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class SignalGroupAdminsTest {
@@ -13,7 +14,7 @@ class SignalGroupAdminsTest {
   private static final String LEE = "5d2e8a10-3b7c-4e1a-9f00-aa11bb22cc33";
   private static final String ROSA = "7ccae375-cd51-4c82-8b1e-7be3280aa485";
 
-  private final SignalTestClock clock = new SignalTestClock(Instant.parse("2026-05-01T10:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
   private final AtomicInteger requests = new AtomicInteger();
   private final JsonNode groups = SignalFixtures.json("list-groups.json").get("result");
   private final SignalGroupAdmins admins =

@@ -14,6 +14,7 @@ import org.aidbridge.bot.outbox.OutboxDispatcher;
 import org.aidbridge.bot.store.OutboxEntry;
 import org.aidbridge.bot.store.OutboxStatus;
 import org.aidbridge.bot.store.SqliteStore;
+import org.aidbridge.bot.testing.MutableClock;
 import org.aidbridge.routes.signal.FakeSignalSends.SendAnswer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +33,7 @@ class SignalSenderIT {
       Address.person(Channel.EMAIL, "coordinator@example.org");
 
   @TempDir Path dir;
-  private final SignalTestClock clock = new SignalTestClock(Instant.parse("2026-05-01T10:00:00Z"));
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T10:00:00Z"));
   private FakeSignalDaemon daemon;
   private SignalRpcClient client;
   private SqliteStore store;

@@ -14,6 +14,7 @@ import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.outbox.OutboxDispatcher;
 import org.aidbridge.bot.store.SqliteStore;
+import org.aidbridge.bot.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -13,6 +13,7 @@ import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.outbox.SendOutcome;
 import org.aidbridge.bot.store.OutboxEntry;
 import org.aidbridge.bot.store.OutboxStatus;
+import org.aidbridge.bot.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

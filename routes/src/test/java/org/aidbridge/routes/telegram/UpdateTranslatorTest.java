@@ -8,6 +8,7 @@ import java.util.List;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
+import org.aidbridge.bot.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class UpdateTranslatorTest {

@@ -1,4 +1,4 @@
-package org.aidbridge.bot.service;
+package org.aidbridge.bot.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,19 +6,22 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
-final class MutableClock extends Clock {
-  private Instant now;
+/**
+ * A clock tests move by hand, so "a day later" or "after the retry_after" happens without waiting.
+ * Safe to read from other threads (a channel's sender) while the test moves it.
+ */
+public final class MutableClock extends Clock {
+  private volatile Instant now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration by) {
+  public void advance(Duration by) {
     now = now.plus(by);
   }
 
-  void set(Instant to) {
+  public void set(Instant to) {
     now = to;
   }
 
