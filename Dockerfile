@@ -56,7 +56,7 @@ EXPOSE 8080
 USER aidbridge
 
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-  CMD curl -fsS -o /dev/null http://127.0.0.1:8080/health || exit 1
+  CMD curl -fsS -o /dev/null "http://127.0.0.1:${AIDBRIDGE_HTTP_PORT}/health" || exit 1
 
 ENTRYPOINT ["java", "-Dlogback.configurationFile=/app/config/logback.xml", "-jar", "/app/aidbridge.jar"]
 CMD ["run"]

@@ -4,7 +4,10 @@ import java.util.List;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.routes.config.Settings;
 import org.aidbridge.routes.email.EmailChannel;
+import org.aidbridge.routes.email.EmailSettings;
 import org.aidbridge.routes.signal.SignalChannel;
+import org.aidbridge.routes.telegram.TelegramChannel;
+import org.aidbridge.routes.telegram.TelegramSettings;
 
 /** The channels this build can run, and what turns each of them on. */
 public final class ChannelCatalog {
@@ -14,6 +17,7 @@ public final class ChannelCatalog {
   public static List<ChannelOption> standard() {
     return List.of(
         new ChannelOption(Channel.EMAIL, EmailChannel::create),
+        new ChannelOption(Channel.TELEGRAM, TelegramChannel::create),
         new ChannelOption(Channel.SIGNAL, SignalChannel::create));
   }
 
@@ -24,12 +28,8 @@ public final class ChannelCatalog {
 
   static boolean configured(Channel channel, Settings settings) {
     return switch (channel) {
-      // Any one of them turns email on, so a half-done setup fails naming what is missing.
-      case EMAIL ->
-          settings.get("imap.url").isPresent()
-              || settings.get("smtp.url").isPresent()
-              || settings.get("email.address").isPresent();
-      case TELEGRAM -> settings.get("telegram.token").isPresent();
+      case EMAIL -> EmailSettings.configured(settings); // any email setting: then all are needed
+      case TELEGRAM -> settings.get(TelegramSettings.TOKEN).isPresent();
       case SIGNAL -> settings.get("signal.endpoint").isPresent();
     };
   }
