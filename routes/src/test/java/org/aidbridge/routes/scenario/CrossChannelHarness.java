@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.aidbridge.bot.BotService;
 import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.Bots;
-import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.outbox.OutboxDispatcher;
 import org.aidbridge.bot.parse.LexiconParser;
@@ -32,15 +31,11 @@ import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
 import org.aidbridge.routes.app.AidBridgeApplication;
 import org.aidbridge.routes.app.AppContext;
-import org.aidbridge.routes.app.ChannelOption;
+import org.aidbridge.routes.app.ChannelCatalog;
 import org.aidbridge.routes.config.BotSettingsFactory;
 import org.aidbridge.routes.config.Settings;
-import org.aidbridge.routes.email.EmailChannel;
-import org.aidbridge.routes.signal.Backoff;
 import org.aidbridge.routes.signal.FakeSignalDaemon;
-import org.aidbridge.routes.signal.SignalChannel;
 import org.aidbridge.routes.telegram.FakeBotApi;
-import org.aidbridge.routes.telegram.TelegramChannel;
 
 /**
  * AidBridge as it runs, with all three channels at once against their test servers on free ports:
@@ -84,7 +79,7 @@ final class CrossChannelHarness implements AutoCloseable {
     BotService bot = Bots.create(store, botSettings, clock, new LexiconParser(PLACES), PLACES);
     AppContext context =
         new AppContext(settings, store, bot, new OutboxDispatcher(store, clock), clock);
-    app = AidBridgeApplication.start(context, channels());
+    app = AidBridgeApplication.start(context, ChannelCatalog.standard());
     await().atMost(Duration.ofSeconds(20)).until(() -> signal.connectedClients() == 1);
   }
 
@@ -109,17 +104,6 @@ final class CrossChannelHarness implements AutoCloseable {
     values.put("signal.direct.pace.seconds", "0");
     values.put("signal.request.timeout.seconds", "5");
     return Settings.of(values);
-  }
-
-  private static List<ChannelOption> channels() {
-    return List.of(
-        new ChannelOption(Channel.EMAIL, EmailChannel::create),
-        new ChannelOption(Channel.TELEGRAM, TelegramChannel::create),
-        new ChannelOption(
-            Channel.SIGNAL,
-            ctx ->
-                SignalChannel.create(
-                    ctx, new Backoff(Duration.ofMillis(50), Duration.ofMillis(300)))));
   }
 
   // --- the parts ---
