@@ -51,6 +51,9 @@ final class CrossChannelHarness implements AutoCloseable {
   static final String COORDINATOR_MAIL = "coord@example.org";
   static final long COORDINATOR_TELEGRAM = 9191827364L;
 
+  /** The receiving mail server whose Authentication-Results headers the bot trusts. */
+  static final String TRUSTED_MX = "mx.aidbridge.test";
+
   private static final Gazetteer PLACES = Gazetteer.loadDefault();
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -90,6 +93,7 @@ final class CrossChannelHarness implements AutoCloseable {
     values.put("home.country", "US");
     values.put("coordinators", "email:" + COORDINATOR_MAIL + ",telegram:" + COORDINATOR_TELEGRAM);
     values.put("coordinator.secret", SECRET);
+    values.put("email.trusted.authserv", TRUSTED_MX);
     values.put("escalation.rings", "25km@0h,150km@24h,country@72h");
     values.put("imap.url", "imap://127.0.0.1:" + greenMail.getImap().getPort());
     values.put("smtp.url", "smtp://127.0.0.1:" + greenMail.getSmtp().getPort());

@@ -3,6 +3,7 @@ package org.aidbridge.routes.scenario;
 import static org.aidbridge.routes.scenario.CrossChannelHarness.COORDINATOR_MAIL;
 import static org.aidbridge.routes.scenario.CrossChannelHarness.COORDINATOR_TELEGRAM;
 import static org.aidbridge.routes.scenario.CrossChannelHarness.SECRET;
+import static org.aidbridge.routes.scenario.CrossChannelHarness.TRUSTED_MX;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -124,6 +125,37 @@ class CrossChannelScenarioIT extends CrossChannelScenarios {
     assertThat(h.delivered()).noneMatch(d -> d.says(SECRET));
     assertThat(logs.lines()).noneMatch(l -> l.text().contains(SECRET));
     assertThat(logs.lines()).anyMatch(l -> l.text().contains("refused a coordinator command"));
+  }
+
+  @Test
+  void coordinatorMailVouchedForByTheTrustedServerRunsAndOneVouchedForByAnotherDoesNot()
+      throws Exception {
+    subscribeSignalGroup(LEE, LEE_NUMBER, NORTHSIDE, "Portland 50");
+    MimeMessage forged = h.mail().compose(COORDINATOR_MAIL, "hello", "broadcast all Forged words");
+    forged.setHeader("Authentication-Results", "mx.forger.example; dkim=pass header.d=example.org");
+    h.mail().send(forged);
+    await().until(() -> mailTo(COORDINATOR_MAIL).stream().anyMatch(m -> m.contains("proof")));
+
+    MimeMessage vouched = h.mail().compose(COORDINATOR_MAIL, "hello", "broadcast all Real words");
+    vouched.setHeader(
+        "Authentication-Results",
+        TRUSTED_MX + "; spf=pass smtp.mailfrom=example.org; dkim=pass header.d=example.org");
+    h.mail().send(vouched);
+    await().until(() -> mailTo(COORDINATOR_MAIL).stream().anyMatch(m -> m.contains("would go")));
+    assertThat(mailTo(COORDINATOR_MAIL).stream().filter(m -> m.contains("would go")))
+        .singleElement()
+        .satisfies(m -> assertThat(m).contains("Real words").doesNotContain("Forged"));
+    MimeMessage confirm = h.mail().compose(COORDINATOR_MAIL, "go", "broadcast confirm");
+    confirm.setHeader(
+        "Authentication-Results", TRUSTED_MX + "; dmarc=pass header.from=example.org");
+    h.mail().send(confirm);
+
+    await().until(() -> announced("signal:" + NORTHSIDE));
+    awaitOutboxEmpty();
+    assertThat(messages("signal:" + NORTHSIDE, "Announcement from the coordinators"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.content()).contains("Real words"));
+    assertThat(h.delivered()).noneMatch(d -> d.says("Forged words"));
   }
 
   // --- 4 ---

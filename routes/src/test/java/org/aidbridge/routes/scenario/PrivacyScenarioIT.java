@@ -58,6 +58,10 @@ class PrivacyScenarioIT extends CrossChannelScenarios {
     h.telegram().queue(Updates.privateText(BEN, BEN_NAME, "en", "yes"));
     await().until(() -> telegramTo(BEN).stream().anyMatch(s -> s.text().contains("deleted")));
     awaitOutboxEmpty();
+    h.housekeeping();
+    for (String identifier : BEN_P.identifiers()) {
+      assertThat(DatabaseScan.cellsContaining(h.database(), identifier)).as(identifier).isEmpty();
+    }
 
     List<Delivered> delivered = h.delivered();
     assertThat(audit.leaksIn(delivered)).isEmpty();
