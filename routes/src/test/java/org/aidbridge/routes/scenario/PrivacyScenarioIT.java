@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The privacy promise over one long day of the network, everything in one database: groups on all
  * three channels, a match relayed and shared by consent, an urgent need, a digest, a coordinator's
- * broadcast, renewal questions, and someone forgotten. Every message the test servers received and
- * every INFO log line is then read for every participant's phone number, email address, Telegram id
- * and username, and Signal uuid.
+ * broadcast (after a forged one), renewal questions, and someone forgotten. Every message the test
+ * servers received and every INFO log line is then read for every participant's phone number, email
+ * address, Telegram id and username, and Signal uuid.
  */
 class PrivacyScenarioIT extends CrossChannelScenarios {
   private static final List<String> GROUPS =
@@ -38,6 +38,8 @@ class PrivacyScenarioIT extends CrossChannelScenarios {
     h.telegram()
         .queue(Updates.privateText(COORDINATOR_TELEGRAM, COORDINATOR_NAME, "en", "/digest"));
     await().until(() -> GROUPS.stream().allMatch(g -> groupHeard(g, "Open needs within")));
+    h.mail().send(COORDINATOR_MAIL, "b", "broadcast all Forged meeting at the library, 6pm");
+    await().until(() -> mailTo(COORDINATOR_MAIL).stream().anyMatch(m -> m.contains("proof")));
     h.mail().send(COORDINATOR_MAIL, "b", "broadcast all Meeting at the library, 6pm\n" + SECRET);
     await().until(() -> mailTo(COORDINATOR_MAIL).stream().anyMatch(m -> m.contains("would go")));
     h.mail().send(COORDINATOR_MAIL, "go", "broadcast confirm " + SECRET);
