@@ -2,21 +2,14 @@ package org.aidbridge.routes.scenario;
 
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,7 +48,6 @@ final class CrossChannelHarness implements AutoCloseable {
   static final String TRUSTED_MX = "mx.aidbridge.test";
 
   private static final Gazetteer PLACES = Gazetteer.loadDefault();
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final OffsetClock clock = new OffsetClock();
   private final AtomicLong signalTimestamps = new AtomicLong(System.currentTimeMillis());
@@ -145,14 +137,16 @@ final class CrossChannelHarness implements AutoCloseable {
 
   /** A text from a Signal user: direct when {@code groupId} is null. Returns its timestamp. */
   long signalText(String uuid, String number, String text, String groupId) {
-    ObjectNode params = signalParams(uuid, number, text, groupId);
+    ObjectNode params =
+        SignalEnvelopes.text(signalTimestamps.incrementAndGet(), uuid, number, text, groupId);
     signal.push(params);
     return params.at("/envelope/timestamp").asLong();
   }
 
   /** A direct Signal message quoting the bot's message sent with {@code quotedTimestamp}. */
   void signalQuote(String uuid, String number, String text, String quotedTimestamp) {
-    ObjectNode params = signalParams(uuid, number, text, null);
+    ObjectNode params =
+        SignalEnvelopes.text(signalTimestamps.incrementAndGet(), uuid, number, text, null);
     ((ObjectNode) params.at("/envelope/dataMessage"))
         .putObject("quote")
         .put("id", Long.parseLong(quotedTimestamp))
@@ -162,62 +156,11 @@ final class CrossChannelHarness implements AutoCloseable {
     signal.push(params);
   }
 
-  private ObjectNode signalParams(String uuid, String number, String text, String groupId) {
-    ObjectNode params = (ObjectNode) fixture("/fixtures/signal/receive-direct.json").get("params");
-    ObjectNode envelope = (ObjectNode) params.get("envelope");
-    long timestamp = signalTimestamps.incrementAndGet();
-    envelope.put("sourceUuid", uuid).put("sourceNumber", number);
-    envelope.put("source", number == null ? uuid : number).put("sourceName", "Signal user");
-    envelope.put("timestamp", timestamp).put("serverReceivedTimestamp", timestamp);
-    ObjectNode data = (ObjectNode) envelope.get("dataMessage");
-    data.put("timestamp", timestamp).put("message", text);
-    if (groupId != null) {
-      data.putObject("groupInfo")
-          .put("groupId", groupId)
-          .put("groupName", "Mutual Aid")
-          .put("revision", 3)
-          .put("type", "DELIVER");
-    }
-    return params;
-  }
-
-  private static JsonNode fixture(String resource) {
-    try (InputStream in = CrossChannelHarness.class.getResourceAsStream(resource)) {
-      return JSON.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   // --- what the bot delivered, on all channels ---
 
   /** Every message the three test servers received from the bot, in order per channel. */
   List<Delivered> delivered() {
-    List<Delivered> all = new ArrayList<>();
-    for (MimeMessage m : mail.fromBot()) {
-      String content = PeopleMail.raw(m) + "\n" + PeopleMail.subject(m) + "\n" + PeopleMail.text(m);
-      for (String to : PeopleMail.recipients(m)) {
-        all.add(new Delivered("email:" + to, content));
-      }
-    }
-    for (FakeBotApi.Sent s : telegram.sent()) {
-      all.add(new Delivered("telegram:" + s.chatId(), s.text() + "\n" + s.body()));
-    }
-    for (JsonNode send : signal.deliveredSends()) {
-      ObjectNode request = send.deepCopy();
-      for (Iterator<String> names = send.fieldNames(); names.hasNext(); ) {
-        String name = names.next();
-        if (name.startsWith("fake.")) {
-          request.remove(name);
-        }
-      }
-      String to =
-          send.hasNonNull("groupId")
-              ? send.get("groupId").asText()
-              : send.path("recipient").path(0).asText();
-      all.add(new Delivered("signal:" + to, send.path("message").asText() + "\n" + request));
-    }
-    return all;
+    return Delivered.collect(mail, telegram, signal);
   }
 
   /** The messages delivered to one {@code channel:id}. */
