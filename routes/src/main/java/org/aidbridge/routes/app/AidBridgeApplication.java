@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.aidbridge.bot.Bots;
+import org.aidbridge.routes.config.BotSettingsFactory;
 import org.aidbridge.routes.config.ConfigException;
 import org.aidbridge.routes.config.Settings;
 import org.apache.camel.CamelContext;
@@ -68,6 +70,11 @@ public final class AidBridgeApplication implements AutoCloseable {
       camel.getShutdownStrategy().setTimeout(10);
       camel.addRoutes(new ErrorHandling());
       camel.addRoutes(new OutboxRoutes(adapters, context.dispatcher()));
+      camel.addRoutes(
+          new HousekeepingRoutes(
+              Bots.housekeeping(
+                  context.store(), BotSettingsFactory.from(context.settings()), context.clock()),
+              context.clock()));
       for (ChannelAdapter adapter : adapters) {
         camel.addRoutes(adapter.routes());
       }

@@ -1,12 +1,18 @@
 package org.aidbridge.routes.config;
 
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.aidbridge.bot.BotSettings;
+import org.aidbridge.bot.EscalationRing;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Channel;
@@ -27,14 +33,58 @@ public final class BotSettingsFactory {
   public static BotSettings from(Settings settings) {
     BotSettings defaults = BotSettings.DEFAULT;
     return new BotSettings(
-        language(settings),
-        homeCountry(settings),
-        coordinators(settings),
-        Duration.ofDays(
-            positive(settings, "listing.expiry.days", defaults.defaultExpiry().toDays())),
-        expiryByCategory(settings),
-        (int) positive(settings, "match.notify.max", defaults.notifyMax()),
-        distance(settings, defaults.maxDistanceKm()));
+            language(settings),
+            homeCountry(settings),
+            coordinators(settings),
+            Duration.ofDays(
+                positive(settings, "listing.expiry.days", defaults.defaultExpiry().toDays())),
+            expiryByCategory(settings),
+            (int) positive(settings, "match.notify.max", defaults.notifyMax()),
+            distance(settings, defaults.maxDistanceKm()))
+        .withLifecycle(
+            Duration.ofDays(
+                positive(settings, "retention.inbound.days", defaults.inboundRetention().toDays())),
+            rings(settings),
+            parsed(
+                settings,
+                "digest.time",
+                defaults.digestTime(),
+                LocalTime::parse,
+                "a time such as 18:00"),
+            parsed(
+                settings,
+                "digest.zone",
+                defaults.digestZone(),
+                ZoneId::of,
+                "a time zone such as Europe/Madrid"),
+            Duration.ofHours(
+                positive(settings, "digest.far.after.hours", defaults.digestFarAfter().toHours())));
+  }
+
+  private static List<EscalationRing> rings(Settings settings) {
+    String spec = settings.get("escalation.rings").orElse(null);
+    if (spec == null) {
+      return BotSettings.DEFAULT.escalationRings();
+    }
+    try {
+      return EscalationRing.parseAll(spec);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("escalation.rings", "is not valid: " + e.getMessage());
+    }
+  }
+
+  /** A value parsed by {@code parser}, or the default when unset; a bad one names its key. */
+  private static <T> T parsed(
+      Settings settings, String key, T fallback, Function<String, T> parser, String expected) {
+    Optional<String> value = settings.get(key);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      return parser.apply(value.get());
+    } catch (RuntimeException e) {
+      throw new ConfigException(key, "must be " + expected + ", not '" + value.get() + "'");
+    }
   }
 
   private static String language(Settings settings) {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,12 +15,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.Bots;
+import org.aidbridge.bot.model.Address;
+import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.model.Kind;
+import org.aidbridge.bot.model.Listing;
+import org.aidbridge.bot.model.Status;
+import org.aidbridge.bot.model.Urgency;
 import org.aidbridge.bot.outbox.ChannelSender;
 import org.aidbridge.bot.outbox.OutboxDispatcher;
 import org.aidbridge.bot.outbox.SendOutcome;
@@ -31,6 +43,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class AidBridgeApplicationTest {
   private static final Map<String, String> SIGNAL_ON =
@@ -97,6 +110,37 @@ class AidBridgeApplicationTest {
   }
 
   @Test
+  void housekeepingRunsOnItsTimerAndExpiresListingsPastTheirTime() throws Exception {
+    Instant past = Instant.now().minus(Duration.ofDays(20));
+    Listing stale =
+        store.insertListing(
+            new Listing(
+                0,
+                null,
+                Kind.NEED,
+                Set.of(Category.FOOD),
+                List.of(),
+                "need rice",
+                null,
+                Urgency.NORMAL,
+                past,
+                past.plus(Duration.ofDays(7)),
+                Status.OPEN,
+                Address.person(Channel.EMAIL, "ana@example.org"),
+                "en",
+                null));
+    Map<String, String> values = new java.util.HashMap<>(SIGNAL_ON);
+    values.put("housekeeping.period.ms", "20");
+
+    try (AidBridgeApplication app =
+        AidBridgeApplication.start(context(values), List.of(option(new FlakySender(0))))) {
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> store.listingById(stale.id()).orElseThrow().status() == Status.EXPIRED);
+    }
+  }
+
+  @Test
   void aChannelWithoutSettingsIsNotStarted() {
     assertThatThrownBy(
             () ->
@@ -104,6 +148,34 @@ class AidBridgeApplicationTest {
                     context(Map.of("http.port", "-1")), List.of(option(new FlakySender(0)))))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("No channel is configured");
+  }
+
+  @Test
+  void eachChannelThatIsOffGetsOneInfoLineSayingHowToTurnItOn() throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(AidBridgeApplication.class);
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    logger.addAppender(log);
+    try (AidBridgeApplication app =
+        AidBridgeApplication.start(
+            context(SIGNAL_ON),
+            List.of(
+                option(new FlakySender(0)),
+                new ChannelOption(
+                    Channel.EMAIL, org.aidbridge.routes.email.EmailChannel::create)))) {
+      assertThat(app.channels()).containsExactly("signal");
+    } finally {
+      logger.detachAppender(log);
+    }
+
+    assertThat(log.list)
+        .filteredOn(e -> e.getFormattedMessage().startsWith("email is off"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getLevel()).isEqualTo(Level.INFO);
+              assertThat(e.getFormattedMessage()).contains("AIDBRIDGE_IMAP_URL");
+            });
   }
 
   @Test

@@ -68,6 +68,33 @@ class BotSettingsFactoryTest {
   }
 
   @Test
+  void lifecycleSettingsAreReadAndBadOnesNameTheirKey() {
+    BotSettings read =
+        BotSettingsFactory.from(
+            Settings.of(
+                Map.of(
+                    "retention.inbound.days", "9",
+                    "escalation.rings", "10km@0h,country@2d",
+                    "digest.time", "07:30",
+                    "digest.zone", "Asia/Tehran",
+                    "digest.far.after.hours", "12")));
+
+    assertThat(read.inboundRetention()).isEqualTo(java.time.Duration.ofDays(9));
+    assertThat(read.escalationRings()).hasSize(2);
+    assertThat(read.digestTime()).isEqualTo(java.time.LocalTime.of(7, 30));
+    assertThat(read.digestZone()).isEqualTo(java.time.ZoneId.of("Asia/Tehran"));
+    assertThat(read.digestFarAfter()).isEqualTo(java.time.Duration.ofHours(12));
+    for (String[] bad :
+        new String[][] {
+          {"escalation.rings", "far@soon"}, {"digest.time", "6pm"}, {"digest.zone", "Mars/Base"}
+        }) {
+      assertThatThrownBy(() -> BotSettingsFactory.from(Settings.of(Map.of(bad[0], bad[1]))))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("'" + bad[0] + "'");
+    }
+  }
+
+  @Test
   void unknownCategoryNamesTheKey() {
     Settings settings = Settings.of(Map.of("category.snacks.expiry.days", "2"));
 
