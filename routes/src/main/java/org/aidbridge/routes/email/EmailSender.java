@@ -40,9 +40,6 @@ public final class EmailSender implements ChannelSender {
 
   @Override
   public SendOutcome send(OutboxEntry entry) {
-    if (entry.message().to().group()) {
-      return new SendOutcome.Rejected("email has no groups");
-    }
     MailComposer.Composed composed;
     try {
       composed = composer.compose(entry);

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>It runs in {@code --receive-mode on-connection}: a message pushed while no client is connected
  * waits on "Signal's servers" and is delivered when a client connects.
  */
-final class FakeSignalDaemon implements AutoCloseable {
+public final class FakeSignalDaemon implements AutoCloseable {
 
   private final boolean unix;
   private final Path socketPath;
@@ -49,7 +49,7 @@ final class FakeSignalDaemon implements AutoCloseable {
   }
 
   /** Starts on a free TCP port of 127.0.0.1. */
-  static FakeSignalDaemon startTcp() throws IOException {
+  public static FakeSignalDaemon startTcp() throws IOException {
     FakeSignalDaemon daemon = new FakeSignalDaemon(false, null, 0);
     daemon.listen();
     return daemon;
@@ -62,14 +62,14 @@ final class FakeSignalDaemon implements AutoCloseable {
     return daemon;
   }
 
-  SignalEndpoint endpoint() {
+  public SignalEndpoint endpoint() {
     return unix
         ? SignalEndpoint.parse("unix:" + socketPath)
         : SignalEndpoint.tcp("127.0.0.1", port);
   }
 
   /** Registers an account, as {@code register}/{@code link} would on the real daemon. */
-  FakeSignalDaemon withAccount(String number) {
+  public FakeSignalDaemon withAccount(String number) {
     methods.addAccount(number);
     return this;
   }
@@ -99,7 +99,7 @@ final class FakeSignalDaemon implements AutoCloseable {
   }
 
   /** The sends that were answered with success. */
-  List<JsonNode> deliveredSends() {
+  public List<JsonNode> deliveredSends() {
     return sends.delivered();
   }
 
@@ -125,12 +125,12 @@ final class FakeSignalDaemon implements AutoCloseable {
     return accepted.get();
   }
 
-  int connectedClients() {
+  public int connectedClients() {
     return clients.size();
   }
 
   /** An incoming message: to the connected clients, or kept until one connects. */
-  synchronized void push(JsonNode receiveParams) {
+  public synchronized void push(JsonNode receiveParams) {
     List<FakeSignalClient> listening =
         clients.stream().filter(c -> c.isListening(manualReceive)).toList();
     if (listening.isEmpty()) {

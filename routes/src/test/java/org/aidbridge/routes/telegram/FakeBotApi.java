@@ -35,8 +35,8 @@ import java.util.concurrent.TimeUnit;
  * {@code sendMessage} answers with increasing message ids, and failures (429, 403, 400, 5xx) can be
  * queued for the next calls. Every request is recorded with the time of the given clock.
  */
-final class FakeBotApi implements AutoCloseable {
-  static final String TOKEN = "123456:TEST-token";
+public final class FakeBotApi implements AutoCloseable {
+  public static final String TOKEN = "123456:TEST-token";
   static final long BOT_ID = 7000001;
   static final String BOT_USERNAME = "AidBridgeBot";
 
@@ -47,7 +47,7 @@ final class FakeBotApi implements AutoCloseable {
   record Refused(String chatId, int errorCode, Instant at) {}
 
   /** One sendMessage that was answered ok. */
-  record Sent(String chatId, int messageId, String text, JsonNode body, Instant at) {}
+  public record Sent(String chatId, int messageId, String text, JsonNode body, Instant at) {}
 
   private final Clock clock;
   private final HttpServer server;
@@ -62,7 +62,7 @@ final class FakeBotApi implements AutoCloseable {
   private int nextMessageId = 1;
   private long pollGeneration;
 
-  FakeBotApi(Clock clock) throws IOException {
+  public FakeBotApi(Clock clock) throws IOException {
     this.clock = clock;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(threads);
@@ -74,14 +74,14 @@ final class FakeBotApi implements AutoCloseable {
     this(Clock.systemUTC());
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   // --- what tests queue and inject ---
 
   /** Queues an update, giving it the next update id; returns that id. */
-  synchronized int queue(ObjectNode update) {
+  public synchronized int queue(ObjectNode update) {
     int id = nextUpdateId++;
     ObjectNode copy = update.deepCopy();
     copy.put("update_id", id);
@@ -108,7 +108,7 @@ final class FakeBotApi implements AutoCloseable {
   }
 
   /** What getChatMember answers for this person in this chat (default: member). */
-  void setStatus(long chatId, long userId, String status) {
+  public void setStatus(long chatId, long userId, String status) {
     memberStatus.put(chatId + "/" + userId, status);
   }
 
@@ -120,7 +120,7 @@ final class FakeBotApi implements AutoCloseable {
         .toList();
   }
 
-  List<Sent> sent() {
+  public List<Sent> sent() {
     return List.copyOf(sent);
   }
 

@@ -3,10 +3,10 @@ package org.aidbridge.routes.telegram;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Updates as Telegram sends them, made from the recorded fixtures with other people and words. */
-final class Updates {
+public final class Updates {
   private Updates() {}
 
-  static ObjectNode privateText(long userId, String username, String language, String text) {
+  public static ObjectNode privateText(long userId, String username, String language, String text) {
     ObjectNode update = Fixtures.json("private-text.json");
     ObjectNode message = (ObjectNode) update.get("message");
     person((ObjectNode) message.get("from"), userId, username, language);
@@ -18,7 +18,8 @@ final class Updates {
   }
 
   /** A private message replying to the bot's message {@code repliedMessageId} in that chat. */
-  static ObjectNode privateReply(long userId, String username, String text, int repliedMessageId) {
+  public static ObjectNode privateReply(
+      long userId, String username, String text, int repliedMessageId) {
     ObjectNode update = Fixtures.json("private-reply-to-bot.json");
     ObjectNode message = (ObjectNode) update.get("message");
     person((ObjectNode) message.get("from"), userId, username, "en");
@@ -29,7 +30,7 @@ final class Updates {
     return update;
   }
 
-  static ObjectNode groupText(long chatId, long userId, String username, String text) {
+  public static ObjectNode groupText(long chatId, long userId, String username, String text) {
     ObjectNode update = Fixtures.json("group-chatter.json");
     ObjectNode message = (ObjectNode) update.get("message");
     person((ObjectNode) message.get("from"), userId, username, "en");
