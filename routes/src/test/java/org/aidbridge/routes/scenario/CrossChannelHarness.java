@@ -28,6 +28,7 @@ import org.aidbridge.routes.app.ChannelCatalog;
 import org.aidbridge.routes.config.BotSettingsFactory;
 import org.aidbridge.routes.config.Settings;
 import org.aidbridge.routes.signal.FakeSignalDaemon;
+import org.aidbridge.routes.signal.SignalEnvelopes;
 import org.aidbridge.routes.telegram.FakeBotApi;
 
 /**

@@ -155,24 +155,7 @@ class SignalEndToEndIT {
 
   /** A {@code receive} notification of a new text message, from the recorded direct message. */
   private ObjectNode message(String uuid, String number, String text, String groupId) {
-    ObjectNode params = (ObjectNode) SignalFixtures.receiveParams("receive-direct.json").deepCopy();
-    ObjectNode envelope = (ObjectNode) params.get("envelope");
-    long timestamp = timestamps.incrementAndGet();
-    envelope
-        .put("sourceUuid", uuid)
-        .put("sourceNumber", number)
-        .put("source", number == null ? uuid : number);
-    envelope.put("timestamp", timestamp).put("serverReceivedTimestamp", timestamp);
-    ObjectNode data = (ObjectNode) envelope.get("dataMessage");
-    data.put("timestamp", timestamp).put("message", text);
-    if (groupId != null) {
-      data.putObject("groupInfo")
-          .put("groupId", groupId)
-          .put("groupName", "Northside Mutual Aid")
-          .put("revision", 3)
-          .put("type", "DELIVER");
-    }
-    return params;
+    return SignalEnvelopes.text(timestamps.incrementAndGet(), uuid, number, text, groupId);
   }
 
   private List<JsonNode> deliveredTo(String personOrGroup) {
