@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.aidbridge.bot.model.Category;
-import org.aidbridge.bot.model.Item;
 import org.aidbridge.bot.model.Listing;
+import org.aidbridge.bot.model.Shipping;
 import org.aidbridge.bot.model.Urgency;
 
 /**
@@ -80,7 +80,8 @@ public final class MatchScorer {
   private Optional<Double> placePoints(
       Listing need, Listing offer, Set<Category> shared, List<String> reasons) {
     double km = need.place() == null ? -1 : need.place().distanceKm(offer.place());
-    boolean travels = !shared.isEmpty() && shared.stream().allMatch(Category::travels);
+    boolean travels =
+        !shared.isEmpty() && shared.stream().allMatch(Category::travels) || Shipping.offered(offer);
     if (travels) {
       reasons.add("travels");
       return Optional.of(TRAVELS_POINTS + (km >= 0 ? nearness(km) / 2 : 0));
@@ -108,9 +109,12 @@ public final class MatchScorer {
     return shared;
   }
 
+  /** Items both name, compared across languages by their canonical names. */
   private static Set<String> sharedItems(Listing need, Listing offer) {
-    Set<String> shared = new TreeSet<>(need.items().stream().map(Item::name).toList());
-    shared.retainAll(offer.items().stream().map(Item::name).toList());
+    ItemSynonyms synonyms = ItemSynonyms.shared();
+    Set<String> shared =
+        new TreeSet<>(need.items().stream().map(i -> synonyms.canonical(i.name())).toList());
+    shared.retainAll(offer.items().stream().map(i -> synonyms.canonical(i.name())).toList());
     return shared;
   }
 

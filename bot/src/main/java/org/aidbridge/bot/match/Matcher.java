@@ -15,6 +15,7 @@ import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.Match;
+import org.aidbridge.bot.model.Shipping;
 import org.aidbridge.bot.store.Store;
 
 /**
@@ -60,8 +61,9 @@ public final class Matcher {
       store.activeListings(wanted, travelling, now).forEach(l -> found.put(l.id(), l));
     }
     if (!local.isEmpty()) {
+      boolean anywhere = listing.kind() == Kind.OFFER && Shipping.offered(listing);
       List<Listing> near =
-          listing.place() != null && listing.place().resolved()
+          !anywhere && listing.place() != null && listing.place().resolved()
               ? store.activeListingsNear(
                   wanted, local, listing.place(), scorer.maxDistanceKm(), now)
               : store.activeListings(wanted, local, now);

@@ -18,6 +18,7 @@ import org.aidbridge.bot.model.Item;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.ListingRefs;
+import org.aidbridge.bot.model.Shipping;
 import org.aidbridge.bot.model.Status;
 import org.aidbridge.bot.model.Urgency;
 
@@ -172,8 +173,11 @@ final class ListingTable {
 
   /** One index row per category, with the listing's geographic cell (null when unknown). */
   private void insertCategories(long id, Listing listing) {
+    // An offer that ships or works remotely is filed under no cell, like one of unknown place, so
+    // every nearby-listing query finds it wherever the need is.
+    boolean anywhere = listing.kind() == Kind.OFFER && Shipping.offered(listing);
     Integer cell =
-        listing.place() != null && listing.place().resolved()
+        !anywhere && listing.place() != null && listing.place().resolved()
             ? GeoCells.of(listing.place().lat(), listing.place().lon())
             : null;
     for (Category category : listing.categories()) {

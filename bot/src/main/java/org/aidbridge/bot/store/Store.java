@@ -66,7 +66,8 @@ public interface Store extends AutoCloseable {
   /**
    * Like {@link #activeListings}, but only listings whose place is within about {@code radiusKm} of
    * {@code center} (a superset: the index works in one-degree cells, so callers still measure) or
-   * whose place is unknown. {@code center} must be resolved.
+   * whose place is unknown, or offers that ship or work remotely ({@link
+   * org.aidbridge.bot.model.Shipping}). {@code center} must be resolved.
    */
   List<Listing> activeListingsNear(
       Kind kind, Set<Category> anyOf, Place center, double radiusKm, Instant now);

@@ -121,6 +121,76 @@ class MatcherTest {
     assertThat(matches.get(0).reasons()).contains("urgent");
   }
 
+  @Test
+  void itemsMatchAcrossLanguages() {
+    Listing need =
+        store.insertListing(
+            withItems(listing(Kind.NEED, PORTLAND, person(), Category.MEDICINE), "insulina"));
+    Listing offer =
+        store.insertListing(
+            withItems(listing(Kind.OFFER, SALEM, person(), Category.MEDICINE), "انسولین"));
+
+    assertThat(matcher.matchesFor(need, NOW, 10))
+        .singleElement()
+        .satisfies(m -> assertThat(m.offer().id()).isEqualTo(offer.id()))
+        .satisfies(m -> assertThat(m.reasons()).contains("item:insulin"));
+  }
+
+  @Test
+  void anOfferThatShipsMatchesFarNeedsWhicheverComesFirst() {
+    Listing ships =
+        store.insertListing(
+            withText(
+                listing(Kind.OFFER, BOSTON, person(), Category.CLOTHING),
+                "warm coats, can ship anywhere"));
+    Listing need = add(Kind.NEED, PORTLAND, Category.CLOTHING);
+    add(Kind.OFFER, BOSTON, Category.CLOTHING); // no shipping: too far
+
+    assertThat(matcher.matchesFor(need, NOW, 10))
+        .singleElement()
+        .satisfies(m -> assertThat(m.offer().id()).isEqualTo(ships.id()))
+        .satisfies(m -> assertThat(m.reasons()).contains("travels"));
+    assertThat(matcher.matchesFor(ships, NOW, 10))
+        .extracting(m -> m.need().id())
+        .containsExactly(need.id());
+  }
+
+  private static Listing withItems(Listing l, String item) {
+    return new Listing(
+        l.id(),
+        l.ref(),
+        l.kind(),
+        l.categories(),
+        List.of(Item.named(item)),
+        l.text(),
+        l.place(),
+        l.urgency(),
+        l.createdAt(),
+        l.expiresAt(),
+        l.status(),
+        l.author(),
+        l.language(),
+        l.externalId());
+  }
+
+  private static Listing withText(Listing l, String text) {
+    return new Listing(
+        l.id(),
+        l.ref(),
+        l.kind(),
+        l.categories(),
+        l.items(),
+        text,
+        l.place(),
+        l.urgency(),
+        l.createdAt(),
+        l.expiresAt(),
+        l.status(),
+        l.author(),
+        l.language(),
+        l.externalId());
+  }
+
   private Listing add(Kind kind, Place place, Category... categories) {
     return store.insertListing(listing(kind, place, person(), categories));
   }
