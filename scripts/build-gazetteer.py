@@ -25,6 +25,7 @@ The output is deterministic for a given input, so re-running it gives a clean gi
 """
 
 import gzip
+import math
 import os
 import sys
 import unicodedata
@@ -233,6 +234,36 @@ def build_admin1(shared, out_dir):
     return len(rows)
 
 
+def build_zones(shared, out_dir):
+    """One time zone per one-degree cell that has towns: that of its most populous town.
+
+    Lets the bot say what the local time is where a group is (for its daily digest) without
+    shipping the zone of every place. A cell is (floor(lat) + 90) * 360 + floor(lon) + 180, as the
+    Java side computes it.
+    """
+    source = os.path.join(shared, "data", "geonames", "cities1000.tsv.gz")
+    best = {}
+    with gzip.open(source, "rt", encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        col = {name: i for i, name in enumerate(header)}
+        for line in f:
+            p = line.rstrip("\n").split("\t")
+            zone = p[col["timezone"]]
+            if not zone:
+                continue
+            lat, lon = float(p[col["latitude"]]), float(p[col["longitude"]])
+            cell = (math.floor(min(lat, 89.999)) + 90) * 360 + (math.floor(lon) + 180) % 360
+            population = int(p[col["population"]] or 0)
+            if cell not in best or population > best[cell][0]:
+                best[cell] = (population, zone)
+    rows = ["%d\t%s" % (cell, best[cell][1]) for cell in sorted(best)]
+    target = os.path.join(out_dir, "zones.tsv.gz")
+    with open(target, "wb") as raw:
+        with gzip.GzipFile(filename="", mode="wb", compresslevel=9, fileobj=raw, mtime=0) as gz:
+            gz.write(("\n".join(rows) + "\n").encode("utf-8"))
+    return len(rows), os.path.getsize(target)
+
+
 def main(argv):
     repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     shared = argv[1] if len(argv) > 1 else os.path.join(repo, "..", "shared")
@@ -243,7 +274,9 @@ def main(argv):
     os.makedirs(out_dir, exist_ok=True)
     count, size = build_places(shared, out_dir)
     admins = build_admin1(shared, out_dir)
-    print("places: %d rows, %.2f MB; admin1: %d rows" % (count, size / 1e6, admins))
+    cells, zone_size = build_zones(shared, out_dir)
+    print("places: %d rows, %.2f MB; admin1: %d rows; zones: %d cells, %.0f kB"
+          % (count, size / 1e6, admins, cells, zone_size / 1e3))
 
 
 if __name__ == "__main__":

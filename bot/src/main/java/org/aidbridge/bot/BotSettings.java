@@ -25,7 +25,8 @@ import org.aidbridge.bot.model.Category;
  *     closed listings lose their text and author after as long
  * @param escalationRings where and when an unmet need is carried farther, innermost first
  * @param digestTime when groups get their daily digest, in {@code digestZone}
- * @param digestZone the time zone of {@code digestTime} (one for all groups, for now)
+ * @param digestZone the time zone of {@code digestTime} for every group, or null for each group's
+ *     own zone, from where it is
  * @param digestFarAfter how long a need must have been unmet to appear in farther groups' digests
  */
 public record BotSettings(

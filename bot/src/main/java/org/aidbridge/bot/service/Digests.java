@@ -1,6 +1,8 @@
 package org.aidbridge.bot.service;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.model.Subscription;
+import org.aidbridge.bot.place.TimeZones;
 import org.aidbridge.bot.store.Store;
 
 /**
@@ -43,18 +46,29 @@ public final class Digests {
    * in the transaction that queues them.
    */
   public List<OutboundMessage> dueDigests(Instant now) {
-    ZonedDateTime local = now.atZone(settings.digestZone());
-    if (local.toLocalTime().isBefore(settings.digestTime())) {
-      return List.of();
-    }
-    String period = "daily:" + local.toLocalDate();
     List<OutboundMessage> out = new ArrayList<>();
     for (Subscription s : store.subscriptions()) {
+      ZonedDateTime local = now.atZone(zoneOf(s));
+      if (local.toLocalTime().isBefore(settings.digestTime())) {
+        continue;
+      }
+      String period = "daily:" + local.toLocalDate();
       if (!store.isUnreachable(s.group()) && store.markDigestSent(s.group(), period, now)) {
         out.addAll(digestFor(s, now));
       }
     }
     return out;
+  }
+
+  /**
+   * The group's own time zone, from where it is (so 18:00 is evening there), unless the settings
+   * name one zone for every group.
+   */
+  ZoneId zoneOf(Subscription s) {
+    if (settings.digestZone() != null) {
+      return settings.digestZone();
+    }
+    return TimeZones.shared().at(s.center().lat(), s.center().lon()).orElse(ZoneOffset.UTC);
   }
 
   /** The digest of one group now, in parts that fit its channel; empty when there is no news. */

@@ -51,14 +51,17 @@ public final class BotSettingsFactory {
                 defaults.digestTime(),
                 LocalTime::parse,
                 "a time such as 18:00"),
-            parsed(
-                settings,
-                "digest.zone",
-                defaults.digestZone(),
-                ZoneId::of,
-                "a time zone such as Europe/Madrid"),
+            digestZone(settings),
             Duration.ofHours(
                 positive(settings, "digest.far.after.hours", defaults.digestFarAfter().toHours())));
+  }
+
+  /** {@code auto} (the default): each group's own zone; else one zone for every group. */
+  private static ZoneId digestZone(Settings settings) {
+    if (settings.get("digest.zone").orElse("auto").equalsIgnoreCase("auto")) {
+      return null;
+    }
+    return parsed(settings, "digest.zone", null, ZoneId::of, "a time zone such as Europe/Madrid");
   }
 
   private static List<EscalationRing> rings(Settings settings) {

@@ -83,6 +83,9 @@ class BotSettingsFactoryTest {
     assertThat(read.escalationRings()).hasSize(2);
     assertThat(read.digestTime()).isEqualTo(java.time.LocalTime.of(7, 30));
     assertThat(read.digestZone()).isEqualTo(java.time.ZoneId.of("Asia/Tehran"));
+    assertThat(BotSettingsFactory.from(Settings.of(Map.of())).digestZone())
+        .as("auto: each group's own zone")
+        .isNull();
     assertThat(read.digestFarAfter()).isEqualTo(java.time.Duration.ofHours(12));
     for (String[] bad :
         new String[][] {
