@@ -95,7 +95,13 @@ public final class OutboxDispatcher {
     } catch (RuntimeException e) {
       // An unexpected failure is treated as passing: try again later, with growing pauses.
       Instant retry = clock.instant().plus(backoff(entry.attempts()));
-      LOG.warn("sending outbox entry {} failed, retrying at {}", entry.id(), retry, e);
+      // A channel's exception message may quote the recipient: only its type at WARN.
+      LOG.warn(
+          "sending outbox entry {} failed ({}), retrying at {}",
+          entry.id(),
+          e.getClass().getSimpleName(),
+          retry);
+      LOG.debug("sending outbox entry {} failed", entry.id(), e);
       return new SendOutcome.RetryAt(retry, false, e.getClass().getSimpleName());
     }
   }
