@@ -61,7 +61,9 @@ public final class Coordination {
   /** Runs a coordinator command, or explains kindly that it is for coordinators only. */
   public List<OutboundMessage> run(
       InboundMessage message, String name, String args, String language) {
-    if (!isCoordinator(message.sender())) {
+    // A group's admins coordinate their own group: they may post its digest there.
+    boolean groupAdmin = name.equals("digest") && message.inGroup() && message.senderIsGroupAdmin();
+    if (!groupAdmin && !isCoordinator(message.sender())) {
       return replies.say(message, language, "coordinator.only");
     }
     if (!message.senderAuthenticated()) {

@@ -252,6 +252,40 @@ class CoordinationTest {
         .isEqualTo("Only coordinators can do that.");
   }
 
+  @Test
+  void aGroupAdminPostsTheDigestOfTheirOwnGroupOnly() {
+    bot.handle(say(ANA, "need: insulin in Oakland"));
+    InboundMessage fromAdmin =
+        new InboundMessage(
+            Channel.TELEGRAM,
+            "g-admin",
+            BEN,
+            TELEGRAM_GROUP,
+            "/digest",
+            null,
+            null,
+            null,
+            true,
+            true,
+            NOW);
+    InboundMessage fromMember =
+        new InboundMessage(
+            Channel.TELEGRAM,
+            "g-member",
+            BEN,
+            TELEGRAM_GROUP,
+            "/digest",
+            null,
+            null,
+            null,
+            true,
+            false,
+            NOW);
+
+    assertThat(bot.handle(fromAdmin)).extracting(OutboundMessage::to).containsOnly(TELEGRAM_GROUP);
+    assertThat(only(bot.handle(fromMember)).text()).isEqualTo("Only coordinators can do that.");
+  }
+
   private InboundMessage say(Address from, String text) {
     return InboundMessage.direct(from, "c" + ids.incrementAndGet(), text, NOW);
   }
