@@ -46,6 +46,8 @@ class CorpusTest {
 
   private static final double MIN_HELD_OUT_CATEGORY_EXACT = 0.65;
 
+  private static final String HELD_OUT = System.getProperty("heldout", "-heldout2");
+
   record Labelled(String kind, Set<Category> categories, String text) {}
 
   @ParameterizedTest(name = "corpus {0}")
@@ -73,8 +75,8 @@ class CorpusTest {
   @ParameterizedTest(name = "held-out corpus {0}")
   @ValueSource(strings = {"en", "es", "fa"})
   void parserGeneralisesToTheHeldOutCorpus(String language) throws IOException {
-    List<Labelled> corpus = read(language + "-heldout");
-    CorpusScore score = measure(language + "-heldout", corpus);
+    List<Labelled> corpus = read(language + HELD_OUT);
+    CorpusScore score = measure(language + HELD_OUT, corpus);
 
     assertThat(score.f1("need"))
         .as("need F1 (%s)", language)
