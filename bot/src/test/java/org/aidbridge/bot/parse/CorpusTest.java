@@ -38,15 +38,17 @@ class CorpusTest {
   private static final double MIN_CATEGORY_F1 = 0.85;
 
   /**
-   * On messages it was never tuned on the parser measured 0.77 to 0.90 per kind and language (see
-   * docs/parser-quality.md); the floor sits a little below the lowest so that only a real
-   * regression fails the build.
+   * On the second held-out batch, never tuned on, the parser measured 0.87 to 1.00 per kind and
+   * language (see docs/parser-quality.md); the floor sits a little below the lowest so that only a
+   * real regression fails the build.
    */
-  private static final double MIN_HELD_OUT_KIND_F1 = 0.75;
+  private static final double MIN_HELD_OUT_KIND_F1 = 0.85;
 
-  private static final double MIN_HELD_OUT_CATEGORY_EXACT = 0.65;
+  /** Measured 0.79 to 0.92 on the second held-out batch. */
+  private static final double MIN_HELD_OUT_CATEGORY_EXACT = 0.75;
 
-  private static final String HELD_OUT = System.getProperty("heldout", "-heldout2");
+  /** The current held-out files, {@code corpus/<language>-heldout2.tsv} (blind batch 6). */
+  private static final String HELD_OUT = "-heldout2";
 
   record Labelled(String kind, Set<Category> categories, String text) {}
 
@@ -68,9 +70,9 @@ class CorpusTest {
   }
 
   /**
-   * The held-out messages were written after the lexicons were last tuned and were never used to
-   * tune them, so they estimate how the parser does on messages nobody tuned it for. Their floor is
-   * lower: it guards against regressions, it is not a promise of the main corpus's figures.
+   * The held-out messages were never used to tune the lexicons (their misses were never fixed), so
+   * they estimate how the parser does on messages nobody tuned it for. Their floor is lower: it
+   * guards against regressions, it is not a promise of the main corpus's figures.
    */
   @ParameterizedTest(name = "held-out corpus {0}")
   @ValueSource(strings = {"en", "es", "fa"})
