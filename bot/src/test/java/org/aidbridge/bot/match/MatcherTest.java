@@ -112,7 +112,8 @@ class MatcherTest {
       add(Kind.NEED, PORTLAND, Category.FOOD);
     }
     Listing urgent =
-        store.insertListing(withUrgency(listing(Kind.NEED, PORTLAND, person(), Category.FOOD)));
+        store.insertListing(
+            listing(Kind.NEED, PORTLAND, person(), Urgency.HIGH, "rice", "text", Category.FOOD));
 
     List<Match> matches = matcher.matchesFor(offer, NOW, 3);
 
@@ -125,10 +126,18 @@ class MatcherTest {
   void itemsMatchAcrossLanguages() {
     Listing need =
         store.insertListing(
-            withItems(listing(Kind.NEED, PORTLAND, person(), Category.MEDICINE), "insulina"));
+            listing(
+                Kind.NEED,
+                PORTLAND,
+                person(),
+                Urgency.NORMAL,
+                "insulina",
+                "text",
+                Category.MEDICINE));
     Listing offer =
         store.insertListing(
-            withItems(listing(Kind.OFFER, SALEM, person(), Category.MEDICINE), "انسولین"));
+            listing(
+                Kind.OFFER, SALEM, person(), Urgency.NORMAL, "انسولین", "text", Category.MEDICINE));
 
     assertThat(matcher.matchesFor(need, NOW, 10))
         .singleElement()
@@ -140,9 +149,14 @@ class MatcherTest {
   void anOfferThatShipsMatchesFarNeedsWhicheverComesFirst() {
     Listing ships =
         store.insertListing(
-            withText(
-                listing(Kind.OFFER, BOSTON, person(), Category.CLOTHING),
-                "warm coats, can ship anywhere"));
+            listing(
+                Kind.OFFER,
+                BOSTON,
+                person(),
+                Urgency.NORMAL,
+                "coat",
+                "warm coats, can ship anywhere",
+                Category.CLOTHING));
     Listing need = add(Kind.NEED, PORTLAND, Category.CLOTHING);
     add(Kind.OFFER, BOSTON, Category.CLOTHING); // no shipping: too far
 
@@ -155,42 +169,6 @@ class MatcherTest {
         .containsExactly(need.id());
   }
 
-  private static Listing withItems(Listing l, String item) {
-    return new Listing(
-        l.id(),
-        l.ref(),
-        l.kind(),
-        l.categories(),
-        List.of(Item.named(item)),
-        l.text(),
-        l.place(),
-        l.urgency(),
-        l.createdAt(),
-        l.expiresAt(),
-        l.status(),
-        l.author(),
-        l.language(),
-        l.externalId());
-  }
-
-  private static Listing withText(Listing l, String text) {
-    return new Listing(
-        l.id(),
-        l.ref(),
-        l.kind(),
-        l.categories(),
-        l.items(),
-        text,
-        l.place(),
-        l.urgency(),
-        l.createdAt(),
-        l.expiresAt(),
-        l.status(),
-        l.author(),
-        l.language(),
-        l.externalId());
-  }
-
   private Listing add(Kind kind, Place place, Category... categories) {
     return store.insertListing(listing(kind, place, person(), categories));
   }
@@ -200,38 +178,31 @@ class MatcherTest {
   }
 
   private static Listing listing(Kind kind, Place place, Address author, Category... categories) {
+    return listing(kind, place, author, Urgency.NORMAL, "thing" + author.id(), "text", categories);
+  }
+
+  private static Listing listing(
+      Kind kind,
+      Place place,
+      Address author,
+      Urgency urgency,
+      String item,
+      String text,
+      Category... categories) {
     return new Listing(
         0,
         null,
         kind,
         Set.of(categories),
-        List.of(Item.named("thing" + author.id())),
-        "text",
+        List.of(Item.named(item)),
+        text,
         place,
-        Urgency.NORMAL,
+        urgency,
         NOW.minus(Duration.ofHours(1)),
         NOW.plus(Duration.ofDays(7)),
         Status.OPEN,
         author,
         "en",
         null);
-  }
-
-  private static Listing withUrgency(Listing l) {
-    return new Listing(
-        l.id(),
-        l.ref(),
-        l.kind(),
-        l.categories(),
-        l.items(),
-        l.text(),
-        l.place(),
-        Urgency.HIGH,
-        l.createdAt(),
-        l.expiresAt(),
-        l.status(),
-        l.author(),
-        l.language(),
-        l.externalId());
   }
 }
