@@ -63,6 +63,11 @@ public final class DefaultBotService implements BotService {
     try {
       return store.inTransaction(
           () -> {
+            // Whoever writes to the bot can be reached again, whatever bounced or failed before.
+            store.setUnreachable(message.sender(), false);
+            if (message.inGroup()) {
+              store.setUnreachable(message.group(), false);
+            }
             List<OutboundMessage> out = responder.respond(message);
             out.forEach(o -> store.enqueue(o, clock.instant()));
             store.markProcessed(inboxId);

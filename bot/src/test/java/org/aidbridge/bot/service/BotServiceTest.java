@@ -318,6 +318,15 @@ class BotServiceTest {
     assertThat(store.allListings()).isEmpty();
   }
 
+  @Test
+  void someoneWhoWritesAgainIsReachableAgain() {
+    store.setUnreachable(ANA, true);
+
+    bot.handle(direct(ANA, "help"));
+
+    assertThat(store.isUnreachable(ANA)).isFalse();
+  }
+
   private List<OutboxEntry> sendAll(Channel channel) {
     List<OutboxEntry> due = store.dueOutbox(channel, NOW, 100);
     due.forEach(e -> store.markSent(e.id(), "sent-" + e.id(), NOW));

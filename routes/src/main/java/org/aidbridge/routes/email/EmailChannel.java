@@ -33,7 +33,8 @@ public final class EmailChannel implements ChannelAdapter {
         new MailIntake(
             new MailTranslator(ctx.clock(), SenderProof.from(ctx.settings())),
             ctx.bot(),
-            settings.address());
+            settings.address(),
+            ctx.store());
     return new EmailChannel(
         new EmailRoutes(settings, intake), new EmailSender(settings, ctx.clock()));
   }

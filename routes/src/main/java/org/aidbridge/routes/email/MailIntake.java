@@ -3,9 +3,13 @@ package org.aidbridge.routes.email;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
 import org.aidbridge.bot.BotService;
+import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
+import org.aidbridge.bot.store.Store;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailMessage;
 import org.slf4j.Logger;
@@ -22,11 +26,18 @@ final class MailIntake {
   private final MailTranslator translator;
   private final BotService bot;
   private final String botAddress;
+  private final Store store;
 
   MailIntake(MailTranslator translator, BotService bot, String botAddress) {
+    this(translator, bot, botAddress, null);
+  }
+
+  /** With a store, bounces of the bot's own mail mark their recipient unreachable. */
+  MailIntake(MailTranslator translator, BotService bot, String botAddress, Store store) {
     this.translator = translator;
     this.bot = bot;
     this.botAddress = botAddress;
+    this.store = store;
   }
 
   /** Replaces the raw mail by the {@link InboundMessage} to hand to the bot, or by null. */
@@ -41,6 +52,7 @@ final class MailIntake {
       Optional<String> automatic = AutoMail.reason(mail, botAddress);
       if (automatic.isPresent()) {
         LOG.debug("not answering automatic mail ({})", automatic.get());
+        noteBounce(mail);
         return Optional.empty();
       }
       return Optional.of(translator.translate(mail));
@@ -50,6 +62,35 @@ final class MailIntake {
       LOG.warn("could not read a mail ({}); it is marked seen and not answered", kind(e));
       LOG.debug("unreadable mail", e);
       return Optional.empty();
+    }
+  }
+
+  /**
+   * A permanent bounce of a mail the bot sent marks that mail's recipient unreachable, as
+   * Telegram's 403 does: nothing more is sent there until the person writes again. Only a bounce
+   * naming one of the bot's own Message-IDs and its recipient counts, so a forged bounce cannot
+   * silence anyone.
+   */
+  private void noteBounce(Message mail) {
+    if (store == null) {
+      return;
+    }
+    try {
+      Bounces.Bounce bounce = Bounces.read(mail);
+      if (bounce == null) {
+        return;
+      }
+      store
+          .sentMessage(Channel.EMAIL, bounce.messageId())
+          .map(entry -> entry.message().to())
+          .filter(to -> bounce.failedRecipients().contains(to.id().toLowerCase(Locale.ROOT)))
+          .ifPresent(
+              to -> {
+                store.setUnreachable(to, true);
+                LOG.info("a bounce marked the recipient of one of our mails unreachable");
+              });
+    } catch (MessagingException | IOException | RuntimeException e) {
+      LOG.debug("could not read a bounce", e);
     }
   }
 
