@@ -51,6 +51,11 @@ public final class Coordination {
   }
 
   public boolean isCoordinator(Address person) {
+    return isCoordinator(store, settings, person);
+  }
+
+  /** A configured coordinator, or an identity linked with one: the one rule for every command. */
+  static boolean isCoordinator(Store store, BotSettings settings, Address person) {
     return store.linkedWith(person).stream().anyMatch(settings::isCoordinator);
   }
 

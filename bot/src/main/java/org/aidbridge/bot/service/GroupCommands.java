@@ -76,7 +76,7 @@ public final class GroupCommands {
     String[] words = args.strip().split("\\s+", 2);
     boolean list = words[0].matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     if (list && !message.inGroup()) {
-      if (!settings.isCoordinator(message.sender())) {
+      if (!Coordination.isCoordinator(store, settings, message.sender())) {
         return new Target(null, "", "coordinator.only");
       }
       if (!message.senderAuthenticated()) {
@@ -89,7 +89,8 @@ public final class GroupCommands {
     if (!message.inGroup()) {
       return new Target(null, "", "group.only");
     }
-    if (!message.senderIsGroupAdmin() && !settings.isCoordinator(message.sender())) {
+    if (!message.senderIsGroupAdmin()
+        && !Coordination.isCoordinator(store, settings, message.sender())) {
       return new Target(null, "", "group.not.admin");
     }
     return new Target(message.group(), args, null);

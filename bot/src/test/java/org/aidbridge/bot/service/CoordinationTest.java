@@ -286,6 +286,31 @@ class CoordinationTest {
     assertThat(only(bot.handle(fromMember)).text()).isEqualTo("Only coordinators can do that.");
   }
 
+  @Test
+  void aCoordinatorsLinkedIdentityIsACoordinatorForEveryCommand() {
+    Address coordinatorByMail = Address.person(Channel.EMAIL, "coord@relief.example");
+    store.link(COORDINATOR, coordinatorByMail);
+    InboundMessage proven =
+        new InboundMessage(
+            Channel.EMAIL,
+            "linked-1",
+            coordinatorByMail,
+            null,
+            "subscribe oakland@lists.example.org Oakland 20",
+            null,
+            null,
+            null,
+            true,
+            false,
+            NOW,
+            true);
+
+    bot.handle(proven);
+
+    assertThat(store.subscriptionOf(Address.group(Channel.EMAIL, "oakland@lists.example.org")))
+        .isPresent();
+  }
+
   private InboundMessage say(Address from, String text) {
     return InboundMessage.direct(from, "c" + ids.incrementAndGet(), text, NOW);
   }
