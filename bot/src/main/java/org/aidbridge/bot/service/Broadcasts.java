@@ -19,6 +19,7 @@ import org.aidbridge.bot.model.Place;
 import org.aidbridge.bot.model.Subscription;
 import org.aidbridge.bot.place.NameNormalizer;
 import org.aidbridge.bot.place.PlaceFinder;
+import org.aidbridge.bot.store.BroadcastDraft;
 import org.aidbridge.bot.store.Store;
 
 /**
@@ -28,7 +29,6 @@ import org.aidbridge.bot.store.Store;
  */
 public final class Broadcasts {
   static final Duration CONFIRM_WITHIN = Duration.ofMinutes(10);
-  private static final String PENDING = "broadcast:";
   private static final int LONGEST_AREA_WORDS = 3;
 
   private final Store store;
@@ -50,11 +50,9 @@ public final class Broadcasts {
   record Draft(Place area, Category category, String text) {}
 
   public List<OutboundMessage> command(InboundMessage message, String args, String language) {
-    String key = PENDING + message.sender().qualified();
     String word = args.strip().toLowerCase(Locale.ROOT);
     if (word.equals("confirm") || word.equals("cancel")) {
-      Optional<String> pending = store.state(key).filter(v -> !v.isBlank());
-      store.putState(key, "");
+      Optional<BroadcastDraft> pending = store.takeBroadcastDraft(message.sender());
       if (pending.isEmpty() || word.equals("cancel")) {
         return replies.say(
             message, language, pending.isEmpty() ? "broadcast.nothing" : "broadcast.cancelled");
@@ -66,7 +64,10 @@ public final class Broadcasts {
       return replies.say(message, language, "broadcast.usage");
     }
     List<Subscription> groups = groupsFor(draft.get());
-    store.putState(key, encode(draft.get()));
+    Draft d = draft.get();
+    store.saveBroadcastDraft(
+        message.sender(),
+        new BroadcastDraft(d.area(), d.category(), d.text(), clock.instant().plus(CONFIRM_WITHIN)));
     return replies.say(
         message,
         language,
@@ -76,22 +77,12 @@ public final class Broadcasts {
         draft.get().text());
   }
 
-  private List<OutboundMessage> send(InboundMessage message, String pending, String language) {
-    String[] parts = pending.split("\\|", 6);
-    if (Long.parseLong(parts[0]) < clock.instant().toEpochMilli()) {
+  private List<OutboundMessage> send(
+      InboundMessage message, BroadcastDraft pending, String language) {
+    if (pending.expiresAt().isBefore(clock.instant())) {
       return replies.say(message, language, "broadcast.nothing");
     }
-    Place area =
-        parts[1].equals("all")
-            ? null
-            : new Place(
-                parts[4],
-                parts[4],
-                null,
-                Double.parseDouble(parts[1]),
-                Double.parseDouble(parts[2]));
-    Category category = parts[3].isEmpty() ? null : Category.fromId(parts[3]).orElse(null);
-    Draft draft = new Draft(area, category, parts[5]);
+    Draft draft = new Draft(pending.area(), pending.category(), pending.text());
     List<OutboundMessage> out = new ArrayList<>();
     for (Subscription s : groupsFor(draft)) {
       out.add(
@@ -154,14 +145,6 @@ public final class Broadcasts {
     return text.isEmpty()
         ? Optional.empty()
         : Optional.of(new Draft(area, category.orElse(null), text));
-  }
-
-  private String encode(Draft d) {
-    long expires = clock.instant().plus(CONFIRM_WITHIN).toEpochMilli();
-    String where = d.area() == null ? "all|" : d.area().lat() + "|" + d.area().lon();
-    String category = d.category() == null ? "" : d.category().id();
-    String name = d.area() == null ? "" : d.area().display().replace("|", " ");
-    return expires + "|" + where + "|" + category + "|" + name + "|" + d.text();
   }
 
   private static String byChannel(List<Subscription> groups) {

@@ -23,7 +23,6 @@ import org.aidbridge.bot.store.Store;
  */
 public final class Coordination {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Coordination.class);
-  private static final String BANNED = "banned:";
 
   private final Store store;
   private final Broadcasts broadcasts;
@@ -60,7 +59,7 @@ public final class Coordination {
   }
 
   public boolean isBanned(Address person) {
-    return store.state(BANNED + person.qualified()).filter("1"::equals).isPresent();
+    return store.isBanned(person);
   }
 
   /** Runs a coordinator command, or explains kindly that it is for coordinators only. */
@@ -124,7 +123,7 @@ public final class Coordination {
       return replies.say(message, language, "ban.usage");
     }
     for (Address identity : store.linkedWith(who.get())) {
-      store.putState(BANNED + identity.qualified(), "1");
+      store.ban(identity, clock.instant());
       store.activeListingsOf(identity).forEach(l -> store.updateStatus(l.id(), Status.HIDDEN));
     }
     return replies.say(message, language, "ban.done");

@@ -99,7 +99,8 @@ public final class Escalations {
             need.summary(),
             ListingCommands.placeSuffix(need, language),
             need.place().display());
-    return OutboundMessage.to(s.group(), text, language).about("listing:" + need.ref());
+    return OutboundMessage.to(s.group(), text, language)
+        .about(MatchNotifier.LISTING_TOPIC + need.ref());
   }
 
   static boolean travels(Listing listing) {

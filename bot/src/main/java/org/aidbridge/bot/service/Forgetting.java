@@ -11,6 +11,7 @@ import org.aidbridge.bot.model.Choice;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.store.PendingQuestion;
 import org.aidbridge.bot.store.Store;
 
 /**
@@ -24,7 +25,6 @@ public final class Forgetting {
    */
   public static final String TOPIC = "forget:done";
 
-  private static final String PENDING = "forget:";
   private static final Set<String> CONFIRM =
       Set.of("confirm", "confirmar", "confirmo", "تایید", "تأیید", "yes", "sí", "si", "بله");
 
@@ -47,7 +47,7 @@ public final class Forgetting {
     if (CONFIRM.contains(args.strip().toLowerCase(Locale.ROOT))) {
       return forget(message, language);
     }
-    store.putState(PENDING + message.sender().qualified(), clock.instant().toString());
+    store.askQuestion(message.sender(), PendingQuestion.forget(), clock.instant());
     return List.of(
         replies
             .answer(message, language, Texts.get(language, "forget.ask"))
@@ -66,11 +66,9 @@ public final class Forgetting {
     if (message.inGroup()) {
       return Optional.empty();
     }
-    String key = PENDING + message.sender().qualified();
-    if (store.state(key).filter(v -> !v.isBlank()).isEmpty()) {
+    if (store.takeQuestion(message.sender(), PendingQuestion.Topic.FORGET).isEmpty()) {
       return Optional.empty();
     }
-    store.putState(key, "");
     Optional<YesNo> said = YesNo.read(text).filter(s -> s.ref() == null);
     if (said.isEmpty()) {
       return Optional.empty();

@@ -79,11 +79,12 @@ public final class MatchNotifier {
           toGroups.put(
               s.group(),
               groupText(
-                  s,
-                  "group.urgent",
-                  fresh.ref(),
-                  fresh.summary(),
-                  ListingCommands.placeSuffix(fresh, s.language())));
+                      s,
+                      "group.urgent",
+                      fresh.ref(),
+                      fresh.summary(),
+                      ListingCommands.placeSuffix(fresh, s.language()))
+                  .about(LISTING_TOPIC + fresh.ref()));
         }
       }
     }
@@ -118,6 +119,12 @@ public final class MatchNotifier {
     }
     return groups;
   }
+
+  /**
+   * The topic of a message to a group about one listing. Forgetting the author deletes such
+   * messages still waiting, as it does those about their matches.
+   */
+  public static final String LISTING_TOPIC = "listing:";
 
   /** The topic of every message about a match, so answers to them are relayed. */
   public static String topic(Match match) {
@@ -163,14 +170,15 @@ public final class MatchNotifier {
   private OutboundMessage groupMatch(Subscription s, Match match) {
     String language = s.language();
     return groupText(
-        s,
-        "group.match",
-        match.need().ref(),
-        match.need().summary(),
-        ListingCommands.placeSuffix(match.need(), language),
-        match.offer().ref(),
-        match.offer().summary(),
-        ListingCommands.placeSuffix(match.offer(), language));
+            s,
+            "group.match",
+            match.need().ref(),
+            match.need().summary(),
+            ListingCommands.placeSuffix(match.need(), language),
+            match.offer().ref(),
+            match.offer().summary(),
+            ListingCommands.placeSuffix(match.offer(), language))
+        .about(topic(match));
   }
 
   private static OutboundMessage groupText(Subscription s, String key, Object... args) {

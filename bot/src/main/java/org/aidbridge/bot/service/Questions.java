@@ -19,6 +19,8 @@ import org.aidbridge.bot.model.Place;
 import org.aidbridge.bot.parse.ListingParser;
 import org.aidbridge.bot.parse.ParseContext;
 import org.aidbridge.bot.place.PlaceFinder;
+import org.aidbridge.bot.store.PendingQuestion;
+import org.aidbridge.bot.store.PendingQuestion.Asked;
 import org.aidbridge.bot.store.Store;
 
 /**
@@ -26,8 +28,6 @@ import org.aidbridge.bot.store.Store;
  * chosen from buttons. Whatever the person sends next ends the question: the bot never nags.
  */
 public final class Questions {
-  private static final String PENDING = "question:";
-
   private final Store store;
   private final ListingParser parser;
   private final PlaceFinder places;
@@ -59,7 +59,7 @@ public final class Questions {
       return Optional.empty();
     }
     if (listing.categories().equals(Set.of(Category.OTHER))) {
-      remember(message.sender(), "category:" + listing.id());
+      remember(message.sender(), PendingQuestion.about(Asked.CATEGORY, listing.id()));
       return Optional.of(
           replies
               .answer(message, language, Texts.get(language, "ask.category", listing.ref()))
@@ -67,7 +67,7 @@ public final class Questions {
     }
     boolean travels = listing.categories().stream().allMatch(Category::travels);
     if (listing.place() == null && !travels) {
-      remember(message.sender(), "place:" + listing.id());
+      remember(message.sender(), PendingQuestion.about(Asked.PLACE, listing.id()));
       return Optional.of(
           replies.answer(message, language, Texts.get(language, "ask.place", listing.ref())));
     }
@@ -75,14 +75,11 @@ public final class Questions {
   }
 
   /** The question waiting for this person's answer, which their message now ends. */
-  public Optional<String> takePending(InboundMessage message) {
+  public Optional<PendingQuestion> takePending(InboundMessage message) {
     if (message.inGroup()) {
       return Optional.empty();
     }
-    String key = PENDING + message.sender().qualified();
-    Optional<String> pending = store.state(key).filter(v -> !v.isBlank());
-    pending.ifPresent(p -> store.putState(key, ""));
-    return pending;
+    return store.takeQuestion(message.sender(), PendingQuestion.Topic.LISTING);
   }
 
   /**
@@ -91,18 +88,17 @@ public final class Questions {
    * @return the replies, or empty when the text does not answer the question
    */
   public Optional<List<OutboundMessage>> answer(
-      InboundMessage message, String pending, String text) {
-    String[] parts = pending.split(":");
+      InboundMessage message, PendingQuestion pending, String text) {
     Optional<Listing> listing =
         store
-            .listingById(Long.parseLong(parts[1]))
+            .listingById(pending.listingId())
             .filter(l -> l.author().equals(message.sender()) && l.status().active());
     if (listing.isEmpty()) {
       return Optional.empty();
     }
     Listing before = listing.get();
     Optional<Listing> after =
-        parts[0].equals("category")
+        pending.asked() == Asked.CATEGORY
             ? categoriesIn(text, before.language()).map(c -> before.withDetails(c, before.place()))
             : placeIn(text).map(p -> before.withDetails(before.categories(), p));
     return after.map(updated -> apply(message, before, updated));
@@ -159,8 +155,8 @@ public final class Questions {
         places.resolve(typed, settings.homeCountry()).orElse(Place.unresolved(typed)));
   }
 
-  private void remember(Address person, String question) {
-    store.putState(PENDING + person.qualified(), question);
+  private void remember(Address person, PendingQuestion question) {
+    store.askQuestion(person, question, clock.instant());
   }
 
   private static List<Choice> categoryChoices(String language) {

@@ -3,10 +3,13 @@ package org.aidbridge.bot.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.aidbridge.bot.i18n.Texts;
 import org.aidbridge.bot.model.InboundMessage;
+import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.ListingRefs;
 import org.aidbridge.bot.model.OutboundMessage;
@@ -75,20 +78,14 @@ public final class Relay {
     }
     MatchPair p = pair.get();
     Listing[] sides = sides(p, message);
-    String key = "share:" + p.topic();
-    String given = store.state(key).orElse("");
-    if (given.equals("done")) {
+    Set<Kind> given = store.shareConsents(p.need().id(), p.offer().id());
+    if (given.containsAll(EnumSet.allOf(Kind.class))) {
       return replies.say(message, language, "share.already", sides[1].ref());
     }
-    String side = sides[0].kind().name();
-    if (!given.contains(side)) {
-      given = given.isEmpty() ? side : given + "," + side;
-    }
-    if (!given.contains("NEED") || !given.contains("OFFER")) {
-      store.putState(key, given);
+    store.consentToShare(p.need().id(), p.offer().id(), sides[0].kind(), clock.instant());
+    if (!given.contains(sides[1].kind())) {
       return replies.say(message, language, "share.waiting", sides[1].ref());
     }
-    store.putState(key, "done");
     List<OutboundMessage> out = new ArrayList<>();
     out.add(contactFor(sides[0], sides[1]));
     out.add(contactFor(sides[1], sides[0]));
@@ -126,13 +123,10 @@ public final class Relay {
   /** Counts relays per person per clock hour in the store, so a restart does not reset them. */
   private boolean withinRate(InboundMessage message) {
     long hour = clock.instant().getEpochSecond() / Duration.ofHours(1).toSeconds();
-    String key = "relay-rate:" + message.sender().qualified();
-    String[] kept = store.state(key).orElse("0:0").split(":");
-    int count = Long.parseLong(kept[0]) == hour ? Integer.parseInt(kept[1]) : 0;
-    if (count >= MAX_RELAYS_PER_HOUR) {
+    if (store.relaysIn(message.sender(), hour) >= MAX_RELAYS_PER_HOUR) {
       return false;
     }
-    store.putState(key, hour + ":" + (count + 1));
+    store.countRelay(message.sender(), hour);
     return true;
   }
 

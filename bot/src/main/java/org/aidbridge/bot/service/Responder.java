@@ -15,6 +15,7 @@ import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.parse.ListingParser;
 import org.aidbridge.bot.parse.ParseContext;
 import org.aidbridge.bot.parse.ParsedMessage;
+import org.aidbridge.bot.store.PendingQuestion;
 
 /**
  * Decides what to do with one message: a command, an answer to one of the bot's messages, a need or
@@ -80,7 +81,7 @@ public final class Responder {
       return List.of(); // stored, never answered: a ban must not be a conversation
     }
     String text = effectiveText(message);
-    Optional<String> question = questions.takePending(message);
+    Optional<PendingQuestion> question = questions.takePending(message);
     Optional<List<OutboundMessage>> lifeAnswer = lifecycle.answer(message, text);
     if (lifeAnswer.isPresent()) {
       return lifeAnswer.get();

@@ -1,18 +1,27 @@
 package org.aidbridge.bot.store;
 
 import java.util.List;
-import java.util.regex.Pattern;
 import org.aidbridge.bot.model.Address;
 
 /**
  * Deletes everything the store keeps about one address (a person, or a group that leaves): what
- * they posted and its matches, what was sent to them (and their contact details sent to others by
- * consent), the messages they sent, their subscription, identity links and small durable values,
- * except a ban. Matched listings of other people that lose their only match are open again.
+ * they posted and its matches, every message about their listings (to anyone, so their words
+ * relayed to others and their contact details shared by consent go too), what was sent to them, the
+ * messages they sent, their subscription, identity links, waiting questions and counts; not a ban.
+ * Matched listings of other people that lose their only match are open again.
+ *
+ * <p>Every match is exact: an address is its channel and id compared whole, a message about a
+ * listing is found by the listing's topic, never by searching text for an id (a short id is part of
+ * many other strings).
  */
 final class PersonEraser {
   /** What the sender of a message still being handled becomes. */
   static final String FORGOTTEN = "forgotten";
+
+  /** Tables keyed by an address in columns {@code address_channel} and {@code address_id}. */
+  private static final List<String> KEYED_BY_ADDRESS =
+      List.of(
+          "unreachable", "identity_links", "pending_questions", "relay_counts", "broadcast_drafts");
 
   private final Database db;
 
@@ -25,21 +34,47 @@ final class PersonEraser {
         () -> {
           String channel = who.channel().id();
           String id = who.id();
+          forgetMessagesAboutTheirListings(channel, id);
           forgetListings(channel, id);
           forgetMessages(channel, id);
           db.update(
               "DELETE FROM subscriptions WHERE group_channel = ? AND group_id = ?", channel, id);
           db.update(
               "DELETE FROM digests_sent WHERE group_channel = ? AND group_id = ?", channel, id);
-          db.update(
-              "DELETE FROM unreachable WHERE address_channel = ? AND address_id = ?", channel, id);
-          db.update(
-              "DELETE FROM identity_links WHERE address_channel = ? AND address_id = ?",
-              channel,
-              id);
+          for (String table : KEYED_BY_ADDRESS) {
+            db.update(
+                "DELETE FROM " + table + " WHERE address_channel = ? AND address_id = ?",
+                channel,
+                id);
+          }
           forgetState(who.qualified());
           return null;
         });
+  }
+
+  /**
+   * Messages to anyone, sent or waiting, about a match or a listing of theirs: a relayed message
+   * they wrote, their contact details, a group's notice of their listing. What was already sent is
+   * out of the bot's hands; its copy here goes.
+   */
+  private void forgetMessagesAboutTheirListings(String channel, String id) {
+    String own = "SELECT id FROM listings WHERE author_channel = ? AND author_id = ?";
+    db.update(
+        "DELETE FROM outbox WHERE topic IN (SELECT 'match:' || need_id || ':' || offer_id"
+            + " FROM matches WHERE need_id IN ("
+            + own
+            + ") OR offer_id IN ("
+            + own
+            + "))",
+        channel,
+        id,
+        channel,
+        id);
+    db.update(
+        "DELETE FROM outbox WHERE topic IN (SELECT 'listing:' || ref FROM listings"
+            + " WHERE author_channel = ? AND author_id = ?)",
+        channel,
+        id);
   }
 
   private void forgetListings(String channel, String id) {
@@ -82,14 +117,22 @@ final class PersonEraser {
   /**
    * Messages from and to the address. A message of theirs still being handled (the one that asked
    * to be forgotten) cannot be deleted before it is marked handled, so it keeps only what tells it
-   * apart from a redelivery, unless even that names them.
+   * apart from a redelivery, unless even that names them: a Signal or Telegram message id that
+   * begins with their id, or any mail's Message-ID (which may hold the address).
    */
   private void forgetMessages(String channel, String id) {
     db.update("DELETE FROM outbox WHERE channel = ? AND recipient_id = ?", channel, id);
-    // Contact details shared by consent with the other side of a match go too.
-    db.update("DELETE FROM outbox WHERE topic LIKE 'match:%' AND instr(text, ?) > 0", id);
     db.update(
-        "UPDATE outbox SET in_reply_to = NULL WHERE channel = ? AND instr(in_reply_to, ?) > 0",
+        """
+        UPDATE outbox SET in_reply_to = NULL
+         WHERE channel = ?
+           AND (substr(in_reply_to, 1, length(?) + 1) = ? || ':'
+                OR in_reply_to IN (SELECT channel_message_id FROM inbox
+                                    WHERE sender_channel = ? AND sender_id = ?))
+        """,
+        channel,
+        id,
+        id,
         channel,
         id);
     db.update(
@@ -106,40 +149,36 @@ final class PersonEraser {
         """
         UPDATE inbox
            SET sender_id = ?, text = '', subject = NULL, language_hint = NULL, reply_to = NULL,
-               channel_message_id = CASE WHEN instr(channel_message_id, ?) > 0
-                                         THEN 'forgotten:' || id ELSE channel_message_id END
+               channel_message_id =
+                 CASE WHEN channel = 'email' OR channel_message_id = ?
+                           OR substr(channel_message_id, 1, length(?) + 1) = ? || ':'
+                      THEN 'forgotten:' || id ELSE channel_message_id END
          WHERE processed = 0 AND sender_channel = ? AND sender_id = ?
         """,
         FORGOTTEN,
+        id,
+        id,
         id,
         channel,
         id);
   }
 
   /**
-   * Durable values kept under or about the address: those whose key or value holds its qualified
-   * form ({@code telegram:123}) as a whole word, such as {@code question:telegram:123} or a link
-   * code's {@code telegram:123|expiry}. A ban ({@code banned:...}) is kept: forgetting must not be
-   * a way around it.
+   * Durable values a channel keeps under or about the address: a key that ends with its qualified
+   * form ({@code something:telegram:123}), or a value that is it or begins with it and a bar (a
+   * link code's {@code telegram:123|expiry}). Compared whole, so {@code telegram:1234} is another.
    */
   private void forgetState(String qualified) {
-    Pattern word = Pattern.compile("(?<![\\w@.+=-])" + Pattern.quote(qualified) + "(?![\\w@.+=-])");
-    List<String> keys =
-        db.list(
-            """
-            SELECT key, value FROM state
-             WHERE (instr(key, ?) > 0 OR instr(value, ?) > 0) AND key NOT LIKE 'banned:%'
-            """,
-            row ->
-                word.matcher(row.getString(1)).find() || word.matcher(row.getString(2)).find()
-                    ? row.getString(1)
-                    : null,
-            qualified,
-            qualified);
-    for (String key : keys) {
-      if (key != null) {
-        db.update("DELETE FROM state WHERE key = ?", key);
-      }
-    }
+    db.update(
+        """
+        DELETE FROM state
+         WHERE substr(key, -length(?) - 1) = ':' || ?
+            OR value = ? OR substr(value, 1, length(?) + 1) = ? || '|'
+        """,
+        qualified,
+        qualified,
+        qualified,
+        qualified,
+        qualified);
   }
 }

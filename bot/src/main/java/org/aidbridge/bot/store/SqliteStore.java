@@ -37,6 +37,9 @@ public final class SqliteStore implements Store {
   private final LinkTable links;
   private final LifecycleTable lifecycle;
   private final PersonEraser eraser;
+  private final ConversationTable conversations;
+  private final PeopleTable people;
+  private final InstallationKeys keys;
 
   private SqliteStore(Database db, RandomGenerator random) {
     this.db = db;
@@ -48,6 +51,9 @@ public final class SqliteStore implements Store {
     this.links = new LinkTable(db);
     this.lifecycle = new LifecycleTable(db);
     this.eraser = new PersonEraser(db);
+    this.conversations = new ConversationTable(db);
+    this.people = new PeopleTable(db);
+    this.keys = new InstallationKeys(db);
   }
 
   /**
@@ -221,6 +227,61 @@ public final class SqliteStore implements Store {
   @Override
   public boolean isUnreachable(Address address) {
     return groups.isUnreachable(address);
+  }
+
+  @Override
+  public void askQuestion(Address person, PendingQuestion question, Instant at) {
+    conversations.ask(person, question, at);
+  }
+
+  @Override
+  public Optional<PendingQuestion> takeQuestion(Address person, PendingQuestion.Topic topic) {
+    return conversations.take(person, topic);
+  }
+
+  @Override
+  public void ban(Address person, Instant at) {
+    people.ban(person, at);
+  }
+
+  @Override
+  public boolean isBanned(Address person) {
+    return people.isBanned(person);
+  }
+
+  @Override
+  public Set<Kind> shareConsents(long needId, long offerId) {
+    return conversations.shareConsents(needId, offerId);
+  }
+
+  @Override
+  public void consentToShare(long needId, long offerId, Kind side, Instant at) {
+    conversations.consentToShare(needId, offerId, side, at);
+  }
+
+  @Override
+  public int relaysIn(Address person, long hour) {
+    return people.relaysIn(person, hour);
+  }
+
+  @Override
+  public void countRelay(Address person, long hour) {
+    people.countRelay(person, hour);
+  }
+
+  @Override
+  public void saveBroadcastDraft(Address coordinator, BroadcastDraft draft) {
+    conversations.saveDraft(coordinator, draft);
+  }
+
+  @Override
+  public Optional<BroadcastDraft> takeBroadcastDraft(Address coordinator) {
+    return conversations.takeDraft(coordinator);
+  }
+
+  @Override
+  public byte[] installationKey(String purpose) {
+    return keys.key(purpose);
   }
 
   @Override

@@ -154,6 +154,42 @@ public interface Store extends AutoCloseable {
   /** The identity and every identity linked with it. */
   Set<Address> linkedWith(Address address);
 
+  // --- what a conversation leaves waiting, and facts about one identity ---
+
+  /** Remembers the question just asked; it replaces one the person had on the same topic. */
+  void askQuestion(Address person, PendingQuestion question, Instant at);
+
+  /** Takes the question waiting on the topic: whatever the person says next ends it. */
+  Optional<PendingQuestion> takeQuestion(Address person, PendingQuestion.Topic topic);
+
+  /** Bans an identity for good: forgetting them keeps the ban, or it would be a way around it. */
+  void ban(Address person, Instant at);
+
+  boolean isBanned(Address person);
+
+  /** The sides ({@code NEED}, {@code OFFER}) of a match that consented to swap contact details. */
+  Set<Kind> shareConsents(long needId, long offerId);
+
+  void consentToShare(long needId, long offerId, Kind side, Instant at);
+
+  /** How many messages the person had relayed in the hour (counted in hours since the epoch). */
+  int relaysIn(Address person, long hour);
+
+  /** Counts one relayed message in the hour; a count kept from an earlier hour starts over. */
+  void countRelay(Address person, long hour);
+
+  /** Keeps a coordinator's broadcast until they confirm it, replacing an earlier draft. */
+  void saveBroadcastDraft(Address coordinator, BroadcastDraft draft);
+
+  /** Takes the coordinator's draft: confirmed, cancelled or replaced, it is used once. */
+  Optional<BroadcastDraft> takeBroadcastDraft(Address coordinator);
+
+  /**
+   * This installation's secret for a purpose (such as log pseudonyms): 32 random bytes made on
+   * first use, then always the same.
+   */
+  byte[] installationKey(String purpose);
+
   // --- small durable values a channel keeps, such as the Telegram update offset ---
 
   Optional<String> state(String key);

@@ -125,8 +125,8 @@ public interface LifecycleContract {
     long handling = store().recordInbound(direct(ALICE, "m2", "forget confirm")).getAsLong();
     OutboxEntry toAlice = store().enqueue(message(ALICE, "your need"), T0);
     OutboxEntry toBob = store().enqueue(message(BOB, "your offer"), T0);
-    store().putState("question:" + ALICE.qualified(), "place:" + need.id());
-    store().putState("question:" + BOB.qualified(), "place:" + offer.id());
+    store().askQuestion(ALICE, PendingQuestion.forget(), T0);
+    store().askQuestion(BOB, PendingQuestion.about(PendingQuestion.Asked.PLACE, offer.id()), T0);
     store().setUnreachable(ALICE, true);
 
     store().forget(ALICE);
@@ -136,8 +136,8 @@ public interface LifecycleContract {
     assertThat(store().listingById(offer.id()).orElseThrow().status()).isEqualTo(Status.OPEN);
     assertThat(store().outboxEntry(toAlice.id())).isEmpty();
     assertThat(store().outboxEntry(toBob.id())).isPresent();
-    assertThat(store().state("question:" + ALICE.qualified())).isEmpty();
-    assertThat(store().state("question:" + BOB.qualified())).isPresent();
+    assertThat(store().takeQuestion(ALICE, PendingQuestion.Topic.FORGET)).isEmpty();
+    assertThat(store().takeQuestion(BOB, PendingQuestion.Topic.LISTING)).isPresent();
     assertThat(store().isUnreachable(ALICE)).isFalse();
     assertThat(store().recordInbound(direct(ALICE, "m1", "need food"))).isPresent();
     InboundMessage left = store().unprocessedInbound(10).get(0).message();
@@ -147,21 +147,21 @@ public interface LifecycleContract {
   }
 
   @Test
-  default void forgettingDropsValuesThatNameThePersonAsAWordButKeepsABan() {
+  default void forgettingDropsValuesThatNameThePersonWholeButKeepsABan() {
     Address lookalike = Address.person(BOB.channel(), BOB.id() + "2");
-    store().putState("relay-rate:" + BOB.qualified(), "12:3");
+    store().countRelay(BOB, 12);
     store().putState("link:ABC234", BOB.qualified() + "|1760000000000");
-    store().putState("banned:" + BOB.qualified(), "1");
-    store().putState("relay-rate:" + lookalike.qualified(), "12:1");
+    store().ban(BOB, T0);
+    store().countRelay(lookalike, 12);
     store().putState("link:XYZ789", lookalike.qualified() + "|1760000000000");
     store().link(BOB, ALICE);
 
     store().forget(BOB);
 
-    assertThat(store().state("relay-rate:" + BOB.qualified())).isEmpty();
+    assertThat(store().relaysIn(BOB, 12)).isZero();
     assertThat(store().state("link:ABC234")).isEmpty();
-    assertThat(store().state("banned:" + BOB.qualified())).contains("1");
-    assertThat(store().state("relay-rate:" + lookalike.qualified())).isPresent();
+    assertThat(store().isBanned(BOB)).isTrue();
+    assertThat(store().relaysIn(lookalike, 12)).isEqualTo(1);
     assertThat(store().state("link:XYZ789")).isPresent();
     assertThat(store().linkedWith(ALICE)).containsExactly(ALICE);
   }

@@ -83,4 +83,65 @@ class SchemaUpgradeTest {
     assertThat(db.list("SELECT cell FROM listing_categories", row -> row.getInt(1)))
         .containsExactly(GeoCells.of(45.5152, -122.6784));
   }
+
+  @Test
+  void upgradingToTypedTablesMovesWhatTheStateTableKeptAboutPeople() {
+    SchemaUpgrade.run(db, Migrations.STEPS.subList(0, 5));
+    for (long id : new long[] {1, 2}) {
+      db.update(
+          """
+          INSERT INTO listings (id, ref, kind, status, text, items_json, urgency, created_at,
+              expires_at, author_channel, author_id, author_is_group, language)
+          VALUES (?, ?, ?, 'MATCHED', 't', '[]', 'NORMAL', 0, 1, 'telegram', ?, 0, 'en')
+          """,
+          id,
+          "N-" + id,
+          id == 1 ? "NEED" : "OFFER",
+          "10" + id);
+    }
+    String[][] state = {
+      {"banned:telegram:666", "1"},
+      {"question:telegram:101", "place:1"},
+      {"question:telegram:102", "category:99"},
+      {"question:email:gone@example.org", ""},
+      {"forget:email:ana@example.org", "2026-03-01T10:00:00.123456Z"},
+      {"share:match:1:2", "NEED"},
+      {"relay-rate:signal:3f1c-uuid", "493000:4"},
+      {"broadcast:telegram:900", "1760000600000|45.5|-122.6|food|Portland|shelter | tonight"},
+      {"broadcast:telegram:901", "1760000600000|all||||everyone"},
+      {"link-code:ABC234", "telegram:101|1760000000000"},
+      {"telegram.offset", "42"}
+    };
+    for (String[] row : state) {
+      db.update("INSERT INTO state (key, value) VALUES (?, ?)", row[0], row[1]);
+    }
+
+    SchemaUpgrade.run(db);
+
+    assertThat(rows("SELECT address_channel || ':' || address_id FROM bans"))
+        .containsExactly("telegram:666");
+    assertThat(
+            rows(
+                "SELECT address_id || ' ' || topic || ' ' || question || ' ' ||"
+                    + " ifnull(listing_id, '-') FROM pending_questions ORDER BY topic"))
+        .containsExactly("ana@example.org FORGET FORGET -", "101 LISTING PLACE 1");
+    assertThat(rows("SELECT need_id || ':' || offer_id || ' ' || side FROM share_consents"))
+        .containsExactly("1:2 NEED");
+    assertThat(rows("SELECT address_id || ' ' || hour || ' ' || relays FROM relay_counts"))
+        .containsExactly("3f1c-uuid 493000 4");
+    assertThat(
+            rows(
+                "SELECT address_id || ' ' || ifnull(area_name, '-') || ' ' || ifnull(area_lat, '-')"
+                    + " || ' ' || ifnull(category, '-') || ' ' || text || ' ' || expires_at"
+                    + " FROM broadcast_drafts ORDER BY address_id"))
+        .containsExactly(
+            "900 Portland 45.5 food shelter | tonight 1760000600000",
+            "901 - - - everyone 1760000600000");
+    assertThat(rows("SELECT key FROM state ORDER BY key"))
+        .containsExactly("link-code:ABC234", "telegram.offset");
+  }
+
+  private List<String> rows(String sql) {
+    return db.list(sql, row -> row.getString(1));
+  }
 }

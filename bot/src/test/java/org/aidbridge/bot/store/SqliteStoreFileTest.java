@@ -77,7 +77,9 @@ class SqliteStoreFileTest {
     for (String step : Migrations.STEPS) {
       assertThat(Migrations.statements(step))
           .isNotEmpty()
-          .allMatch(statement -> statement.matches("(?s)^(CREATE|ALTER|UPDATE|INSERT|DROP) .*"));
+          .allMatch(
+              statement ->
+                  statement.matches("(?s)^(CREATE|ALTER|UPDATE|INSERT|DELETE|DROP|WITH) .*"));
     }
   }
 

@@ -1,0 +1,143 @@
+package org.aidbridge.bot.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.aidbridge.bot.model.Address;
+import org.aidbridge.bot.model.Category;
+import org.aidbridge.bot.model.Kind;
+import org.aidbridge.bot.model.Place;
+
+/**
+ * What a conversation with the bot leaves waiting: the bot's questions, consent to swap contact
+ * details, and coordinators' broadcast drafts. Each is taken (deleted) when used.
+ */
+final class ConversationTable {
+  private final Database db;
+
+  ConversationTable(Database db) {
+    this.db = db;
+  }
+
+  void ask(Address person, PendingQuestion question, Instant at) {
+    db.update(
+        """
+        INSERT OR REPLACE INTO pending_questions
+               (address_channel, address_id, topic, question, listing_id, asked_at)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """,
+        person.channel().id(),
+        person.id(),
+        question.topic().name(),
+        question.asked().name(),
+        question.listingId(),
+        at.toEpochMilli());
+  }
+
+  Optional<PendingQuestion> take(Address person, PendingQuestion.Topic topic) {
+    return db.inTransaction(
+        () -> {
+          Object[] key = {person.channel().id(), person.id(), topic.name()};
+          Optional<PendingQuestion> found =
+              db.one(
+                  """
+                  SELECT question, listing_id FROM pending_questions
+                   WHERE address_channel = ? AND address_id = ? AND topic = ?
+                  """,
+                  ConversationTable::question,
+                  key);
+          db.update(
+              """
+              DELETE FROM pending_questions
+               WHERE address_channel = ? AND address_id = ? AND topic = ?
+              """,
+              key);
+          return found;
+        });
+  }
+
+  Set<Kind> shareConsents(long needId, long offerId) {
+    Set<Kind> sides = EnumSet.noneOf(Kind.class);
+    sides.addAll(
+        db.list(
+            "SELECT side FROM share_consents WHERE need_id = ? AND offer_id = ?",
+            row -> Kind.valueOf(row.getString(1)),
+            needId,
+            offerId));
+    return sides;
+  }
+
+  void consentToShare(long needId, long offerId, Kind side, Instant at) {
+    db.update(
+        """
+        INSERT OR IGNORE INTO share_consents (need_id, offer_id, side, given_at)
+        VALUES (?, ?, ?, ?)
+        """,
+        needId,
+        offerId,
+        side.name(),
+        at.toEpochMilli());
+  }
+
+  void saveDraft(Address coordinator, BroadcastDraft draft) {
+    Place area = draft.area();
+    db.update(
+        """
+        INSERT OR REPLACE INTO broadcast_drafts
+               (address_channel, address_id, area_name, area_lat, area_lon, category, text,
+                expires_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        coordinator.channel().id(),
+        coordinator.id(),
+        area == null ? null : area.display(),
+        area == null ? null : area.lat(),
+        area == null ? null : area.lon(),
+        draft.category() == null ? null : draft.category().id(),
+        draft.text(),
+        draft.expiresAt().toEpochMilli());
+  }
+
+  Optional<BroadcastDraft> takeDraft(Address coordinator) {
+    return db.inTransaction(
+        () -> {
+          Object[] key = {coordinator.channel().id(), coordinator.id()};
+          Optional<BroadcastDraft> found =
+              db.one(
+                  "SELECT * FROM broadcast_drafts WHERE address_channel = ? AND address_id = ?",
+                  ConversationTable::draft,
+                  key);
+          db.update(
+              "DELETE FROM broadcast_drafts WHERE address_channel = ? AND address_id = ?", key);
+          return found;
+        });
+  }
+
+  private static PendingQuestion question(ResultSet row) throws SQLException {
+    long listing = row.getLong("listing_id");
+    Long listingId = row.wasNull() ? null : listing;
+    return new PendingQuestion(PendingQuestion.Asked.valueOf(row.getString("question")), listingId);
+  }
+
+  private static BroadcastDraft draft(ResultSet row) throws SQLException {
+    String name = row.getString("area_name");
+    Place area =
+        name == null
+            ? null
+            : new Place(
+                name,
+                name,
+                null,
+                Columns.decimal(row, "area_lat"),
+                Columns.decimal(row, "area_lon"));
+    String category = row.getString("category");
+    return new BroadcastDraft(
+        area,
+        category == null ? null : Category.fromId(category).orElse(null),
+        row.getString("text"),
+        Columns.instant(row, "expires_at"));
+  }
+}
