@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.i18n.Texts;
+import org.aidbridge.bot.model.BidiControls;
 import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.Listing;
@@ -135,7 +136,9 @@ public final class ListingCommands {
         parsed.kind(),
         categories,
         parsed.items(),
-        message.text().isBlank() ? Responder.effectiveText(message) : message.text(),
+        message.text().isBlank()
+            ? Responder.effectiveText(message)
+            : BidiControls.strip(message.text()),
         parsed.place(),
         parsed.urgency(),
         now,

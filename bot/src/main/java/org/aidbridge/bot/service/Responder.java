@@ -9,6 +9,7 @@ import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.command.Command;
 import org.aidbridge.bot.command.CommandParser;
 import org.aidbridge.bot.i18n.Texts;
+import org.aidbridge.bot.model.BidiControls;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.OutboundMessage;
@@ -106,7 +107,7 @@ public final class Responder {
     if (!parsed.isListing() && freshSubject(message) && !text.contains(message.subject().strip())) {
       // A new mail whose body says little ("see subject", a greeting) may say it all in its
       // subject: "Need insulin in Portland".
-      parsed = parse(message, message.subject().strip());
+      parsed = parse(message, BidiControls.strip(message.subject()).strip());
     }
     if (parsed.isListing()) {
       return listings.create(message, parsed);
@@ -191,10 +192,12 @@ public final class Responder {
    * without the "Re:" and "Fwd:" a mail program adds.
    */
   static String effectiveText(InboundMessage message) {
+    // Whatever the person wrote may be passed on to someone else or into a group: from here on it
+    // carries no character that could make it display as something else.
     if (!message.text().isBlank() || !freshSubject(message)) {
-      return message.text().strip();
+      return BidiControls.strip(message.text()).strip();
     }
-    return message.subject().replaceAll("(?i)^(fwd?|rv)\\s*:\\s*", "").strip();
+    return BidiControls.strip(message.subject()).replaceAll("(?i)^(fwd?|rv)\\s*:\\s*", "").strip();
   }
 
   /**

@@ -61,6 +61,52 @@ class RelayTest {
     assertThat(toAna.subject()).isEqualTo("Message about " + need.ref());
   }
 
+  /**
+   * U+202E (right-to-left override) makes "I paid 001$" display as "I paid $100"; an isolate and a
+   * mark hide a second order the same way. The other person must see what was written.
+   */
+  @Test
+  void aRelayedMessageCannotDisguiseWhatItSaysWithBidirectionalControls() {
+    OutboundMessage toBen =
+        only(
+            bot.handle(
+                say(
+                    ANA,
+                    "reply "
+                        + offer.ref()
+                        + " I paid \u202E001$\u202C, pick up at \u2067Elm St\u2069\u200F now")));
+
+    assertThat(toBen.to()).isEqualTo(BEN);
+    assertThat(toBen.text())
+        .contains("I paid 001$, pick up at Elm St now")
+        .doesNotContainPattern("[\u202A-\u202E\u2066-\u2069\u200E\u200F]");
+  }
+
+  @Test
+  void aListingAnnouncedToAGroupCarriesNoBidirectionalControls() {
+    Address group = Address.group(Channel.TELEGRAM, "-100777");
+    bot.handle(
+        new InboundMessage(
+            Channel.TELEGRAM,
+            "g" + ids.incrementAndGet(),
+            Address.person(Channel.TELEGRAM, "42"),
+            group,
+            "/subscribe Portland",
+            null,
+            null,
+            null,
+            true,
+            true,
+            NOW));
+
+    List<OutboundMessage> out =
+        bot.handle(say(EVE, "need urgent: insulin \u202Eeteled\u202C in Portland today"));
+
+    assertThat(out).filteredOn(o -> o.to().equals(group)).isNotEmpty();
+    assertThat(out).allSatisfy(o -> assertThat(o.text()).doesNotContain("\u202E", "\u202C"));
+    assertThat(store.activeListingsOf(EVE).get(0).text()).doesNotContain("\u202E");
+  }
+
   @Test
   void someoneOutsideTheMatchCannotWriteThroughIt() {
     OutboundMessage answer = only(bot.handle(say(EVE, "reply " + offer.ref() + " hello")));
