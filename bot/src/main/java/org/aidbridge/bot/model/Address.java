@@ -41,9 +41,12 @@ public record Address(Channel channel, String id, boolean group) {
     return person(Channel.fromId(qualified.substring(0, colon)), qualified.substring(colon + 1));
   }
 
-  /** Redacted on purpose: addresses must not leak into logs by string concatenation. */
+  /**
+   * Redacted on purpose: addresses must not leak into logs by string concatenation. The id shows as
+   * its keyed {@link LogPseudonyms pseudonym}, the same for the same id on one installation.
+   */
   @Override
   public String toString() {
-    return channel.id() + (group ? ":group#" : ":person#") + Integer.toHexString(id.hashCode());
+    return channel.id() + (group ? ":group#" : ":person#") + LogPseudonyms.of(qualified());
   }
 }

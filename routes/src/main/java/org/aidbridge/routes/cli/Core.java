@@ -7,6 +7,7 @@ import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.Bots;
 import org.aidbridge.bot.match.MatchScorer;
 import org.aidbridge.bot.match.Matcher;
+import org.aidbridge.bot.model.LogPseudonyms;
 import org.aidbridge.bot.parse.LexiconParser;
 import org.aidbridge.bot.parse.ListingParser;
 import org.aidbridge.bot.place.Gazetteer;
@@ -59,9 +60,14 @@ final class Core {
     return parser;
   }
 
-  /** Opens the database {@code db} names (a relative path is taken from {@code base.dir}). */
+  /**
+   * Opens the database {@code db} names (a relative path is taken from {@code base.dir}), and from
+   * then on logs ids under the pseudonyms of this installation's key, kept in that database.
+   */
   Store openStore(Path workingDir) {
-    return SqliteStore.open(Paths.database(settings, workingDir));
+    Store store = SqliteStore.open(Paths.database(settings, workingDir));
+    LogPseudonyms.useKey(store.installationKey(LogPseudonyms.PURPOSE));
+    return store;
   }
 
   BotService bot(Store store, Clock clock) {
