@@ -25,4 +25,10 @@ public interface BotService {
    * @return how many were handled
    */
   int resumePending();
+
+  /**
+   * A channel that keeps copies of what people sent outside the store (the mails in an IMAP folder)
+   * registers here, so that forgetting a person erases those too.
+   */
+  void register(ChannelCopies copies);
 }

@@ -8,6 +8,7 @@ import org.aidbridge.bot.parse.ListingParser;
 import org.aidbridge.bot.place.Gazetteer;
 import org.aidbridge.bot.place.PlaceFinder;
 import org.aidbridge.bot.service.Broadcasts;
+import org.aidbridge.bot.service.ChannelCopiesRegistry;
 import org.aidbridge.bot.service.Coordination;
 import org.aidbridge.bot.service.DefaultBotService;
 import org.aidbridge.bot.service.Digests;
@@ -40,6 +41,7 @@ public final class Bots {
   public static BotService create(
       Store store, BotSettings settings, Clock clock, ListingParser parser, PlaceFinder places) {
     Replies replies = new Replies(settings.defaultLanguage());
+    ChannelCopiesRegistry copies = new ChannelCopiesRegistry();
     Matcher matcher = new Matcher(store, new MatchScorer(settings.maxDistanceKm()));
     MatchNotifier notifier = new MatchNotifier(store, matcher, replies, settings, clock);
     Questions questions = new Questions(store, parser, places, notifier, replies, settings, clock);
@@ -55,7 +57,7 @@ public final class Bots {
     Lifecycle lifecycle =
         new Lifecycle(
             new Renewals(store, notifier, replies, settings, clock),
-            new Forgetting(store, replies, clock));
+            new Forgetting(store, replies, clock, copies));
     Responder responder =
         new Responder(
             parser,
@@ -69,7 +71,7 @@ public final class Bots {
             settings,
             clock,
             lifecycle);
-    return new DefaultBotService(store, responder, replies, clock);
+    return new DefaultBotService(store, responder, replies, clock, copies);
   }
 
   /**

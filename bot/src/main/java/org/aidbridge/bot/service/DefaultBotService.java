@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.OptionalLong;
 import org.aidbridge.bot.BotService;
+import org.aidbridge.bot.ChannelCopies;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.store.Store;
@@ -24,12 +25,24 @@ public final class DefaultBotService implements BotService {
   private final Responder responder;
   private final Replies replies;
   private final Clock clock;
+  private final ChannelCopiesRegistry copies;
 
-  public DefaultBotService(Store store, Responder responder, Replies replies, Clock clock) {
+  public DefaultBotService(
+      Store store,
+      Responder responder,
+      Replies replies,
+      Clock clock,
+      ChannelCopiesRegistry copies) {
     this.store = store;
     this.responder = responder;
     this.replies = replies;
     this.clock = clock;
+    this.copies = copies;
+  }
+
+  @Override
+  public void register(ChannelCopies channelCopies) {
+    copies.register(channelCopies);
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.aidbridge.bot.ChannelCopies;
 import org.aidbridge.bot.i18n.Texts;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Choice;
@@ -31,11 +32,13 @@ public final class Forgetting {
   private final Store store;
   private final Replies replies;
   private final Clock clock;
+  private final ChannelCopies copies;
 
-  public Forgetting(Store store, Replies replies, Clock clock) {
+  public Forgetting(Store store, Replies replies, Clock clock, ChannelCopies copies) {
     this.store = store;
     this.replies = replies;
     this.clock = clock;
+    this.copies = copies;
   }
 
   /** {@code forget} asks; {@code forget confirm} forgets at once. */
@@ -102,6 +105,7 @@ public final class Forgetting {
     // The person is every identity they linked, on every channel.
     for (Address identity : store.linkedWith(message.sender())) {
       store.forget(identity);
+      copies.eraseFrom(identity); // what a channel keeps outside the store, such as mail
     }
     return List.of(
         replies.answer(message, language, Texts.get(language, "forget.done")).about(TOPIC));

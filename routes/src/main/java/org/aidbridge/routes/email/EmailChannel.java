@@ -16,10 +16,12 @@ import org.apache.camel.RoutesBuilder;
 public final class EmailChannel implements ChannelAdapter {
   private final EmailRoutes routes;
   private final EmailSender sender;
+  private final MailFolderEraser eraser;
 
-  private EmailChannel(EmailRoutes routes, EmailSender sender) {
+  private EmailChannel(EmailRoutes routes, EmailSender sender, MailFolderEraser eraser) {
     this.routes = routes;
     this.sender = sender;
+    this.eraser = eraser;
   }
 
   /**
@@ -35,8 +37,11 @@ public final class EmailChannel implements ChannelAdapter {
             ctx.bot(),
             settings.address(),
             ctx.store());
+    // Forgetting a person also erases the mails they sent, which the IMAP folder keeps.
+    MailFolderEraser eraser = new MailFolderEraser(settings);
+    ctx.bot().register(eraser);
     return new EmailChannel(
-        new EmailRoutes(settings, intake), new EmailSender(settings, ctx.clock()));
+        new EmailRoutes(settings, intake), new EmailSender(settings, ctx.clock()), eraser);
   }
 
   @Override
@@ -52,6 +57,11 @@ public final class EmailChannel implements ChannelAdapter {
   @Override
   public ChannelSender sender() {
     return sender;
+  }
+
+  @Override
+  public void close() {
+    eraser.close();
   }
 
   /** The id of the inbound route, e.g. to stop or advise it. */

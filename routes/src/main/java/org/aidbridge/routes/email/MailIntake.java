@@ -4,13 +4,17 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.aidbridge.bot.BotService;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
+import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.service.Forgetting;
 import org.aidbridge.bot.store.Store;
 import org.apache.camel.Exchange;
+import org.apache.camel.component.mail.MailConstants;
 import org.apache.camel.component.mail.MailMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,10 +120,17 @@ final class MailIntake {
         : e.getClass().getSimpleName();
   }
 
-  /** Stores and handles the message; a failure propagates so the mail stays unseen. */
+  /**
+   * Stores and handles the message; a failure propagates so the mail stays unseen. A mail whose
+   * sender it made the bot forget is deleted from the folder instead of marked seen (their earlier
+   * mails are the {@link MailFolderEraser}'s).
+   */
   void handToBot(Exchange exchange) {
     InboundMessage message = exchange.getIn().getBody(InboundMessage.class);
-    int queued = bot.handle(message).size();
-    LOG.debug("mail from {} handled, {} message(s) queued", message.sender(), queued);
+    List<OutboundMessage> out = bot.handle(message);
+    if (out.stream().anyMatch(o -> Forgetting.TOPIC.equals(o.topic()))) {
+      exchange.getIn().setHeader(MailConstants.MAIL_DELETE, true);
+    }
+    LOG.debug("mail from {} handled, {} message(s) queued", message.sender(), out.size());
   }
 }

@@ -85,7 +85,8 @@ final class MailTranslator {
     return text.length() <= MAX_TEXT_CHARS ? text : text.substring(0, MAX_TEXT_CHARS);
   }
 
-  private static String senderOf(Message mail) throws MessagingException {
+  /** The sender id the bot knows a mail by: its first From address, in lower case. */
+  static String senderOf(Message mail) throws MessagingException {
     Address[] from = mail.getFrom();
     if (from != null) {
       for (Address address : from) {
