@@ -6,9 +6,12 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.aidbridge.bot.ChannelCopies;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
@@ -21,19 +24,24 @@ import org.slf4j.LoggerFactory;
  * every mail's sender is read here instead).
  *
  * <p>It runs on its own thread and connection, after the bot's decision, so a slow mail server
- * never holds up the bot. It only marks the mails deleted; the inbound route removes them
- * (expunges) when it closes the folder at the end of its poll. Removing them here could pull a mail
- * from under the route while it is being handled. The mail being handled when the person is
- * forgotten (their "yes") is the route's to delete: see {@link MailIntake#handToBot}.
+ * never holds up the bot. It removes only mails already marked seen, that is handled: a mail not
+ * yet seen may be the one the inbound route is handling at that moment (the person's "yes"), and
+ * pulling it from under the route would fail the route's commit. That one the route deletes itself
+ * (see {@link MailIntake#handToBot}).
  */
 final class MailFolderEraser implements ChannelCopies, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MailFolderEraser.class);
   private static final String TIMEOUT_MS = "30000";
 
+  /** Passes over the folder while some mail could not be read, and the wait between them. */
+  private static final int MAX_PASSES = 5;
+
+  private static final Duration BETWEEN_PASSES = Duration.ofSeconds(2);
+
   private final EmailSettings settings;
   private final Session session;
-  private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(
+  private final ScheduledExecutorService worker =
+      Executors.newSingleThreadScheduledExecutor(
           r -> {
             Thread t = new Thread(r, "email-erase");
             t.setDaemon(true);
@@ -48,19 +56,27 @@ final class MailFolderEraser implements ChannelCopies, AutoCloseable {
   @Override
   public void eraseFrom(Address sender) {
     if (sender.channel() == Channel.EMAIL && !sender.group()) {
-      worker.execute(() -> eraseQuietly(sender.id()));
+      worker.execute(() -> pass(sender.id(), 1));
     }
   }
 
   @Override
   public void close() {
-    worker.shutdown();
+    worker.shutdownNow();
   }
 
-  private void eraseQuietly(String address) {
+  /**
+   * One pass over the folder. A mail the server could not give (one being handled or removed at
+   * that moment) may be theirs: then another pass follows, a few at most.
+   */
+  private void pass(String address, int number) {
     try {
-      int erased = erase(address);
-      LOG.info("{} mail(s) of a forgotten person marked for deletion in the IMAP folder", erased);
+      Pass done = erase(address);
+      LOG.info("{} mail(s) of a forgotten person deleted from the IMAP folder", done.erased());
+      if (done.unreadable() > 0 && number < MAX_PASSES) {
+        worker.schedule(
+            () -> pass(address, number + 1), BETWEEN_PASSES.toMillis(), TimeUnit.MILLISECONDS);
+      }
     } catch (MessagingException | RuntimeException e) {
       // The address stays out of the log; what failed is enough to look into it.
       LOG.warn(
@@ -69,37 +85,38 @@ final class MailFolderEraser implements ChannelCopies, AutoCloseable {
     }
   }
 
-  private int erase(String address) throws MessagingException {
+  private Pass erase(String address) throws MessagingException {
     EmailSettings.MailServer imap = settings.imap();
     try (Store store = session.getStore(imap.protocol())) {
       store.connect(imap.host(), imap.port(), settings.username(), settings.password());
       Folder folder = store.getFolder(settings.folder());
       folder.open(Folder.READ_WRITE);
       int erased = 0;
+      int unreadable = 0;
       try {
         for (Message mail : folder.getMessages()) {
-          if (isFrom(mail, address)) {
+          Optional<String> sender = senderOf(mail);
+          if (sender.isEmpty()) {
+            unreadable++;
+          } else if (sender.get().equals(address) && mail.isSet(Flags.Flag.SEEN)) {
+            // Compared whole: an IMAP search for al@example.org also finds sal@example.org.
             mail.setFlag(Flags.Flag.DELETED, true);
             erased++;
           }
         }
       } finally {
-        folder.close(false);
+        folder.close(true); // removes what was marked
       }
-      return erased;
+      return new Pass(erased, unreadable);
     }
   }
 
-  /**
-   * Compares the sender whole; a search on the server would match any address that contains it. A
-   * mail the inbound route removed meanwhile (it expunges at the end of every poll) cannot be read
-   * any more and is not theirs to erase either.
-   */
-  private static boolean isFrom(Message mail, String address) {
+  /** The sender, or empty when the server could not give the mail (being handled, or removed). */
+  private static Optional<String> senderOf(Message mail) {
     try {
-      return !mail.isExpunged() && MailTranslator.senderOf(mail).equals(address);
+      return mail.isExpunged() ? Optional.of("") : Optional.of(MailTranslator.senderOf(mail));
     } catch (MessagingException e) {
-      return false;
+      return Optional.empty();
     }
   }
 
@@ -110,4 +127,6 @@ final class MailFolderEraser implements ChannelCopies, AutoCloseable {
     props.put(prefix + "timeout", TIMEOUT_MS);
     return props;
   }
+
+  private record Pass(int erased, int unreadable) {}
 }
