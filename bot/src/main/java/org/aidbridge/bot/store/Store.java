@@ -255,11 +255,12 @@ public interface Store extends AutoCloseable {
 
   /**
    * Deletes everything kept about an address: its listings with their matches (other listings left
-   * without a match are OPEN again), every outbox entry to it and every match message to others
-   * that names it (shared contact details), its inbound messages, its subscription, flags and
-   * identity link, and durable values whose key or value holds its qualified form as a word (a ban,
-   * {@code banned:<qualified>}, is kept). Its inbound messages not yet processed (the one asking to
-   * be forgotten) keep only their channel and id, so they can be marked processed. Identities
+   * without a match are OPEN again), every outbox entry to it and every outbox entry to anyone
+   * about its listings or matches (relayed words, shared contact details, group notices), its
+   * inbound messages, its subscription, flags, identity link, waiting questions, relay counts,
+   * broadcast drafts and durable values that name it whole; not a ban. The address is compared
+   * whole, never as part of a longer string. Its inbound messages not yet processed (the one asking
+   * to be forgotten) keep only their channel and id, so they can be marked processed. Identities
    * linked with it are not touched: forget each.
    */
   void forget(Address who);
