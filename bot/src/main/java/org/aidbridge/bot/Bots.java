@@ -8,6 +8,7 @@ import org.aidbridge.bot.parse.ListingParser;
 import org.aidbridge.bot.place.Gazetteer;
 import org.aidbridge.bot.place.PlaceFinder;
 import org.aidbridge.bot.service.Broadcasts;
+import org.aidbridge.bot.service.Confirmations;
 import org.aidbridge.bot.service.Coordination;
 import org.aidbridge.bot.service.DefaultBotService;
 import org.aidbridge.bot.service.Digests;
@@ -68,7 +69,9 @@ public final class Bots {
             replies,
             settings,
             clock,
-            lifecycle);
+            lifecycle,
+            new Confirmations(store, replies, clock),
+            store);
     return new DefaultBotService(store, responder, replies, clock);
   }
 

@@ -37,6 +37,7 @@ public final class SqliteStore implements Store {
   private final LinkTable links;
   private final LifecycleTable lifecycle;
   private final PersonEraser eraser;
+  private final ProofTables proofs;
 
   private SqliteStore(Database db, RandomGenerator random) {
     this.db = db;
@@ -48,6 +49,7 @@ public final class SqliteStore implements Store {
     this.links = new LinkTable(db);
     this.lifecycle = new LifecycleTable(db);
     this.eraser = new PersonEraser(db);
+    this.proofs = new ProofTables(db);
   }
 
   /**
@@ -259,6 +261,41 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public Set<Address> provenLinkedWith(Address address) {
+    return links.provenLinkedWith(address);
+  }
+
+  @Override
+  public byte[] installationKey(String purpose) {
+    return proofs.installationKey(purpose);
+  }
+
+  @Override
+  public void saveLinkCode(LinkCode code) {
+    proofs.saveLinkCode(code);
+  }
+
+  @Override
+  public Optional<LinkCode> takeLinkCode(String code) {
+    return proofs.takeLinkCode(code);
+  }
+
+  @Override
+  public long savePendingConfirmation(InboundMessage message, Instant expiresAt) {
+    return proofs.savePendingConfirmation(message, expiresAt);
+  }
+
+  @Override
+  public Optional<PendingConfirmation> takePendingConfirmation(long id) {
+    return proofs.takePendingConfirmation(id);
+  }
+
+  @Override
+  public int deleteExpiredProofs(Instant now) {
+    return proofs.deleteExpired(now);
+  }
+
+  @Override
   public List<Listing> activeListingsExpiringBy(Instant until) {
     return lifecycle.activeExpiringBy(until);
   }
@@ -305,7 +342,12 @@ public final class SqliteStore implements Store {
 
   @Override
   public void forget(Address who) {
-    eraser.forget(who);
+    db.inTransaction(
+        () -> {
+          eraser.forget(who);
+          proofs.forget(who);
+          return null;
+        });
   }
 
   @Override

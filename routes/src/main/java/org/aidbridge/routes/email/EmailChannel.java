@@ -29,14 +29,16 @@ public final class EmailChannel implements ChannelAdapter {
    */
   public static EmailChannel create(AppContext ctx) {
     EmailSettings settings = EmailSettings.from(ctx.settings());
+    MailTokens tokens = MailTokens.of(ctx.store());
     MailIntake intake =
         new MailIntake(
-            new MailTranslator(ctx.clock(), SenderProof.from(ctx.settings())),
+            new MailTranslator(ctx.clock(), SenderProof.from(ctx.settings()), tokens),
             ctx.bot(),
             settings.address(),
-            ctx.store());
+            ctx.store(),
+            tokens);
     return new EmailChannel(
-        new EmailRoutes(settings, intake), new EmailSender(settings, ctx.clock()));
+        new EmailRoutes(settings, intake), new EmailSender(settings, ctx.clock(), tokens));
   }
 
   @Override
