@@ -81,7 +81,8 @@ class PrivacyScenarioIT extends CrossChannelScenarios {
     int notice = benMessage("Good news").messageId();
     h.telegram().queue(Updates.privateReply(BEN, BEN_NAME, "Noon is fine", notice));
     await().until(() -> mailTo(ANA).stream().anyMatch(m -> m.contains("Noon is fine")));
-    h.mail().send(ANA, "share " + pair.offer().ref(), "");
+    // In the thread of the bot's mail: the answer proves Ana reads that mailbox.
+    h.mail().send(h.mail().answer(ANA, matchNotice(), "share " + pair.offer().ref()));
     h.telegram().queue(Updates.privateText(BEN, BEN_NAME, "en", "share " + pair.need().ref()));
     await().until(() -> contactShares().size() == 2);
     audit.consented(ANA_P, BEN_P);
