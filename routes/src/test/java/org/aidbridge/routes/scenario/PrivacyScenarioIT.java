@@ -39,7 +39,7 @@ class PrivacyScenarioIT extends CrossChannelScenarios {
         .queue(Updates.privateText(COORDINATOR_TELEGRAM, COORDINATOR_NAME, "en", "/digest"));
     await().until(() -> GROUPS.stream().allMatch(g -> groupHeard(g, "Open needs within")));
     h.mail().send(COORDINATOR_MAIL, "b", "broadcast all Forged meeting at the library, 6pm");
-    await().until(() -> mailTo(COORDINATOR_MAIL).stream().anyMatch(m -> m.contains("proof")));
+    await().until(() -> mailTo(COORDINATOR_MAIL).stream().anyMatch(m -> m.contains("To be sure")));
     h.mail().send(COORDINATOR_MAIL, "b", "broadcast all Meeting at the library, 6pm\n" + SECRET);
     await().until(() -> mailTo(COORDINATOR_MAIL).stream().anyMatch(m -> m.contains("would go")));
     h.mail().send(COORDINATOR_MAIL, "go", "broadcast confirm " + SECRET);
