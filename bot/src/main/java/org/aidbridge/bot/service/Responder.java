@@ -93,11 +93,7 @@ public final class Responder {
     String text = effectiveText(message);
     Optional<Command> command = commands.parse(text);
     if (!ProofPolicy.allows(message.senderProof(), requirement(message, text, command))) {
-      String language =
-          command
-              .map(c -> languageFor(c, message))
-              .orElseGet(() -> replies.languageOf(message, null));
-      return confirmations.ask(message, text, language);
+      return askToConfirm(message, text, command);
     }
     if (!message.senderProof().provesIdentity()) {
       // A sender not proven may post a need or an offer; it answers none of the bot's questions.
@@ -128,6 +124,16 @@ public final class Responder {
       }
     }
     return listingOrChatter(message, text);
+  }
+
+  /** Keeps the message until its sender proves it by answering, asked in the sender's language. */
+  private List<OutboundMessage> askToConfirm(
+      InboundMessage message, String text, Optional<Command> command) {
+    String language =
+        command
+            .map(c -> languageFor(c, message))
+            .orElseGet(() -> replies.languageOf(message, parse(message, text).language()));
+    return confirmations.ask(message, text, language);
   }
 
   /**

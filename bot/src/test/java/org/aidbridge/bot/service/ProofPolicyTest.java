@@ -99,6 +99,17 @@ class ProofPolicyTest {
   }
 
   @Test
+  void theQuestionToConfirmIsAskedInThePersonsLanguage() {
+    Listing need = needOfAna();
+
+    assertThat(only(bot.handle(mail(ANA, "retirar " + need.ref(), Proof.NONE))).text())
+        .contains("responde a este correo");
+    assertThat(only(bot.handle(mail(ANA, "لغو " + need.ref(), Proof.NONE))).text())
+        .contains("به این ایمیل پاسخ دهید");
+    assertThat(store.listingById(need.id()).orElseThrow().status()).isEqualTo(Status.OPEN);
+  }
+
+  @Test
   void aNoToTheConfirmationCancelsAndAnOldOneHasExpired() {
     Listing need = needOfAna();
     bot.handle(mail(ANA, "done " + need.ref(), Proof.NONE));

@@ -12,7 +12,8 @@ public interface StoreContract
         GroupContract,
         LinkContract,
         TransactionContract,
-        LifecycleContract {
+        LifecycleContract,
+        ProofContract {
 
   /** A fresh, empty store for the current test. */
   @Override
