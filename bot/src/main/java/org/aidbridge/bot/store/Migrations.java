@@ -240,7 +240,7 @@ final class Migrations {
 
   /**
    * Link codes, each sent to one identity and typed back on another (the codes kept as strings in
-   * {@code state} before are dropped: they named who asked); and whether an identity link was
+   * {@code state} before are emptied: they named who asked); and whether an identity link was
    * proven on both sides (links made before were not, and carry no coordinator rights).
    */
   private static final String V8_LINK_CODES =
@@ -256,7 +256,7 @@ final class Migrations {
 
       ALTER TABLE identity_links ADD COLUMN proven INTEGER NOT NULL DEFAULT 0;
 
-      DELETE FROM state WHERE key LIKE 'link-code:%';
+      UPDATE state SET value = '' WHERE key LIKE 'link-code:%';
       """;
 
   /**
