@@ -77,11 +77,7 @@ class IdentityProofIT extends CrossChannelScenarios {
     awaitOutboxEmpty();
     assertThat(status(need)).isEqualTo(Status.OPEN);
 
-    MimeMessage question =
-        h.mail().to(ANA).stream()
-            .filter(m -> PeopleMail.text(m).contains(CONFIRM))
-            .findFirst()
-            .orElseThrow();
+    MimeMessage question = mailSaying(ANA, CONFIRM);
     assertThat(PeopleMail.text(question)).contains("withdraw " + need.ref());
     h.mail().send(h.mail().answer(ANA, question, "Yes, that was me."));
 
@@ -152,25 +148,45 @@ class IdentityProofIT extends CrossChannelScenarios {
     h.mail().send(ANA, "link", "link telegram:" + ANA_TG);
     await().until(() -> mailTo(ANA).stream().anyMatch(m -> m.contains(CONFIRM)));
     assertThat(telegramTo(ANA_TG)).as("nothing before the mailbox answered").isEmpty();
-    MimeMessage question =
-        h.mail().to(ANA).stream()
-            .filter(m -> PeopleMail.text(m).contains(CONFIRM))
-            .findFirst()
-            .orElseThrow();
-    h.mail().send(h.mail().answer(ANA, question, "yes"));
+    h.mail().send(h.mail().answer(ANA, mailSaying(ANA, CONFIRM), "yes"));
     await().until(() -> !telegramTo(ANA_TG).isEmpty());
     String code = code(SENT_CODE, telegramTo(ANA_TG).get(0).text());
 
-    MimeMessage sentCode =
-        h.mail().to(ANA).stream()
-            .filter(m -> PeopleMail.text(m).contains("link code"))
-            .findFirst()
-            .orElseThrow();
-    h.mail().send(h.mail().answer(ANA, sentCode, "link " + code));
+    h.mail().send(h.mail().answer(ANA, mailSaying(ANA, "link code"), "link " + code));
 
     await().until(() -> h.store().linkedWith(emailPerson(ANA)).contains(telegramPerson(ANA_TG)));
     h.telegram().queue(Updates.privateText(ANA_TG, "ana_tg", "en", "/list"));
     await().until(() -> telegramTo(ANA_TG).stream().anyMatch(s -> s.text().contains("N-")));
+  }
+
+  @Test
+  void aCoordinatorLinkingTheirOwnTelegramFromTheirMailboxMakesItACoordinator() throws Exception {
+    long newPhone = 3332221110L;
+    h.mail().send(COORDINATOR_MAIL, "link", "link telegram:" + newPhone + "\n" + SECRET);
+    await().until(() -> mailTo(COORDINATOR_MAIL).stream().anyMatch(m -> m.contains(CONFIRM)));
+    assertThat(telegramTo(newPhone)).as("the secret proves no person: nothing sent yet").isEmpty();
+    h.mail().send(h.mail().answer(COORDINATOR_MAIL, mailSaying(COORDINATOR_MAIL, CONFIRM), "yes"));
+    await().until(() -> !telegramTo(newPhone).isEmpty());
+    String code = code(SENT_CODE, telegramTo(newPhone).get(0).text());
+    h.telegram().queue(Updates.privateText(newPhone, "coord_new", "en", "/stats"));
+    await()
+        .until(
+            () ->
+                telegramTo(newPhone).stream()
+                    .anyMatch(s -> s.text().equals("Only coordinators can do that.")));
+
+    MimeMessage sent = mailSaying(COORDINATOR_MAIL, "link code");
+    h.mail().send(h.mail().answer(COORDINATOR_MAIL, sent, "link " + code));
+    await()
+        .until(
+            () ->
+                h.store()
+                    .linkedWith(telegramPerson(newPhone))
+                    .contains(emailPerson(COORDINATOR_MAIL)));
+    h.telegram().queue(Updates.privateText(newPhone, "coord_new", "en", "/stats"));
+
+    await()
+        .until(() -> telegramTo(newPhone).stream().anyMatch(s -> s.text().contains("Open needs")));
   }
 
   @Test
@@ -198,6 +214,17 @@ class IdentityProofIT extends CrossChannelScenarios {
     await().until(() -> !h.store().activeListingsOf(emailPerson(ANA)).isEmpty());
     await().until(() -> !h.mail().to(ANA).isEmpty());
     return h.store().activeListingsOf(emailPerson(ANA)).get(0);
+  }
+
+  /** The first mail to {@code address} that says {@code words}, once it has arrived. */
+  private MimeMessage mailSaying(String address, String words) {
+    await()
+        .until(
+            () -> h.mail().to(address).stream().anyMatch(m -> PeopleMail.text(m).contains(words)));
+    return h.mail().to(address).stream()
+        .filter(m -> PeopleMail.text(m).contains(words))
+        .findFirst()
+        .orElseThrow();
   }
 
   private Status status(Listing listing) {
