@@ -9,6 +9,7 @@ import org.aidbridge.bot.place.Gazetteer;
 import org.aidbridge.bot.place.PlaceFinder;
 import org.aidbridge.bot.service.Broadcasts;
 import org.aidbridge.bot.service.ChannelCopiesRegistry;
+import org.aidbridge.bot.service.Confirmations;
 import org.aidbridge.bot.service.Coordination;
 import org.aidbridge.bot.service.DefaultBotService;
 import org.aidbridge.bot.service.Digests;
@@ -70,7 +71,9 @@ public final class Bots {
             replies,
             settings,
             clock,
-            lifecycle);
+            lifecycle,
+            new Confirmations(store, replies, clock),
+            store);
     return new DefaultBotService(store, responder, replies, clock, copies);
   }
 

@@ -17,6 +17,10 @@ public final class CommandParser {
   private static final Pattern WORD =
       Pattern.compile("^(\\p{L}[\\p{L}\\u200c]*)\\s*(:)?\\s*(.*)$", Pattern.DOTALL);
 
+  /** The words that confirm at once, as in {@code forget confirm}, in every language. */
+  public static final Set<String> CONFIRM_WORDS =
+      Set.of("confirm", "confirmar", "confirmo", "تایید", "تأیید", "yes", "sí", "si", "بله");
+
   /** Commands whose bare word is enough, with or without arguments. */
   private static final Set<CommandName> BARE =
       Set.of(
@@ -74,13 +78,20 @@ public final class CommandParser {
     }
     if (BARE.contains(name)) {
       // "unsubscribe list@example.org": a coordinator ending an email list's subscription.
-      return args.isEmpty() || (name == CommandName.UNSUBSCRIBE && args.matches("\\S+@\\S+"));
+      // "forget confirm": forgetting at once, in one message.
+      return args.isEmpty()
+          || (name == CommandName.UNSUBSCRIBE && args.matches("\\S+@\\S+"))
+          || (name == CommandName.FORGET
+              && CONFIRM_WORDS.contains(args.toLowerCase(java.util.Locale.ROOT)));
     }
     if (WITH_REF.contains(name)) {
       return org.aidbridge.bot.model.ListingRefs.looksLikeRef(args.split("\\s+")[0]);
     }
     if (name == CommandName.LINK) {
-      return args.isEmpty() || args.matches("(?i)[2-9A-Z]{6}");
+      // A code ("link 7KQ2MX") or the identity to link ("link email:ana@example.org").
+      return args.isEmpty()
+          || args.matches("(?i)[2-9A-Z]{6}")
+          || args.matches("(?i)(email|telegram|signal):\\S+|[^@:\\s]+@[^@\\s]+\\.[^@\\s]+");
     }
     return WITH_ARGS.contains(name) && !args.isEmpty();
   }

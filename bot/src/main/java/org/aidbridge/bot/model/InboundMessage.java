@@ -19,9 +19,10 @@ import java.util.Objects;
  * @param addressedToBot in a group: whether it is a command, a mention or a reply to the bot
  * @param senderIsGroupAdmin in a group: whether the channel says the sender administers it
  * @param receivedAt when the channel received it
- * @param senderAuthenticated whether the channel vouches that the sender is who they seem: true on
- *     Telegram and Signal; on email only with the coordinator secret or mail the receiving server
- *     authenticated (DKIM/DMARC). Coordinator commands need it.
+ * @param senderProof what the channel knows about the sender: the platform's word on Telegram and
+ *     Signal; on email nothing, or the coordinator secret, a trusted server's DKIM/DMARC verdict,
+ *     or an answer to a mail the bot sent to that address. {@code ProofPolicy} decides what it
+ *     allows.
  */
 public record InboundMessage(
     Channel channel,
@@ -35,17 +36,21 @@ public record InboundMessage(
     boolean addressedToBot,
     boolean senderIsGroupAdmin,
     Instant receivedAt,
-    boolean senderAuthenticated) {
+    Proof senderProof) {
 
   public InboundMessage {
     Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(senderProof, "senderProof");
     Objects.requireNonNull(channelMessageId, "channelMessageId");
     Objects.requireNonNull(sender, "sender");
     Objects.requireNonNull(receivedAt, "receivedAt");
     text = text == null ? "" : text;
   }
 
-  /** A message whose channel vouches for its sender, as Telegram and Signal do. */
+  /**
+   * A message with what its channel usually knows: the platform vouches on Telegram and Signal; a
+   * mail proves nothing by itself.
+   */
   public InboundMessage(
       Channel channel,
       String channelMessageId,
@@ -70,7 +75,7 @@ public record InboundMessage(
         addressedToBot,
         senderIsGroupAdmin,
         receivedAt,
-        true);
+        channel == Channel.EMAIL ? Proof.NONE : Proof.PLATFORM);
   }
 
   /** A private (one-to-one) message. */
@@ -88,6 +93,23 @@ public record InboundMessage(
         true,
         false,
         receivedAt);
+  }
+
+  /** The same message with other proof: a mail confirmed by answering the bot's question. */
+  public InboundMessage withProof(Proof proof) {
+    return new InboundMessage(
+        channel,
+        channelMessageId,
+        sender,
+        group,
+        text,
+        subject,
+        languageHint,
+        replyTo,
+        addressedToBot,
+        senderIsGroupAdmin,
+        receivedAt,
+        proof);
   }
 
   public boolean inGroup() {

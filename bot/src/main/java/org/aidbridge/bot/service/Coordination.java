@@ -18,8 +18,9 @@ import org.aidbridge.bot.store.Store;
 
 /**
  * What only coordinators may do: broadcast to the groups of an area, close or hide any listing, ban
- * someone who abuses the bot, and see statistics. Coordinators are configured identities (or
- * identities linked with one); email needs its own proof, given at the edge.
+ * someone who abuses the bot, and see statistics. Coordinators are configured identities, or
+ * identities linked with one on both sides proven. Whether the sender proved to be one is decided
+ * before, by {@link ProofPolicy}.
  */
 public final class Coordination {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Coordination.class);
@@ -53,9 +54,12 @@ public final class Coordination {
     return isCoordinator(store, settings, person);
   }
 
-  /** A configured coordinator, or an identity linked with one: the one rule for every command. */
+  /**
+   * A configured coordinator, or an identity linked with one on both sides proven: the one rule for
+   * every command. A link kept from before links were proven gives no rights.
+   */
   static boolean isCoordinator(Store store, BotSettings settings, Address person) {
-    return store.linkedWith(person).stream().anyMatch(settings::isCoordinator);
+    return store.provenLinkedWith(person).stream().anyMatch(settings::isCoordinator);
   }
 
   public boolean isBanned(Address person) {
@@ -69,13 +73,6 @@ public final class Coordination {
     boolean groupAdmin = name.equals("digest") && message.inGroup() && message.senderIsGroupAdmin();
     if (!groupAdmin && !isCoordinator(message.sender())) {
       return replies.say(message, language, "coordinator.only");
-    }
-    if (!message.senderAuthenticated()) {
-      // Email's From can be forged. Say which channel, never who or what secret was tried.
-      LOG.info(
-          "refused a coordinator command: the {} sender was not authenticated",
-          message.channel().id());
-      return replies.say(message, language, "coordinator.unproven");
     }
     return switch (name) {
       case "broadcast" -> broadcasts.command(message, args, language);

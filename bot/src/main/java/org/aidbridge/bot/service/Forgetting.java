@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.aidbridge.bot.ChannelCopies;
+import org.aidbridge.bot.command.CommandParser;
 import org.aidbridge.bot.i18n.Texts;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Choice;
@@ -26,8 +27,7 @@ public final class Forgetting {
    */
   public static final String TOPIC = "forget:done";
 
-  private static final Set<String> CONFIRM =
-      Set.of("confirm", "confirmar", "confirmo", "تایید", "تأیید", "yes", "sí", "si", "بله");
+  private static final Set<String> CONFIRM = CommandParser.CONFIRM_WORDS;
 
   private final Store store;
   private final Replies replies;

@@ -79,9 +79,6 @@ public final class GroupCommands {
       if (!Coordination.isCoordinator(store, settings, message.sender())) {
         return new Target(null, "", "coordinator.only");
       }
-      if (!message.senderAuthenticated()) {
-        return new Target(null, "", "coordinator.unproven");
-      }
       String address = words[0].toLowerCase(java.util.Locale.ROOT);
       return new Target(
           Address.group(Channel.EMAIL, address), words.length > 1 ? words[1] : "", null);

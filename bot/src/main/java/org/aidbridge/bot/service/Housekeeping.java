@@ -66,13 +66,14 @@ public final class Housekeeping {
   /**
    * Deletes processed inbound messages and finished outbox entries older than the retention, the
    * last message to each forgotten person once it is sent, and what identifies the authors of
-   * listings closed longer ago than the retention.
+   * listings closed longer ago than the retention; link codes and confirmations whose time is up.
    */
   private int applyRetention(Instant now) {
     Instant cutoff = now.minus(settings.inboundRetention());
     return store.deleteProcessedInboundBefore(cutoff)
         + store.deleteFinishedOutboxBefore(cutoff)
         + store.deleteSentOutboxAbout(Forgetting.TOPIC)
-        + store.eraseClosedListingsBefore(cutoff);
+        + store.eraseClosedListingsBefore(cutoff)
+        + store.deleteExpiredProofs(now);
   }
 }

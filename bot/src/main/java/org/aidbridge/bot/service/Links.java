@@ -9,18 +9,32 @@ import java.util.Locale;
 import java.util.Optional;
 import org.aidbridge.bot.i18n.Texts;
 import org.aidbridge.bot.model.Address;
+import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.store.LinkCode;
+import org.aidbridge.bot.store.OutboxEntry;
 import org.aidbridge.bot.store.Store;
 
 /**
- * {@code link} gives a one-time code; sending {@code link CODE} from another channel makes the two
- * identities one person, whose needs and offers then follow them. {@code unlink} undoes it.
+ * Makes two identities one person, whose needs and offers then follow them; {@code unlink} undoes
+ * it. A link proves both sides: a one-time code travels to one identity and comes back from the
+ * other, and every message in the exchange must prove its sender ({@link ProofPolicy}).
+ *
+ * <ul>
+ *   <li>{@code link email:ana@example.org} (or {@code telegram:ID}, {@code signal:UUID}) sends a
+ *       code to that identity; the person types {@code link CODE} where they asked, or answers the
+ *       code mail.
+ *   <li>{@code link} alone shows a code; the person types {@code link CODE} on the other identity.
+ * </ul>
  */
 public final class Links {
   static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
+
+  /** The topic of a code mail, {@code link:<code>}: an answer to it finishes the link. */
+  static final String TOPIC = "link:";
+
   private static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-  private static final String KEY = "link-code:";
 
   private final Store store;
   private final Replies replies;
@@ -43,7 +57,16 @@ public final class Links {
       // A code said in a group could be used by anyone in it.
       return replies.say(message, language, "private.only");
     }
-    return args.isBlank() ? newCode(message, language) : useCode(message, args.strip(), language);
+    String typed = args.strip();
+    if (typed.isEmpty()) {
+      return showCode(message, language);
+    }
+    if (typed.matches("(?i)[2-9A-Z]{6}")) {
+      return useCode(message, typed.toUpperCase(Locale.ROOT), language);
+    }
+    return identity(typed)
+        .map(target -> sendCode(message, target, language))
+        .orElseGet(() -> replies.say(message, language, "link.usage"));
   }
 
   public List<OutboundMessage> unlink(InboundMessage message, String language) {
@@ -51,30 +74,122 @@ public final class Links {
     return replies.say(message, language, was ? "unlink.done" : "unlink.none");
   }
 
-  private List<OutboundMessage> newCode(InboundMessage message, String language) {
+  /**
+   * Takes a proven answer to a code mail as typing the code: the mailbox that got the code answers
+   * from the address it was sent to.
+   *
+   * @return the replies, or empty when the message answers no code mail
+   */
+  Optional<List<OutboundMessage>> answer(InboundMessage message) {
+    if (message.replyTo() == null || message.inGroup()) {
+      return Optional.empty();
+    }
+    Optional<String> code =
+        store
+            .sentMessage(message.channel(), message.replyTo())
+            .map(OutboxEntry::message)
+            .map(OutboundMessage::topic)
+            .filter(t -> t != null && t.startsWith(TOPIC))
+            .map(t -> t.substring(TOPIC.length()));
+    if (code.isEmpty()) {
+      return Optional.empty();
+    }
+    String language = replies.languageOf(message, null);
+    Optional<LinkCode> saved = valid(code.get()).filter(c -> message.sender().equals(c.target()));
+    return Optional.of(
+        saved.isEmpty()
+            ? replies.say(message, language, "link.bad")
+            : linked(message, saved.get().requester(), message.sender(), language));
+  }
+
+  private List<OutboundMessage> showCode(InboundMessage message, String language) {
+    String code = newCode(message.sender(), null);
+    return replies.say(message, language, "link.code", code);
+  }
+
+  private List<OutboundMessage> sendCode(InboundMessage message, Address target, String language) {
+    if (samePerson(message.sender(), target)) {
+      return replies.say(message, language, "link.same");
+    }
+    String code = newCode(message.sender(), target);
+    boolean mail = target.channel() == Channel.EMAIL;
+    OutboundMessage toTarget =
+        OutboundMessage.to(
+                target,
+                Texts.get(language, mail ? "link.code.target.mail" : "link.code.target", code),
+                language)
+            .about(TOPIC + code);
+    List<OutboundMessage> out = new ArrayList<>(replies.say(message, language, "link.sent"));
+    out.add(toTarget);
+    return out;
+  }
+
+  private String newCode(Address requester, Address target) {
     StringBuilder code = new StringBuilder();
     for (int i = 0; i < 6; i++) {
       code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
     }
-    long expires = clock.instant().plus(CODE_LIFETIME).toEpochMilli();
-    store.putState(KEY + code, message.sender().qualified() + "|" + expires);
-    return replies.say(message, language, "link.code", code.toString());
+    store.saveLinkCode(
+        new LinkCode(code.toString(), requester, target, clock.instant().plus(CODE_LIFETIME)));
+    return code.toString();
   }
 
+  /**
+   * A code shown to its requester is typed on the other identity; a code sent to another identity
+   * is typed back by its requester. Either way each side proved itself.
+   */
   private List<OutboundMessage> useCode(InboundMessage message, String typed, String language) {
-    String key = KEY + typed.toUpperCase(Locale.ROOT);
-    Optional<String[]> saved = store.state(key).filter(v -> !v.isBlank()).map(v -> v.split("\\|"));
-    if (saved.isEmpty() || Long.parseLong(saved.get()[1]) < clock.instant().toEpochMilli()) {
+    Optional<LinkCode> saved = valid(typed);
+    if (saved.isEmpty()) {
       return replies.say(message, language, "link.bad");
     }
-    store.putState(key, ""); // one time only
-    Address first = Address.parsePerson(saved.get()[0]);
-    if (first.equals(message.sender())) {
-      return replies.say(message, language, "link.same");
+    LinkCode code = saved.get();
+    if (code.target() == null) {
+      return code.requester().equals(message.sender())
+          ? replies.say(message, language, "link.same")
+          : linked(message, code.requester(), message.sender(), language);
     }
-    store.link(first, message.sender());
+    return code.requester().equals(message.sender())
+        ? linked(message, message.sender(), code.target(), language)
+        : replies.say(message, language, "link.bad");
+  }
+
+  /** The code, used up, if it exists and its time is not over. */
+  private Optional<LinkCode> valid(String code) {
+    return store.takeLinkCode(code).filter(c -> c.expiresAt().isAfter(clock.instant()));
+  }
+
+  private List<OutboundMessage> linked(
+      InboundMessage message, Address first, Address second, String language) {
+    store.link(first, second);
+    Address other = message.sender().equals(first) ? second : first;
     List<OutboundMessage> out = new ArrayList<>(replies.say(message, language, "link.done"));
-    out.add(OutboundMessage.to(first, Texts.get(language, "link.done"), language));
+    out.add(OutboundMessage.to(other, Texts.get(language, "link.done"), language));
     return out;
+  }
+
+  /**
+   * {@code email:ana@example.org}, {@code ana@example.org}, {@code telegram:123}, {@code signal:…}.
+   */
+  static Optional<Address> identity(String typed) {
+    String word = typed.split("\\s+")[0];
+    if (word.matches("[^@:\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+      word = "email:" + word;
+    }
+    try {
+      Address address = Address.parsePerson(word);
+      String id = address.id();
+      boolean valid =
+          switch (address.channel()) {
+            case EMAIL -> id.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+            case TELEGRAM -> id.matches("[1-9][0-9]{0,19}");
+            case SIGNAL -> id.matches("(?i)[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
+          };
+      return valid
+          ? Optional.of(Address.person(address.channel(), id.toLowerCase(Locale.ROOT)))
+          : Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 }

@@ -17,6 +17,7 @@ import org.aidbridge.bot.parse.ListingParser;
 import org.aidbridge.bot.parse.ParseContext;
 import org.aidbridge.bot.parse.ParsedMessage;
 import org.aidbridge.bot.store.PendingQuestion;
+import org.aidbridge.bot.store.Store;
 
 /**
  * Decides what to do with one message: a command, an answer to one of the bot's messages, a need or
@@ -51,6 +52,8 @@ public final class Responder {
   private final BotSettings settings;
   private final Clock clock;
   private final Lifecycle lifecycle;
+  private final Confirmations confirmations;
+  private final Store store;
 
   public Responder(
       ListingParser parser,
@@ -63,7 +66,9 @@ public final class Responder {
       Replies replies,
       BotSettings settings,
       Clock clock,
-      Lifecycle lifecycle) {
+      Lifecycle lifecycle,
+      Confirmations confirmations,
+      Store store) {
     this.parser = parser;
     this.listings = listings;
     this.questions = questions;
@@ -75,19 +80,36 @@ public final class Responder {
     this.settings = settings;
     this.clock = clock;
     this.lifecycle = lifecycle;
+    this.confirmations = confirmations;
+    this.store = store;
   }
 
   public List<OutboundMessage> respond(InboundMessage message) {
     if (coordination.isBanned(message.sender())) {
       return List.of(); // stored, never answered: a ban must not be a conversation
     }
+    Optional<List<OutboundMessage>> confirmed = confirmations.answer(message, this::respond);
+    if (confirmed.isPresent()) {
+      return confirmed.get();
+    }
     String text = effectiveText(message);
+    Optional<Command> command = commands.parse(text);
+    if (!ProofPolicy.allows(message.senderProof(), requirement(message, text, command))) {
+      return askToConfirm(message, text, command);
+    }
+    if (!message.senderProof().provesIdentity()) {
+      // A sender not proven may post a need or an offer; it answers none of the bot's questions.
+      return command.isPresent() ? run(command.get(), message) : listingOrChatter(message, text);
+    }
+    Optional<List<OutboundMessage>> linked = links.answer(message);
+    if (linked.isPresent()) {
+      return linked.get();
+    }
     Optional<PendingQuestion> question = questions.takePending(message);
     Optional<List<OutboundMessage>> lifeAnswer = lifecycle.answer(message, text);
     if (lifeAnswer.isPresent()) {
       return lifeAnswer.get();
     }
-    Optional<Command> command = commands.parse(text);
     if (command.isPresent()) {
       return run(command.get(), message);
     }
@@ -103,6 +125,43 @@ public final class Responder {
         return relayed.get();
       }
     }
+    return listingOrChatter(message, text);
+  }
+
+  /** Keeps the message until its sender proves it by answering, asked in the sender's language. */
+  private List<OutboundMessage> askToConfirm(
+      InboundMessage message, String text, Optional<Command> command) {
+    String language =
+        command
+            .map(c -> languageFor(c, message))
+            .orElseGet(() -> replies.languageOf(message, parse(message, text).language()));
+    return confirmations.ask(message, text, language);
+  }
+
+  /**
+   * What proof the message needs ({@link ProofPolicy}): its command's; an answer to one of the
+   * bot's messages or a yes or no needs the person's. A command only coordinators may use needs no
+   * proof from someone who is none: it is refused as it is.
+   */
+  private ProofPolicy.Requirement requirement(
+      InboundMessage message, String text, Optional<Command> command) {
+    if (command.isPresent()) {
+      ProofPolicy.Requirement needed = ProofPolicy.of(command.get().name());
+      boolean refusedAnyway =
+          needed == ProofPolicy.Requirement.COORDINATOR
+              && !message.inGroup()
+              && !Coordination.isCoordinator(store, settings, message.sender());
+      return refusedAnyway ? ProofPolicy.Requirement.ANYONE : needed;
+    }
+    boolean answersTheBot =
+        message.replyTo() != null
+            && store.sentMessage(message.channel(), message.replyTo()).isPresent();
+    return answersTheBot || YesNo.read(text).isPresent()
+        ? ProofPolicy.ANSWER
+        : ProofPolicy.Requirement.ANYONE;
+  }
+
+  private List<OutboundMessage> listingOrChatter(InboundMessage message, String text) {
     ParsedMessage parsed = parse(message, text);
     if (!parsed.isListing() && freshSubject(message) && !text.contains(message.subject().strip())) {
       // A new mail whose body says little ("see subject", a greeting) may say it all in its

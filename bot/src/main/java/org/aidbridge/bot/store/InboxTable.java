@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
+import org.aidbridge.bot.model.Proof;
 
 /** Every inbound message, stored before it is acted on. */
 final class InboxTable {
@@ -40,8 +41,9 @@ final class InboxTable {
                       sender_channel, sender_id, sender_is_group,
                       group_channel, group_id, group_is_group,
                       text, subject, language_hint, reply_to,
-                      addressed_to_bot, sender_is_group_admin, received_at, sender_authenticated)
-                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      addressed_to_bot, sender_is_group_admin, received_at, sender_authenticated,
+                      sender_proof)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                   """,
                   m.channel().id(),
                   m.channelMessageId(),
@@ -58,7 +60,8 @@ final class InboxTable {
                   flag(m.addressedToBot()),
                   flag(m.senderIsGroupAdmin()),
                   millis(m.receivedAt()),
-                  flag(m.senderAuthenticated())));
+                  flag(m.senderProof() != Proof.NONE),
+                  m.senderProof().id()));
         });
   }
 
@@ -87,7 +90,7 @@ final class InboxTable {
             flag(row, "addressed_to_bot"),
             flag(row, "sender_is_group_admin"),
             Columns.instant(row, "received_at"),
-            flag(row, "sender_authenticated"));
+            Proof.fromId(row.getString("sender_proof")));
     return new StoredInbound(row.getLong("id"), message);
   }
 }

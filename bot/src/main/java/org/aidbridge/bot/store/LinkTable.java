@@ -56,6 +56,31 @@ final class LinkTable {
     return all;
   }
 
+  /**
+   * The identity and those linked with it on both sides proven (links made since codes travel to
+   * the identity being linked). Links made before prove nothing and count here as no link.
+   */
+  Set<Address> provenLinkedWith(Address a) {
+    Set<Address> all = new LinkedHashSet<>();
+    all.add(a);
+    db.one(
+            "SELECT person_id FROM identity_links WHERE address_channel = ? AND address_id = ?"
+                + " AND proven = 1",
+            row -> row.getLong(1),
+            a.channel().id(),
+            a.id())
+        .ifPresent(
+            person ->
+                all.addAll(
+                    db.list(
+                        "SELECT address_channel, address_id FROM identity_links"
+                            + " WHERE person_id = ? AND proven = 1"
+                            + " ORDER BY address_channel, address_id",
+                        row -> Address.person(Channel.fromId(row.getString(1)), row.getString(2)),
+                        person)));
+    return all;
+  }
+
   private Optional<Long> personOf(Address a) {
     return db.one(
         "SELECT person_id FROM identity_links WHERE address_channel = ? AND address_id = ?",
@@ -72,7 +97,8 @@ final class LinkTable {
 
   private void put(Address a, long person) {
     db.update(
-        "INSERT OR REPLACE INTO identity_links (address_channel, address_id, person_id) VALUES (?, ?, ?)",
+        "INSERT OR REPLACE INTO identity_links (address_channel, address_id, person_id, proven)"
+            + " VALUES (?, ?, ?, 1)",
         a.channel().id(),
         a.id(),
         person);

@@ -347,6 +347,64 @@ final class Migrations {
       );
       """;
 
+  /**
+   * What the channel knew about the sender (see {@code Proof}), instead of a yes or no. Messages
+   * stored before keep what they had: email that was vouched for counts as the weakest proof.
+   */
+  private static final String V8_SENDER_PROOF =
+      """
+      ALTER TABLE inbox ADD COLUMN sender_proof TEXT NOT NULL DEFAULT 'none';
+
+      UPDATE inbox SET sender_proof = CASE
+          WHEN sender_authenticated = 0 THEN 'none'
+          WHEN channel = 'email' THEN 'secret'
+          ELSE 'platform' END;
+      """;
+
+  /**
+   * Link codes, each sent to one identity and typed back on another (the codes kept as strings in
+   * {@code state} before are emptied: they named who asked); and whether an identity link was
+   * proven on both sides (links made before were not, and carry no coordinator rights).
+   */
+  private static final String V9_LINK_CODES =
+      """
+      CREATE TABLE link_codes (
+        code              TEXT    PRIMARY KEY,
+        requester_channel TEXT    NOT NULL,
+        requester_id      TEXT    NOT NULL,
+        target_channel    TEXT,
+        target_id         TEXT,
+        expires_at        INTEGER NOT NULL
+      ) WITHOUT ROWID;
+
+      ALTER TABLE identity_links ADD COLUMN proven INTEGER NOT NULL DEFAULT 0;
+
+      UPDATE state SET value = '' WHERE key LIKE 'link-code:%';
+      """;
+
+  /**
+   * Commands that came by mail without proof, waiting for the answer to the bot's confirmation
+   * mail: the message as it came, so it runs as if it had been proven.
+   */
+  private static final String V10_PENDING_CONFIRMATIONS =
+      """
+      CREATE TABLE pending_confirmations (
+        id                 INTEGER PRIMARY KEY,
+        sender_channel     TEXT    NOT NULL,
+        sender_id          TEXT    NOT NULL,
+        channel_message_id TEXT    NOT NULL,
+        text               TEXT    NOT NULL,
+        subject            TEXT,
+        language_hint      TEXT,
+        reply_to           TEXT,
+        received_at        INTEGER NOT NULL,
+        expires_at         INTEGER NOT NULL
+      );
+
+      CREATE INDEX pending_confirmations_sender
+          ON pending_confirmations (sender_channel, sender_id);
+      """;
+
   /** Step n of the list takes the schema to version n. Append only. */
   static final List<String> STEPS =
       List.of(
@@ -356,7 +414,10 @@ final class Migrations {
           V4_SENDER_AUTHENTICATED,
           V5_LIFECYCLE,
           V6_TYPED_PERSON_STATE,
-          V7_INSTALLATION_KEYS);
+          V7_INSTALLATION_KEYS,
+          V8_SENDER_PROOF,
+          V9_LINK_CODES,
+          V10_PENDING_CONFIRMATIONS);
 
   private Migrations() {}
 

@@ -40,6 +40,7 @@ public final class SqliteStore implements Store {
   private final ConversationTable conversations;
   private final PeopleTable people;
   private final InstallationKeys keys;
+  private final ProofTables proofs;
 
   private SqliteStore(Database db, RandomGenerator random) {
     this.db = db;
@@ -54,6 +55,7 @@ public final class SqliteStore implements Store {
     this.conversations = new ConversationTable(db);
     this.people = new PeopleTable(db);
     this.keys = new InstallationKeys(db);
+    this.proofs = new ProofTables(db);
   }
 
   /**
@@ -320,6 +322,36 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public Set<Address> provenLinkedWith(Address address) {
+    return links.provenLinkedWith(address);
+  }
+
+  @Override
+  public void saveLinkCode(LinkCode code) {
+    proofs.saveLinkCode(code);
+  }
+
+  @Override
+  public Optional<LinkCode> takeLinkCode(String code) {
+    return proofs.takeLinkCode(code);
+  }
+
+  @Override
+  public long savePendingConfirmation(InboundMessage message, Instant expiresAt) {
+    return proofs.savePendingConfirmation(message, expiresAt);
+  }
+
+  @Override
+  public Optional<PendingConfirmation> takePendingConfirmation(long id) {
+    return proofs.takePendingConfirmation(id);
+  }
+
+  @Override
+  public int deleteExpiredProofs(Instant now) {
+    return proofs.deleteExpired(now);
+  }
+
+  @Override
   public List<Listing> activeListingsExpiringBy(Instant until) {
     return lifecycle.activeExpiringBy(until);
   }
@@ -366,7 +398,12 @@ public final class SqliteStore implements Store {
 
   @Override
   public void forget(Address who) {
-    eraser.forget(who);
+    db.inTransaction(
+        () -> {
+          eraser.forget(who);
+          proofs.forget(who);
+          return null;
+        });
   }
 
   @Override

@@ -190,6 +190,38 @@ public interface Store extends AutoCloseable {
    */
   byte[] installationKey(String purpose);
 
+  /**
+   * The identity and the identities linked with it on both sides proven: only these share a
+   * coordinator's rights. Links kept from before codes were sent to the identity being linked are
+   * left out.
+   */
+  Set<Address> provenLinkedWith(Address address);
+
+  // --- proof of who sent a message ---
+
+  /** Keeps a link code (replacing one with the same code). */
+  void saveLinkCode(LinkCode code);
+
+  /** Finds and deletes a link code: each works once, expired or not. */
+  Optional<LinkCode> takeLinkCode(String code);
+
+  /**
+   * Keeps a message that needs its sender's proof until the answer to the confirmation mail.
+   *
+   * @return its id
+   */
+  long savePendingConfirmation(InboundMessage message, Instant expiresAt);
+
+  /** Finds and deletes a pending confirmation: each is answered once. */
+  Optional<PendingConfirmation> takePendingConfirmation(long id);
+
+  /**
+   * Deletes link codes and pending confirmations whose time is up.
+   *
+   * @return how many were deleted
+   */
+  int deleteExpiredProofs(Instant now);
+
   // --- small durable values a channel keeps, such as the Telegram update offset ---
 
   Optional<String> state(String key);

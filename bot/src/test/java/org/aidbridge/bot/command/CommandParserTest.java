@@ -70,4 +70,24 @@ class CommandParserTest {
     assertThat(parser.parse(null)).isEqualTo(Optional.empty());
     assertThat(parser.parse("  /list  ")).contains(new Command(CommandName.LIST, ""));
   }
+
+  @ParameterizedTest
+  @CsvSource({
+    "forget confirm,FORGET,confirm",
+    "olvidar confirmar,FORGET,confirmar",
+    "فراموش تایید,FORGET,تایید",
+    "link email:ana@example.org,LINK,email:ana@example.org",
+    "link ana@example.org,LINK,ana@example.org",
+    "link telegram:4242,LINK,telegram:4242",
+    "vincular 7KQ2MX,LINK,7KQ2MX",
+  })
+  void forgetConfirmAndLinkToAnIdentityAreCommands(String text, String name, String args) {
+    assertThat(parser.parse(text)).map(c -> c.name() + "|" + c.args()).contains(name + "|" + args);
+  }
+
+  @Test
+  void forgetWithOtherWordsIsNoCommand() {
+    assertThat(parser.parse("forget about it")).isEmpty();
+    assertThat(parser.parse("link me up with someone")).isEmpty();
+  }
 }

@@ -17,6 +17,7 @@ import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.model.Proof;
 import org.aidbridge.bot.model.Status;
 import org.aidbridge.bot.parse.LexiconParser;
 import org.aidbridge.bot.place.Gazetteer;
@@ -334,7 +335,10 @@ class BotServiceTest {
   }
 
   private InboundMessage direct(Address from, String text) {
-    return InboundMessage.direct(from, "m" + ids.incrementAndGet(), text, NOW);
+    // Mail here comes vouched for by its server (DKIM): what unproven mail may do is in
+    // ProofPolicyTest.
+    return InboundMessage.direct(from, "m" + ids.incrementAndGet(), text, NOW)
+        .withProof(from.channel() == Channel.EMAIL ? Proof.MAIL_SERVER : Proof.PLATFORM);
   }
 
   private InboundMessage inGroup(Address from, String text, boolean addressed, boolean admin) {

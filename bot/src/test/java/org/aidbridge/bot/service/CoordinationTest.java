@@ -19,6 +19,7 @@ import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.model.Place;
+import org.aidbridge.bot.model.Proof;
 import org.aidbridge.bot.model.Status;
 import org.aidbridge.bot.model.Subscription;
 import org.aidbridge.bot.store.SqliteStore;
@@ -173,7 +174,7 @@ class CoordinationTest {
   }
 
   @Test
-  void aCoordinatorCommandFromAnUnprovenEmailSenderIsRefusedAndSendsNothing() {
+  void aCoordinatorCommandFromAnUnprovenEmailSenderOnlyAsksTheAddressToConfirm() {
     Address mailCoordinator = Address.person(Channel.EMAIL, "coordinator@relief.example");
     BotService withMailCoordinator =
         Bots.create(
@@ -193,7 +194,7 @@ class CoordinationTest {
             true,
             false,
             NOW,
-            false);
+            Proof.NONE);
     InboundMessage genuine =
         new InboundMessage(
             Channel.EMAIL,
@@ -207,9 +208,11 @@ class CoordinationTest {
             true,
             false,
             NOW,
-            true);
+            Proof.MAIL_SERVER);
 
-    assertThat(only(withMailCoordinator.handle(forged)).text()).contains("needs proof");
+    OutboundMessage question = only(withMailCoordinator.handle(forged));
+    assertThat(question.to()).isEqualTo(mailCoordinator);
+    assertThat(question.text()).contains("To be sure it was you", "Evacuate now");
     assertThat(
             withMailCoordinator.handle(
                 new InboundMessage(
@@ -224,7 +227,7 @@ class CoordinationTest {
                     true,
                     false,
                     NOW,
-                    false)))
+                    Proof.NONE)))
         .singleElement()
         .satisfies(o -> assertThat(o.to()).isEqualTo(mailCoordinator));
 
@@ -303,7 +306,7 @@ class CoordinationTest {
             true,
             false,
             NOW,
-            true);
+            Proof.MAIL_SERVER);
 
     bot.handle(proven);
 

@@ -16,6 +16,7 @@ import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.model.Place;
+import org.aidbridge.bot.model.Proof;
 import org.aidbridge.bot.model.Subscription;
 import org.aidbridge.bot.parse.LexiconParser;
 import org.aidbridge.bot.place.Gazetteer;
@@ -82,7 +83,10 @@ final class LifeWorld implements AutoCloseable {
         replyTo,
         true,
         false,
-        clock.instant());
+        clock.instant(),
+        // Mail here comes vouched for by its server (DKIM): what unproven mail may do is in
+        // ProofPolicyTest.
+        from.channel() == Channel.EMAIL ? Proof.MAIL_SERVER : Proof.PLATFORM);
   }
 
   List<OutboundMessage> run() {

@@ -15,6 +15,7 @@ import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.model.Proof;
 import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
 import org.aidbridge.bot.testing.MutableClock;
@@ -103,7 +104,10 @@ class LinksTest {
   }
 
   private InboundMessage say(Address from, String text) {
-    return InboundMessage.direct(from, "l" + ids.incrementAndGet(), text, clock.instant());
+    // Mail here comes vouched for by its server (DKIM): what unproven mail may do is in
+    // ProofPolicyTest.
+    return InboundMessage.direct(from, "l" + ids.incrementAndGet(), text, clock.instant())
+        .withProof(from.channel() == Channel.EMAIL ? Proof.MAIL_SERVER : Proof.PLATFORM);
   }
 
   private static OutboundMessage only(List<OutboundMessage> out) {

@@ -15,6 +15,7 @@ import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.model.Proof;
 import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
 import org.junit.jupiter.api.AfterEach;
@@ -157,7 +158,10 @@ class RelayTest {
   }
 
   private InboundMessage say(Address from, String text) {
-    return InboundMessage.direct(from, "r" + ids.incrementAndGet(), text, NOW);
+    // Mail here comes vouched for by its server (DKIM): what unproven mail may do is in
+    // ProofPolicyTest.
+    return InboundMessage.direct(from, "r" + ids.incrementAndGet(), text, NOW)
+        .withProof(from.channel() == Channel.EMAIL ? Proof.MAIL_SERVER : Proof.PLATFORM);
   }
 
   private static OutboundMessage only(List<OutboundMessage> out) {

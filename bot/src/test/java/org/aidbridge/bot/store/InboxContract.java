@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.OptionalLong;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
+import org.aidbridge.bot.model.Proof;
 import org.junit.jupiter.api.Test;
 
 /** The inbox: every inbound message is kept once, until it is processed. */
@@ -41,15 +42,28 @@ public interface InboxContract {
   }
 
   @Test
-  default void whetherTheSenderWasAuthenticatedIsKept() {
-    InboundMessage unproven =
-        new InboundMessage(
-            Channel.EMAIL, "m-1", ALICE, null, "stats", null, null, null, true, false, T0, false);
+  default void whatTheSenderProvedIsKept() {
+    for (Proof proof : Proof.values()) {
+      InboundMessage message =
+          new InboundMessage(
+              Channel.EMAIL,
+              "m-" + proof,
+              ALICE,
+              null,
+              "stats",
+              null,
+              null,
+              null,
+              true,
+              false,
+              T0,
+              proof);
 
-    OptionalLong id = store().recordInbound(unproven);
+      OptionalLong id = store().recordInbound(message);
 
-    assertThat(store().unprocessedInbound(10))
-        .containsExactly(new StoredInbound(id.getAsLong(), unproven));
+      assertThat(store().unprocessedInbound(10))
+          .contains(new StoredInbound(id.getAsLong(), message));
+    }
   }
 
   @Test

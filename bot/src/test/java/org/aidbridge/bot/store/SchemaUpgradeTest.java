@@ -3,9 +3,11 @@ package org.aidbridge.bot.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The migration machinery, with made-up steps: what a later schema change will rely on. */
 class SchemaUpgradeTest {
@@ -82,6 +84,32 @@ class SchemaUpgradeTest {
 
     assertThat(db.list("SELECT cell FROM listing_categories", row -> row.getInt(1)))
         .containsExactly(GeoCells.of(45.5152, -122.6784));
+  }
+
+  @Test
+  void linksMadeBeforeLinksWereProvenGiveNoCoordinatorRights(@TempDir Path dir) {
+    String file = dir.resolve("before.db").toString();
+    Database old = new Database(SqliteConnector.connect(file));
+    SchemaUpgrade.run(old, Migrations.STEPS.subList(0, 5));
+    old.execute(
+        "INSERT INTO identity_links (address_channel, address_id, person_id)"
+            + " VALUES ('telegram', '666', 1), ('email', 'coord@example.org', 1)");
+    old.execute(
+        "INSERT INTO inbox (channel, channel_message_id, sender_channel, sender_id,"
+            + " sender_is_group, text, addressed_to_bot, sender_is_group_admin, received_at,"
+            + " processed, sender_authenticated)"
+            + " VALUES ('email', 'm1', 'email', 'a@example.org', 0, 'stats', 1, 0, 0, 0, 1)");
+    old.close();
+
+    try (SqliteStore store = SqliteStore.open(file)) {
+      org.aidbridge.bot.model.Address eve =
+          org.aidbridge.bot.model.Address.person(org.aidbridge.bot.model.Channel.TELEGRAM, "666");
+      assertThat(store.linkedWith(eve)).hasSize(2);
+      assertThat(store.provenLinkedWith(eve)).containsExactly(eve);
+      assertThat(store.unprocessedInbound(1).get(0).message().senderProof())
+          .as("email vouched for before counts as the weakest proof")
+          .isEqualTo(org.aidbridge.bot.model.Proof.COORDINATOR_SECRET);
+    }
   }
 
   @Test

@@ -13,7 +13,8 @@ public interface StoreContract
         LinkContract,
         TransactionContract,
         LifecycleContract,
-        PersonStateContract {
+        PersonStateContract,
+        ProofContract {
 
   /** A fresh, empty store for the current test. */
   @Override

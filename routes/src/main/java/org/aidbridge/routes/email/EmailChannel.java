@@ -31,17 +31,19 @@ public final class EmailChannel implements ChannelAdapter {
    */
   public static EmailChannel create(AppContext ctx) {
     EmailSettings settings = EmailSettings.from(ctx.settings());
+    MailTokens tokens = MailTokens.of(ctx.store());
     MailIntake intake =
         new MailIntake(
-            new MailTranslator(ctx.clock(), SenderProof.from(ctx.settings())),
+            new MailTranslator(ctx.clock(), SenderProof.from(ctx.settings()), tokens),
             ctx.bot(),
             settings.address(),
-            ctx.store());
+            ctx.store(),
+            tokens);
     // Forgetting a person also erases the mails they sent, which the IMAP folder keeps.
     MailFolderEraser eraser = new MailFolderEraser(settings);
     ctx.bot().register(eraser);
     return new EmailChannel(
-        new EmailRoutes(settings, intake), new EmailSender(settings, ctx.clock()), eraser);
+        new EmailRoutes(settings, intake), new EmailSender(settings, ctx.clock(), tokens), eraser);
   }
 
   @Override

@@ -26,10 +26,14 @@ public final class EmailSender implements ChannelSender {
   private final MailComposer composer;
   private final SmtpFailures failures;
 
-  public EmailSender(EmailSettings settings, Clock clock) {
+  /**
+   * @param tokens the installation's mail tokens ({@code MailTokens.of(store)}): each mail's
+   *     Message-ID carries its recipient's
+   */
+  EmailSender(EmailSettings settings, Clock clock, MailTokens tokens) {
     this.settings = settings;
     this.session = Session.getInstance(smtpProperties(settings));
-    this.composer = new MailComposer(session, settings, clock);
+    this.composer = new MailComposer(session, settings, clock, tokens);
     this.failures = new SmtpFailures(clock);
   }
 

@@ -14,9 +14,10 @@ import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.store.OutboxEntry;
 
 /**
- * Turns an outbox entry into a mail: From the bot, a Message-ID the bot can recognise in answers,
- * threading headers when it answers a mail, and {@code Auto-Submitted: auto-replied} so that
- * well-behaved robots do not answer it.
+ * Turns an outbox entry into a mail: From the bot, a Message-ID carrying the recipient's token
+ * ({@link MailTokens}), so that answers and bounces can be tied back and believed, threading
+ * headers when it answers a mail, and {@code Auto-Submitted: auto-replied} so that well-behaved
+ * robots do not answer it.
  */
 final class MailComposer {
   static final String BOT_NAME = "AidBridge";
@@ -24,11 +25,13 @@ final class MailComposer {
   private final Session session;
   private final EmailSettings settings;
   private final Clock clock;
+  private final MailTokens tokens;
 
-  MailComposer(Session session, EmailSettings settings, Clock clock) {
+  MailComposer(Session session, EmailSettings settings, Clock clock, MailTokens tokens) {
     this.session = session;
     this.settings = settings;
     this.clock = clock;
+    this.tokens = tokens;
   }
 
   /** A composed mail and its Message-ID without brackets. */
@@ -36,7 +39,8 @@ final class MailComposer {
 
   Composed compose(OutboxEntry entry) throws MessagingException {
     OutboundMessage message = entry.message();
-    String messageId = MessageIds.forOutbox(entry.id(), settings.domain());
+    // The same outbox row and recipient always give the same id (see MailTokens).
+    String messageId = tokens.messageId(entry.id(), message.to().id(), settings.domain());
     MimeMessage mail = new FixedIdMessage(session, MessageIds.header(messageId));
     mail.setFrom(from());
     mail.setRecipient(Message.RecipientType.TO, new InternetAddress(message.to().id(), true));

@@ -31,17 +31,27 @@ final class MailIntake {
   private final BotService bot;
   private final String botAddress;
   private final Store store;
+  private final MailTokens tokens;
 
   MailIntake(MailTranslator translator, BotService bot, String botAddress) {
-    this(translator, bot, botAddress, null);
+    this(translator, bot, botAddress, null, MailTokens.NONE);
   }
 
-  /** With a store, bounces of the bot's own mail mark their recipient unreachable. */
-  MailIntake(MailTranslator translator, BotService bot, String botAddress, Store store) {
+  /**
+   * With a store, bounces of the bot's own mail mark their recipient unreachable: those that carry
+   * the recipient's token ({@link MailTokens}).
+   */
+  MailIntake(
+      MailTranslator translator,
+      BotService bot,
+      String botAddress,
+      Store store,
+      MailTokens tokens) {
     this.translator = translator;
     this.bot = bot;
     this.botAddress = botAddress;
     this.store = store;
+    this.tokens = tokens;
   }
 
   /** Replaces the raw mail by the {@link InboundMessage} to hand to the bot, or by null. */
@@ -72,8 +82,10 @@ final class MailIntake {
   /**
    * A permanent bounce of a mail the bot sent marks that mail's recipient unreachable, as
    * Telegram's 403 does: nothing more is sent there until the person writes again. Only a bounce
-   * naming one of the bot's own Message-IDs and its recipient counts, so a forged bounce cannot
-   * silence anyone.
+   * naming the Message-ID of a mail the bot sent to that recipient counts, with the recipient's
+   * token in it (which only that mailbox and its servers saw), so a forged bounce cannot silence a
+   * person. A list is never silenced by a bounce: all its members saw the Message-ID of its mail (a
+   * coordinator unsubscribes a list that is gone).
    */
   private void noteBounce(Message mail) {
     if (store == null) {
@@ -88,6 +100,8 @@ final class MailIntake {
           .sentMessage(Channel.EMAIL, bounce.messageId())
           .map(entry -> entry.message().to())
           .filter(to -> bounce.failedRecipients().contains(to.id().toLowerCase(Locale.ROOT)))
+          .filter(to -> !to.group()) // every member of a list saw that mail's Message-ID
+          .filter(to -> tokens.sentTo(bounce.messageId(), to.id()))
           .ifPresent(
               to -> {
                 store.setUnreachable(to, true);

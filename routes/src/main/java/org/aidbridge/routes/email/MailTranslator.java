@@ -6,9 +6,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
+import org.aidbridge.bot.model.Proof;
 
 /**
  * Translates a received mail into the core's {@link InboundMessage}: who wrote it, which mail of
@@ -24,14 +27,16 @@ final class MailTranslator {
 
   private final Clock clock;
   private final SenderProof proof;
+  private final MailTokens tokens;
 
   MailTranslator(Clock clock) {
-    this(clock, SenderProof.NONE);
+    this(clock, SenderProof.NONE, MailTokens.NONE);
   }
 
-  MailTranslator(Clock clock, SenderProof proof) {
+  MailTranslator(Clock clock, SenderProof proof, MailTokens tokens) {
     this.clock = clock;
     this.proof = proof;
+    this.tokens = tokens;
   }
 
   /**
@@ -60,7 +65,7 @@ final class MailTranslator {
           true,
           false,
           clock.instant(),
-          verdict.authenticated());
+          answersOurMail(mail, sender.id()) ? Proof.MAILBOX_ANSWER : verdict.proof());
     } catch (MessagingException | IOException | RuntimeException e) {
       throw new UnreadableMailException(e);
     }
@@ -113,6 +118,19 @@ final class MailTranslator {
         header(mail, "Subject"),
         header(mail, "In-Reply-To"),
         text);
+  }
+
+  /**
+   * Whether the mail answers a mail the bot sent to this very address: one of its In-Reply-To or
+   * References ids carries that address's token.
+   */
+  private boolean answersOurMail(Message mail, String from) throws MessagingException {
+    List<String> ids = new ArrayList<>(MessageIds.references(header(mail, "References")));
+    String inReplyTo = MessageIds.bare(header(mail, "In-Reply-To"));
+    if (inReplyTo != null) {
+      ids.add(inReplyTo);
+    }
+    return tokens.anySentTo(ids, from);
   }
 
   /** The bot's mail this one answers: In-Reply-To, else the last of References. */

@@ -3,16 +3,16 @@ package org.aidbridge.routes.email;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Message-IDs as the bot keeps them: without the angle brackets of the header, so an id read from
  * {@code In-Reply-To} equals the one the bot stored when it sent the mail.
  */
 final class MessageIds {
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private MessageIds() {}
 
   /** {@code <abc@host>} becomes {@code abc@host}; null or blank stays null. */
@@ -42,11 +42,15 @@ final class MessageIds {
     return "<" + bareId + ">";
   }
 
-  /** A fresh id for a mail the bot sends: {@code aidbridge.{outboxId}.{random}@{domain}}. */
-  static String forOutbox(long outboxId, String domain) {
-    byte[] random = new byte[6];
-    RANDOM.nextBytes(random);
-    return "aidbridge." + outboxId + "." + HexFormat.of().formatHex(random) + "@" + domain;
+  /** Every id of a References header, oldest first, without brackets. */
+  static List<String> references(String references) {
+    if (references == null || references.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(references.strip().split("\\s+"))
+        .map(MessageIds::bare)
+        .filter(Objects::nonNull)
+        .toList();
   }
 
   /** A stable stand-in when a mail has no Message-ID: the same mail always gets the same one. */

@@ -1,28 +1,39 @@
 package org.aidbridge.routes.email;
 
+import jakarta.mail.Header;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.aidbridge.bot.model.Proof;
 import org.aidbridge.routes.config.Settings;
 
 /**
- * Whether a mail's sender is proven, as coordinator commands require: email's From is easy to
- * forge. Proof is either the coordinator secret written in the mail (it is removed before the text
- * goes anywhere), or an {@code Authentication-Results} header (RFC 8601) added by a receiving
- * server the configuration trusts, saying DKIM or DMARC passed for the From's domain.
+ * What a mail proves about its sender besides answering the bot ({@link MailTokens}): email's From
+ * is easy to forge. An {@code Authentication-Results} header (RFC 8601) added by a receiving server
+ * the configuration trusts, saying DKIM or DMARC passed for the From's domain, proves the sender;
+ * the coordinator secret written in the mail (removed before the text goes anywhere) proves only
+ * that some coordinator wrote it.
  *
- * <p>The trusted server must remove such headers arriving from outside, as RFC 8601 asks: that is
- * what makes its header believable.
+ * <p>Only the topmost block of {@code Authentication-Results} headers counts, above the mail's own
+ * headers (only trace headers such as {@code Received} may stand above it): that is where the
+ * receiving server adds its own. A copy lower in the mail, which anyone can write, counts for
+ * nothing, even with the trusted server's name.
  */
 final class SenderProof {
   static final String SECRET = "coordinator.secret";
   static final String TRUSTED_AUTHSERV = "email.trusted.authserv";
   static final SenderProof NONE = new SenderProof(null, Set.of());
+
+  private static final Set<String> TRACE =
+      Set.of("received", "return-path", "delivered-to", "x-original-to", "received-spf");
 
   private static final Pattern RESULT =
       Pattern.compile(
@@ -47,23 +58,25 @@ final class SenderProof {
   }
 
   /** What the mail proves, and its text and subject with the secret taken out. */
-  record Verdict(boolean authenticated, String text, String subject) {}
+  record Verdict(Proof proof, String text, String subject) {}
 
   Verdict check(Message mail, String fromAddress, String text, String subject)
       throws MessagingException {
     boolean bySecret = secret != null && (contains(text, secret) || contains(subject, secret));
     String cleanText = bySecret ? without(text, secret) : text;
     String cleanSubject = bySecret && subject != null ? without(subject, secret) : subject;
-    return new Verdict(
-        bySecret || vouchedFor(mail, domainOf(fromAddress)), cleanText, cleanSubject);
+    Proof proof =
+        vouchedFor(mail, domainOf(fromAddress))
+            ? Proof.MAIL_SERVER
+            : bySecret ? Proof.COORDINATOR_SECRET : Proof.NONE;
+    return new Verdict(proof, cleanText, cleanSubject);
   }
 
   private boolean vouchedFor(Message mail, String fromDomain) throws MessagingException {
-    String[] headers = mail.getHeader("Authentication-Results");
-    if (headers == null || trustedServers.isEmpty()) {
+    if (trustedServers.isEmpty()) {
       return false;
     }
-    for (String header : headers) {
+    for (String header : topmostResults(mail)) {
       String unfolded = header.replaceAll("\\s+", " ").strip();
       String server = unfolded.split("[;\\s]", 2)[0].toLowerCase(Locale.ROOT);
       if (trustedServers.contains(server) && passesFor(unfolded, fromDomain)) {
@@ -71,6 +84,30 @@ final class SenderProof {
       }
     }
     return false;
+  }
+
+  /**
+   * The first run of {@code Authentication-Results} headers from the top, if only trace headers
+   * stand above it; empty when the mail's own headers come first.
+   */
+  static List<String> topmostResults(Message mail) throws MessagingException {
+    List<String> block = new ArrayList<>();
+    Enumeration<Header> headers = mail.getAllHeaders();
+    while (headers.hasMoreElements()) {
+      Header header = headers.nextElement();
+      String name = header.getName().toLowerCase(Locale.ROOT);
+      if (name.equals("authentication-results")) {
+        block.add(header.getValue());
+      } else if (!block.isEmpty() || !isTrace(name)) {
+        break;
+      }
+    }
+    return block;
+  }
+
+  /** Headers that servers add on the way in, above what the sender wrote. */
+  private static boolean isTrace(String name) {
+    return TRACE.contains(name) || name.startsWith("arc-");
   }
 
   /** DKIM or DMARC passed for the From's domain or a parent of it (relaxed alignment). */

@@ -13,12 +13,15 @@ import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.outbox.SendOutcome;
 import org.aidbridge.bot.store.OutboxEntry;
 import org.aidbridge.bot.store.OutboxStatus;
+import org.aidbridge.bot.store.SqliteStore;
+import org.aidbridge.bot.store.Store;
 import org.aidbridge.routes.config.Settings;
 import org.junit.jupiter.api.Test;
 
 /** What the sender makes of an SMTP server's refusals, spoken with the real mail client. */
 class EmailSenderIT {
   private static final Address GONE = Address.person(Channel.EMAIL, "gone@example.org");
+  private static final Store STORE = SqliteStore.open(":memory:");
 
   @Test
   void recipientRejectedForGoodIsUnreachable() throws Exception {
@@ -70,7 +73,7 @@ class EmailSenderIT {
                     "smtp.url", "smtp://127.0.0.1:" + port,
                     "email.address", "aid@localhost",
                     "email.password", "secret")));
-    return new EmailSender(settings, Clock.systemUTC());
+    return new EmailSender(settings, Clock.systemUTC(), MailTokens.of(STORE));
   }
 
   private static OutboxEntry entry() {

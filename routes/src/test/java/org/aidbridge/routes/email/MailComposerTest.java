@@ -19,7 +19,10 @@ import org.aidbridge.bot.model.Choice;
 import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.store.OutboxEntry;
 import org.aidbridge.bot.store.OutboxStatus;
+import org.aidbridge.bot.store.SqliteStore;
+import org.aidbridge.bot.store.Store;
 import org.aidbridge.routes.config.Settings;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class MailComposerTest {
@@ -34,9 +37,19 @@ class MailComposerTest {
                   "smtp.url", "smtp://127.0.0.1:3025",
                   "email.address", "aid@relief.example",
                   "email.password", "secret")));
+  private final Store store = SqliteStore.open(":memory:");
+  private final MailTokens tokens = MailTokens.of(store);
   private final MailComposer composer =
       new MailComposer(
-          Session.getInstance(new Properties()), settings, Clock.fixed(NOW, ZoneOffset.UTC));
+          Session.getInstance(new Properties()),
+          settings,
+          Clock.fixed(NOW, ZoneOffset.UTC),
+          tokens);
+
+  @AfterEach
+  void closeStore() {
+    store.close();
+  }
 
   @Test
   void mailToASubscribedListSaysHowToUnsubscribeAndOnlyThen() throws Exception {
@@ -62,7 +75,7 @@ class MailComposerTest {
     assertThat(((InternetAddress) mail.getFrom()[0]).getAddress()).isEqualTo("aid@relief.example");
     assertThat(((InternetAddress) mail.getAllRecipients()[0]).getAddress())
         .isEqualTo("ana@example.org");
-    assertThat(composed.messageId()).matches("aidbridge\\.42\\.[0-9a-f]{12}@relief\\.example");
+    assertThat(composed.messageId()).matches("aidbridge\\.42\\.[0-9a-f]{40}@relief\\.example");
     assertThat(mail.getHeader("Message-ID")[0]).isEqualTo("<" + composed.messageId() + ">");
     assertThat(mail.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
     assertThat(mail.getHeader("X-Auto-Response-Suppress")[0]).isEqualTo("OOF, AutoReply");
@@ -70,6 +83,26 @@ class MailComposerTest {
     assertThat(mail.getSubject()).isEqualTo("A message from AidBridge");
     assertThat(mail.getContentType()).startsWith("text/plain").containsIgnoringCase("utf-8");
     assertThat(mail.getContent()).isEqualTo("Saved your need N-7K2.");
+  }
+
+  @Test
+  void theMessageIdCarriesTheRecipientsTokenTheSameOnEverySend() throws Exception {
+    Address ben = Address.person(Channel.EMAIL, "ben@example.org");
+    String first = composer.compose(entry(42, OutboundMessage.to(ANA, "x", "en"))).messageId();
+    String again = composer.compose(entry(42, OutboundMessage.to(ANA, "y", "en"))).messageId();
+    String toBen = composer.compose(entry(42, OutboundMessage.to(ben, "x", "en"))).messageId();
+    String otherRow = composer.compose(entry(43, OutboundMessage.to(ANA, "x", "en"))).messageId();
+
+    assertThat(again).as("a resend after a crash is the same mail").isEqualTo(first);
+    assertThat(toBen).isNotEqualTo(first);
+    assertThat(otherRow).isNotEqualTo(first);
+    String rebuilt = MailTokens.of(store).messageId(42, "ANA@example.org", "relief.example");
+    assertThat(rebuilt).as("same key, address case ignored").isEqualTo(first);
+    try (Store other = SqliteStore.open(":memory:")) {
+      assertThat(MailTokens.of(other).messageId(42, ANA.id(), "relief.example"))
+          .as("another installation's key")
+          .isNotEqualTo(first);
+    }
   }
 
   @Test

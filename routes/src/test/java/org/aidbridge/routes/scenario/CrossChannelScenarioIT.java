@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
  * test servers received and every INFO log line (see {@link CrossChannelScenarios}).
  */
 class CrossChannelScenarioIT extends CrossChannelScenarios {
+  /** The bot's question to an address when a mail needs proof of its sender and has none. */
+  private static final String CONFIRM = "To be sure it was you";
+
   // --- 1 and 2 ---
 
   @Test
@@ -59,7 +62,8 @@ class CrossChannelScenarioIT extends CrossChannelScenarios {
     h.telegram().queue(Updates.privateReply(BEN, BEN_NAME, "Noon works, see you there", benNotice));
     await().until(() -> mailTo(ANA).stream().anyMatch(m -> m.contains("Noon works")));
 
-    h.mail().send(ANA, "share " + pair.offer().ref(), "");
+    // In the thread of the bot's mail: the answer proves Ana reads that mailbox.
+    h.mail().send(h.mail().answer(ANA, matchNotice(), "share " + pair.offer().ref()));
     await().until(() -> mailTo(ANA).stream().anyMatch(m -> m.contains("I will pass them on")));
     assertThat(h.delivered()).noneMatch(d -> d.says(PrivacyAudit.CONTACT_SHARE));
 
@@ -92,7 +96,7 @@ class CrossChannelScenarioIT extends CrossChannelScenarios {
 
     String words = "Free meals at Laurelhurst Park at 5pm";
     h.mail().send(COORDINATOR_MAIL, "announcement", "broadcast Portland " + words);
-    await().until(() -> mailTo(COORDINATOR_MAIL).stream().anyMatch(m -> m.contains("proof")));
+    await().until(() -> mailTo(COORDINATOR_MAIL).stream().anyMatch(m -> m.contains(CONFIRM)));
     h.mail().send(COORDINATOR_MAIL, "announcement", "broadcast Portland " + words + "\n" + SECRET);
     await().until(() -> mailTo(COORDINATOR_MAIL).stream().anyMatch(m -> m.contains("would go to")));
     assertThat(mailTo(COORDINATOR_MAIL).stream().filter(m -> m.contains("would go to")))
@@ -101,7 +105,7 @@ class CrossChannelScenarioIT extends CrossChannelScenarios {
     h.mail().send(COORDINATOR_MAIL, "go", "broadcast confirm");
     await()
         .until(
-            () -> mailTo(COORDINATOR_MAIL).stream().filter(m -> m.contains("proof")).count() == 2);
+            () -> mailTo(COORDINATOR_MAIL).stream().filter(m -> m.contains(CONFIRM)).count() == 2);
     awaitOutboxEmpty();
     assertThat(h.delivered()).noneMatch(d -> d.says("Announcement from the coordinators"));
 
@@ -124,30 +128,46 @@ class CrossChannelScenarioIT extends CrossChannelScenarios {
     assertThat(DatabaseScan.cellsContaining(h.database(), SECRET)).isEmpty();
     assertThat(h.delivered()).noneMatch(d -> d.says(SECRET));
     assertThat(logs.lines()).noneMatch(l -> l.text().contains(SECRET));
-    assertThat(logs.lines()).anyMatch(l -> l.text().contains("refused a coordinator command"));
+    assertThat(logs.lines()).anyMatch(l -> l.text().contains("came without it; asked to confirm"));
   }
 
   @Test
   void coordinatorMailVouchedForByTheTrustedServerRunsAndOneVouchedForByAnotherDoesNot()
       throws Exception {
     subscribeSignalGroup(LEE, LEE_NUMBER, NORTHSIDE, "Portland 50");
-    MimeMessage forged = h.mail().compose(COORDINATOR_MAIL, "hello", "broadcast all Forged words");
-    forged.setHeader("Authentication-Results", "mx.forger.example; dkim=pass header.d=example.org");
+    MimeMessage forged =
+        PeopleMail.onTop(
+            h.mail().compose(COORDINATOR_MAIL, "hello", "broadcast all Forged words"),
+            "Authentication-Results",
+            "mx.forger.example; dkim=pass header.d=example.org");
     h.mail().send(forged);
-    await().until(() -> mailTo(COORDINATOR_MAIL).stream().anyMatch(m -> m.contains("proof")));
+    await().until(() -> mailTo(COORDINATOR_MAIL).stream().anyMatch(m -> m.contains(CONFIRM)));
+    // The trusted server's verdict copied lower in the mail, below the real one (which failed).
+    MimeMessage copied = h.mail().compose(COORDINATOR_MAIL, "hello", "broadcast all Copied words");
+    copied.setHeader("Authentication-Results", TRUSTED_MX + "; dkim=pass header.d=example.org");
+    copied =
+        PeopleMail.onTop(
+            copied, "Authentication-Results", TRUSTED_MX + "; dkim=fail header.d=example.org");
+    h.mail().send(copied);
+    await()
+        .until(
+            () -> mailTo(COORDINATOR_MAIL).stream().filter(m -> m.contains(CONFIRM)).count() == 2);
 
-    MimeMessage vouched = h.mail().compose(COORDINATOR_MAIL, "hello", "broadcast all Real words");
-    vouched.setHeader(
-        "Authentication-Results",
-        TRUSTED_MX + "; spf=pass smtp.mailfrom=example.org; dkim=pass header.d=example.org");
+    MimeMessage vouched =
+        PeopleMail.onTop(
+            h.mail().compose(COORDINATOR_MAIL, "hello", "broadcast all Real words"),
+            "Authentication-Results",
+            TRUSTED_MX + "; spf=pass smtp.mailfrom=example.org; dkim=pass header.d=example.org");
     h.mail().send(vouched);
     await().until(() -> mailTo(COORDINATOR_MAIL).stream().anyMatch(m -> m.contains("would go")));
     assertThat(mailTo(COORDINATOR_MAIL).stream().filter(m -> m.contains("would go")))
         .singleElement()
-        .satisfies(m -> assertThat(m).contains("Real words").doesNotContain("Forged"));
-    MimeMessage confirm = h.mail().compose(COORDINATOR_MAIL, "go", "broadcast confirm");
-    confirm.setHeader(
-        "Authentication-Results", TRUSTED_MX + "; dmarc=pass header.from=example.org");
+        .satisfies(m -> assertThat(m).contains("Real words").doesNotContain("Forged", "Copied"));
+    MimeMessage confirm =
+        PeopleMail.onTop(
+            h.mail().compose(COORDINATOR_MAIL, "go", "broadcast confirm"),
+            "Authentication-Results",
+            TRUSTED_MX + "; dmarc=pass header.from=example.org");
     h.mail().send(confirm);
 
     await().until(() -> announced("signal:" + NORTHSIDE));
@@ -155,7 +175,10 @@ class CrossChannelScenarioIT extends CrossChannelScenarios {
     assertThat(messages("signal:" + NORTHSIDE, "Announcement from the coordinators"))
         .singleElement()
         .satisfies(m -> assertThat(m.content()).contains("Real words"));
-    assertThat(h.delivered()).noneMatch(d -> d.says("Forged words"));
+    // Only the coordinator's own mailbox saw those words, in the bot's question to confirm them.
+    assertThat(h.delivered())
+        .filteredOn(d -> !d.recipient().equals("email:" + COORDINATOR_MAIL))
+        .noneMatch(d -> d.says("Forged words") || d.says("Copied words"));
   }
 
   // --- 4 ---

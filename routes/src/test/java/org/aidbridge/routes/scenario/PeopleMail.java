@@ -8,6 +8,8 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +43,24 @@ final class PeopleMail {
     message.setHeader("In-Reply-To", answered.getMessageID());
     message.setHeader("References", answered.getMessageID());
     return message;
+  }
+
+  /**
+   * The mail with a header above all its own, where the receiving server adds its {@code
+   * Authentication-Results} (RFC 8601); {@link MimeMessage#setHeader} would put it below.
+   */
+  static MimeMessage onTop(MimeMessage message, String name, String value)
+      throws MessagingException {
+    try {
+      message.saveChanges();
+      ByteArrayOutputStream raw = new ByteArrayOutputStream();
+      raw.write((name + ": " + value + "\r\n").getBytes(StandardCharsets.UTF_8));
+      message.writeTo(raw);
+      return new MimeMessage(
+          Session.getInstance(new Properties()), new ByteArrayInputStream(raw.toByteArray()));
+    } catch (java.io.IOException e) {
+      throw new MessagingException("cannot copy the mail", e);
+    }
   }
 
   void send(MimeMessage message) throws MessagingException {

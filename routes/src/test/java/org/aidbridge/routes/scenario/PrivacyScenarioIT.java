@@ -39,7 +39,7 @@ class PrivacyScenarioIT extends CrossChannelScenarios {
         .queue(Updates.privateText(COORDINATOR_TELEGRAM, COORDINATOR_NAME, "en", "/digest"));
     await().until(() -> GROUPS.stream().allMatch(g -> groupHeard(g, "Open needs within")));
     h.mail().send(COORDINATOR_MAIL, "b", "broadcast all Forged meeting at the library, 6pm");
-    await().until(() -> mailTo(COORDINATOR_MAIL).stream().anyMatch(m -> m.contains("proof")));
+    await().until(() -> mailTo(COORDINATOR_MAIL).stream().anyMatch(m -> m.contains("To be sure")));
     h.mail().send(COORDINATOR_MAIL, "b", "broadcast all Meeting at the library, 6pm\n" + SECRET);
     await().until(() -> mailTo(COORDINATOR_MAIL).stream().anyMatch(m -> m.contains("would go")));
     h.mail().send(COORDINATOR_MAIL, "go", "broadcast confirm " + SECRET);
@@ -81,7 +81,8 @@ class PrivacyScenarioIT extends CrossChannelScenarios {
     int notice = benMessage("Good news").messageId();
     h.telegram().queue(Updates.privateReply(BEN, BEN_NAME, "Noon is fine", notice));
     await().until(() -> mailTo(ANA).stream().anyMatch(m -> m.contains("Noon is fine")));
-    h.mail().send(ANA, "share " + pair.offer().ref(), "");
+    // In the thread of the bot's mail: the answer proves Ana reads that mailbox.
+    h.mail().send(h.mail().answer(ANA, matchNotice(), "share " + pair.offer().ref()));
     h.telegram().queue(Updates.privateText(BEN, BEN_NAME, "en", "share " + pair.need().ref()));
     await().until(() -> contactShares().size() == 2);
     audit.consented(ANA_P, BEN_P);
