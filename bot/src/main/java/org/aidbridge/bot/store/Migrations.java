@@ -212,9 +212,38 @@ final class Migrations {
       CREATE INDEX outbox_sent_topic ON outbox (topic) WHERE status = 'SENT';
       """;
 
+  /**
+   * Inbound messages whose handling failed are tried again later ({@code attempts}, {@code
+   * retry_at}); one given up on is kept with {@code processed = 2} for an operator. {@code
+   * raw_inbound} keeps what a channel received before it is translated (a Signal notification, a
+   * Telegram update), so it is stored the moment it is read and nothing waits in memory.
+   */
+  private static final String V6_INBOUND_RETRIES =
+      """
+      ALTER TABLE inbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE inbox ADD COLUMN retry_at INTEGER NOT NULL DEFAULT 0;
+
+      CREATE TABLE raw_inbound (
+        id          INTEGER PRIMARY KEY,
+        channel     TEXT    NOT NULL,
+        payload     TEXT    NOT NULL,
+        received_at INTEGER NOT NULL,
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        retry_at    INTEGER NOT NULL DEFAULT 0,
+        last_error  TEXT
+      );
+      CREATE INDEX raw_inbound_due ON raw_inbound (channel, retry_at, id);
+      """;
+
   /** Step n of the list takes the schema to version n. Append only. */
   static final List<String> STEPS =
-      List.of(V1_INITIAL, V2_GEO_CELLS, V3_IDENTITY_LINKS, V4_SENDER_AUTHENTICATED, V5_LIFECYCLE);
+      List.of(
+          V1_INITIAL,
+          V2_GEO_CELLS,
+          V3_IDENTITY_LINKS,
+          V4_SENDER_AUTHENTICATED,
+          V5_LIFECYCLE,
+          V6_INBOUND_RETRIES);
 
   private Migrations() {}
 
