@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.store.RawInbound;
 import org.aidbridge.bot.store.Store;
-import org.aidbridge.routes.signal.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +44,8 @@ public final class RawInbox implements AutoCloseable {
   private final Clock clock;
   private final Handler handler;
   private final Readiness readiness;
-  private final Backoff backoff;
+  private final Duration firstPause;
+  private final Duration lastPause;
   private final Semaphore room;
   private final int maxWaiting;
   private final Object wake = new Object();
@@ -59,14 +59,16 @@ public final class RawInbox implements AutoCloseable {
       Clock clock,
       Handler handler,
       Readiness readiness,
-      Backoff backoff,
+      Duration firstPause,
+      Duration lastPause,
       int maxWaiting) {
     this.channel = channel;
     this.store = store;
     this.clock = clock;
     this.handler = handler;
     this.readiness = readiness;
-    this.backoff = backoff;
+    this.firstPause = firstPause;
+    this.lastPause = lastPause;
     this.maxWaiting = maxWaiting;
     this.room = new Semaphore(maxWaiting);
   }
@@ -103,7 +105,7 @@ public final class RawInbox implements AutoCloseable {
         wakeWorker();
         return true;
       } catch (RuntimeException e) {
-        if (closed || !pause(failures, e)) {
+        if (closed || !waitBeforeRetry(failures, e)) {
           room.release();
           return false;
         }
@@ -116,12 +118,12 @@ public final class RawInbox implements AutoCloseable {
     return maxWaiting;
   }
 
-  private boolean pause(int failures, RuntimeException e) {
+  private boolean waitBeforeRetry(int failures, RuntimeException e) {
     if (failures == 0) {
       LOG.warn("{}: cannot store what was received ({}); retrying", channel.id(), e.getMessage());
     }
     try {
-      Thread.sleep(backoff.delay(failures).toMillis());
+      Thread.sleep(pause(failures).toMillis());
       return true;
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
@@ -141,7 +143,7 @@ public final class RawInbox implements AutoCloseable {
         if (storeFailures++ == 0) {
           LOG.warn("{}: reading stored messages failed ({})", channel.id(), e.getMessage());
         }
-        await(backoff.delay(storeFailures));
+        await(pause(storeFailures));
       }
     }
   }
@@ -164,7 +166,7 @@ public final class RawInbox implements AutoCloseable {
     try {
       handler.handle(raw.payload());
     } catch (Exception e) {
-      Duration wait = backoff.delay(raw.attempts());
+      Duration wait = pause(raw.attempts());
       if (raw.attempts() == 0 || raw.attempts() % 10 == 9) {
         LOG.warn(
             "{}: a received message could not be handled yet ({}); it is kept and tried again"
@@ -185,6 +187,16 @@ public final class RawInbox implements AutoCloseable {
 
   private static String kind(Exception e) {
     return e.getClass().getSimpleName();
+  }
+
+  /**
+   * The pause after {@code failures} failures: first, 2 x first, 4 x first ... at most the last. A
+   * small policy of its own until the outbox's shared one exists.
+   */
+  private Duration pause(int failures) {
+    int doublings = Math.min(Math.max(failures, 0), 30);
+    Duration wait = firstPause.multipliedBy(1L << doublings);
+    return wait.compareTo(lastPause) > 0 || wait.isNegative() ? lastPause : wait;
   }
 
   private void wakeWorker() {

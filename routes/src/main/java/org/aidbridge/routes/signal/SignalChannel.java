@@ -66,7 +66,8 @@ public final class SignalChannel implements ChannelAdapter {
             ctx.clock(),
             payload -> handle(payload, inbound[0], ctx),
             () -> true,
-            reconnect,
+            reconnect.first(),
+            reconnect.max(),
             MAX_WAITING);
     SignalConnection connection = new SignalConnection(mode.equals("manual"), inbox);
     SignalRpcClient client = new SignalRpcClient(endpoint, account, timeout, reconnect, connection);

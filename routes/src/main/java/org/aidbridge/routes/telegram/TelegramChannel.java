@@ -12,7 +12,6 @@ import org.aidbridge.bot.store.Store;
 import org.aidbridge.routes.app.AppContext;
 import org.aidbridge.routes.app.ChannelAdapter;
 import org.aidbridge.routes.app.RawInbox;
-import org.aidbridge.routes.signal.Backoff;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.slf4j.Logger;
@@ -73,7 +72,8 @@ public final class TelegramChannel implements ChannelAdapter {
             clock,
             this::handleStored,
             () -> translator != null,
-            new Backoff(Duration.ofMillis(200), Duration.ofMinutes(5)),
+            Duration.ofMillis(200),
+            Duration.ofMinutes(5),
             MAX_WAITING);
   }
 
