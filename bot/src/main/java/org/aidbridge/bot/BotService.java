@@ -13,16 +13,22 @@ public interface BotService {
 
   /**
    * Stores and handles one message. A message already handled (same channel and channel message id)
-   * is ignored.
+   * is ignored. Once the message is stored this does not fail: if handling it fails, it stays in
+   * the inbox and {@link #resumePending} tries it again later.
    *
-   * @return the messages queued in the outbox because of it, empty for a duplicate or for chatter
+   * @return the messages queued in the outbox because of it, empty for a duplicate, for chatter, or
+   *     when handling it was put off
+   * @throws org.aidbridge.bot.store.StoreException when the message could not even be stored (the
+   *     channel must keep it and try again)
    */
   List<OutboundMessage> handle(InboundMessage message);
 
   /**
-   * Handles messages that were stored but not acted on, as after a crash. Called at startup.
+   * Handles stored messages not yet acted on whose time has come: those a crash left, and those
+   * whose handling failed and is due again. Called at startup and then every few seconds; never
+   * throws (a failing store is tried again on the next call).
    *
-   * @return how many were handled
+   * @return how many were attempted
    */
   int resumePending();
 

@@ -11,8 +11,9 @@ import java.util.Objects;
  *     sender+timestamp); a redelivered message has the same id and is handled once
  * @param sender the person who wrote it
  * @param group the group chat it was posted in, or null for a private message
- * @param text the text to read: for email the new part of the body, without quotes and signature
- * @param subject the email subject, or null
+ * @param text the text to read: for email the new part of the body, without quotes and signature;
+ *     cleaned and capped by {@link InboundText#clean}
+ * @param subject the email subject, or null; one line, capped by {@link InboundText#oneLine}
  * @param languageHint the language the channel says the person uses (Telegram's language_code), or
  *     null
  * @param replyTo the channel message id of the bot's message this answers, or null
@@ -44,7 +45,9 @@ public record InboundMessage(
     Objects.requireNonNull(channelMessageId, "channelMessageId");
     Objects.requireNonNull(sender, "sender");
     Objects.requireNonNull(receivedAt, "receivedAt");
-    text = text == null ? "" : text;
+    // Whatever the channel brought: capped and without control characters before it is kept.
+    text = text == null ? "" : InboundText.clean(text, InboundText.MAX_TEXT_CHARS);
+    subject = InboundText.oneLine(subject, InboundText.MAX_SUBJECT_CHARS);
   }
 
   /**

@@ -1,13 +1,16 @@
 package org.aidbridge.bot.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.aidbridge.bot.BotService;
 import org.aidbridge.bot.ChannelCopies;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.store.Store;
+import org.aidbridge.bot.store.StoreException;
 import org.aidbridge.bot.store.StoredInbound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,16 +19,38 @@ import org.slf4j.LoggerFactory;
  * The inbox and outbox discipline around the {@link Responder}: a message is stored (and committed)
  * before anything is decided; the decision, its outbox entries and the "processed" mark are
  * committed together, so a crash at any point neither loses the message nor answers it twice.
+ *
+ * <p>When handling fails the message stays in the inbox and is tried again later ({@link
+ * #resumePending}). A passing store failure (the database busy or locked, a disk error) is retried
+ * with backoff for as long as it lasts. Only a message that fails every time (a bug in handling it)
+ * is given up on, after {@link #MAX_ATTEMPTS} attempts: its sender gets a kind answer and the
+ * message is kept for an operator.
  */
 public final class DefaultBotService implements BotService {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultBotService.class);
   private static final int RESUME_BATCH = 100;
+
+  /** Attempts at a message that fails by itself before it is given up on. */
+  public static final int MAX_ATTEMPTS = 3;
+
+  // A small backoff of its own until the outbox's shared policy exists.
+  private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+  private static final Duration LAST_RETRY = Duration.ofMinutes(5);
 
   private final Store store;
   private final Responder responder;
   private final Replies replies;
   private final Clock clock;
   private final ChannelCopiesRegistry copies;
+  private final AtomicInteger passingFailures = new AtomicInteger();
+
+  /** How handling one stored message ended. */
+  private enum Outcome {
+    DONE,
+    LATER,
+    /** Not even the retry could be recorded: the store is failing now. */
+    STORE_DOWN
+  }
 
   public DefaultBotService(
       Store store,
@@ -59,44 +84,126 @@ public final class DefaultBotService implements BotService {
   @Override
   public int resumePending() {
     int handled = 0;
-    List<StoredInbound> batch;
-    while (!(batch = store.unprocessedInbound(RESUME_BATCH)).isEmpty()) {
-      for (StoredInbound stored : batch) {
-        process(stored.id(), stored.message());
-        handled++;
+    try {
+      List<StoredInbound> batch;
+      while (!(batch = store.dueInbound(clock.instant(), RESUME_BATCH)).isEmpty()) {
+        for (StoredInbound stored : batch) {
+          if (attempt(stored.id(), stored.message()) == Outcome.STORE_DOWN) {
+            return handled;
+          }
+          handled++;
+        }
       }
-    }
-    if (handled > 0) {
-      LOG.info("handled {} message(s) that were stored but not handled before a restart", handled);
+    } catch (StoreException e) {
+      // The next pass tries again; the messages are safe in the inbox.
+      LOG.warn("reading the inbox failed ({}); trying again later", e.getMessage());
     }
     return handled;
   }
 
   private List<OutboundMessage> process(long inboxId, InboundMessage message) {
+    List<OutboundMessage> out = new java.util.ArrayList<>();
+    attempt(inboxId, message, out);
+    return out;
+  }
+
+  private Outcome attempt(long inboxId, InboundMessage message) {
+    return attempt(inboxId, message, new java.util.ArrayList<>());
+  }
+
+  private Outcome attempt(long inboxId, InboundMessage message, List<OutboundMessage> out) {
     try {
-      return store.inTransaction(
-          () -> {
-            // Whoever writes to the bot can be reached again, whatever bounced or failed before.
-            store.setUnreachable(message.sender(), false);
-            if (message.inGroup()) {
-              store.setUnreachable(message.group(), false);
-            }
-            List<OutboundMessage> out = responder.respond(message);
-            out.forEach(o -> store.enqueue(o, clock.instant()));
-            store.markProcessed(inboxId);
-            return out;
-          });
+      out.addAll(respond(inboxId, message));
+      passingFailures.set(0);
+      return Outcome.DONE;
     } catch (RuntimeException e) {
-      // A message that breaks the bot must not be retried forever nor stop the others: say sorry
-      // (in private only) and move on. The stack trace is what a developer needs to fix it.
-      LOG.error("handling inbox message {} failed", inboxId, e);
-      return store.inTransaction(
-          () -> {
-            List<OutboundMessage> out = replies.sorry(message);
-            out.forEach(o -> store.enqueue(o, clock.instant()));
-            store.markProcessed(inboxId);
-            return out;
-          });
+      return StoreException.isTransient(e)
+          ? retryAfterPassingFailure(inboxId, e)
+          : retryOrGiveUp(inboxId, message, e, out);
     }
+  }
+
+  private List<OutboundMessage> respond(long inboxId, InboundMessage message) {
+    return store.inTransaction(
+        () -> {
+          if (!store.markProcessed(inboxId)) {
+            return List.<OutboundMessage>of(); // handled meanwhile by another thread
+          }
+          // Whoever writes to the bot can be reached again, whatever bounced or failed before.
+          store.setUnreachable(message.sender(), false);
+          if (message.inGroup()) {
+            store.setUnreachable(message.group(), false);
+          }
+          List<OutboundMessage> answers = responder.respond(message);
+          answers.forEach(o -> store.enqueue(o, clock.instant()));
+          return answers;
+        });
+  }
+
+  /** The database is busy or failing: not the message's fault, it waits and is tried again. */
+  private Outcome retryAfterPassingFailure(long inboxId, RuntimeException e) {
+    int failures = passingFailures.incrementAndGet();
+    Duration wait = backoff(failures);
+    if (failures == 1) {
+      LOG.warn(
+          "inbox message {} waits: the store failed ({}); retrying with backoff",
+          inboxId,
+          e.getMessage());
+    } else {
+      LOG.debug("inbox message {} waits {} more after a store failure", inboxId, wait, e);
+    }
+    try {
+      store.retryInboundLater(inboxId, clock.instant().plus(wait), false);
+      return Outcome.LATER;
+    } catch (RuntimeException stillFailing) {
+      // It stays due; the next pass of resumePending tries again.
+      return Outcome.STORE_DOWN;
+    }
+  }
+
+  /**
+   * A failure of the message itself, most likely a bug: tried again a few times, then its sender is
+   * told kindly (in private only) and the message is kept, never retried forever nor deleted.
+   */
+  private Outcome retryOrGiveUp(
+      long inboxId, InboundMessage message, RuntimeException e, List<OutboundMessage> out) {
+    // The stack trace is what a developer needs to fix it.
+    LOG.error("handling inbox message {} failed", inboxId, e);
+    try {
+      int attempts = store.retryInboundLater(inboxId, clock.instant(), true);
+      if (attempts < MAX_ATTEMPTS) {
+        store.retryInboundLater(inboxId, clock.instant().plus(backoff(attempts)), false);
+        return Outcome.LATER;
+      }
+      out.addAll(giveUp(inboxId, message, attempts));
+      return Outcome.DONE;
+    } catch (RuntimeException storeFailed) {
+      return Outcome.STORE_DOWN;
+    }
+  }
+
+  private List<OutboundMessage> giveUp(long inboxId, InboundMessage message, int attempts) {
+    List<OutboundMessage> sorry =
+        store.inTransaction(
+            () -> {
+              if (!store.giveUpInbound(inboxId)) {
+                return List.<OutboundMessage>of();
+              }
+              List<OutboundMessage> answers = replies.sorry(message);
+              answers.forEach(o -> store.enqueue(o, clock.instant()));
+              return answers;
+            });
+    LOG.error(
+        "gave up on inbox message {} after {} failed attempts; it is kept for an operator",
+        inboxId,
+        attempts);
+    return sorry;
+  }
+
+  /** 1 s, 2 s, 4 s ... at most 5 minutes. */
+  static Duration backoff(int failures) {
+    int doublings = Math.min(Math.max(failures - 1, 0), 20);
+    Duration wait = FIRST_RETRY.multipliedBy(1L << doublings);
+    return wait.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait;
   }
 }

@@ -195,7 +195,7 @@ final class Database implements AutoCloseable {
 
   private void ensureOpen() {
     if (closed) {
-      throw new StoreException("the store is closed");
+      throw StoreException.closed();
     }
   }
 

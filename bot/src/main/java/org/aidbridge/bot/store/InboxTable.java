@@ -70,10 +70,48 @@ final class InboxTable {
         "SELECT * FROM inbox WHERE processed = 0 ORDER BY id LIMIT ?", InboxTable::read, limit);
   }
 
-  void markProcessed(long id) {
-    if (db.update("UPDATE inbox SET processed = 1 WHERE id = ?", id) == 0) {
-      throw new StoreException("no inbox entry with id " + id);
-    }
+  List<StoredInbound> due(java.time.Instant now, int limit) {
+    return db.list(
+        "SELECT * FROM inbox WHERE processed = 0 AND retry_at <= ? ORDER BY id LIMIT ?",
+        InboxTable::read,
+        millis(now),
+        limit);
+  }
+
+  int retryLater(long id, java.time.Instant at, boolean countAttempt) {
+    return db.inTransaction(
+        () -> {
+          db.update(
+              "UPDATE inbox SET attempts = attempts + ?, retry_at = ? WHERE id = ?",
+              countAttempt ? 1 : 0,
+              millis(at),
+              id);
+          return db.one("SELECT attempts FROM inbox WHERE id = ?", row -> row.getInt(1), id)
+              .orElseThrow(() -> new StoreException("no inbox entry with id " + id));
+        });
+  }
+
+  boolean giveUp(long id) {
+    return settle(id, 2);
+  }
+
+  boolean markProcessed(long id) {
+    return settle(id, 1);
+  }
+
+  /** Moves a pending entry to {@code state}; false when it was no longer pending. */
+  private boolean settle(long id, int state) {
+    return db.inTransaction(
+        () -> {
+          if (db.update("UPDATE inbox SET processed = ? WHERE id = ? AND processed = 0", state, id)
+              == 1) {
+            return true;
+          }
+          if (db.one("SELECT 1 FROM inbox WHERE id = ?", row -> 1, id).isEmpty()) {
+            throw new StoreException("no inbox entry with id " + id);
+          }
+          return false;
+        });
   }
 
   private static StoredInbound read(ResultSet row) throws SQLException {

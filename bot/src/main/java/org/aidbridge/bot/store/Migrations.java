@@ -405,6 +405,29 @@ final class Migrations {
           ON pending_confirmations (sender_channel, sender_id);
       """;
 
+  /**
+   * Inbound messages whose handling failed are tried again later ({@code attempts}, {@code
+   * retry_at}); one given up on is kept with {@code processed = 2} for an operator. {@code
+   * raw_inbound} keeps what a channel received before it is translated (a Signal notification, a
+   * Telegram update), so it is stored the moment it is read and nothing waits in memory.
+   */
+  private static final String V11_INBOUND_RETRIES =
+      """
+      ALTER TABLE inbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE inbox ADD COLUMN retry_at INTEGER NOT NULL DEFAULT 0;
+
+      CREATE TABLE raw_inbound (
+        id          INTEGER PRIMARY KEY,
+        channel     TEXT    NOT NULL,
+        payload     TEXT    NOT NULL,
+        received_at INTEGER NOT NULL,
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        retry_at    INTEGER NOT NULL DEFAULT 0,
+        last_error  TEXT
+      );
+      CREATE INDEX raw_inbound_due ON raw_inbound (channel, retry_at, id);
+      """;
+
   /** Step n of the list takes the schema to version n. Append only. */
   static final List<String> STEPS =
       List.of(
@@ -417,7 +440,8 @@ final class Migrations {
           V7_INSTALLATION_KEYS,
           V8_SENDER_PROOF,
           V9_LINK_CODES,
-          V10_PENDING_CONFIRMATIONS);
+          V10_PENDING_CONFIRMATIONS,
+          V11_INBOUND_RETRIES);
 
   private Migrations() {}
 

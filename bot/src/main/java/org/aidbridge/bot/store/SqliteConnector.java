@@ -20,11 +20,16 @@ final class SqliteConnector {
    *     directories a file is to be in are created
    */
   static Connection connect(String fileOrJdbcUrl) {
+    return connect(fileOrJdbcUrl, BUSY_TIMEOUT_MS);
+  }
+
+  /** As {@link #connect(String)}, waiting at most {@code busyTimeoutMs} for another's lock. */
+  static Connection connect(String fileOrJdbcUrl, int busyTimeoutMs) {
     String url = jdbcUrl(fileOrJdbcUrl);
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.enforceForeignKeys(true);
-    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    config.setBusyTimeout(busyTimeoutMs);
     // Take the write lock at BEGIN: a transaction that reads, then writes, cannot be refused
     // half-way because another process wrote in between.
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);

@@ -30,6 +30,7 @@ import org.aidbridge.bot.model.Subscription;
 public final class SqliteStore implements Store {
   private final Database db;
   private final InboxTable inbox;
+  private final RawInboundTable raw;
   private final ListingTable listings;
   private final MatchTable matches;
   private final OutboxTable outbox;
@@ -45,6 +46,7 @@ public final class SqliteStore implements Store {
   private SqliteStore(Database db, RandomGenerator random) {
     this.db = db;
     this.inbox = new InboxTable(db);
+    this.raw = new RawInboundTable(db);
     this.listings = new ListingTable(db, random);
     this.matches = new MatchTable(db, listings);
     this.outbox = new OutboxTable(db);
@@ -68,9 +70,22 @@ public final class SqliteStore implements Store {
     return open(fileOrJdbcUrl, new SecureRandom());
   }
 
+  /**
+   * As {@link #open(String)}, waiting at most {@code busyTimeout} when another process holds the
+   * database's write lock (the default is 10 s).
+   */
+  public static SqliteStore open(String fileOrJdbcUrl, java.time.Duration busyTimeout) {
+    return open(
+        SqliteConnector.connect(fileOrJdbcUrl, (int) busyTimeout.toMillis()), new SecureRandom());
+  }
+
   /** As {@link #open(String)}, drawing listing references from {@code random}. */
   static SqliteStore open(String fileOrJdbcUrl, RandomGenerator random) {
-    Database db = new Database(SqliteConnector.connect(fileOrJdbcUrl));
+    return open(SqliteConnector.connect(fileOrJdbcUrl), random);
+  }
+
+  private static SqliteStore open(java.sql.Connection connection, RandomGenerator random) {
+    Database db = new Database(connection);
     try {
       SchemaUpgrade.run(db);
     } catch (RuntimeException e) {
@@ -91,8 +106,48 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public void markProcessed(long inboxId) {
-    inbox.markProcessed(inboxId);
+  public boolean markProcessed(long inboxId) {
+    return inbox.markProcessed(inboxId);
+  }
+
+  @Override
+  public List<StoredInbound> dueInbound(Instant now, int limit) {
+    return inbox.due(now, limit);
+  }
+
+  @Override
+  public int retryInboundLater(long inboxId, Instant at, boolean countAttempt) {
+    return inbox.retryLater(inboxId, at, countAttempt);
+  }
+
+  @Override
+  public boolean giveUpInbound(long inboxId) {
+    return inbox.giveUp(inboxId);
+  }
+
+  @Override
+  public long storeRawInbound(Channel channel, String payload, Instant receivedAt) {
+    return raw.insert(channel, payload, receivedAt);
+  }
+
+  @Override
+  public List<RawInbound> dueRawInbound(Channel channel, Instant now, int limit) {
+    return raw.due(channel, now, limit);
+  }
+
+  @Override
+  public int rawInboundCount(Channel channel) {
+    return raw.count(channel);
+  }
+
+  @Override
+  public void deleteRawInbound(long rawId) {
+    raw.delete(rawId);
+  }
+
+  @Override
+  public void retryRawInboundLater(long rawId, Instant at, String error) {
+    raw.retryLater(rawId, at, error);
   }
 
   @Override
@@ -294,6 +349,11 @@ public final class SqliteStore implements Store {
   @Override
   public void putState(String key, String value) {
     db.update("INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)", key, value);
+  }
+
+  @Override
+  public void deleteState(String key) {
+    db.update("DELETE FROM state WHERE key = ?", key);
   }
 
   @Override

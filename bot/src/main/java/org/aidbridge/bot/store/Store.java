@@ -40,7 +40,55 @@ public interface Store extends AutoCloseable {
   /** Stored messages not yet marked processed, oldest first. */
   List<StoredInbound> unprocessedInbound(int limit);
 
-  void markProcessed(long inboxId);
+  /**
+   * Marks a stored message processed.
+   *
+   * @return false when it already was (another thread handled it first)
+   */
+  boolean markProcessed(long inboxId);
+
+  /**
+   * Stored messages not yet processed whose time to be (tried again) has come, oldest first. A
+   * message whose handling failed waits until the time given to {@link #retryInboundLater}.
+   */
+  List<StoredInbound> dueInbound(Instant now, int limit);
+
+  /**
+   * Records a failed attempt at handling a stored message and when to try again.
+   *
+   * @param countAttempt false for a failure that was not the message's (the database was busy)
+   * @return how many attempts failed so far
+   */
+  int retryInboundLater(long inboxId, Instant at, boolean countAttempt);
+
+  /**
+   * Gives up on a stored message that fails every time: it leaves the unprocessed list but, unlike
+   * a processed one, is kept (retention does not delete it) for an operator to look at.
+   *
+   * @return false when it was no longer pending
+   */
+  boolean giveUpInbound(long inboxId);
+
+  // --- raw inbound: what a channel read, kept before it is translated and handled ---
+
+  /**
+   * Keeps a payload exactly as the channel delivered it, the moment it was read.
+   *
+   * @return its id
+   */
+  long storeRawInbound(Channel channel, String payload, Instant receivedAt);
+
+  /** Raw payloads of the channel whose time to be (tried again) has come, oldest first. */
+  List<RawInbound> dueRawInbound(Channel channel, Instant now, int limit);
+
+  /** How many raw payloads of the channel wait, due or not. */
+  int rawInboundCount(Channel channel);
+
+  /** A raw payload was handled (its message is in the inbox, or it meant nothing): drop it. */
+  void deleteRawInbound(long rawId);
+
+  /** Handling a raw payload failed: it is tried again at {@code at}. */
+  void retryRawInboundLater(long rawId, Instant at, String error);
 
   // --- listings ---
 
@@ -227,6 +275,8 @@ public interface Store extends AutoCloseable {
   Optional<String> state(String key);
 
   void putState(String key, String value);
+
+  void deleteState(String key);
 
   // --- transactions ---
 

@@ -111,4 +111,50 @@ public interface InboxContract {
 
     assertThat(store().unprocessedInbound(2)).extracting(StoredInbound::id).containsExactly(a, b);
   }
+
+  @Test
+  default void aMessageToTryAgainWaitsUntilItsTimeAndCountsOnlyRealAttempts() {
+    long id = store().recordInbound(direct(ALICE, "m1", "one")).getAsLong();
+
+    assertThat(store().retryInboundLater(id, T0.plusSeconds(10), true)).isEqualTo(1);
+    assertThat(store().retryInboundLater(id, T0.plusSeconds(20), false)).isEqualTo(1);
+
+    assertThat(store().dueInbound(T0.plusSeconds(19), 10)).isEmpty();
+    assertThat(store().dueInbound(T0.plusSeconds(20), 10))
+        .extracting(StoredInbound::id)
+        .containsExactly(id);
+  }
+
+  @Test
+  default void aMessageGivenUpOnLeavesTheDueListButIsKeptByRetention() {
+    long id = store().recordInbound(direct(ALICE, "m1", "one")).getAsLong();
+
+    assertThat(store().giveUpInbound(id)).isTrue();
+    assertThat(store().giveUpInbound(id)).isFalse();
+    assertThat(store().markProcessed(id)).isFalse();
+
+    assertThat(store().dueInbound(T0.plusSeconds(3600), 10)).isEmpty();
+    store().deleteProcessedInboundBefore(T0.plusSeconds(365L * 24 * 3600));
+    assertThat(store().recordInbound(direct(ALICE, "m1", "one"))).isEmpty();
+  }
+
+  @Test
+  default void rawPayloadsWaitPerChannelInOrderUntilDeletedAndRetriesWait() {
+    long first = store().storeRawInbound(Channel.SIGNAL, "{\"a\":1}", T0);
+    long second = store().storeRawInbound(Channel.SIGNAL, "{\"a\":2}", T0);
+    store().storeRawInbound(Channel.TELEGRAM, "{}", T0);
+
+    assertThat(store().dueRawInbound(Channel.SIGNAL, T0, 10))
+        .extracting(RawInbound::payload)
+        .containsExactly("{\"a\":1}", "{\"a\":2}");
+    store().retryRawInboundLater(first, T0.plusSeconds(5), "boom");
+    store().deleteRawInbound(second);
+
+    assertThat(store().dueRawInbound(Channel.SIGNAL, T0, 10)).isEmpty();
+    assertThat(store().dueRawInbound(Channel.SIGNAL, T0.plusSeconds(5), 10))
+        .singleElement()
+        .satisfies(r -> assertThat(r.attempts()).isEqualTo(1));
+    assertThat(store().rawInboundCount(Channel.SIGNAL)).isEqualTo(1);
+    assertThat(store().rawInboundCount(Channel.TELEGRAM)).isEqualTo(1);
+  }
 }

@@ -70,6 +70,7 @@ public final class AidBridgeApplication implements AutoCloseable {
       camel.getShutdownStrategy().setTimeout(10);
       camel.addRoutes(new ErrorHandling());
       camel.addRoutes(new OutboxRoutes(adapters, context.dispatcher()));
+      camel.addRoutes(new InboxRoutes(context.bot()));
       camel.addRoutes(
           new HousekeepingRoutes(
               Bots.housekeeping(
@@ -108,6 +109,13 @@ public final class AidBridgeApplication implements AutoCloseable {
   public void close() {
     if (health != null) {
       health.close();
+    }
+    for (ChannelAdapter adapter : adapters) {
+      try {
+        adapter.stopReceiving();
+      } catch (RuntimeException e) {
+        LOG.warn("stopping {} failed: {}", adapter.channel().id(), e.getClass().getSimpleName());
+      }
     }
     try {
       camel.close();

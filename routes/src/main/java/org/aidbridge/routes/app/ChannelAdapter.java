@@ -18,6 +18,12 @@ public interface ChannelAdapter extends AutoCloseable {
   /** Delivers outbox entries addressed to this channel. */
   ChannelSender sender();
 
+  /**
+   * Stops taking messages in, before the routes stop (so nothing arrives that could not be kept).
+   * The default does nothing: a channel whose messages come through its routes stops with them.
+   */
+  default void stopReceiving() {}
+
   /** Releases connections; the default has none. */
   @Override
   default void close() {}

@@ -5,44 +5,56 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UnsupportedEncodingException;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
  * Finds the readable text of a mail: text/plain when there is one, else HTML reduced to text.
- * Attachments and forwarded mails are not read. Charsets and transfer encodings (quoted-printable,
- * base64) are decoded by Jakarta Mail; a charset Java does not know is read as UTF-8.
+ *
+ * <p>Hostile mail costs little: the structure is read first (on IMAP, from BODYSTRUCTURE, without
+ * downloading anything), attachments and other non-text parts are never fetched, at most {@link
+ * #MAX_PARTS} parts and {@link #MAX_DEPTH} levels of nesting are looked at, and of a text part only
+ * the first {@link #MAX_TEXT_BYTES} (HTML: {@link #MAX_HTML_BYTES}) are read, as a stream. Transfer
+ * encodings are decoded by Jakarta Mail; a charset Java does not know is read as UTF-8, and bytes
+ * that are not valid in the charset become U+FFFD.
  */
 final class MailBody {
+  static final int MAX_TEXT_BYTES = 64 * 1024;
+  static final int MAX_HTML_BYTES = 256 * 1024;
+  static final int MAX_PARTS = 100;
+  static final int MAX_DEPTH = 10;
 
   private MailBody() {}
 
-  /** The whole text of the body (quotes included), or empty when it has no text part. */
+  /** The text of the body (quotes included, possibly cut), or empty when it has no text part. */
   static Optional<String> text(Part mail) throws MessagingException, IOException {
-    return find(mail, 0);
+    return find(mail, 0, new int[] {MAX_PARTS});
   }
 
-  private static Optional<String> find(Part part, int depth)
+  private static Optional<String> find(Part part, int depth, int[] budget)
       throws MessagingException, IOException {
-    if (depth > 10 || isAttachment(part)) {
+    if (depth > MAX_DEPTH || budget[0]-- <= 0 || isAttachment(part)) {
       return Optional.empty();
     }
     if (part.isMimeType("text/plain")) {
       return Optional.of(plain(part));
     }
     if (part.isMimeType("text/html")) {
-      return Optional.of(HtmlToText.convert(decode(part)));
+      return Optional.of(HtmlToText.convert(read(part, MAX_HTML_BYTES)));
     }
     if (part.isMimeType("multipart/alternative")) {
-      return alternative((Multipart) part.getContent(), depth);
+      return alternative((Multipart) part.getContent(), depth, budget);
     }
     if (part.isMimeType("multipart/*")) {
       Multipart multipart = (Multipart) part.getContent();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        Optional<String> found = find(multipart.getBodyPart(i), depth + 1);
+      for (int i = 0; i < multipart.getCount() && budget[0] > 0; i++) {
+        Optional<String> found = find(multipart.getBodyPart(i), depth + 1, budget);
         if (found.isPresent()) {
           return found;
         }
@@ -52,21 +64,22 @@ final class MailBody {
   }
 
   /** Prefers text/plain, then HTML, then whatever a nested part holds. */
-  private static Optional<String> alternative(Multipart alternatives, int depth)
+  private static Optional<String> alternative(Multipart alternatives, int depth, int[] budget)
       throws MessagingException, IOException {
+    int count = Math.min(alternatives.getCount(), MAX_PARTS);
     for (String preferred : new String[] {"text/plain", "text/html"}) {
-      for (int i = 0; i < alternatives.getCount(); i++) {
+      for (int i = 0; i < count; i++) {
         BodyPart part = alternatives.getBodyPart(i);
         if (part.isMimeType(preferred) && !isAttachment(part)) {
-          Optional<String> text = find(part, depth + 1);
+          Optional<String> text = find(part, depth + 1, budget);
           if (text.isPresent() && !text.get().isBlank()) {
             return text;
           }
         }
       }
     }
-    for (int i = 0; i < alternatives.getCount(); i++) {
-      Optional<String> nested = find(alternatives.getBodyPart(i), depth + 1);
+    for (int i = 0; i < count && budget[0] > 0; i++) {
+      Optional<String> nested = find(alternatives.getBodyPart(i), depth + 1, budget);
       if (nested.isPresent()) {
         return nested;
       }
@@ -79,7 +92,7 @@ final class MailBody {
   }
 
   private static String plain(Part part) throws MessagingException, IOException {
-    String text = decode(part);
+    String text = read(part, MAX_TEXT_BYTES);
     ContentType type = new ContentType(part.getContentType());
     if ("flowed".equalsIgnoreCase(type.getParameter("format"))) {
       return unflow(text, "yes".equalsIgnoreCase(type.getParameter("delsp")));
@@ -87,18 +100,31 @@ final class MailBody {
     return text;
   }
 
-  private static String decode(Part part) throws MessagingException, IOException {
-    try {
-      Object content = part.getContent();
-      if (content instanceof String text) {
-        return text;
-      }
-    } catch (UnsupportedEncodingException e) {
-      // An unknown or misspelled charset: fall through and read the bytes as UTF-8.
-    }
+  /** At most {@code maxBytes} of the part's decoded content, streamed, in the part's charset. */
+  private static String read(Part part, int maxBytes) throws MessagingException, IOException {
+    byte[] bytes;
     try (InputStream in = part.getInputStream()) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      bytes = in.readNBytes(maxBytes);
     }
+    return charsetOf(part)
+        .newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
+  }
+
+  /** The part's charset; an unknown, misspelled or missing one is read as UTF-8. */
+  private static Charset charsetOf(Part part) {
+    try {
+      String declared = new ContentType(part.getContentType()).getParameter("charset");
+      if (declared != null && !declared.isBlank()) {
+        return Charset.forName(MimeUtility.javaCharset(declared.strip()));
+      }
+    } catch (MessagingException | IllegalArgumentException e) {
+      // fall through: read as UTF-8
+    }
+    return StandardCharsets.UTF_8;
   }
 
   /** RFC 3676: a line ending in a space continues on the next one (the signature line aside). */

@@ -1,8 +1,10 @@
 package org.aidbridge.routes.email;
 
+import jakarta.mail.Flags;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.StoreClosedException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -23,9 +25,18 @@ import org.slf4j.LoggerFactory;
  * The steps of the inbound route. A mail the bot should not answer (automatic, unreadable) leaves
  * the route with an empty body and is then marked seen; a mail the bot could not store makes the
  * exchange fail, so it stays unseen on the server and is read again on the next poll.
+ *
+ * <p>The mail is read where it lies, on the server: headers and structure first, then only the text
+ * parts, within limits ({@link MailBody}); a 25 MB attachment is never downloaded. A mail that
+ * cannot be read (no sender address, a broken structure) is set aside for good: flagged {@link
+ * #UNREADABLE_FLAG}, marked seen, logged once. Only a lost connection to the server fails the
+ * exchange, so that mail is read again at the next poll.
  */
 final class MailIntake {
   private static final Logger LOG = LoggerFactory.getLogger(MailIntake.class);
+
+  /** The IMAP keyword a mail set aside as unreadable gets, for an operator to find it. */
+  static final String UNREADABLE_FLAG = "AidBridgeUnreadable";
 
   private final MailTranslator translator;
   private final BotService bot;
@@ -60,8 +71,7 @@ final class MailIntake {
     exchange.getIn().setBody(translate(mail).orElse(null));
   }
 
-  Optional<InboundMessage> translate(Message fetched) {
-    Message mail = wholeMail(fetched);
+  Optional<InboundMessage> translate(Message mail) {
     try {
       Optional<String> automatic = AutoMail.reason(mail, botAddress);
       if (automatic.isPresent()) {
@@ -71,11 +81,46 @@ final class MailIntake {
       }
       return Optional.of(translator.translate(mail));
     } catch (MessagingException | MailTranslator.UnreadableMailException e) {
-      // Left aside for good: the mail is here in full and would fail the same way on every poll.
+      if (connectionLost(e)) {
+        throw new IllegalStateException("the IMAP connection was lost while reading a mail", e);
+      }
+      // Left aside for good: it would fail the same way on every poll.
       // Only the kind of failure is logged: a message may quote an address.
-      LOG.warn("could not read a mail ({}); it is marked seen and not answered", kind(e));
+      LOG.warn("could not read a mail ({}); it is set aside, marked seen, not answered", kind(e));
       LOG.debug("unreadable mail", e);
+      flagUnreadable(mail);
       return Optional.empty();
+    }
+  }
+
+  /** Whether reading failed because the server went away (worth trying again), not the mail. */
+  static boolean connectionLost(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof FolderClosedException
+          || t instanceof StoreClosedException
+          || t instanceof java.net.SocketException
+          || t instanceof java.net.SocketTimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Flags the mail and marks it seen here and now: Camel marks it seen only after the exchange, and
+   * for a mail whose envelope the server cannot build (a From with no address) that step fails too,
+   * which would leave the mail unseen and read again on every poll.
+   */
+  private static void flagUnreadable(Message mail) {
+    try {
+      mail.setFlag(Flags.Flag.SEEN, true);
+    } catch (MessagingException | RuntimeException e) {
+      LOG.debug("could not mark an unreadable mail seen", e);
+    }
+    try {
+      mail.setFlags(new Flags(UNREADABLE_FLAG), true);
+    } catch (MessagingException | RuntimeException e) {
+      LOG.debug("could not flag an unreadable mail", e);
     }
   }
 
@@ -109,22 +154,6 @@ final class MailIntake {
               });
     } catch (MessagingException | IOException | RuntimeException e) {
       LOG.debug("could not read a bounce", e);
-    }
-  }
-
-  /**
-   * The whole mail fetched in one go (still without marking it seen), instead of one IMAP round
-   * trip per header and part while it is read. A failure here is the server's or the network's: it
-   * fails the exchange, so the mail stays unseen and is fetched again on the next poll.
-   */
-  private static Message wholeMail(Message fetched) {
-    if (!(fetched instanceof MimeMessage mime)) {
-      return fetched;
-    }
-    try {
-      return new MimeMessage(mime);
-    } catch (MessagingException e) {
-      throw new IllegalStateException("fetching a mail failed: " + e.getClass().getSimpleName(), e);
     }
   }
 

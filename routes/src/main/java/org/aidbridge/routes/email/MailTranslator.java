@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
+import org.aidbridge.bot.model.InboundText;
 import org.aidbridge.bot.model.Proof;
 
 /**
@@ -23,7 +24,7 @@ import org.aidbridge.bot.model.Proof;
  */
 final class MailTranslator {
   /** More than anyone writes by hand: the rest of a huge mail (a pasted log, a digest) is cut. */
-  static final int MAX_TEXT_CHARS = 10_000;
+  static final int MAX_TEXT_CHARS = InboundText.MAX_TEXT_CHARS;
 
   private final Clock clock;
   private final SenderProof proof;
@@ -46,7 +47,8 @@ final class MailTranslator {
     try {
       org.aidbridge.bot.model.Address sender =
           org.aidbridge.bot.model.Address.person(Channel.EMAIL, senderOf(mail));
-      String subject = mail.getSubject();
+      // Capped at once: a 1 MB subject is neither kept nor echoed back as "Re: ...".
+      String subject = InboundText.oneLine(mail.getSubject(), InboundText.MAX_SUBJECT_CHARS);
       String body = QuoteStripper.newText(capped(MailBody.text(mail).orElse("")));
       String answered = answered(mail);
       String read = textToRead(subject, body, answered != null);
@@ -55,7 +57,7 @@ final class MailTranslator {
       String cleanSubject = verdict.subject();
       return new InboundMessage(
           Channel.EMAIL,
-          idOf(mail, read),
+          idOf(mail, read, sender.id()),
           sender,
           null,
           text,
@@ -105,11 +107,16 @@ final class MailTranslator {
     throw new MessagingException("no sender address in From");
   }
 
-  /** The Message-ID, else a hash of what identifies this mail. */
-  private static String idOf(Message mail, String text) throws MessagingException {
+  /**
+   * The Message-ID together with who sent it ({@code <id> from:<hash of the sender>}), else a hash
+   * of what identifies this mail. Anyone can write any Message-ID: a second person's mail that
+   * repeats one is another mail, not a duplicate. The id in angle brackets comes first, so an
+   * answer's In-Reply-To still names the mail ({@link MessageIds#bare}).
+   */
+  static String idOf(Message mail, String text, String sender) throws MessagingException {
     String id = MessageIds.bare(header(mail, "Message-ID"));
     if (id != null) {
-      return id;
+      return MessageIds.header(id) + " from:" + MessageIds.hashOf(sender).substring(7, 23);
     }
     return MessageIds.hashOf(
         header(mail, "From"),

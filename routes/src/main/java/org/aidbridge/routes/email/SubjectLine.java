@@ -1,6 +1,7 @@
 package org.aidbridge.routes.email;
 
 import java.util.regex.Pattern;
+import org.aidbridge.bot.model.InboundText;
 
 /** What a subject line says: whether it answers something, and whether it is a need or offer. */
 final class SubjectLine {
@@ -46,8 +47,9 @@ final class SubjectLine {
     return LISTING_FORM.matcher(withoutPrefixes(subject)).matches();
   }
 
-  /** "Re: " added once, for the subject of an answer. */
+  /** "Re: " added once, for the subject of an answer; never longer than a subject kept. */
   static String reply(String subject) {
-    return isReply(subject) ? subject.strip() : "Re: " + subject.strip();
+    String capped = InboundText.oneLine(subject, InboundText.MAX_SUBJECT_CHARS).strip();
+    return isReply(capped) ? capped : "Re: " + capped;
   }
 }

@@ -9,6 +9,7 @@ import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.outbox.ChannelSender;
 import org.aidbridge.routes.app.AppContext;
 import org.aidbridge.routes.app.ChannelAdapter;
+import org.aidbridge.routes.app.RawInbox;
 import org.aidbridge.routes.config.ConfigException;
 import org.aidbridge.routes.config.Settings;
 import org.apache.camel.RoutesBuilder;
@@ -23,14 +24,17 @@ import org.apache.camel.RoutesBuilder;
  * coordinators} (told through another channel when Signal asks for a captcha).
  */
 public final class SignalChannel implements ChannelAdapter {
+  /** Received messages that may wait, stored, before reading from the daemon pauses. */
+  static final int MAX_WAITING = 1_000;
+
   private final SignalRpcClient client;
   private final SignalSender sender;
-  private final SignalRoutes routes;
+  private final SignalConnection connection;
 
-  private SignalChannel(SignalRpcClient client, SignalSender sender, SignalRoutes routes) {
+  private SignalChannel(SignalRpcClient client, SignalSender sender, SignalConnection connection) {
     this.client = client;
     this.sender = sender;
-    this.routes = routes;
+    this.connection = connection;
   }
 
   /** Builds the channel from the settings; it connects when its routes start. */
@@ -54,13 +58,30 @@ public final class SignalChannel implements ChannelAdapter {
     if (!mode.equals("on-connection") && !mode.equals("manual")) {
       throw new ConfigException("signal.receive.mode", "must be on-connection or manual");
     }
-    SignalConnection connection = new SignalConnection(mode.equals("manual"));
+    SignalInbound[] inbound = new SignalInbound[1];
+    RawInbox inbox =
+        new RawInbox(
+            Channel.SIGNAL,
+            ctx.store(),
+            ctx.clock(),
+            payload -> handle(payload, inbound[0], ctx),
+            () -> true,
+            reconnect.first(),
+            reconnect.max(),
+            MAX_WAITING);
+    SignalConnection connection = new SignalConnection(mode.equals("manual"), inbox);
     SignalRpcClient client = new SignalRpcClient(endpoint, account, timeout, reconnect, connection);
     connection.attach(client);
+    inbound[0] = inbound(ctx, client, account);
+    return new SignalChannel(client, sender(ctx, client, account), connection);
+  }
 
-    SignalSender sender = sender(ctx, client, account);
-    SignalRoutes routes = new SignalRoutes(connection, inbound(ctx, client, account), ctx.bot());
-    return new SignalChannel(client, sender, routes);
+  /**
+   * One stored notification: translated (asking the daemon for group admins if needed), handled.
+   */
+  private static void handle(String payload, SignalInbound inbound, AppContext ctx)
+      throws java.io.IOException {
+    inbound.toInbound(SignalRpcClient.JSON.readTree(payload)).ifPresent(ctx.bot()::handle);
   }
 
   private static SignalInbound inbound(AppContext ctx, SignalRpcClient client, String account) {
@@ -104,7 +125,7 @@ public final class SignalChannel implements ChannelAdapter {
 
   @Override
   public RoutesBuilder routes() {
-    return routes;
+    return new SignalRoutes(connection);
   }
 
   @Override
@@ -117,8 +138,14 @@ public final class SignalChannel implements ChannelAdapter {
     return client;
   }
 
+  /** Closes the connection to the daemon before the routes stop: nothing read is left behind. */
+  @Override
+  public void stopReceiving() {
+    connection.stop();
+  }
+
   @Override
   public void close() {
-    client.close();
+    connection.stop();
   }
 }

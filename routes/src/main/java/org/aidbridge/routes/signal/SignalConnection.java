@@ -1,34 +1,44 @@
 package org.aidbridge.routes.signal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.camel.ProducerTemplate;
+import org.aidbridge.routes.app.RawInbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens to the daemon: every {@code receive} notification goes into the {@code signal-inbound}
- * route, one at a time and in order. In {@code manual} receive mode it asks for messages with
- * {@code subscribeReceive} after each (re)connection.
+ * Listens to the daemon: every {@code receive} notification is stored, as it came, on the reading
+ * thread before the next line is read ({@link RawInbox#keep}); the inbox's worker translates and
+ * handles it from the store. signal-cli has already acknowledged a message to Signal's servers when
+ * it writes it to us, so nobody would deliver it again: it must never wait in memory. In {@code
+ * manual} receive mode it asks for messages with {@code subscribeReceive} after each
+ * (re)connection.
  */
 final class SignalConnection implements SignalRpcClient.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(SignalConnection.class);
 
   private final boolean manualReceive;
+  private final RawInbox inbox;
   private volatile SignalRpcClient client;
-  private volatile ProducerTemplate template;
 
-  SignalConnection(boolean manualReceive) {
+  SignalConnection(boolean manualReceive, RawInbox inbox) {
     this.manualReceive = manualReceive;
+    this.inbox = inbox;
   }
 
   void attach(SignalRpcClient rpcClient) {
     this.client = rpcClient;
   }
 
-  /** Called once Camel runs: from now on notifications have a route to go to. */
-  void start(ProducerTemplate producer) {
-    this.template = producer;
+  /** Called once Camel runs: handles what waits from before, then connects. */
+  void start() {
+    inbox.start();
     client.start();
+  }
+
+  /** Closes the connection first, so nothing is read that could not be kept, then the worker. */
+  void stop() {
+    client.close();
+    inbox.close();
   }
 
   @Override
@@ -49,8 +59,9 @@ final class SignalConnection implements SignalRpcClient.Listener {
 
   @Override
   public void onNotification(String method, JsonNode params) {
-    if ("receive".equals(method)) {
-      template.sendBody(SignalRoutes.INBOUND, params);
+    if ("receive".equals(method) && !inbox.keep(params.toString())) {
+      // Only when stopping: the connection closes right after, before anything else is read.
+      LOG.warn("stopping: a Signal message read at the last moment was not kept");
     }
   }
 }

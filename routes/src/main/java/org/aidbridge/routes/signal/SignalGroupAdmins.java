@@ -38,15 +38,21 @@ final class SignalGroupAdmins {
     this.keepFor = keepFor;
   }
 
-  /** Whether the person (by uuid or number) administers the group; false when unknown. */
+  /**
+   * Whether the person (by uuid or number) administers the group; false when the daemon does not
+   * know the group. When the daemon cannot be asked, an answer it gave earlier serves.
+   *
+   * @throws SignalRpcException when the daemon cannot be asked and gave no answer about the group
+   *     before: the message waits and is handled later, rather than an admin being told no
+   */
   boolean isAdmin(String groupId, String personId) {
     if (fetchedAt.plus(keepFor).isBefore(clock.instant()) || !adminsByGroup.containsKey(groupId)) {
-      refresh();
+      refresh(groupId);
     }
     return adminsByGroup.getOrDefault(groupId, Set.of()).contains(personId);
   }
 
-  private synchronized void refresh() {
+  private synchronized void refresh(String groupId) {
     try {
       JsonNode groups = listGroups.get();
       Map<String, Set<String>> fresh = new ConcurrentHashMap<>();
@@ -60,6 +66,9 @@ final class SignalGroupAdmins {
       LOG.warn(
           "could not ask signal-cli for the group admins: {}",
           SignalSendResults.redact(e.getMessage()));
+      if (!adminsByGroup.containsKey(groupId)) {
+        throw e;
+      }
     }
   }
 

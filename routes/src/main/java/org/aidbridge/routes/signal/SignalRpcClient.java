@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * A JSON-RPC 2.0 client of the signal-cli daemon. It keeps one connection open, reconnecting with
  * bounded exponential backoff whenever the daemon goes away; requests pending at that moment fail
  * with {@link SignalRpcException#DISCONNECTED}. Notifications (incoming messages) are handed to the
- * listener one at a time, in the order they arrived, on a thread of their own so that the listener
- * may itself make requests.
+ * listener on the reading thread, one at a time, in the order they arrived: the next line is read
+ * only when the listener returns, so a listener that stores each one before returning holds nothing
+ * in memory, and one that blocks holds the daemon back. The listener must therefore not wait for an
+ * answer to a request of its own.
  */
 public final class SignalRpcClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SignalRpcClient.class);
@@ -30,6 +32,7 @@ public final class SignalRpcClient implements AutoCloseable {
 
   /** Receives what the daemon sends unasked. */
   public interface Listener {
+    /** Called on the reading thread; must not wait for an answer to a request. */
     void onNotification(String method, JsonNode params);
 
     /** Called on the notification thread after each (re)connection, before any notification. */
@@ -43,7 +46,10 @@ public final class SignalRpcClient implements AutoCloseable {
   private final Listener listener;
   private final PendingRequests pending = new PendingRequests();
   private final ScheduledExecutorService connector;
+
+  /** Runs {@link Listener#onConnected}, which may make requests while the reader reads. */
   private final ExecutorService notifications;
+
   private volatile JsonLineConnection connection;
   private volatile boolean closed;
   private final AtomicInteger failures = new AtomicInteger();
@@ -189,8 +195,7 @@ public final class SignalRpcClient implements AutoCloseable {
     }
     if (message.hasNonNull("method") && !message.has("id")) {
       String method = message.get("method").asText();
-      JsonNode params = message.path("params");
-      notifications.execute(() -> notify(method, params));
+      notify(method, message.path("params"));
       return;
     }
     if (!pending.complete(message) && message.has("error")) {

@@ -16,7 +16,9 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 /**
  * Asks Telegram ({@code getChatMember}) whether a person administers a group, and remembers the
  * answer briefly: admins run a few commands in a row, and Telegram need not be asked each time.
- * When Telegram cannot be asked, the answer is no (the command is refused kindly, not crashed).
+ * When Telegram cannot be asked, an earlier answer serves even if old; with none, the question
+ * stays open ({@link AdminCheck.Unavailable}) and the message waits to be handled later, rather
+ * than an admin being told no.
  */
 public final class ChatAdminCache implements AdminCheck {
   private static final Logger LOG = LoggerFactory.getLogger(ChatAdminCache.class);
@@ -54,7 +56,10 @@ public final class ChatAdminCache implements AdminCheck {
       return admin;
     } catch (TelegramApiException e) {
       LOG.warn("could not ask Telegram who administers a group: {}", e.getMessage());
-      return false;
+      if (known != null) {
+        return known.admin();
+      }
+      throw new AdminCheck.Unavailable(e);
     }
   }
 }

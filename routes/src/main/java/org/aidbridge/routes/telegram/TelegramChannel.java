@@ -1,5 +1,7 @@
 package org.aidbridge.routes.telegram;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
@@ -9,10 +11,9 @@ import org.aidbridge.bot.outbox.ChannelSender;
 import org.aidbridge.bot.store.Store;
 import org.aidbridge.routes.app.AppContext;
 import org.aidbridge.routes.app.ChannelAdapter;
+import org.aidbridge.routes.app.RawInbox;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
-import org.apache.camel.ServiceStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -36,9 +37,14 @@ public final class TelegramChannel implements ChannelAdapter {
   private final TelegramSender sender;
   private final UpdateActions actions;
   private final UpdateOffset offset;
+  private final RawInbox inbox;
   private volatile UpdateTranslator translator;
   private UpdatePoller poller;
-  private ProducerTemplate producer;
+
+  /** Updates that may wait, stored, before polling pauses. */
+  static final int MAX_WAITING = 1_000;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   public static TelegramChannel create(AppContext app) {
     return new TelegramChannel(
@@ -55,9 +61,20 @@ public final class TelegramChannel implements ChannelAdapter {
             .callTimeout(settings.pollTimeout().plusSeconds(45))
             .build();
     this.client = new OkHttpTelegramClient(sendHttp, settings.token(), settings.telegramUrl());
-    this.sender = new TelegramSender(client, new RateLimiter(clock), clock, store::moveGroup);
+    this.sender =
+        new TelegramSender(client, new RateLimiter(clock), clock, store::moveGroup, store);
     this.actions = new UpdateActions(bot, store, client);
-    this.offset = new UpdateOffset(store);
+    this.offset = new UpdateOffset(store, clock);
+    this.inbox =
+        new RawInbox(
+            Channel.TELEGRAM,
+            store,
+            clock,
+            this::handleStored,
+            () -> translator != null,
+            Duration.ofMillis(200),
+            Duration.ofMinutes(5),
+            MAX_WAITING);
   }
 
   @Override
@@ -98,25 +115,8 @@ public final class TelegramChannel implements ChannelAdapter {
     translator =
         new UpdateTranslator(identity, new ChatAdminCache(client, clock, ADMIN_CACHE), clock);
     connection.registerCommands();
-    if (producer == null) {
-      producer = camel.createProducerTemplate();
-    }
-    ProducerTemplate updates = producer;
-    UpdatePoller.Sink sink =
-        new UpdatePoller.Sink() {
-          @Override
-          public boolean ready() {
-            ServiceStatus status =
-                camel.getRouteController().getRouteStatus(TelegramRoutes.UPDATE_ROUTE);
-            return status != null && status.isStarted();
-          }
-
-          @Override
-          public void accept(Update update) {
-            updates.sendBody(TelegramRoutes.UPDATES, update);
-          }
-        };
-    poller = new UpdatePoller(settings, offset, sink, pollHttp);
+    inbox.start();
+    poller = new UpdatePoller(settings, offset, this::keep, pollHttp);
     poller.start();
     LOG.info("Telegram: polling for updates from {}", settings.apiUrl().getHost());
   }
@@ -129,21 +129,32 @@ public final class TelegramChannel implements ChannelAdapter {
     }
   }
 
-  TelegramEvent translate(Update update) {
-    return translator.translate(update);
+  /** On the polling thread: the update is stored before it is confirmed to Telegram. */
+  private boolean keep(Update update) {
+    try {
+      return inbox.keep(JSON.writeValueAsString(update));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a Telegram update as JSON", e);
+    }
   }
 
-  void act(TelegramEvent event) {
-    actions.apply(event);
+  /** On the inbox's worker: a stored update translated and acted on; a failure is retried later. */
+  private void handleStored(String payload) throws JsonProcessingException {
+    Update update = JSON.readValue(payload, Update.class);
+    actions.apply(translator.translate(update));
   }
 
-  void confirm(int updateId) {
-    offset.confirm(updateId);
+  /** Stops polling before the routes stop; stored updates wait for the next run. */
+  @Override
+  public void stopReceiving() {
+    disconnect();
+    inbox.close();
   }
 
   @Override
   public void close() {
     disconnect();
+    inbox.close();
     sendHttp.dispatcher().cancelAll();
     sendHttp.dispatcher().executorService().shutdown();
     sendHttp.connectionPool().evictAll();

@@ -11,6 +11,7 @@ import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.outbox.ChannelSender;
 import org.aidbridge.bot.outbox.SendOutcome;
 import org.aidbridge.bot.store.OutboxEntry;
+import org.aidbridge.bot.store.Store;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -24,9 +25,10 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * <p>The {@link RateLimiter} is asked before every request: a message that would go over a limit is
  * not sent but deferred ({@code RetryAt}), so Telegram rarely has to answer 429. A text over 4096
  * characters goes as several messages in order; each part counts against the limits, and the parts
- * already sent are remembered (in memory) so a deferred entry goes on where it stopped. The id
- * returned for a sent entry is that of its <em>last</em> part, the one that carries the buttons and
- * that people reply to, in the form {@code "<chat_id>:<message_id>"} ({@link MessageIds}).
+ * already sent are remembered ({@link PartLedger}, durable in the store) so a deferred entry goes
+ * on where it stopped, after a restart too. The id returned for a sent entry is that of its
+ * <em>last</em> part, the one that carries the buttons and that people reply to, in the form {@code
+ * "<chat_id>:<message_id>"} ({@link MessageIds}).
  */
 public final class TelegramSender implements ChannelSender {
 
@@ -43,6 +45,7 @@ public final class TelegramSender implements ChannelSender {
   private final SendFailures failures;
   private final Map<String, String> movedChats = new ConcurrentHashMap<>();
   private final Map<Long, Progress> progress = new ConcurrentHashMap<>();
+  private final PartLedger ledger;
 
   /** The parts of one long entry and how many of them Telegram already has. */
   private static final class Progress {
@@ -55,7 +58,24 @@ public final class TelegramSender implements ChannelSender {
     }
   }
 
+  /** A sender that remembers half-sent long texts in memory only (tests of single sends). */
   public TelegramSender(TelegramClient client, RateLimiter limiter, Clock clock, GroupMover mover) {
+    this(client, limiter, clock, mover, PartLedger.inMemory());
+  }
+
+  /** A sender that keeps its progress through long texts in the store. */
+  public TelegramSender(
+      TelegramClient client, RateLimiter limiter, Clock clock, GroupMover mover, Store store) {
+    this(client, limiter, clock, mover, PartLedger.durable(store));
+  }
+
+  private TelegramSender(
+      TelegramClient client,
+      RateLimiter limiter,
+      Clock clock,
+      GroupMover mover,
+      PartLedger ledger) {
+    this.ledger = ledger;
     this.client = client;
     this.limiter = limiter;
     this.failures = new SendFailures(clock, limiter, this::moved, mover);
@@ -72,14 +92,10 @@ public final class TelegramSender implements ChannelSender {
     Address to = message.to();
     String chatId = movedChats.getOrDefault(to.id(), to.id());
     if (progress.size() > MAX_HALF_SENT) {
-      // Entries given up on elsewhere never come back; forgetting the rest only means that some
-      // parts of a long text may be sent twice.
+      // Entries given up on elsewhere never come back; what the others sent is in the ledger.
       progress.clear();
     }
-    Progress p =
-        progress.computeIfAbsent(
-            entry.id(),
-            k -> new Progress(TextSplitter.split(message.text(), TextSplitter.TELEGRAM_LIMIT)));
+    Progress p = progress.computeIfAbsent(entry.id(), k -> resumed(k, message));
     while (p.sent < p.parts.size()) {
       RateLimiter.Permit permit = limiter.tryAcquire(chatId, to.group());
       if (!permit.granted()) {
@@ -89,6 +105,9 @@ public final class TelegramSender implements ChannelSender {
         Message sent = client.execute(request(chatId, message, p));
         p.sent++;
         p.lastId = MessageIds.of(sent.getChatId(), sent.getMessageId());
+        if (p.sent < p.parts.size()) {
+          ledger.save(entry.id(), new PartLedger.Sent(p.sent, p.lastId));
+        }
       } catch (TelegramApiRequestException e) {
         return settle(entry, failures.ofRequest(e, entry, to));
       } catch (TelegramApiException e) {
@@ -100,8 +119,29 @@ public final class TelegramSender implements ChannelSender {
         return failures.ofNetwork(e, entry);
       }
     }
-    progress.remove(entry.id());
+    forget(entry.id(), p);
     return new SendOutcome.Sent(p.lastId);
+  }
+
+  /** The parts of an entry, and how many of them a run before this one already sent. */
+  private Progress resumed(long outboxId, OutboundMessage message) {
+    Progress p = new Progress(TextSplitter.split(message.text(), TextSplitter.TELEGRAM_LIMIT));
+    ledger
+        .load(outboxId)
+        .filter(sent -> sent.parts() < p.parts.size())
+        .ifPresent(
+            sent -> {
+              p.sent = sent.parts();
+              p.lastId = sent.lastId();
+            });
+    return p;
+  }
+
+  private void forget(long outboxId, Progress p) {
+    progress.remove(outboxId);
+    if (p.parts.size() > 1) {
+      ledger.clear(outboxId);
+    }
   }
 
   private SendMessage request(String chatId, OutboundMessage message, Progress p) {
@@ -118,7 +158,10 @@ public final class TelegramSender implements ChannelSender {
   /** Forgets a half-sent entry that will never be sent. */
   private SendOutcome settle(OutboxEntry entry, SendOutcome outcome) {
     if (outcome instanceof SendOutcome.Unreachable || outcome instanceof SendOutcome.Rejected) {
-      progress.remove(entry.id());
+      Progress p = progress.get(entry.id());
+      if (p != null) {
+        forget(entry.id(), p);
+      }
     }
     return outcome;
   }

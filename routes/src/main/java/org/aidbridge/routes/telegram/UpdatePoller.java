@@ -3,8 +3,6 @@ package org.aidbridge.routes.telegram;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.OkHttpClient;
@@ -20,31 +18,31 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * Long-polls Telegram with TelegramBots, with AidBridge's own offset.
  *
  * <p>Each request asks for updates from the offset AidBridge stored ({@link UpdateOffset}), so an
- * update is confirmed to Telegram only after it was handled: a crash at any point loses nothing,
- * and one handled before the crash comes again and is dropped by its id. Updates are handed on one
- * at a time, in order; a failure is caught (polling goes on) and that update is asked for again, up
- * to {@link #MAX_ATTEMPTS} times, after which it is logged and skipped so one bad update cannot
- * stop the bot.
+ * update is confirmed to Telegram only after it was stored: a crash at any point loses nothing, and
+ * one stored before the crash comes again and is recognised in the inbox. Updates are handed on one
+ * at a time, in order, to the sink, which stores them before they are handled ({@link
+ * org.aidbridge.routes.app.RawInbox}); handling happens from the store, where a failure is tried
+ * again later, never skipped. If storing fails, the update is asked for again.
  */
 final class UpdatePoller implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(UpdatePoller.class);
-  static final int MAX_ATTEMPTS = 3;
   private static final List<String> ALLOWED =
       List.of("message", "callback_query", "my_chat_member");
 
-  /** Where each update goes; a thrown exception means it was not handled. */
+  /** Where each update goes. */
   interface Sink {
-    /** Whether the sink can take updates now (false while the application stops). */
-    boolean ready();
-
-    void accept(Update update);
+    /**
+     * Stores the update (it is handled from the store).
+     *
+     * @return false when it was not stored because the channel is stopping
+     */
+    boolean keep(Update update);
   }
 
   private final TelegramSettings settings;
   private final UpdateOffset offset;
   private final Sink sink;
   private final OkHttpClient http;
-  private final Map<Integer, Integer> failures = new ConcurrentHashMap<>();
   private ScheduledExecutorService executor;
   private TelegramBotsLongPollingApplication app;
   private volatile BotSession session;
@@ -94,43 +92,17 @@ final class UpdatePoller implements AutoCloseable {
     for (Update update : inOrder) {
       int id = update.getUpdateId();
       try {
-        if (closed || !sink.ready()) {
+        if (closed || !sink.keep(update)) {
           askAgainFrom(id);
           return;
         }
-        if (!offset.isHandled(id)) {
-          sink.accept(update);
-          failures.remove(id);
-        }
+        offset.confirm(id);
       } catch (RuntimeException e) {
-        if (!giveUp(id, e)) {
-          askAgainFrom(id);
-          return;
-        }
+        LOG.warn("could not store Telegram update {} ({}); asking for it again", id, e.toString());
+        askAgainFrom(id);
+        return;
       }
     }
-  }
-
-  /** Whether to skip the update for good after this failure. */
-  private boolean giveUp(int id, RuntimeException e) {
-    if (closed || !sink.ready()) {
-      // Stopping: not the update's fault, it comes again after the restart.
-      return false;
-    }
-    int attempts = failures.merge(id, 1, Integer::sum);
-    if (attempts < MAX_ATTEMPTS) {
-      LOG.warn("handling Telegram update {} failed (attempt {}), will retry", id, attempts, e);
-      return false;
-    }
-    try {
-      offset.confirm(id);
-    } catch (RuntimeException storeDown) {
-      LOG.error("cannot store the Telegram offset; update {} will come again", id, storeDown);
-      return false;
-    }
-    LOG.error("skipping Telegram update {} after {} failed attempts", id, attempts, e);
-    failures.remove(id);
-    return true;
   }
 
   /** Makes TelegramBots hand this update (and the later ones) over again. */

@@ -16,8 +16,10 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * Turns a Telegram update into what it means to AidBridge. Telegram's payloads stop here: the core
- * sees only {@link InboundMessage}s, whose {@code channelMessageId} is the update id (so a
- * redelivered update is handled once).
+ * sees only {@link InboundMessage}s, whose {@code channelMessageId} is the update id together with
+ * what the update is about ({@code <update id>/<chat id>:<message id>} for a message), so a
+ * redelivered update is handled once, and a new update whose id repeats an old one (Telegram starts
+ * ids again at a random value after a week without updates) is not taken for it.
  *
  * <p>When the bot is added to a group, the core receives {@code /start} from the person who added
  * it, in that group, addressed to the bot: the core answers it with its introduction.
@@ -40,15 +42,18 @@ public final class UpdateTranslator {
   }
 
   public TelegramEvent translate(Update update) {
-    String id = String.valueOf(update.getUpdateId());
+    String updateId = update.getUpdateId() + "/";
     if (update.getMessage() != null) {
-      return message(id, update.getMessage());
+      Message m = update.getMessage();
+      return message(updateId + m.getChatId() + ":" + m.getMessageId(), m);
     }
     if (update.getCallbackQuery() != null) {
-      return button(id, update.getCallbackQuery());
+      return button(updateId + update.getCallbackQuery().getId(), update.getCallbackQuery());
     }
     if (update.getMyChatMember() != null) {
-      return membership(id, update.getMyChatMember());
+      ChatMemberUpdated change = update.getMyChatMember();
+      String key = change.getChat().getId() + ":" + change.getDate();
+      return membership(updateId + key, change);
     }
     return new TelegramEvent.Ignored("update of a kind AidBridge does not read");
   }

@@ -23,7 +23,7 @@ class MailTranslatorTest {
     assertThat(message.channel()).isEqualTo(Channel.EMAIL);
     assertThat(message.sender()).isEqualTo(Address.person(Channel.EMAIL, "ana@example.org"));
     assertThat(message.group()).isNull();
-    assertThat(message.channelMessageId()).isEqualTo("CAF1plain@mail.example.org");
+    assertThat(message.channelMessageId()).startsWith("<CAF1plain@mail.example.org> from:");
     assertThat(message.subject()).isEqualTo("insulin");
     assertThat(message.text()).isEqualTo("I need insulin in Portland, urgent.\n\nThanks,\nAna");
     assertThat(message.replyTo()).isNull();

@@ -65,11 +65,19 @@ final class SignalAppUnderTest implements AutoCloseable {
     await().atMost(Duration.ofSeconds(10)).until(() -> daemon.connectedClients() == 1);
   }
 
-  @Override
-  public void close() throws IOException {
+  /** Stops AidBridge as the application does (receiving first), leaving the daemon running. */
+  void stop() {
+    channel.stopReceiving();
     camel.stop();
     channel.close();
     store.close();
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (!camel.isStopped()) {
+      stop();
+    }
     daemon.close();
   }
 }

@@ -60,6 +60,9 @@ public final class FakeBotApi implements AutoCloseable {
   private final List<ObjectNode> pending = new ArrayList<>();
   private int nextUpdateId = 900_000;
   private int nextMessageId = 1;
+  private int chatMemberFailures;
+  private final java.util.concurrent.atomic.AtomicInteger pollsInFlight =
+      new java.util.concurrent.atomic.AtomicInteger();
   private long pollGeneration;
 
   public FakeBotApi(Clock clock) throws IOException {
@@ -98,6 +101,19 @@ public final class FakeBotApi implements AutoCloseable {
     pending.add(update.deepCopy());
     pending.sort(java.util.Comparator.comparingLong(u -> u.path("update_id").asLong()));
     notifyAll();
+  }
+
+  /**
+   * As Telegram does after a week without updates: the next update ids start again at {@code
+   * first}, which may be far below the ids given so far.
+   */
+  synchronized void restartUpdateIdsAt(int first) {
+    nextUpdateId = first;
+  }
+
+  /** The next {@code times} getChatMember calls fail with a 500 (Telegram having a bad moment). */
+  synchronized void failChatMember(int times) {
+    chatMemberFailures += times;
   }
 
   /** The next {@code times} sendMessage calls fail with this Bot API error (a fixture). */
@@ -169,7 +185,21 @@ public final class FakeBotApi implements AutoCloseable {
     };
   }
 
+  /** getUpdates requests being answered or held right now. */
+  int pollsInFlight() {
+    return pollsInFlight.get();
+  }
+
   private ObjectNode getUpdates(JsonNode body) {
+    pollsInFlight.incrementAndGet();
+    try {
+      return heldGetUpdates(body);
+    } finally {
+      pollsInFlight.decrementAndGet();
+    }
+  }
+
+  private ObjectNode heldGetUpdates(JsonNode body) {
     long offset = body.path("offset").asLong(0);
     int limit = body.path("limit").asInt(100);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(body.path("timeout").asInt(0));
@@ -220,6 +250,12 @@ public final class FakeBotApi implements AutoCloseable {
   }
 
   private ObjectNode chatMember(JsonNode body) {
+    synchronized (this) {
+      if (chatMemberFailures > 0) {
+        chatMemberFailures--;
+        return error(500, "Internal Server Error");
+      }
+    }
     String key = body.path("chat_id").asText() + "/" + body.path("user_id").asText();
     String status = memberStatus.getOrDefault(key, "member");
     ObjectNode answer =

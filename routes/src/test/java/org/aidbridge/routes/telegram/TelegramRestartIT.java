@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,60 @@ class TelegramRestartIT {
               s ->
                   assertThat(Duration.between(r.at(), s.at()))
                       .isGreaterThanOrEqualTo(Duration.ofSeconds(1)));
+    }
+  }
+
+  @Test
+  void updateIdsStartedAgainFarBelowTheOffsetAfterAQuietWeekAreStillAnswered() throws Exception {
+    askForHelp(0, 1);
+    bot = run();
+    eventually().until(() -> api.sentTo(FIRST_PERSON).size() == 1);
+    bot.kill();
+    // The killed run's last long poll ends by itself; a week later it is long gone.
+    eventually().until(() -> api.pollsInFlight() == 0);
+
+    // A week and more without updates: Telegram starts the ids again, here far below the offset.
+    try (var store =
+        org.aidbridge.bot.store.SqliteStore.open(dir.resolve("aidbridge.db").toString())) {
+      long eightDaysAgo = System.currentTimeMillis() - Duration.ofDays(8).toMillis();
+      store.putState(UpdateOffset.LAST_UPDATE_KEY, Long.toString(eightDaysAgo));
+    }
+    api.restartUpdateIdsAt(17);
+    askForHelp(1, 2);
+    bot = run();
+
+    assertEachAnsweredExactlyOnce(3);
+    eventually().until(() -> bot.store.state(UpdateOffset.STATE_KEY).equals(Optional.of("19")));
+  }
+
+  @Test
+  void aGroupCommandWhoseAdminCheckFailsIsHandledLaterNotSkipped() throws Exception {
+    long group = -1001225890715L;
+    long admin = 51122;
+    api.setStatus(group, admin, "administrator");
+    api.failChatMember(3 + 1);
+    api.queue(Updates.groupText(group, admin, "ana", "/subscribe Portland 50"));
+    bot = run();
+
+    eventually().until(() -> bot.store.subscriptions().size() == 1);
+    assertThat(api.requests("getChatMember")).hasSizeGreaterThan(3);
+  }
+
+  @Test
+  void aHundredKilobyteTextFullOfControlCharactersIsAnsweredAndKeptCappedAndClean()
+      throws Exception {
+    String junk = "need 2 bags of rice in Portland \u0000\u0007\u001b" + "x\u0001".repeat(50_000);
+    api.queue(Updates.privateText(FIRST_PERSON, "p0", "en", junk));
+    bot = run();
+
+    eventually().until(() -> api.sentTo(FIRST_PERSON).size() == 1);
+    try (var db =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("aidbridge.db"));
+        var row = db.createStatement().executeQuery("SELECT text FROM inbox")) {
+      assertThat(row.next()).isTrue();
+      String stored = row.getString(1);
+      assertThat(stored).hasSizeLessThanOrEqualTo(10_000).startsWith("need 2 bags of rice");
+      assertThat(stored.chars().filter(c -> c < 0x20 && c != '\n' && c != '\t')).isEmpty();
     }
   }
 }

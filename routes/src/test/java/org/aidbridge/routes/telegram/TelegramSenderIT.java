@@ -212,4 +212,42 @@ class TelegramSenderIT {
     }
     assertThat(sender.halfSent()).isEmpty();
   }
+
+  @Test
+  void aRestartInTheMiddleOfALongTextGoesOnWithTheNextPartInsteadOfTheFirst() {
+    String paragraph = "blankets and tents ".repeat(150).strip();
+    String text = String.join("\n\n", paragraph, paragraph, paragraph);
+    OutboxEntry e = entry(7, OutboundMessage.to(PERSON, text, "en"), 0);
+    try (var store = org.aidbridge.bot.store.SqliteStore.open(":memory:")) {
+      SendOutcome first = durableSender(store).send(e);
+      assertThat(first).isInstanceOf(SendOutcome.RetryAt.class);
+      assertThat(api.sentTo(42234)).hasSize(1);
+
+      // The process dies; a new one, with the same store, picks the entry up again.
+      clock.set(((SendOutcome.RetryAt) first).notBefore());
+      TelegramSender restarted = durableSender(store);
+      SendOutcome outcome = restarted.send(e);
+      while (outcome instanceof SendOutcome.RetryAt retry) {
+        clock.set(retry.notBefore());
+        outcome = restarted.send(e);
+      }
+
+      List<FakeBotApi.Sent> parts = api.sentTo(42234);
+      assertThat(parts).hasSize(TextSplitter.split(text, TextSplitter.TELEGRAM_LIMIT).size());
+      assertThat(String.join("\n\n", parts.stream().map(FakeBotApi.Sent::text).toList()))
+          .isEqualTo(text);
+      assertThat(store.state("telegram.parts.7")).isEmpty();
+    }
+  }
+
+  private TelegramSender durableSender(org.aidbridge.bot.store.Store store) {
+    TelegramSettings settings =
+        new TelegramSettings(FakeBotApi.TOKEN, api.url(), null, Duration.ofSeconds(1));
+    return new TelegramSender(
+        new OkHttpTelegramClient(FakeBotApi.TOKEN, settings.telegramUrl()),
+        new RateLimiter(clock),
+        clock,
+        (from, to) -> {},
+        store);
+  }
 }

@@ -36,7 +36,7 @@ class UpdateTranslatorTest {
     InboundMessage m = inbound("private-start.json");
 
     assertThat(m.channel()).isEqualTo(Channel.TELEGRAM);
-    assertThat(m.channelMessageId()).isEqualTo("65331110");
+    assertThat(m.channelMessageId()).isEqualTo("65331110/42234:1");
     assertThat(m.sender()).isEqualTo(Address.person(Channel.TELEGRAM, "42234"));
     assertThat(m.group()).isNull();
     assertThat(m.text()).isEqualTo("/start");
@@ -118,7 +118,7 @@ class UpdateTranslatorTest {
     assertThat(inbound.message().text()).isEqualTo("medicine");
     assertThat(inbound.message().replyTo()).isEqualTo("42234:4");
     assertThat(inbound.message().sender()).isEqualTo(Address.person(Channel.TELEGRAM, "42234"));
-    assertThat(inbound.message().channelMessageId()).isEqualTo("65331130");
+    assertThat(inbound.message().channelMessageId()).isEqualTo("65331130/4382bfdwdsb323b2d9");
     assertThat(inbound.message().receivedAt()).isEqualTo(NOW);
   }
 
@@ -130,7 +130,7 @@ class UpdateTranslatorTest {
     InboundMessage m = added.introduction();
     assertThat(added.group()).isEqualTo(Address.group(Channel.TELEGRAM, Long.toString(GROUP)));
     assertThat(m.sender()).isEqualTo(Address.person(Channel.TELEGRAM, "51122"));
-    assertThat(m.channelMessageId()).isEqualTo("65331140");
+    assertThat(m.channelMessageId()).startsWith("65331140/" + GROUP + ":");
 
     assertThat(m.text()).isEqualTo(UpdateTranslator.ADDED_TO_GROUP_TEXT).isEqualTo("/start");
     assertThat(m.group()).isEqualTo(Address.group(Channel.TELEGRAM, Long.toString(GROUP)));

@@ -1,0 +1,240 @@
+package org.aidbridge.routes.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.store.RawInbound;
+import org.aidbridge.bot.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A channel's payloads kept in the store the moment they are read, and handled from there by one
+ * worker thread, in order.
+ *
+ * <p>{@link #keep} runs on the thread that reads the channel and returns only once the payload is
+ * committed, so nothing read waits in memory: a crash at any moment loses nothing the channel
+ * already let go of. It is bounded: while {@link #maxWaiting} payloads wait to be handled it
+ * blocks, and the reading thread stops reading (backpressure reaches the daemon or server). A
+ * payload that cannot be handled now (translation failed, the daemon did not answer, the store was
+ * busy) is tried again later with backoff; it is never dropped.
+ */
+public final class RawInbox implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RawInbox.class);
+  private static final int BATCH = 20;
+  private static final Duration IDLE = Duration.ofSeconds(1);
+
+  /** Handles one payload; a thrown exception means "not now, try again later". */
+  @FunctionalInterface
+  public interface Handler {
+    void handle(String payload) throws Exception;
+  }
+
+  /** Whether the handler can take payloads now (false until the channel knows who it is). */
+  @FunctionalInterface
+  public interface Readiness {
+    boolean ready();
+  }
+
+  private final Channel channel;
+  private final Store store;
+  private final Clock clock;
+  private final Handler handler;
+  private final Readiness readiness;
+  private final Duration firstPause;
+  private final Duration lastPause;
+  private final Semaphore room;
+  private final int maxWaiting;
+  private final Object wake = new Object();
+  private boolean signalled; // guarded by wake
+  private volatile boolean closed;
+  private Thread worker;
+
+  public RawInbox(
+      Channel channel,
+      Store store,
+      Clock clock,
+      Handler handler,
+      Readiness readiness,
+      Duration firstPause,
+      Duration lastPause,
+      int maxWaiting) {
+    this.channel = channel;
+    this.store = store;
+    this.clock = clock;
+    this.handler = handler;
+    this.readiness = readiness;
+    this.firstPause = firstPause;
+    this.lastPause = lastPause;
+    this.maxWaiting = maxWaiting;
+    this.room = new Semaphore(maxWaiting);
+  }
+
+  /** Starts handling what waits, from earlier runs too. */
+  public synchronized void start() {
+    if (worker != null) {
+      return;
+    }
+    worker = new Thread(this::work, channel.id() + "-inbox");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  /**
+   * Stores the payload, waiting while the store fails or too many wait; returns once it is kept.
+   *
+   * @return false only when closed before it could be kept (the channel then still has it)
+   */
+  public boolean keep(String payload) {
+    try {
+      while (!room.tryAcquire(IDLE.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (closed) {
+          return false;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    for (int failures = 0; ; failures++) {
+      try {
+        store.storeRawInbound(channel, payload, clock.instant());
+        wakeWorker();
+        return true;
+      } catch (RuntimeException e) {
+        if (closed || !waitBeforeRetry(failures, e)) {
+          room.release();
+          return false;
+        }
+      }
+    }
+  }
+
+  /** How many payloads may wait at most before {@link #keep} blocks. */
+  public int maxWaiting() {
+    return maxWaiting;
+  }
+
+  private boolean waitBeforeRetry(int failures, RuntimeException e) {
+    if (failures == 0) {
+      LOG.warn("{}: cannot store what was received ({}); retrying", channel.id(), e.getMessage());
+    }
+    try {
+      Thread.sleep(pause(failures).toMillis());
+      return true;
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private void work() {
+    int storeFailures = 0;
+    while (!closed) {
+      try {
+        Duration idle = readiness.ready() ? handleDue() : IDLE;
+        storeFailures = 0;
+        await(idle);
+      } catch (RuntimeException e) {
+        // The store itself failed: wait and read it again.
+        if (storeFailures++ == 0) {
+          LOG.warn("{}: reading stored messages failed ({})", channel.id(), e.getMessage());
+        }
+        await(pause(storeFailures));
+      }
+    }
+  }
+
+  /** Handles what is due; returns how long to wait before looking again. */
+  private Duration handleDue() {
+    List<RawInbound> due;
+    while (!closed && !(due = store.dueRawInbound(channel, clock.instant(), BATCH)).isEmpty()) {
+      for (RawInbound raw : due) {
+        if (closed) {
+          break;
+        }
+        handleOne(raw);
+      }
+    }
+    return IDLE;
+  }
+
+  private void handleOne(RawInbound raw) {
+    try {
+      handler.handle(raw.payload());
+    } catch (Exception e) {
+      Duration wait = pause(raw.attempts());
+      if (raw.attempts() == 0 || raw.attempts() % 10 == 9) {
+        LOG.warn(
+            "{}: a received message could not be handled yet ({}); it is kept and tried again"
+                + " in {} s",
+            channel.id(),
+            e.getClass().getSimpleName(),
+            wait.toSeconds());
+      }
+      LOG.debug("{}: handling a received message failed", channel.id(), e);
+      store.retryRawInboundLater(raw.id(), clock.instant().plus(wait), kind(e));
+      return;
+    }
+    store.deleteRawInbound(raw.id());
+    if (room.availablePermits() < maxWaiting) {
+      room.release();
+    }
+  }
+
+  private static String kind(Exception e) {
+    return e.getClass().getSimpleName();
+  }
+
+  /**
+   * The pause after {@code failures} failures: first, 2 x first, 4 x first ... at most the last. A
+   * small policy of its own until the outbox's shared one exists.
+   */
+  private Duration pause(int failures) {
+    int doublings = Math.min(Math.max(failures, 0), 30);
+    Duration wait = firstPause.multipliedBy(1L << doublings);
+    return wait.compareTo(lastPause) > 0 || wait.isNegative() ? lastPause : wait;
+  }
+
+  private void wakeWorker() {
+    synchronized (wake) {
+      signalled = true;
+      wake.notifyAll();
+    }
+  }
+
+  private void await(Duration max) {
+    synchronized (wake) {
+      try {
+        if (!closed && !signalled) {
+          wake.wait(Math.max(1, max.toMillis()));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        closed = true;
+      }
+      signalled = false;
+    }
+  }
+
+  /** Stops the worker; what waits stays stored for the next run. */
+  @Override
+  public void close() {
+    closed = true;
+    wakeWorker();
+    Thread running;
+    synchronized (this) {
+      running = worker;
+    }
+    if (running != null && running != Thread.currentThread()) {
+      try {
+        running.join(TimeUnit.SECONDS.toMillis(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
