@@ -83,7 +83,7 @@ public final class OutboxDispatcher implements ChannelStates {
    */
   public int drain(ChannelSender sender, int max) {
     try {
-      return round(sender, max).sent();
+      return round(sender, max, null).sent();
     } finally {
       sender.endOfDrain();
     }
@@ -109,7 +109,7 @@ public final class OutboxDispatcher implements ChannelStates {
     int total = 0;
     Instant next = null; // the first moment a chat held back since the last wait is free
     while (clock.instant().isBefore(end)) {
-      Round round = round(sender, batch);
+      Round round = round(sender, batch, end);
       total += round.sent();
       if (round.nextFree() != null) {
         next = earliest(next, round.nextFree());
@@ -151,7 +151,13 @@ public final class OutboxDispatcher implements ChannelStates {
     return Map.copyOf(states);
   }
 
-  private Round round(ChannelSender sender, int max) {
+  /**
+   * One pass over the due entries. With {@code waitUntil}, a pause the channel asks for on its own
+   * (its overall rate, never a platform's refusal) that ends soon and before {@code waitUntil} is
+   * waited out with the entry in hand, instead of ending the round: at the overall limit, each
+   * message goes the moment a slot frees.
+   */
+  private Round round(ChannelSender sender, int max, Instant waitUntil) {
     Channel channel = sender.channel();
     recordUnrecorded();
     if (isPaused(channel)) {
@@ -179,6 +185,9 @@ public final class OutboxDispatcher implements ChannelStates {
         continue;
       }
       SendOutcome outcome = attempt(sender, entry);
+      while (waitsBriefly(outcome, waitUntil) && sleptUntil(((SendOutcome.Deferred) outcome))) {
+        outcome = attempt(sender, entry);
+      }
       Step step = settle(channel, entry, outcome);
       if (step.sent()) {
         sent++;
@@ -192,6 +201,25 @@ public final class OutboxDispatcher implements ChannelStates {
       }
     }
     return new Round(sent, nextFree);
+  }
+
+  private boolean waitsBriefly(SendOutcome outcome, Instant waitUntil) {
+    return waitUntil != null
+        && outcome instanceof SendOutcome.Deferred d
+        && d.wholeChannel()
+        && !d.byPlatform()
+        && !d.notBefore().isAfter(waitUntil)
+        && !d.notBefore().isAfter(clock.instant().plus(SOON));
+  }
+
+  private boolean sleptUntil(SendOutcome.Deferred deferred) {
+    try {
+      sleeper.sleepUntil(deferred.notBefore());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   /** What one outcome means for the round. */
@@ -402,7 +430,11 @@ public final class OutboxDispatcher implements ChannelStates {
   }
 
   private static void sleepBy(Clock clock, Instant until) throws InterruptedException {
-    long millis = Duration.between(clock.instant(), until).toMillis();
-    Thread.sleep(Math.max(millis, 5));
+    long nanos = Duration.between(clock.instant(), until).toNanos();
+    if (nanos > 0) {
+      Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+    } else {
+      Thread.yield();
+    }
   }
 }

@@ -200,6 +200,20 @@ class OutboxReliabilityTest {
     assertThat(clock.instant()).isEqualTo(T0.plusMillis(900));
   }
 
+  @Test
+  void atTheChannelsOwnOverallLimitTheEntryWaitsInHandForTheNextSlot() {
+    queue(ANA, "a1");
+    channel.script(
+        "a1",
+        e -> new SendOutcome.Deferred(clock.instant().plusMillis(40), true, false, "overall"));
+
+    assertThat(dispatcher.drainFor(channel, 10, Duration.ofSeconds(5))).isEqualTo(1);
+
+    assertThat(channel.sent).containsExactly("a1");
+    assertThat(clock.instant()).isEqualTo(T0.plusMillis(40));
+    assertThat(dispatcher.isPaused(Channel.TELEGRAM)).isFalse();
+  }
+
   private long queue(Address to, String text) {
     return real.enqueue(OutboundMessage.to(to, text, "en"), clock.instant()).id();
   }
