@@ -42,10 +42,10 @@ public final class RateLimiter {
       new Limits(Duration.ofSeconds(1), 20, Duration.ofMinutes(1), 30, Duration.ofSeconds(1));
 
   /**
-   * What the bot keeps to: Telegram's limits with 25 ms to spare on every spacing and window, which
-   * costs about 2.5% of the allowed rate and absorbs clock granularity on either end.
+   * What the bot keeps to: Telegram's limits with 15 ms to spare on every spacing and window, which
+   * costs about 1.5% of the allowed rate and absorbs clock granularity on either end.
    */
-  public static final Limits SAFE = TELEGRAM.withMargin(Duration.ofMillis(25));
+  public static final Limits SAFE = TELEGRAM.withMargin(Duration.ofMillis(15));
 
   /** The answer: granted, or not before {@code notBefore}; {@code global} when all chats wait. */
   public record Permit(boolean granted, Instant notBefore, boolean global) {

@@ -20,7 +20,7 @@ class RateLimiterTest {
     safe.confirm("42", false);
 
     assertThat(safe.tryAcquire("42", false).notBefore())
-        .isEqualTo(T0.plusMillis(300).plus(Duration.ofSeconds(1)).plusMillis(25));
+        .isEqualTo(T0.plusMillis(300).plus(Duration.ofSeconds(1)).plusMillis(15));
   }
 
   @Test
