@@ -30,7 +30,9 @@ public enum CommandName {
   BAN(Set.of("ban", "bloquear", "مسدود")),
   STATS(Set.of("stats", "estadisticas", "estadísticas", "آمار")),
   DIGEST(Set.of("digest", "resumen", "خلاصه")),
-  FORGET(Set.of("forget", "olvidar", "olvidame", "olvídame", "فراموش"));
+  FORGET(Set.of("forget", "olvidar", "olvidame", "olvídame", "فراموش")),
+  DEADLETTERS(Set.of("deadletters", "noentregados", "ارسال‌نشده")),
+  RETRY(Set.of("retry", "reintentar", "ارسال‌دوباره"));
 
   private final Set<String> words;
 

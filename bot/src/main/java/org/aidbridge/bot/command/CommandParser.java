@@ -32,7 +32,8 @@ public final class CommandParser {
           CommandName.UNLINK,
           CommandName.STATS,
           CommandName.FORGET,
-          CommandName.DIGEST);
+          CommandName.DIGEST,
+          CommandName.DEADLETTERS);
 
   /** Commands whose bare word counts only when followed by a listing reference. */
   private static final Set<CommandName> WITH_REF =
@@ -86,6 +87,9 @@ public final class CommandParser {
     }
     if (WITH_REF.contains(name)) {
       return org.aidbridge.bot.model.ListingRefs.looksLikeRef(args.split("\\s+")[0]);
+    }
+    if (name == CommandName.RETRY) {
+      return args.matches("#?\\d{1,18}"); // "retry 12": a dead letter's number
     }
     if (name == CommandName.LINK) {
       // A code ("link 7KQ2MX") or the identity to link ("link email:ana@example.org").

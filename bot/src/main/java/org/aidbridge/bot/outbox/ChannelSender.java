@@ -13,4 +13,10 @@ public interface ChannelSender {
 
   /** Sends one entry. Must not throw for expected failures: they are outcomes. */
   SendOutcome send(OutboxEntry entry);
+
+  /**
+   * The outbox has nothing more to send for now: a sender that keeps a connection across sends
+   * (SMTP) closes it here.
+   */
+  default void endOfDrain() {}
 }

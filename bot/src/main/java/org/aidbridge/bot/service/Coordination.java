@@ -14,6 +14,7 @@ import org.aidbridge.bot.model.ListingRefs;
 import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.model.Status;
 import org.aidbridge.bot.model.Subscription;
+import org.aidbridge.bot.store.DeadLetter;
 import org.aidbridge.bot.store.Store;
 
 /**
@@ -24,6 +25,10 @@ import org.aidbridge.bot.store.Store;
  */
 public final class Coordination {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Coordination.class);
+  private static final int DEAD_LETTERS_SHOWN = 20;
+  private static final java.time.format.DateTimeFormatter DEAD_LETTER_TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+          .withZone(java.time.ZoneOffset.UTC);
 
   private final Store store;
   private final Broadcasts broadcasts;
@@ -80,8 +85,52 @@ public final class Coordination {
       case "hide" -> hide(message, args, language);
       case "ban" -> ban(message, args, language);
       case "digest" -> digest(message, language);
+      case "deadletters" -> deadLetters(message, language);
+      case "retry" -> retry(message, args, language);
       default -> stats(message, language);
     };
+  }
+
+  /**
+   * {@code deadletters}: outbox entries set aside after failing too often, by number, channel and
+   * kind of recipient, with the last failure; never who they were for or what they said.
+   */
+  private List<OutboundMessage> deadLetters(InboundMessage message, String language) {
+    List<DeadLetter> dead = store.deadLetters(DEAD_LETTERS_SHOWN);
+    if (dead.isEmpty()) {
+      return replies.say(message, language, "deadletters.none");
+    }
+    StringBuilder lines = new StringBuilder();
+    for (DeadLetter d : dead) {
+      String to = Texts.get(language, d.toGroup() ? "deadletters.group" : "deadletters.person");
+      String queued = DEAD_LETTER_TIME.format(d.createdAt());
+      lines.append(
+          Texts.get(
+              language,
+              "deadletters.item",
+              Long.toString(d.id()),
+              d.channel().id(),
+              to,
+              queued,
+              Integer.toString(d.failures()),
+              d.lastError() == null ? "?" : d.lastError()));
+      lines.append('\n');
+    }
+    return replies.say(
+        message, language, "deadletters.list", Integer.toString(dead.size()), lines.toString());
+  }
+
+  /** {@code retry <number>}: a dead letter goes back into the outbox. */
+  private List<OutboundMessage> retry(InboundMessage message, String args, String language) {
+    String word = firstWord(args).replace("#", "");
+    if (!word.matches("\\d{1,18}")) {
+      return replies.say(message, language, "retry.usage");
+    }
+    if (!store.retryDeadLetter(Long.parseLong(word), clock.instant())) {
+      return replies.say(message, language, "retry.unknown", word);
+    }
+    LOG.info("a coordinator queued dead letter {} again", word);
+    return replies.say(message, language, "retry.done", word);
   }
 
   private List<OutboundMessage> close(InboundMessage message, String args, String language) {

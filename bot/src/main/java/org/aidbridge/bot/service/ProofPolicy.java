@@ -35,7 +35,7 @@ public final class ProofPolicy {
     return switch (command) {
       case START, HELP, NEED, OFFER, LIST, STATUS -> Requirement.ANYONE;
       case DONE, WITHDRAW, REPLY, SHARE, LINK, UNLINK, FORGET -> Requirement.PERSON;
-      case SUBSCRIBE, UNSUBSCRIBE, BROADCAST, CLOSE, HIDE, BAN, STATS, DIGEST ->
+      case SUBSCRIBE, UNSUBSCRIBE, BROADCAST, CLOSE, HIDE, BAN, STATS, DIGEST, DEADLETTERS, RETRY ->
           Requirement.COORDINATOR;
     };
   }

@@ -147,7 +147,8 @@ final class LifecycleTable {
     // Two statements, so each finds its rows through the (status, sent_at) index.
     return db.update("DELETE FROM outbox WHERE status = 'SENT' AND sent_at < ?", millis(before))
         + db.update(
-            "DELETE FROM outbox WHERE status = 'UNDELIVERABLE' AND created_at < ?", millis(before));
+            "DELETE FROM outbox WHERE status IN ('UNDELIVERABLE', 'DEAD_LETTER') AND created_at < ?",
+            millis(before));
   }
 
   int deleteSentOutboxAbout(String topic) {

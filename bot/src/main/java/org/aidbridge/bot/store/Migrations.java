@@ -428,6 +428,25 @@ final class Migrations {
       CREATE INDEX raw_inbound_due ON raw_inbound (channel, retry_at, id);
       """;
 
+  /**
+   * An entry is claimed (status SENDING, with a lease) before it is sent, so one whose send was
+   * interrupted by a crash is found and sent again once, counted in {@code resends}. {@code
+   * attempts} now counts real failures only (deferrals for pacing never did count as failures), so
+   * the old counts, which mixed both, start over. Entries failing too often become DEAD_LETTER.
+   */
+  private static final String V12_OUTBOX_LEASES =
+      """
+      ALTER TABLE outbox ADD COLUMN lease_until INTEGER;
+      ALTER TABLE outbox ADD COLUMN resends INTEGER NOT NULL DEFAULT 0;
+      UPDATE outbox SET attempts = 0 WHERE status = 'PENDING';
+      DROP INDEX outbox_pending;
+      DROP INDEX outbox_pending_recipient;
+      CREATE INDEX outbox_open ON outbox (channel, id) WHERE status IN ('PENDING', 'SENDING');
+      CREATE INDEX outbox_open_recipient ON outbox (channel, recipient_id, id)
+        WHERE status IN ('PENDING', 'SENDING');
+      CREATE INDEX outbox_dead_letters ON outbox (id) WHERE status = 'DEAD_LETTER';
+      """;
+
   /** Step n of the list takes the schema to version n. Append only. */
   static final List<String> STEPS =
       List.of(
@@ -441,7 +460,8 @@ final class Migrations {
           V8_SENDER_PROOF,
           V9_LINK_CODES,
           V10_PENDING_CONFIRMATIONS,
-          V11_INBOUND_RETRIES);
+          V11_INBOUND_RETRIES,
+          V12_OUTBOX_LEASES);
 
   private Migrations() {}
 

@@ -19,17 +19,20 @@ final class OutboxTable {
   private static final TypeReference<List<Choice>> CHOICES = new TypeReference<>() {};
 
   /**
-   * Pending entries whose time has come, except those queued behind an earlier entry to the same
-   * recipient that must still wait: messages to one chat leave in the order they were queued.
+   * Pending entries whose time has come, and claimed ones whose lease ran out (their send was
+   * interrupted), except those queued behind an earlier entry to the same recipient that must still
+   * wait or is being sent: messages to one chat leave in the order they were queued.
    */
   static final String DUE_SQL =
       """
       SELECT * FROM outbox o
-       WHERE o.channel = ? AND o.status = 'PENDING' AND o.not_before <= ?
+       WHERE o.channel = ? AND o.status IN ('PENDING', 'SENDING')
+         AND (o.status = 'PENDING' OR o.lease_until <= ?) AND o.not_before <= ?
          AND NOT EXISTS (
              SELECT 1 FROM outbox e
               WHERE e.channel = o.channel AND e.recipient_id = o.recipient_id
-                AND e.status = 'PENDING' AND e.id < o.id AND e.not_before > ?)
+                AND e.status IN ('PENDING', 'SENDING') AND e.id < o.id
+                AND (e.not_before > ? OR (e.status = 'SENDING' AND e.lease_until > ?)))
        ORDER BY o.id
        LIMIT ?
       """;
@@ -68,13 +71,95 @@ final class OutboxTable {
   }
 
   List<OutboxEntry> due(Channel channel, Instant now, int limit) {
-    return db.list(DUE_SQL, OutboxTable::read, channel.id(), millis(now), millis(now), limit);
+    long at = millis(now);
+    return db.list(DUE_SQL, OutboxTable::read, channel.id(), at, at, at, at, limit);
+  }
+
+  boolean claim(long id, Instant now, Instant leaseUntil) {
+    return db.update(
+            """
+            UPDATE outbox
+               SET resends = resends + (status = 'SENDING'), status = 'SENDING', lease_until = ?
+             WHERE id = ? AND (status = 'PENDING' OR (status = 'SENDING' AND lease_until <= ?))
+            """,
+            millis(leaseUntil),
+            id,
+            millis(now))
+        > 0;
+  }
+
+  void release(long id, String reason) {
+    db.update(
+        """
+        UPDATE outbox SET status = 'PENDING', lease_until = NULL, last_error = ?
+         WHERE id = ? AND status = 'SENDING'
+        """,
+        reason,
+        id);
+  }
+
+  void recordFailure(long id, Instant notBefore, String reason) {
+    change(
+        id,
+        """
+        UPDATE outbox
+           SET status = 'PENDING', lease_until = NULL, attempts = attempts + 1,
+               not_before = ?, last_error = ?
+         WHERE id = ?
+        """,
+        millis(notBefore),
+        reason,
+        id);
+  }
+
+  void markDeadLetter(long id, String reason) {
+    change(
+        id,
+        """
+        UPDATE outbox
+           SET status = 'DEAD_LETTER', lease_until = NULL, attempts = attempts + 1, last_error = ?
+         WHERE id = ?
+        """,
+        reason,
+        id);
+  }
+
+  List<DeadLetter> deadLetters(int limit) {
+    return db.list(
+        "SELECT * FROM outbox WHERE status = 'DEAD_LETTER' ORDER BY id LIMIT ?",
+        row ->
+            new DeadLetter(
+                row.getLong("id"),
+                Channel.fromId(row.getString("channel")),
+                flag(row, "recipient_is_group"),
+                Columns.instant(row, "created_at"),
+                row.getInt("attempts"),
+                row.getString("last_error")),
+        limit);
+  }
+
+  boolean retryDeadLetter(long id, Instant now) {
+    return db.update(
+            """
+            UPDATE outbox SET status = 'PENDING', attempts = 0, not_before = ?
+             WHERE id = ? AND status = 'DEAD_LETTER'
+            """,
+            millis(now),
+            id)
+        > 0;
+  }
+
+  int resendsOf(long id) {
+    return db.one("SELECT resends FROM outbox WHERE id = ?", row -> row.getInt(1), id).orElse(0);
   }
 
   void markSent(long id, String channelMessageId, Instant at) {
     change(
         id,
-        "UPDATE outbox SET status = 'SENT', channel_message_id = ?, sent_at = ? WHERE id = ?",
+        """
+        UPDATE outbox SET status = 'SENT', lease_until = NULL, channel_message_id = ?, sent_at = ?
+         WHERE id = ?
+        """,
         channelMessageId,
         millis(at),
         id);
@@ -82,15 +167,19 @@ final class OutboxTable {
 
   void markUndeliverable(long id, String reason) {
     change(
-        id, "UPDATE outbox SET status = 'UNDELIVERABLE', last_error = ? WHERE id = ?", reason, id);
+        id,
+        "UPDATE outbox SET status = 'UNDELIVERABLE', lease_until = NULL, last_error = ? WHERE id = ?",
+        reason,
+        id);
   }
 
   void deferRecipient(Address to, Instant notBefore, String reason) {
     db.update(
         """
         UPDATE outbox
-           SET not_before = max(not_before, ?), attempts = attempts + 1, last_error = ?
-         WHERE channel = ? AND recipient_id = ? AND status = 'PENDING'
+           SET not_before = max(not_before, ?), last_error = ?,
+               status = 'PENDING', lease_until = NULL
+         WHERE channel = ? AND recipient_id = ? AND status IN ('PENDING', 'SENDING')
         """,
         millis(notBefore),
         reason,
@@ -114,12 +203,13 @@ final class OutboxTable {
     return db.one("SELECT * FROM outbox WHERE id = ?", OutboxTable::read, id);
   }
 
-  /** Pending entries to {@code from} go to {@code to} instead. */
+  /** Entries not yet sent to {@code from} go to {@code to} instead. */
   void movePending(Address from, Address to) {
     db.update(
         """
         UPDATE outbox SET channel = ?, recipient_id = ?, recipient_is_group = ?
-         WHERE channel = ? AND recipient_id = ? AND status = 'PENDING'
+         WHERE channel = ? AND recipient_id = ?
+           AND status IN ('PENDING', 'SENDING', 'DEAD_LETTER')
         """,
         to.channel().id(),
         to.id(),

@@ -232,6 +232,41 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public boolean claimOutbox(long outboxId, Instant now, Instant leaseUntil) {
+    return outbox.claim(outboxId, now, leaseUntil);
+  }
+
+  @Override
+  public void releaseOutbox(long outboxId, String reason) {
+    outbox.release(outboxId, reason);
+  }
+
+  @Override
+  public void recordOutboxFailure(long outboxId, Instant notBefore, String reason) {
+    outbox.recordFailure(outboxId, notBefore, reason);
+  }
+
+  @Override
+  public void markDeadLetter(long outboxId, String reason) {
+    outbox.markDeadLetter(outboxId, reason);
+  }
+
+  @Override
+  public List<DeadLetter> deadLetters(int limit) {
+    return outbox.deadLetters(limit);
+  }
+
+  @Override
+  public boolean retryDeadLetter(long outboxId, Instant now) {
+    return outbox.retryDeadLetter(outboxId, now);
+  }
+
+  @Override
+  public int outboxResends(long outboxId) {
+    return outbox.resendsOf(outboxId);
+  }
+
+  @Override
   public void markUndeliverable(long outboxId, String reason) {
     outbox.markUndeliverable(outboxId, reason);
   }

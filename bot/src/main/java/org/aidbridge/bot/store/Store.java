@@ -152,7 +152,42 @@ public interface Store extends AutoCloseable {
   /** Records that the channel accepted the message, under the channel's own id for it. */
   void markSent(long outboxId, String channelMessageId, Instant at);
 
-  /** Holds back every pending entry to {@code to} until {@code notBefore}, keeping their order. */
+  /**
+   * Claims a due entry before it is sent: status SENDING until {@code leaseUntil}. A claimed entry
+   * whose lease ran out (the send was interrupted by a crash) is due again; claiming it once more
+   * counts a resend ({@link #outboxResends}).
+   *
+   * @return false when the entry is not PENDING nor SENDING with its lease run out at {@code now}
+   */
+  boolean claimOutbox(long outboxId, Instant now, Instant leaseUntil);
+
+  /** A claimed entry goes back to PENDING untouched (the channel paused before sending it). */
+  void releaseOutbox(long outboxId, String reason);
+
+  /** One real failure of an entry: it waits until {@code notBefore}, one more attempt counted. */
+  void recordOutboxFailure(long outboxId, Instant notBefore, String reason);
+
+  /** Sets an entry aside after its last failure: its recipient's later entries go on without it. */
+  void markDeadLetter(long outboxId, String reason);
+
+  /** Entries set aside as dead letters, oldest first. */
+  List<DeadLetter> deadLetters(int limit);
+
+  /**
+   * Puts a dead letter back in the queue, due at {@code now} with its failures forgotten.
+   *
+   * @return false when there is no dead letter with that id
+   */
+  boolean retryDeadLetter(long outboxId, Instant now);
+
+  /** How many times the entry was claimed again after an interrupted send. */
+  int outboxResends(long outboxId);
+
+  /**
+   * Holds back every pending entry to {@code to} until {@code notBefore}, keeping their order. A
+   * deferral (pacing, a rate limit) is not a failure: no attempt is counted. A claimed entry to
+   * {@code to} goes back to PENDING.
+   */
   void deferRecipient(Address to, Instant notBefore, String reason);
 
   /** Gives up on an entry for good (the recipient is gone, the chat does not exist). */

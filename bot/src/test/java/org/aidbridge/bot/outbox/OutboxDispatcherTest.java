@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.model.Place;
 import org.aidbridge.bot.model.Subscription;
-import org.aidbridge.bot.store.OutboxEntry;
 import org.aidbridge.bot.store.OutboxStatus;
 import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
@@ -62,7 +56,8 @@ class OutboxDispatcherTest {
     queue(ANA, "a1");
     queue(ANA, "a2");
     queue(BEN, "b1");
-    channel.script("a1", e -> new SendOutcome.RetryAt(T0.plusSeconds(5), false, "per-chat limit"));
+    channel.script(
+        "a1", e -> new SendOutcome.Deferred(T0.plusSeconds(5), false, false, "per-chat limit"));
 
     dispatcher.drain(channel, 10);
     assertThat(channel.sent).containsExactly("b1");
@@ -76,7 +71,7 @@ class OutboxDispatcherTest {
   void aWholeChannelPauseSendsNothingUntilItEnds() {
     queue(ANA, "a1");
     queue(BEN, "b1");
-    channel.script("a1", e -> new SendOutcome.RetryAt(T0.plusSeconds(30), true, "429"));
+    channel.script("a1", e -> new SendOutcome.Deferred(T0.plusSeconds(30), true, true, "429"));
 
     dispatcher.drain(channel, 10);
     clock.advance(Duration.ofSeconds(29));
@@ -126,39 +121,12 @@ class OutboxDispatcherTest {
     assertThat(store.outboxEntry(rejected).orElseThrow().status())
         .isEqualTo(OutboxStatus.UNDELIVERABLE);
     assertThat(channel.sent).containsExactly("good");
-    clock.advance(OutboxDispatcher.backoff(0));
+    clock.advance(Backoff.SEND.delay(0));
     dispatcher.drain(channel, 10);
     assertThat(channel.sent).containsExactly("good", "flaky");
   }
 
   private long queue(Address to, String text) {
     return store.enqueue(OutboundMessage.to(to, text, "en"), clock.instant()).id();
-  }
-
-  /** Answers each text once as scripted, then with Sent. */
-  private static final class ScriptedChannel implements ChannelSender {
-    private final List<String> sent = new ArrayList<>();
-    private final java.util.Map<String, Deque<Function<OutboxEntry, SendOutcome>>> scripts =
-        new java.util.HashMap<>();
-
-    void script(String text, Function<OutboxEntry, SendOutcome> outcome) {
-      scripts.computeIfAbsent(text, t -> new ArrayDeque<>()).add(outcome);
-    }
-
-    @Override
-    public Channel channel() {
-      return Channel.TELEGRAM;
-    }
-
-    @Override
-    public SendOutcome send(OutboxEntry entry) {
-      String text = entry.message().text();
-      Deque<Function<OutboxEntry, SendOutcome>> scripted = scripts.get(text);
-      if (scripted != null && !scripted.isEmpty()) {
-        return scripted.poll().apply(entry);
-      }
-      sent.add(text);
-      return new SendOutcome.Sent("tg-" + text);
-    }
   }
 }

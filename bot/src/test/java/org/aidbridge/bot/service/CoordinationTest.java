@@ -314,6 +314,28 @@ class CoordinationTest {
         .isPresent();
   }
 
+  @Test
+  void aCoordinatorSeesDeadLettersWithoutWhoOrWhatAndQueuesOneAgain() {
+    long id = store.enqueue(OutboundMessage.to(ANA, "your match: call me", "en"), NOW).id();
+    store.markDeadLetter(id, "recipient refused (550 5.7.1)");
+
+    String listed = only(bot.handle(say(COORDINATOR, "deadletters"))).text();
+    assertThat(listed)
+        .contains("#" + id, "email", "person", "1 times", "550 5.7.1", "retry <number>")
+        .doesNotContain("ana@example.org", "call me");
+    assertThat(only(bot.handle(say(ANA, "deadletters"))).text())
+        .as("for coordinators only")
+        .doesNotContain("#" + id);
+
+    assertThat(only(bot.handle(say(COORDINATOR, "retry " + id))).text()).contains("#" + id);
+    assertThat(store.deadLetters(10)).isEmpty();
+    assertThat(store.dueOutbox(Channel.EMAIL, NOW, 10)).extracting(e -> e.id()).contains(id);
+    assertThat(only(bot.handle(say(COORDINATOR, "retry " + id))).text())
+        .contains("No message #" + id);
+    assertThat(only(bot.handle(say(COORDINATOR, "deadletters"))).text())
+        .contains("Nothing is set aside");
+  }
+
   private InboundMessage say(Address from, String text) {
     return InboundMessage.direct(from, "c" + ids.incrementAndGet(), text, NOW);
   }

@@ -87,7 +87,7 @@ public interface OutboxContract {
   }
 
   @Test
-  default void deferralCountsAttemptsAndNeverBringsAnEntryForward() {
+  default void deferralIsNotAnAttemptAndNeverBringsAnEntryForward() {
     OutboxEntry entry = store().enqueue(message(BOB, "b1"), T0);
 
     store().deferRecipient(BOB, at(10), "busy");
@@ -95,9 +95,48 @@ public interface OutboxContract {
 
     OutboxEntry deferred = store().outboxEntry(entry.id()).orElseThrow();
     assertThat(deferred.notBefore()).isEqualTo(at(10));
-    assertThat(deferred.attempts()).isEqualTo(2);
+    assertThat(deferred.attempts()).isZero();
     assertThat(deferred.status()).isEqualTo(OutboxStatus.PENDING);
     assertThat(dueTexts(Channel.TELEGRAM, 9)).isEmpty();
+  }
+
+  @Test
+  default void aClaimedEntryHoldsBackItsRecipientUntilItsLeaseRunsOutThenIsDueAsAResend() {
+    OutboxEntry first = store().enqueue(message(BOB, "b1"), T0);
+    store().enqueue(message(BOB, "b2"), T0);
+
+    assertThat(store().claimOutbox(first.id(), T0, at(2))).isTrue();
+    assertThat(store().claimOutbox(first.id(), at(1), at(3))).as("leased to another").isFalse();
+
+    assertThat(dueTexts(Channel.TELEGRAM, 1)).isEmpty();
+    assertThat(dueTexts(Channel.TELEGRAM, 2)).containsExactly("b1", "b2");
+    assertThat(store().claimOutbox(first.id(), at(2), at(4))).isTrue();
+    assertThat(store().outboxResends(first.id())).isEqualTo(1);
+    assertThat(store().outboxEntry(first.id()).orElseThrow().status())
+        .isEqualTo(OutboxStatus.SENDING);
+
+    store().releaseOutbox(first.id(), "paused");
+    assertThat(dueTexts(Channel.TELEGRAM, 2)).containsExactly("b1", "b2");
+  }
+
+  @Test
+  default void failuresCountAndADeadLetterIsListedWithoutTextAndCanBeRetried() {
+    OutboxEntry entry = store().enqueue(message(BOB, "b1"), T0);
+    store().enqueue(message(BOB, "b2"), T0);
+
+    store().recordOutboxFailure(entry.id(), at(5), "500");
+    assertThat(store().outboxEntry(entry.id()).orElseThrow().attempts()).isEqualTo(1);
+    assertThat(dueTexts(Channel.TELEGRAM, 4)).as("b2 waits behind b1").isEmpty();
+
+    store().markDeadLetter(entry.id(), "500 again");
+    assertThat(dueTexts(Channel.TELEGRAM, 4)).containsExactly("b2");
+    assertThat(store().deadLetters(10))
+        .containsExactly(new DeadLetter(entry.id(), Channel.TELEGRAM, false, T0, 2, "500 again"));
+
+    assertThat(store().retryDeadLetter(entry.id(), at(6))).isTrue();
+    assertThat(store().retryDeadLetter(entry.id(), at(6))).isFalse();
+    assertThat(store().outboxEntry(entry.id()).orElseThrow().attempts()).isZero();
+    assertThat(dueTexts(Channel.TELEGRAM, 6)).containsExactly("b1", "b2");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.aidbridge.routes.app;
 
+import java.time.Duration;
 import java.util.List;
 import org.aidbridge.bot.outbox.OutboxDispatcher;
 import org.apache.camel.builder.RouteBuilder;
@@ -7,10 +8,17 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * For each channel a timer that drains its outbox through its sender. Sending is separate from
  * receiving, so a reply is sent (and retried) even when it was queued before a restart.
+ *
+ * <p>Each tick drains for up to {@link #DRAIN_BUDGET}, in rounds of {@link #BATCH}, waiting inside
+ * the tick for the first chat to be free again when that is soon: a backlog leaves at the pace the
+ * channel allows, not one batch per tick. The budget bounds how long a stop waits for a tick.
  */
 final class OutboxRoutes extends RouteBuilder {
-  /** Entries sent per channel and tick at most, so one busy channel does not hold a tick long. */
+  /** Entries looked at per round at most. */
   static final int BATCH = 50;
+
+  /** How long one tick may keep sending. */
+  static final Duration DRAIN_BUDGET = Duration.ofSeconds(5);
 
   private final List<ChannelAdapter> adapters;
   private final OutboxDispatcher dispatcher;
@@ -30,7 +38,7 @@ final class OutboxRoutes extends RouteBuilder {
       from("timer:" + routeId(adapter) + "?period={{outbox.poll.ms}}")
           .routeId(routeId(adapter))
           .routeConfigurationId(ErrorHandling.ID)
-          .process(exchange -> dispatcher.drain(adapter.sender(), BATCH));
+          .process(exchange -> dispatcher.drainFor(adapter.sender(), BATCH, DRAIN_BUDGET));
     }
   }
 }

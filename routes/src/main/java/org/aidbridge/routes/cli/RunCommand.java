@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.aidbridge.bot.outbox.OutboxDispatcher;
+import org.aidbridge.bot.outbox.OutboxStats;
 import org.aidbridge.bot.store.Store;
 import org.aidbridge.routes.app.AidBridgeApplication;
 import org.aidbridge.routes.app.AppContext;
 import org.aidbridge.routes.app.ChannelCatalog;
 import org.aidbridge.routes.app.ChannelOption;
+import org.aidbridge.routes.config.OutboxPolicyFactory;
 import org.aidbridge.routes.config.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,9 +53,10 @@ final class RunCommand implements Callable<Integer> {
     Clock clock = parent.environment().clock();
     try (UntilStopped stop = new UntilStopped();
         Store store = core.openStore(parent.environment().workingDir())) {
+      OutboxDispatcher dispatcher =
+          new OutboxDispatcher(store, clock, OutboxPolicyFactory.from(settings), OutboxStats.NONE);
       AppContext context =
-          new AppContext(
-              settings, store, core.bot(store, clock), new OutboxDispatcher(store, clock), clock);
+          new AppContext(settings, store, core.bot(store, clock), dispatcher, clock);
       try (AidBridgeApplication app = AidBridgeApplication.start(context, channels)) {
         stop.await();
       }

@@ -3,6 +3,7 @@ package org.aidbridge.routes.email;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.Properties;
 import org.aidbridge.bot.model.Channel;
@@ -16,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * Sends outbox entries by SMTP with Jakarta Mail directly (not through a Camel producer), because
  * the bot must choose each mail's Message-ID, so answers can be tied back, and must tell a rejected
  * recipient from a server that is down from the SMTP reply codes.
+ *
+ * <p>One SMTP connection serves a whole drain of the outbox: it is opened at the first mail, reused
+ * for the next ones, and closed when the drain ends ({@link #endOfDrain}) or after any failure, so
+ * a broken connection is never reused. Sends are made by the outbox's one thread per channel.
  */
 public final class EmailSender implements ChannelSender {
   private static final Logger LOG = LoggerFactory.getLogger(EmailSender.class);
@@ -25,6 +30,7 @@ public final class EmailSender implements ChannelSender {
   private final Session session;
   private final MailComposer composer;
   private final SmtpFailures failures;
+  private Transport transport; // open during a drain; only the outbox thread touches it
 
   /**
    * @param tokens the installation's mail tokens ({@code MailTokens.of(store)}): each mail's
@@ -34,7 +40,7 @@ public final class EmailSender implements ChannelSender {
     this.settings = settings;
     this.session = Session.getInstance(smtpProperties(settings));
     this.composer = new MailComposer(session, settings, clock, tokens);
-    this.failures = new SmtpFailures(clock);
+    this.failures = new SmtpFailures();
   }
 
   @Override
@@ -51,14 +57,38 @@ public final class EmailSender implements ChannelSender {
       return new SendOutcome.Rejected("cannot compose: " + e.getClass().getSimpleName());
     }
     try {
-      Transport.send(composed.mail(), settings.username(), settings.password());
+      deliver(composed.mail());
       LOG.debug("outbox entry {} sent by mail", entry.id());
       return new SendOutcome.Sent(composed.messageId());
     } catch (MessagingException e) {
-      SendOutcome outcome = failures.outcome(e, entry.attempts());
+      endOfDrain();
+      SendOutcome outcome = failures.outcome(e);
       LOG.debug("sending outbox entry {} failed", entry.id(), e);
       return outcome;
     }
+  }
+
+  /** Closes the connection this drain used, if any. */
+  @Override
+  public void endOfDrain() {
+    Transport open = transport;
+    transport = null;
+    if (open != null) {
+      try {
+        open.close();
+      } catch (MessagingException e) {
+        LOG.debug("closing the SMTP connection failed", e);
+      }
+    }
+  }
+
+  private void deliver(MimeMessage mail) throws MessagingException {
+    if (transport == null) {
+      Transport fresh = session.getTransport();
+      fresh.connect(settings.username(), settings.password());
+      transport = fresh;
+    }
+    transport.sendMessage(mail, mail.getAllRecipients());
   }
 
   private static Properties smtpProperties(EmailSettings settings) {

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.outbox.Backoff;
 import org.aidbridge.bot.outbox.ChannelSender;
 import org.aidbridge.routes.app.AppContext;
 import org.aidbridge.routes.app.ChannelAdapter;

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.aidbridge.bot.outbox.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -12,8 +12,9 @@ import org.aidbridge.bot.outbox.SendOutcome;
  * error, whose {@code data.response} holds the same results when every recipient failed.
  *
  * <p>Nothing Signal refuses for a while is dropped: rate limits and captcha challenges pause the
- * whole channel, a daemon that is away makes everything wait with growing pauses. Only an
- * unregistered person is given up on, and only a request the daemon cannot understand is rejected.
+ * whole channel (deferrals, not failures), a daemon that is away makes everything wait with the
+ * outbox's backoff. Only an unregistered person is given up on, and only a request the daemon
+ * cannot understand is rejected.
  */
 final class SignalSendResults {
   /** How long to pause when Signal asks for a captcha: a coordinator has to solve it first. */
@@ -21,8 +22,6 @@ final class SignalSendResults {
 
   /** Used when a rate limit says nothing about how long it lasts. */
   static final Duration DEFAULT_RATE_LIMIT_PAUSE = Duration.ofMinutes(1);
-
-  private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
 
   private static final Pattern UUID =
       Pattern.compile(
@@ -44,7 +43,7 @@ final class SignalSendResults {
 
   private SignalSendResults() {}
 
-  static Mapped fromResult(JsonNode result, Instant now, int attempts) {
+  static Mapped fromResult(JsonNode result, Instant now) {
     String timestamp = result.path("timestamp").asText();
     JsonNode results = result.path("results");
     boolean anySuccess = false;
@@ -54,10 +53,10 @@ final class SignalSendResults {
     if (anySuccess || results.isEmpty()) {
       return new Mapped(new SendOutcome.Sent(timestamp), null);
     }
-    return fromFailures(results, now, attempts);
+    return fromFailures(results, now);
   }
 
-  static Mapped fromError(SignalRpcException e, Instant now, int attempts) {
+  static Mapped fromError(SignalRpcException e, Instant now) {
     JsonNode response = e.data().path("response");
     String message = redact(e.getMessage() == null ? "" : e.getMessage());
     String lower = message.toLowerCase(Locale.ROOT);
@@ -73,11 +72,16 @@ final class SignalSendResults {
       return rateLimited(now, results);
     }
     if (!results.isEmpty()) {
-      return fromFailures(results, now, attempts);
+      return fromFailures(results, now);
+    }
+    if (e.code() == SignalRpcException.INVALID_PARAMS && lower.contains("account")) {
+      // The daemon does not know signal.account: ours to fix, nothing is to be dropped.
+      return new Mapped(
+          new SendOutcome.Misconfigured("signal-cli does not know the account: " + message), null);
     }
     switch (e.code()) {
       case SignalRpcException.UNTRUSTED_IDENTITY:
-        return retry(now, attempts, false, "untrusted identity: " + message);
+        return failed(false, "untrusted identity: " + message);
       case SignalRpcException.PARSE_ERROR:
       case SignalRpcException.INVALID_REQUEST:
       case SignalRpcException.METHOD_NOT_FOUND:
@@ -91,11 +95,11 @@ final class SignalSendResults {
         return new Mapped(new SendOutcome.Rejected("signal-cli: " + message), null);
       default:
         // the daemon is away, or misconfigured (unknown account): everything waits, nothing is lost
-        return retry(now, attempts, true, "signal-cli: " + message);
+        return failed(true, "signal-cli: " + message);
     }
   }
 
-  private static Mapped fromFailures(JsonNode results, Instant now, int attempts) {
+  private static Mapped fromFailures(JsonNode results, Instant now) {
     String token = tokenIn(results);
     if (token != null) {
       return captcha(now, token);
@@ -111,7 +115,7 @@ final class SignalSendResults {
     if (allUnregistered) {
       return new Mapped(new SendOutcome.Unreachable("not registered on Signal"), null);
     }
-    return retry(now, attempts, false, "send failed: " + results.get(0).path("type").asText());
+    return failed(false, "send failed: " + results.get(0).path("type").asText());
   }
 
   private static Mapped rateLimited(Instant now, JsonNode results) {
@@ -121,18 +125,17 @@ final class SignalSendResults {
     }
     Duration pause = seconds > 0 ? Duration.ofSeconds(seconds) : DEFAULT_RATE_LIMIT_PAUSE;
     return new Mapped(
-        new SendOutcome.RetryAt(now.plus(pause), true, "rate limited by Signal"), null);
+        new SendOutcome.Deferred(now.plus(pause), true, true, "rate limited by Signal"), null);
   }
 
   private static Mapped captcha(Instant now, String token) {
     SendOutcome pause =
-        new SendOutcome.RetryAt(now.plus(CAPTCHA_PAUSE), true, "Signal asks for a captcha");
+        new SendOutcome.Deferred(now.plus(CAPTCHA_PAUSE), true, true, "Signal asks for a captcha");
     return new Mapped(pause, token == null ? "" : token);
   }
 
-  private static Mapped retry(Instant now, int attempts, boolean wholeChannel, String reason) {
-    return new Mapped(
-        new SendOutcome.RetryAt(now.plus(backoff(attempts)), wholeChannel, reason), null);
+  private static Mapped failed(boolean wholeChannel, String reason) {
+    return new Mapped(new SendOutcome.Failed(reason, wholeChannel), null);
   }
 
   /** The proof-required challenge token of a failed recipient, or null when none was asked. */
@@ -151,12 +154,5 @@ final class SignalSendResults {
    */
   static String redact(String text) {
     return PHONE.matcher(UUID.matcher(text).replaceAll("<uuid>")).replaceAll("<number>");
-  }
-
-  /** 2, 4, 8 ... seconds, at most ten minutes. */
-  static Duration backoff(int attempts) {
-    long seconds = 1L << Math.min(Math.max(attempts, 0) + 1, 20);
-    Duration wait = Duration.ofSeconds(seconds);
-    return wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
   }
 }

@@ -49,15 +49,16 @@ public final class SignalSender implements ChannelSender {
     if (!message.to().group()) {
       Optional<Instant> notYet = pacer.reserve();
       if (notYet.isPresent()) {
-        return new SendOutcome.RetryAt(notYet.get(), false, "pacing direct messages");
+        // The pace is the account's, not the recipient's: every direct message waits for it.
+        return new SendOutcome.Deferred(notYet.get(), false, false, "pacing direct messages");
       }
     }
     SignalSendResults.Mapped mapped;
     try {
       JsonNode result = SignalRpcClient.await(client.requestForAccount("send", params(message)));
-      mapped = SignalSendResults.fromResult(result, clock.instant(), entry.attempts());
+      mapped = SignalSendResults.fromResult(result, clock.instant());
     } catch (SignalRpcException e) {
-      mapped = SignalSendResults.fromError(e, clock.instant(), entry.attempts());
+      mapped = SignalSendResults.fromError(e, clock.instant());
     }
     if (mapped.captcha()) {
       captchaAlert.captchaRequired(mapped.captchaToken());

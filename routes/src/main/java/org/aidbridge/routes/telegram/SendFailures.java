@@ -1,7 +1,6 @@
 package org.aidbridge.routes.telegram;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -15,10 +14,14 @@ import org.telegram.telegrambots.meta.api.objects.ResponseParameters;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
-/** What a failed {@code sendMessage} means for the outbox entry, from Telegram's answer. */
+/**
+ * What a failed {@code sendMessage} means for the outbox entry, from Telegram's answer: wait (429
+ * with its {@code retry_after}), retry later (network, 5xx), the recipient is gone (403: blocked,
+ * kicked), the message can never go (400), or our configuration is wrong (401, 404: the token or
+ * the API URL), which pauses the channel until an operator fixes it.
+ */
 final class SendFailures {
   private static final Logger LOG = LoggerFactory.getLogger(SendFailures.class);
-  private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
 
   private final Clock clock;
   private final RateLimiter limiter;
@@ -45,7 +48,8 @@ final class SendFailures {
       int seconds = params != null && params.getRetryAfter() != null ? params.getRetryAfter() : 1;
       Instant until = now.plusSeconds(seconds);
       limiter.pauseUntil(until);
-      return new SendOutcome.RetryAt(until, true, "Telegram asked to wait " + seconds + " s");
+      return new SendOutcome.Deferred(
+          until, true, true, "Telegram asked to wait " + seconds + " s");
     }
     if (code == 403) {
       return new SendOutcome.Unreachable(description);
@@ -55,35 +59,23 @@ final class SendFailures {
       mover.move(to, moved);
       redirect.accept(to.id(), moved.id());
       LOG.info("{} became a supergroup; its messages go to the new chat", to);
-      return new SendOutcome.RetryAt(now, false, "group became a supergroup");
+      return new SendOutcome.Deferred(now, false, false, "group became a supergroup");
     }
     if (code == 400) {
       LOG.warn("Telegram refused outbox entry {}: {}", entry.id(), description);
       return new SendOutcome.Rejected(description);
     }
     if (code == 401 || code == 404) {
-      // A wrong token or API URL: nothing can be sent until an operator fixes it.
-      LOG.error("Telegram refuses the bot ({}): check telegram.token and telegram.api.url", code);
-      return new SendOutcome.RetryAt(now.plus(backoff(entry.attempts())), true, description);
+      return new SendOutcome.Misconfigured(
+          "Telegram refuses the bot (" + code + "): check the token and telegram.api.url");
     }
-    return new SendOutcome.RetryAt(now.plus(backoff(entry.attempts())), false, description);
+    // 5xx: Telegram itself is unwell, not this message.
+    return new SendOutcome.Failed(description, code >= 500);
   }
 
   SendOutcome ofNetwork(TelegramApiException e, OutboxEntry entry) {
-    Instant retry = clock.instant().plus(backoff(entry.attempts()));
     String why = e.getCause() != null ? e.getCause().getClass().getSimpleName() : e.getMessage();
-    LOG.warn(
-        "could not reach Telegram for outbox entry {} ({}), retrying at {}",
-        entry.id(),
-        why,
-        retry);
-    return new SendOutcome.RetryAt(retry, false, "network: " + why.toLowerCase(Locale.ROOT));
-  }
-
-  /** 2, 4, 8 ... seconds, at most ten minutes. */
-  static Duration backoff(int attempts) {
-    long seconds = 1L << Math.min(Math.max(attempts, 0) + 1, 20);
-    Duration d = Duration.ofSeconds(seconds);
-    return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
+    LOG.debug("could not reach Telegram for outbox entry {} ({})", entry.id(), why);
+    return new SendOutcome.Failed("network: " + why.toLowerCase(Locale.ROOT), true);
   }
 }

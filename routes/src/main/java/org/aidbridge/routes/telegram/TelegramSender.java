@@ -23,12 +23,13 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * Sends outbox entries with {@code sendMessage}, within Telegram's limits.
  *
  * <p>The {@link RateLimiter} is asked before every request: a message that would go over a limit is
- * not sent but deferred ({@code RetryAt}), so Telegram rarely has to answer 429. A text over 4096
- * characters goes as several messages in order; each part counts against the limits, and the parts
- * already sent are remembered ({@link PartLedger}, durable in the store) so a deferred entry goes
- * on where it stopped, after a restart too. The id returned for a sent entry is that of its
- * <em>last</em> part, the one that carries the buttons and that people reply to, in the form {@code
- * "<chat_id>:<message_id>"} ({@link MessageIds}).
+ * not sent but deferred ({@code Deferred}) to the moment its chat (or, for the overall limit, the
+ * channel) is free again, so Telegram does not have to answer 429 and one busy chat holds no other.
+ * A text over 4096 characters goes as several messages in order; each part counts against the
+ * limits, and the parts already sent are remembered ({@link PartLedger}, durable in the store) so a
+ * deferred entry goes on where it stopped, after a restart too. The id returned for a sent entry is
+ * that of its <em>last</em> part, the one that carries the buttons and that people reply to, in the
+ * form {@code "<chat_id>:<message_id>"} ({@link MessageIds}).
  */
 public final class TelegramSender implements ChannelSender {
 
@@ -99,10 +100,12 @@ public final class TelegramSender implements ChannelSender {
     while (p.sent < p.parts.size()) {
       RateLimiter.Permit permit = limiter.tryAcquire(chatId, to.group());
       if (!permit.granted()) {
-        return new SendOutcome.RetryAt(permit.notBefore(), permit.global(), "rate limit");
+        return new SendOutcome.Deferred(
+            permit.notBefore(), permit.global(), false, permit.global() ? "overall limit" : "pace");
       }
       try {
         Message sent = client.execute(request(chatId, message, p));
+        limiter.confirm(chatId, to.group());
         p.sent++;
         p.lastId = MessageIds.of(sent.getChatId(), sent.getMessageId());
         if (p.sent < p.parts.size()) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.aidbridge.bot.BotService;
 import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.Bots;
+import org.aidbridge.bot.outbox.Backoff;
 import org.aidbridge.bot.outbox.OutboxDispatcher;
 import org.aidbridge.bot.parse.LexiconParser;
 import org.aidbridge.bot.place.Gazetteer;

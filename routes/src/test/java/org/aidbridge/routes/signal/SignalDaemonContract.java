@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.aidbridge.bot.outbox.Backoff;
 import org.junit.jupiter.api.Test;
 
 /**

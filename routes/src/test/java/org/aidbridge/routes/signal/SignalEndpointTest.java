@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.aidbridge.bot.outbox.Backoff;
 import org.junit.jupiter.api.Test;
 
 class SignalEndpointTest {

@@ -3,7 +3,6 @@ package org.aidbridge.routes.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.aidbridge.bot.outbox.SendOutcome;
@@ -24,17 +23,17 @@ class SignalSendResultsTest {
     return SignalFixtures.json(fixture, VALUES);
   }
 
-  private static SignalSendResults.Mapped fromError(String fixture, int attempts) {
+  private static SignalSendResults.Mapped fromError(String fixture) {
     JsonNode error = answer(fixture).get("error");
     SignalRpcException e =
         new SignalRpcException(
             error.get("code").asInt(), error.get("message").asText(), error.get("data"));
-    return SignalSendResults.fromError(e, NOW, attempts);
+    return SignalSendResults.fromError(e, NOW);
   }
 
   @Test
   void successIsSentUnderTheSendTimestamp() {
-    var mapped = SignalSendResults.fromResult(answer("send-success.json").get("result"), NOW, 0);
+    var mapped = SignalSendResults.fromResult(answer("send-success.json").get("result"), NOW);
 
     assertThat(mapped.outcome()).isEqualTo(new SendOutcome.Sent("1745372301011"));
     assertThat(mapped.captcha()).isFalse();
@@ -42,22 +41,22 @@ class SignalSendResultsTest {
 
   @Test
   void groupSendThatReachedSomeMembersIsSent() {
-    var mapped =
-        SignalSendResults.fromResult(answer("send-group-partial.json").get("result"), NOW, 0);
+    var mapped = SignalSendResults.fromResult(answer("send-group-partial.json").get("result"), NOW);
 
     assertThat(mapped.outcome()).isEqualTo(new SendOutcome.Sent("1745372301011"));
   }
 
   @Test
   void rateLimitErrorPausesTheWholeChannelForRetryAfter() {
-    var mapped = fromError("send-rate-limit-error.json", 0);
+    var mapped = fromError("send-rate-limit-error.json");
 
     assertThat(mapped.outcome())
         .isInstanceOfSatisfying(
-            SendOutcome.RetryAt.class,
+            SendOutcome.Deferred.class,
             r -> {
               assertThat(r.notBefore()).isEqualTo(NOW.plusSeconds(90));
               assertThat(r.wholeChannel()).isTrue();
+              assertThat(r.byPlatform()).isTrue();
             });
     assertThat(mapped.captcha()).isFalse();
   }
@@ -65,84 +64,85 @@ class SignalSendResultsTest {
   @Test
   void rateLimitWithoutRetryAfterPausesForTheDefault() {
     var e = new SignalRpcException(-5, "Failed to send message due to rate limiting");
-    var mapped = SignalSendResults.fromError(e, NOW, 3);
+    var mapped = SignalSendResults.fromError(e, NOW);
 
-    assertThat(((SendOutcome.RetryAt) mapped.outcome()).notBefore())
+    assertThat(((SendOutcome.Deferred) mapped.outcome()).notBefore())
         .isEqualTo(NOW.plus(SignalSendResults.DEFAULT_RATE_LIMIT_PAUSE));
   }
 
   @Test
   void rateLimitFailureInAResultPausesTheWholeChannel() {
     JsonNode results = answer("send-rate-limit-error.json").at("/error/data/response");
-    var mapped = SignalSendResults.fromResult(results, NOW, 0);
+    var mapped = SignalSendResults.fromResult(results, NOW);
 
     assertThat(mapped.outcome())
-        .isEqualTo(new SendOutcome.RetryAt(NOW.plusSeconds(90), true, "rate limited by Signal"));
+        .isEqualTo(
+            new SendOutcome.Deferred(NOW.plusSeconds(90), true, true, "rate limited by Signal"));
   }
 
   @Test
   void proofRequiredChallengePausesForAnHourAndCarriesTheToken() {
-    var mapped = fromError("send-captcha-error.json", 0);
+    var mapped = fromError("send-captcha-error.json");
 
     assertThat(mapped.captchaToken()).isEqualTo("e5a4c0b2-7d3f-4a65-9b1e-2c8d7f6a5b43");
     assertThat(mapped.outcome())
         .isEqualTo(
-            new SendOutcome.RetryAt(
-                NOW.plus(SignalSendResults.CAPTCHA_PAUSE), true, "Signal asks for a captcha"));
+            new SendOutcome.Deferred(
+                NOW.plus(SignalSendResults.CAPTCHA_PAUSE),
+                true,
+                true,
+                "Signal asks for a captcha"));
   }
 
   @Test
   void captchaErrorCodeAndCaptchaMessagesAreCaptchas() {
-    var byCode =
-        SignalSendResults.fromError(new SignalRpcException(-6, "Captcha rejected"), NOW, 0);
+    var byCode = SignalSendResults.fromError(new SignalRpcException(-6, "Captcha rejected"), NOW);
     var byWords =
-        SignalSendResults.fromError(new SignalRpcException(-1, "Proof required: captcha"), NOW, 0);
+        SignalSendResults.fromError(new SignalRpcException(-1, "Proof required: captcha"), NOW);
 
     assertThat(byCode.captcha()).isTrue();
     assertThat(byWords.captcha()).isTrue();
-    assertThat(((SendOutcome.RetryAt) byWords.outcome()).wholeChannel()).isTrue();
+    assertThat(((SendOutcome.Deferred) byWords.outcome()).wholeChannel()).isTrue();
   }
 
   @Test
   void unregisteredRecipientIsUnreachable() {
-    var mapped = fromError("send-unregistered-error.json", 0);
+    var mapped = fromError("send-unregistered-error.json");
 
     assertThat(mapped.outcome()).isInstanceOf(SendOutcome.Unreachable.class);
   }
 
   @Test
-  void networkFailureRetriesThisRecipientWithGrowingPauses() {
-    var first = (SendOutcome.RetryAt) fromError("send-network-failure-error.json", 0).outcome();
-    var third = (SendOutcome.RetryAt) fromError("send-network-failure-error.json", 2).outcome();
+  void networkFailureIsAFailureOfThisRecipientsSend() {
+    var outcome = fromError("send-network-failure-error.json").outcome();
 
-    assertThat(first.wholeChannel()).isFalse();
-    assertThat(first.notBefore()).isEqualTo(NOW.plusSeconds(2));
-    assertThat(third.notBefore()).isEqualTo(NOW.plusSeconds(8));
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            SendOutcome.Failed.class, f -> assertThat(f.wholeChannel()).isFalse());
   }
 
   @Test
-  void daemonAwayMakesTheWholeChannelWaitAndBackoffIsBounded() {
+  void daemonAwayIsAFailureOfTheWholeChannel() {
     var e = new SignalRpcException(SignalRpcException.DISCONNECTED, "not connected to signal-cli");
-    var outcome = (SendOutcome.RetryAt) SignalSendResults.fromError(e, NOW, 40).outcome();
 
-    assertThat(outcome.wholeChannel()).isTrue();
-    assertThat(outcome.notBefore()).isEqualTo(NOW.plus(Duration.ofMinutes(10)));
+    assertThat(SignalSendResults.fromError(e, NOW).outcome())
+        .isEqualTo(new SendOutcome.Failed("signal-cli: not connected to signal-cli", true));
   }
 
   @Test
-  void unknownAccountKeepsMessagesQueued() {
+  void unknownAccountIsOurConfigurationAndKeepsMessagesQueued() {
     JsonNode error = SignalFixtures.json("error-unknown-account.json").get("error");
     var e = new SignalRpcException(error.get("code").asInt(), error.get("message").asText());
 
-    assertThat(SignalSendResults.fromError(e, NOW, 0).outcome())
-        .isInstanceOf(SendOutcome.RetryAt.class);
+    assertThat(SignalSendResults.fromError(e, NOW).outcome())
+        .isInstanceOf(SendOutcome.Misconfigured.class);
   }
 
   @Test
   void requestTheDaemonCannotUnderstandIsRejected() {
     var e = new SignalRpcException(-32601, "Method not implemented");
 
-    assertThat(SignalSendResults.fromError(e, NOW, 0).outcome())
+    assertThat(SignalSendResults.fromError(e, NOW).outcome())
         .isInstanceOf(SendOutcome.Rejected.class);
   }
 
@@ -150,7 +150,7 @@ class SignalSendResultsTest {
   void unknownGroupIsUnreachable() {
     var e = new SignalRpcException(-1, "Failed to send to group: Group not found");
 
-    assertThat(SignalSendResults.fromError(e, NOW, 0).outcome())
+    assertThat(SignalSendResults.fromError(e, NOW).outcome())
         .isInstanceOf(SendOutcome.Unreachable.class);
   }
 
@@ -159,7 +159,7 @@ class SignalSendResultsTest {
     var e =
         new SignalRpcException(
             -1, "Unregistered user \"+15550002222\" (7ccae375-cd51-4c82-8b1e-7be3280aa485)");
-    var outcome = (SendOutcome.Unreachable) SignalSendResults.fromError(e, NOW, 0).outcome();
+    var outcome = (SendOutcome.Unreachable) SignalSendResults.fromError(e, NOW).outcome();
 
     assertThat(outcome.reason()).isEqualTo("Unregistered user \"<number>\" (<uuid>)");
   }

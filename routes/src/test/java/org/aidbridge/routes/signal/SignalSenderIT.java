@@ -10,6 +10,7 @@ import java.util.Set;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.outbox.Backoff;
 import org.aidbridge.bot.outbox.OutboxDispatcher;
 import org.aidbridge.bot.store.OutboxEntry;
 import org.aidbridge.bot.store.OutboxStatus;

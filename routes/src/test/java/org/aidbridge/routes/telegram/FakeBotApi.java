@@ -33,10 +33,20 @@ import java.util.concurrent.TimeUnit;
  * confirmed and gone; with none left the request is held up to {@code timeout} seconds or until an
  * update is queued; a second concurrent getUpdates ends the first with 409, as Telegram does.
  * {@code sendMessage} answers with increasing message ids, and failures (429, 403, 400, 5xx) can be
- * queued for the next calls. Every request is recorded with the time of the given clock.
+ * queued for the next calls. With {@link #enforceLimits()} it also keeps Telegram's published
+ * limits ({@link BotApiLimits}) and answers a message over them with 429 and {@code retry_after},
+ * in the Bot API's own words. Every request is recorded with the time of the given clock.
  */
 public final class FakeBotApi implements AutoCloseable {
   public static final String TOKEN = "123456:TEST-token";
+
+  static {
+    // The JDK server writes a response's headers and body apart; with Nagle's algorithm on, the
+    // body then waits for the client's delayed ACK, 40 ms a request, which Telegram never costs.
+    // Read once, when the first JDK HTTP server of the JVM starts.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   static final long BOT_ID = 7000001;
   static final String BOT_USERNAME = "AidBridgeBot";
 
@@ -44,7 +54,7 @@ public final class FakeBotApi implements AutoCloseable {
   record Request(String method, JsonNode body, Instant at) {}
 
   /** One sendMessage that was answered with an error. */
-  record Refused(String chatId, int errorCode, Instant at) {}
+  public record Refused(String chatId, int errorCode, Instant at) {}
 
   /** One sendMessage that was answered ok. */
   public record Sent(String chatId, int messageId, String text, JsonNode body, Instant at) {}
@@ -64,6 +74,7 @@ public final class FakeBotApi implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicInteger pollsInFlight =
       new java.util.concurrent.atomic.AtomicInteger();
   private long pollGeneration;
+  private BotApiLimits limits; // null: no limits enforced
 
   public FakeBotApi(Clock clock) throws IOException {
     this.clock = clock;
@@ -123,6 +134,11 @@ public final class FakeBotApi implements AutoCloseable {
     }
   }
 
+  /** From now on, sendMessage over Telegram's limits is answered 429 with retry_after. */
+  public synchronized void enforceLimits() {
+    limits = new BotApiLimits();
+  }
+
   /** What getChatMember answers for this person in this chat (default: member). */
   public void setStatus(long chatId, long userId, String status) {
     memberStatus.put(chatId + "/" + userId, status);
@@ -140,7 +156,7 @@ public final class FakeBotApi implements AutoCloseable {
     return List.copyOf(sent);
   }
 
-  List<Refused> refused() {
+  public List<Refused> refused() {
     return List.copyOf(refused);
   }
 
@@ -233,6 +249,13 @@ public final class FakeBotApi implements AutoCloseable {
       refused.add(new Refused(chatId, failure.path("error_code").asInt(), clock.instant()));
       return failure;
     }
+    if (limits != null) {
+      var wait = limits.admit(chatId, clock.instant());
+      if (wait.isPresent()) {
+        refused.add(new Refused(chatId, 429, clock.instant()));
+        return tooManyRequests(BotApiLimits.retryAfterSeconds(wait.get()));
+      }
+    }
     ObjectNode message = (ObjectNode) Fixtures.json("send-message-result.json").get("result");
     int messageId = nextMessageId++;
     Instant now = clock.instant();
@@ -266,6 +289,15 @@ public final class FakeBotApi implements AutoCloseable {
     result.put("status", status);
     ((ObjectNode) result.get("user")).put("id", body.path("user_id").asLong());
     return answer;
+  }
+
+  /**
+   * As the Bot API words it: {@code "Too Many Requests: retry after 5"}, parameters.retry_after.
+   */
+  private static ObjectNode tooManyRequests(int seconds) {
+    ObjectNode node = error(429, "Too Many Requests: retry after " + seconds);
+    node.putObject("parameters").put("retry_after", seconds);
+    return node;
   }
 
   private static ObjectNode ok(JsonNode result) {

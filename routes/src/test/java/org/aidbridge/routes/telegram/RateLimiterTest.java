@@ -10,7 +10,18 @@ import org.junit.jupiter.api.Test;
 class RateLimiterTest {
   private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
   private final MutableClock clock = new MutableClock(T0);
-  private final RateLimiter limiter = new RateLimiter(clock);
+  private final RateLimiter limiter = new RateLimiter(clock, RateLimiter.TELEGRAM);
+
+  @Test
+  void theBotKeepsASmallMarginAndCountsASendFromWhenItWasAnswered() {
+    RateLimiter safe = new RateLimiter(clock);
+    assertThat(safe.tryAcquire("42", false).granted()).isTrue();
+    clock.advance(Duration.ofMillis(300)); // the request took 300 ms to be answered
+    safe.confirm("42", false);
+
+    assertThat(safe.tryAcquire("42", false).notBefore())
+        .isEqualTo(T0.plusMillis(300).plus(Duration.ofSeconds(1)).plusMillis(15));
+  }
 
   @Test
   void secondMessageToTheSameChatWaitsOneSecond() {

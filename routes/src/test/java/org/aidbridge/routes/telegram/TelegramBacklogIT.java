@@ -47,7 +47,8 @@ class TelegramBacklogIT {
     sender =
         new TelegramSender(
             new OkHttpTelegramClient(FakeBotApi.TOKEN, settings.telegramUrl()),
-            new RateLimiter(clock),
+            // The exact limits: this clock moves in whole seconds, which a margin would round up.
+            new RateLimiter(clock, RateLimiter.TELEGRAM),
             clock,
             store::moveGroup);
     dispatcher = new OutboxDispatcher(store, clock);

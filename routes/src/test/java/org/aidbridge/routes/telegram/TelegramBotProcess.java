@@ -24,9 +24,13 @@ final class TelegramBotProcess implements AutoCloseable {
   private final CamelContext camel;
 
   TelegramBotProcess(Path db, FakeBotApi api) throws Exception {
+    this(db, api, BotSettings.DEFAULT);
+  }
+
+  TelegramBotProcess(Path db, FakeBotApi api, BotSettings settings) throws Exception {
     Clock clock = Clock.systemUTC();
     store = SqliteStore.open(db.toString());
-    bot = Bots.create(store, BotSettings.DEFAULT, clock);
+    bot = Bots.create(store, settings, clock);
     OutboxDispatcher dispatcher = new OutboxDispatcher(store, clock);
     channel =
         new TelegramChannel(
@@ -40,8 +44,9 @@ final class TelegramBotProcess implements AutoCloseable {
         new RouteBuilder() {
           @Override
           public void configure() {
+            // As OutboxRoutes drains, on a shorter tick.
             from("timer:outbox-telegram?period=20")
-                .process(e -> dispatcher.drain(channel.sender(), 50));
+                .process(e -> dispatcher.drainFor(channel.sender(), 50, Duration.ofSeconds(5)));
           }
         });
     bot.resumePending();

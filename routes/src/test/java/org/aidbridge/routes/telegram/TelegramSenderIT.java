@@ -100,9 +100,10 @@ class TelegramSenderIT {
     SendOutcome onTime = sender.send(e);
 
     assertThat(first)
-        .isEqualTo(new SendOutcome.RetryAt(T0.plusSeconds(5), true, "Telegram asked to wait 5 s"));
-    assertThat(early).isInstanceOf(SendOutcome.RetryAt.class);
-    assertThat(earlyElsewhere).isInstanceOf(SendOutcome.RetryAt.class);
+        .isEqualTo(
+            new SendOutcome.Deferred(T0.plusSeconds(5), true, true, "Telegram asked to wait 5 s"));
+    assertThat(early).isInstanceOf(SendOutcome.Deferred.class);
+    assertThat(earlyElsewhere).isInstanceOf(SendOutcome.Deferred.class);
     assertThat(onTime).isInstanceOf(SendOutcome.Sent.class);
     List<FakeBotApi.Request> attempts = api.requests("sendMessage");
     assertThat(attempts).hasSize(2);
@@ -145,8 +146,8 @@ class TelegramSenderIT {
     clock.advance(Duration.ofSeconds(1));
     SendOutcome second = sender.send(e);
 
-    assertThat(first).isInstanceOf(SendOutcome.RetryAt.class);
-    assertThat(((SendOutcome.RetryAt) first).notBefore()).isEqualTo(T0);
+    assertThat(first).isInstanceOf(SendOutcome.Deferred.class);
+    assertThat(((SendOutcome.Deferred) first).notBefore()).isEqualTo(T0);
     assertThat(moves).hasSize(1);
     assertThat(moves.get(0)[0]).isEqualTo(GROUP);
     assertThat(moves.get(0)[1]).isEqualTo(Address.group(Channel.TELEGRAM, "-1002233445566"));
@@ -154,16 +155,29 @@ class TelegramSenderIT {
   }
 
   @Test
-  void serverErrorIsRetriedWithGrowingBackoffForThatChatOnly() {
-    api.failSends(2, "error-502.json");
+  void serverErrorIsAFailureOfTelegramAsAWhole() {
+    api.failSends(1, "error-502.json");
 
-    SendOutcome first = sender.send(entry(1, OutboundMessage.to(PERSON, "Hi", "en"), 0));
-    clock.advance(Duration.ofSeconds(2));
-    SendOutcome second = sender.send(entry(1, OutboundMessage.to(PERSON, "Hi", "en"), 3));
+    SendOutcome outcome = sender.send(entry(1, OutboundMessage.to(PERSON, "Hi", "en"), 0));
 
-    assertThat(first).isEqualTo(new SendOutcome.RetryAt(T0.plusSeconds(2), false, "Bad Gateway"));
-    assertThat(second)
-        .isEqualTo(new SendOutcome.RetryAt(T0.plusSeconds(2 + 16), false, "Bad Gateway"));
+    assertThat(outcome).isEqualTo(new SendOutcome.Failed("Bad Gateway", true));
+  }
+
+  @Test
+  void aRevokedTokenIsOurConfiguration() {
+    TelegramSender wrongToken =
+        new TelegramSender(
+            new OkHttpTelegramClient(
+                "999:revoked",
+                new TelegramSettings("999:revoked", api.url(), null, Duration.ofSeconds(1))
+                    .telegramUrl()),
+            new RateLimiter(clock),
+            clock,
+            (from, to) -> {});
+
+    assertThat(wrongToken.send(entry(1, OutboundMessage.to(PERSON, "Hi", "en"), 0)))
+        .isInstanceOfSatisfying(
+            SendOutcome.Misconfigured.class, m -> assertThat(m.reason()).contains("401"));
   }
 
   @Test
@@ -172,9 +186,9 @@ class TelegramSenderIT {
 
     SendOutcome outcome = sender.send(entry(1, OutboundMessage.to(PERSON, "Hi", "en"), 1));
 
-    assertThat(outcome).isInstanceOf(SendOutcome.RetryAt.class);
-    assertThat(((SendOutcome.RetryAt) outcome).notBefore()).isEqualTo(T0.plusSeconds(4));
-    assertThat(((SendOutcome.RetryAt) outcome).wholeChannel()).isFalse();
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            SendOutcome.Failed.class, f -> assertThat(f.wholeChannel()).isTrue());
   }
 
   @Test
@@ -190,7 +204,7 @@ class TelegramSenderIT {
     List<SendOutcome> outcomes = new ArrayList<>();
     SendOutcome outcome = sender.send(e);
     outcomes.add(outcome);
-    while (outcome instanceof SendOutcome.RetryAt retry) {
+    while (outcome instanceof SendOutcome.Deferred retry) {
       clock.set(retry.notBefore());
       outcome = sender.send(e);
       outcomes.add(outcome);
@@ -220,14 +234,14 @@ class TelegramSenderIT {
     OutboxEntry e = entry(7, OutboundMessage.to(PERSON, text, "en"), 0);
     try (var store = org.aidbridge.bot.store.SqliteStore.open(":memory:")) {
       SendOutcome first = durableSender(store).send(e);
-      assertThat(first).isInstanceOf(SendOutcome.RetryAt.class);
+      assertThat(first).isInstanceOf(SendOutcome.Deferred.class);
       assertThat(api.sentTo(42234)).hasSize(1);
 
       // The process dies; a new one, with the same store, picks the entry up again.
-      clock.set(((SendOutcome.RetryAt) first).notBefore());
+      clock.set(((SendOutcome.Deferred) first).notBefore());
       TelegramSender restarted = durableSender(store);
       SendOutcome outcome = restarted.send(e);
-      while (outcome instanceof SendOutcome.RetryAt retry) {
+      while (outcome instanceof SendOutcome.Deferred retry) {
         clock.set(retry.notBefore());
         outcome = restarted.send(e);
       }
