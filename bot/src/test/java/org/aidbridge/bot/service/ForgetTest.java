@@ -155,6 +155,26 @@ class ForgetTest {
     assertThat(world.store.activeListingsOf(BEN)).hasSize(1);
   }
 
+  /**
+   * Her words relayed to the other side and not yet sent are hers too: they once stayed, as they
+   * hold no address of hers to search for.
+   */
+  @Test
+  void forgettingErasesTheirWordsStillWaitingToReachTheOtherSide() throws SQLException {
+    world.say(DANA, "need: insulin in Portland");
+    world.say(BEN, "offer: insulin in Portland");
+    Listing bens = world.only(BEN);
+    world.say(DANA, "reply " + bens.ref() + " I live at 12 Birch Lane, come after 6");
+    assertThat(rowsMentioning("12 Birch Lane"))
+        .anyMatch(row -> row.startsWith("outbox:") && row.contains(BEN.id()));
+
+    world.say(DANA, "/forget");
+    world.say(DANA, "yes");
+
+    assertThat(rowsMentioning("12 Birch Lane")).isEmpty();
+    assertThat(world.store.activeListingsOf(BEN)).hasSize(1);
+  }
+
   private static String codeIn(List<OutboundMessage> out) {
     Matcher m = CODE.matcher(onlyTo(out, DANA).text());
     assertThat(m.find()).isTrue();
