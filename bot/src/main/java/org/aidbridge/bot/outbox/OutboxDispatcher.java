@@ -159,7 +159,9 @@ public final class OutboxDispatcher implements ChannelStates {
    */
   private Round round(ChannelSender sender, int max, Instant waitUntil) {
     Channel channel = sender.channel();
-    recordUnrecorded();
+    if (!recordUnrecorded()) {
+      return new Round(0, null);
+    }
     if (isPaused(channel)) {
       return new Round(0, pausedUntil.get(channel));
     }
@@ -390,16 +392,24 @@ public final class OutboxDispatcher implements ChannelStates {
     }
   }
 
-  /** Records the sends the store refused before; those it still refuses wait for the next round. */
-  private void recordUnrecorded() {
+  /**
+   * Records the sends the store refused before (one deleted meanwhile, by {@code forget}, needs no
+   * record).
+   *
+   * @return false while the store still refuses: then nothing more is sent
+   */
+  private boolean recordUnrecorded() {
     for (Map.Entry<Long, Unrecorded> e : unrecorded.entrySet()) {
       try {
-        store.markSent(e.getKey(), e.getValue().channelMessageId(), e.getValue().at());
+        if (store.outboxEntry(e.getKey()).isPresent()) {
+          store.markSent(e.getKey(), e.getValue().channelMessageId(), e.getValue().at());
+        }
         unrecorded.remove(e.getKey());
       } catch (StoreException stillFailing) {
-        return;
+        return false;
       }
     }
+    return true;
   }
 
   private SendOutcome attempt(ChannelSender sender, OutboxEntry entry) {

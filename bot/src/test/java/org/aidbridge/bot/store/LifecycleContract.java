@@ -203,8 +203,14 @@ public interface LifecycleContract {
     OutboxEntry oldPending = store().enqueue(message(BOB, "old pending"), T0);
     OutboxEntry newSent = store().enqueue(message(BOB, "new sent"), at(100));
     store().markSent(newSent.id(), "tg-2", at(100));
+    OutboxEntry oldDead = store().enqueue(message(ALICE, "old dead letter"), T0);
+    store().markDeadLetter(oldDead.id(), "500");
+    OutboxEntry oldClaimed = store().enqueue(message(ALICE, "old claimed"), T0);
+    store().claimOutbox(oldClaimed.id(), T0, at(1));
 
-    assertThat(store().deleteFinishedOutboxBefore(at(50))).isEqualTo(2);
+    assertThat(store().deleteFinishedOutboxBefore(at(50))).isEqualTo(3);
+    assertThat(store().outboxEntry(oldDead.id())).isEmpty();
+    assertThat(store().outboxEntry(oldClaimed.id())).as("maybe being sent").isPresent();
 
     assertThat(store().outboxEntry(oldSent.id())).isEmpty();
     assertThat(store().outboxEntry(oldGivenUp.id())).isEmpty();
