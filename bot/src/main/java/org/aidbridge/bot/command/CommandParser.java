@@ -28,7 +28,8 @@ public final class CommandParser {
           CommandName.UNLINK,
           CommandName.STATS,
           CommandName.FORGET,
-          CommandName.DIGEST);
+          CommandName.DIGEST,
+          CommandName.DASHBOARD);
 
   /** Commands whose bare word counts only when followed by a listing reference. */
   private static final Set<CommandName> WITH_REF =

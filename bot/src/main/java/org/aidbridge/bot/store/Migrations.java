@@ -212,9 +212,38 @@ final class Migrations {
       CREATE INDEX outbox_sent_topic ON outbox (topic) WHERE status = 'SENT';
       """;
 
+  /**
+   * The coordinators' web dashboard: one-time sign-in links and the sessions they start. Only a
+   * SHA-256 hash of each token is kept, so a copy of the database opens no session.
+   */
+  private static final String V6_DASHBOARD_SIGN_IN =
+      """
+      CREATE TABLE dashboard_links (
+        token_hash     TEXT    PRIMARY KEY,
+        person_channel TEXT    NOT NULL,
+        person_id      TEXT    NOT NULL,
+        expires_at     INTEGER NOT NULL,
+        used_at        INTEGER
+      ) WITHOUT ROWID;
+
+      CREATE TABLE dashboard_sessions (
+        session_hash   TEXT    PRIMARY KEY,
+        person_channel TEXT    NOT NULL,
+        person_id      TEXT    NOT NULL,
+        csrf_token     TEXT    NOT NULL,
+        expires_at     INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      """;
+
   /** Step n of the list takes the schema to version n. Append only. */
   static final List<String> STEPS =
-      List.of(V1_INITIAL, V2_GEO_CELLS, V3_IDENTITY_LINKS, V4_SENDER_AUTHENTICATED, V5_LIFECYCLE);
+      List.of(
+          V1_INITIAL,
+          V2_GEO_CELLS,
+          V3_IDENTITY_LINKS,
+          V4_SENDER_AUTHENTICATED,
+          V5_LIFECYCLE,
+          V6_DASHBOARD_SIGN_IN);
 
   private Migrations() {}
 

@@ -37,6 +37,7 @@ public final class SqliteStore implements Store {
   private final LinkTable links;
   private final LifecycleTable lifecycle;
   private final PersonEraser eraser;
+  private final DashboardTable dashboard;
 
   private SqliteStore(Database db, RandomGenerator random) {
     this.db = db;
@@ -48,6 +49,7 @@ public final class SqliteStore implements Store {
     this.links = new LinkTable(db);
     this.lifecycle = new LifecycleTable(db);
     this.eraser = new PersonEraser(db);
+    this.dashboard = new DashboardTable(db);
   }
 
   /**
@@ -305,7 +307,11 @@ public final class SqliteStore implements Store {
 
   @Override
   public void forget(Address who) {
-    eraser.forget(who);
+    inTransaction(
+        () -> {
+          eraser.forget(who);
+          dashboard.forget(who);
+        });
   }
 
   @Override
@@ -326,5 +332,50 @@ public final class SqliteStore implements Store {
   @Override
   public int eraseClosedListingsBefore(Instant before) {
     return lifecycle.eraseClosedListingsBefore(before);
+  }
+
+  @Override
+  public void saveDashboardLink(String tokenHash, Address person, Instant expiresAt) {
+    dashboard.saveLink(tokenHash, person, expiresAt);
+  }
+
+  @Override
+  public Optional<Address> useDashboardLink(String tokenHash, Instant now) {
+    return dashboard.useLink(tokenHash, now);
+  }
+
+  @Override
+  public void saveDashboardSession(DashboardSession session) {
+    dashboard.saveSession(session);
+  }
+
+  @Override
+  public Optional<DashboardSession> dashboardSession(String sessionHash, Instant now) {
+    return dashboard.session(sessionHash, now);
+  }
+
+  @Override
+  public void deleteDashboardSession(String sessionHash) {
+    dashboard.deleteSession(sessionHash);
+  }
+
+  @Override
+  public List<Match> recentMatches(int limit) {
+    return matches.recent(limit);
+  }
+
+  @Override
+  public int personalMessagesAbout(String topic) {
+    return outbox.personalMessagesAbout(topic);
+  }
+
+  @Override
+  public Optional<Instant> lastSentTo(Address recipient) {
+    return outbox.lastSentTo(recipient);
+  }
+
+  @Override
+  public List<OutboxSummary> outboxSummary() {
+    return outbox.summary();
   }
 }
