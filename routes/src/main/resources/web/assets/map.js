@@ -44,7 +44,7 @@
     map.addLayer(cluster);
     el.setAttribute("data-listings", String(data.listings.length));
     if (bounds.length) {
-      map.fitBounds(bounds, { padding: [30, 30], maxZoom: 9 });
+      map.fitBounds(bounds, { padding: [30, 30], maxZoom: 7 });
     }
   }).catch(function (e) {
     el.setAttribute("data-error", String(e && e.stack || e));

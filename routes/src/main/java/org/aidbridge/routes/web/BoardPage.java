@@ -150,7 +150,9 @@ final class BoardPage {
           .append("</th><td>")
           .append(esc(t.get("kind." + l.kind().name())))
           .append("</td><td>")
+          .append("<bdi>")
           .append(esc(l.summary()))
+          .append("</bdi>")
           .append("</td><td>")
           .append(
               esc(
@@ -165,7 +167,9 @@ final class BoardPage {
           .append("</td><td>")
           .append(esc(l.author().channel().id()))
           .append("</td><td>")
+          .append("<bdi>")
           .append(esc(BoardRows.age(row.waited())))
+          .append("</bdi>")
           .append("</td><td>")
           .append(esc(BoardRows.ringLabel(row.ring(), context.bot().escalationRings(), t)))
           .append("</td><td class=\"actions\">")

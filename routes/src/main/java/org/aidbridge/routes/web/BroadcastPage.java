@@ -36,7 +36,8 @@ final class BroadcastPage {
         .append(Html.hidden("csrf", csrf))
         .append("<label for=\"place\">")
         .append(esc(t.get("broadcast.place")))
-        .append("</label><input id=\"place\" name=\"place\" type=\"text\" required value=\"")
+        .append(
+            "</label><input id=\"place\" name=\"place\" type=\"text\" dir=\"auto\" required value=\"")
         .append(esc(f.place()))
         .append("\"><label for=\"category\">")
         .append(esc(t.get("broadcast.category")))
@@ -46,7 +47,7 @@ final class BroadcastPage {
         .forEach(c -> body.append(option(c.id(), c.id(), f.category())));
     body.append("</select><label for=\"text\">")
         .append(esc(t.get("broadcast.text")))
-        .append("</label><textarea id=\"text\" name=\"text\" rows=\"4\" required>")
+        .append("</label><textarea id=\"text\" name=\"text\" rows=\"4\" dir=\"auto\" required>")
         .append(esc(f.text()))
         .append("</textarea><button type=\"submit\">")
         .append(esc(t.get("broadcast.preview")))
@@ -83,7 +84,7 @@ final class BroadcastPage {
     for (Map.Entry<String, List<Subscription>> seen : byText(draft, groups).entrySet()) {
       body.append("<p>")
           .append(esc(t.get("broadcast.seen", Broadcasts.byChannel(seen.getValue()))))
-          .append("</p><pre class=\"message\">")
+          .append("</p><pre class=\"message\" dir=\"auto\">")
           .append(esc(seen.getKey()))
           .append("</pre>");
     }

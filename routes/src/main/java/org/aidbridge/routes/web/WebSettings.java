@@ -28,7 +28,9 @@ public record WebSettings(String host, int port, String publicUrl, String tileUr
     if (url.isBlank()) {
       url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
-    checkUrl("http.public.url", url);
+    if (port != -1) {
+      checkUrl("http.public.url", url);
+    }
     String tiles = settings.string("dashboard.tile.url", "");
     if (!tiles.isBlank()) {
       checkUrl("dashboard.tile.url", tiles.replace("{", "").replace("}", ""));

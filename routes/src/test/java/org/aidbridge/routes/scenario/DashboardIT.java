@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +48,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -77,6 +80,7 @@ class DashboardIT {
   private Listing anaNeed;
   private Listing rosaNeed;
   private Listing benOffer;
+  private Listing adminOffer;
 
   @BeforeAll
   void start() throws Exception {
@@ -130,7 +134,9 @@ class DashboardIT {
   void theBoardListsTheListingsPostedOnEveryChannelNeedsThatWaitedLongestFirstAndNoOnesAddress() {
     browser.get(base + "/board");
 
-    assertThat(rowRefs()).containsExactly(anaNeed.ref(), rosaNeed.ref(), benOffer.ref());
+    assertThat(rowRefs())
+        .containsExactly(anaNeed.ref(), rosaNeed.ref(), benOffer.ref(), adminOffer.ref());
+    assertThat(row(rosaNeed.ref()).getText()).contains("1 d 2 h", "2 · 150km@24h");
     String page = browser.getPageSource();
     assertThat(page)
         .contains("insulin", "rice", "blanket")
@@ -171,44 +177,56 @@ class DashboardIT {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("dir"))
             .isEqualTo(lang.equals("fa") ? "rtl" : "ltr");
         if (page.equals("map")) {
-          try {
-            await()
-                .atMost(Duration.ofSeconds(5))
-                .until(
-                    () ->
-                        "3"
-                            .equals(
-                                browser.findElement(By.id("map")).getAttribute("data-listings")));
-          } catch (RuntimeException e) {
-            browser
-                .manage()
-                .logs()
-                .get(org.openqa.selenium.logging.LogType.BROWSER)
-                .forEach(System.out::println);
-            throw e;
-          }
-          await()
-              .until(
-                  () ->
-                      "3".equals(browser.findElement(By.id("map")).getAttribute("data-listings")));
-          await()
-              .until(
-                  () ->
-                      !browser
-                          .findElements(
-                              By.cssSelector("#map path.leaflet-interactive, #map .marker-cluster"))
-                          .isEmpty());
+          awaitMapDrawn(4);
         }
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(
-            shot,
-            SCREENSHOTS.resolve(page + "-" + lang + ".png"),
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (page.equals("broadcast")) {
+          previewBroadcast("Portland", "Free hot meals at the library, 6pm");
+        }
+        shoot(page + "-" + lang, 1280);
       }
     }
     browser.get(base + "/board?lang=en");
-    assertThat(Files.list(SCREENSHOTS).filter(p -> p.toString().endsWith(".png")))
-        .hasSizeGreaterThanOrEqualTo(12);
+    shoot("board-phone-en", 390);
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Open needs and offers");
+  }
+
+  private void previewBroadcast(String place, String text) {
+    browser.findElement(By.id("place")).sendKeys(place);
+    browser.findElement(By.id("text")).sendKeys(text);
+    browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+    await().until(() -> !browser.findElements(By.id("preview-groups")).isEmpty());
+  }
+
+  /** The map drew its listings; on a timeout the browser's console says why. */
+  private void awaitMapDrawn(int listings) {
+    try {
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  Integer.toString(listings)
+                          .equals(browser.findElement(By.id("map")).getAttribute("data-listings"))
+                      && !browser
+                          .findElements(
+                              By.cssSelector("#map path.leaflet-interactive, #map .marker-cluster"))
+                          .isEmpty());
+    } catch (RuntimeException e) {
+      browser.manage().logs().get(LogType.BROWSER).forEach(System.out::println);
+      throw e;
+    }
+  }
+
+  /** A screenshot of the whole page at this width (the window grows to the page's height). */
+  private void shoot(String name, int width) throws IOException {
+    browser.manage().window().setSize(new Dimension(width, 900));
+    long height =
+        (Long)
+            ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollHeight;");
+    browser.manage().window().setSize(new Dimension(width, (int) Math.min(2400, height + 140)));
+    Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    browser.manage().window().setSize(new Dimension(1280, 900));
   }
 
   @Test
@@ -233,9 +251,7 @@ class DashboardIT {
   void aBroadcastComposedOnThePageReachesTheSubscribedGroupsOnTelegramAndSignalAndNoOneElse() {
     int before = h.delivered().size();
     browser.get(base + "/broadcast");
-    browser.findElement(By.id("place")).sendKeys("Portland");
-    browser.findElement(By.id("text")).sendKeys("Water distribution at the library 3pm");
-    browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+    previewBroadcast("Portland", "Water distribution at the library 3pm");
 
     assertThat(browser.findElement(By.id("preview-category")).getText())
         .isEqualTo("Category: every category");
@@ -319,6 +335,13 @@ class DashboardIT {
     rosaNeed = awaitListing(Address.person(Channel.SIGNAL, ROSA));
     h.telegram().queue(Updates.privateText(BEN, BEN_NAME, "en", "offer: warm blankets in Salem"));
     benOffer = awaitListing(Address.person(Channel.TELEGRAM, Long.toString(BEN)));
+    h.telegram()
+        .queue(Updates.privateText(TG_ADMIN, TG_ADMIN_NAME, "en", "offer: insulin in Portland"));
+    adminOffer = awaitListing(Address.person(Channel.TELEGRAM, Long.toString(TG_ADMIN)));
+    awaitOutboxEmpty();
+    // A day and more later, unmet needs were carried to a farther ring.
+    h.clock().advance(Duration.ofHours(26));
+    h.housekeeping();
     awaitOutboxEmpty();
   }
 
