@@ -168,6 +168,9 @@ public final class AidBridgeApplication implements AutoCloseable {
             channels,
             camel::isStarted,
             context.clock());
+    LOG.info(
+        "dashboard: {}/ (a coordinator sends dashboard to get a sign-in link)",
+        web.web().publicUrl());
     return WebRoutes.handlers(web);
   }
 
