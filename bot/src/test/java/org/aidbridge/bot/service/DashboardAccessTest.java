@@ -111,6 +111,33 @@ class DashboardAccessTest {
     assertThat(access.session(cookie)).isEmpty();
   }
 
+  @Test
+  void aMailFromACoordinatorsAddressWithoutProofGetsNoLink() {
+    Address mail = Address.person(Channel.EMAIL, "coordinator@relief.example");
+    BotSettings withMail = BotSettings.DEFAULT.withCoordinators(Set.of(mail));
+    BotService mailBot =
+        Bots.create(
+            store, withMail, clock, new LexiconParser(PLACES), PLACES, "https://aid.example.org");
+    InboundMessage unproven =
+        new InboundMessage(
+            Channel.EMAIL,
+            "forged-1",
+            mail,
+            null,
+            "dashboard",
+            null,
+            null,
+            null,
+            true,
+            false,
+            clock.instant(),
+            false);
+
+    List<OutboundMessage> out = mailBot.handle(unproven);
+
+    assertThat(out).singleElement().satisfies(o -> assertThat(o.text()).doesNotContain("signin"));
+  }
+
   private String linkFor(Address who) {
     List<OutboundMessage> out = bot.handle(say(who, "dashboard"));
     assertThat(out).singleElement().satisfies(o -> assertThat(o.to()).isEqualTo(who));

@@ -32,11 +32,10 @@ final class StatsPage {
     StringBuilder body = new StringBuilder("<p>");
     body.append(esc(t.get("stats.open", stats.openNeeds(), stats.openOffers(), stats.matches())))
         .append("</p><p>")
-        .append(
-            esc(
-                t.get(
-                    "stats.median",
-                    stats.medianTimeToMatch().map(BoardRows::age).orElse(t.get("none")))))
+        .append(esc(t.get("stats.median", "")))
+        .append("<bdi>")
+        .append(esc(stats.medianTimeToMatch().map(BoardRows::age).orElse(t.get("none"))))
+        .append("</bdi>")
         .append("</p>");
     body.append(rings(context, t));
     body.append(perDay(context, t, now));
