@@ -11,6 +11,8 @@ import org.aidbridge.bot.service.Broadcasts;
 import org.aidbridge.bot.service.ChannelCopiesRegistry;
 import org.aidbridge.bot.service.Confirmations;
 import org.aidbridge.bot.service.Coordination;
+import org.aidbridge.bot.service.CoordinatorDesk;
+import org.aidbridge.bot.service.DashboardAccess;
 import org.aidbridge.bot.service.DefaultBotService;
 import org.aidbridge.bot.service.Digests;
 import org.aidbridge.bot.service.Escalations;
@@ -38,9 +40,24 @@ public final class Bots {
     return create(store, settings, clock, new LexiconParser(gazetteer), gazetteer);
   }
 
-  /** The bot with a given parser and place finder. */
+  /** The bot with a given parser and place finder, without the web dashboard. */
   public static BotService create(
       Store store, BotSettings settings, Clock clock, ListingParser parser, PlaceFinder places) {
+    return create(store, settings, clock, parser, places, null);
+  }
+
+  /**
+   * The bot with a given parser and place finder; {@code dashboardUrl} is where coordinators open
+   * the web dashboard (the {@code dashboard} command's links start with it), or null when it is
+   * off.
+   */
+  public static BotService create(
+      Store store,
+      BotSettings settings,
+      Clock clock,
+      ListingParser parser,
+      PlaceFinder places,
+      String dashboardUrl) {
     Replies replies = new Replies(settings.defaultLanguage());
     ChannelCopiesRegistry copies = new ChannelCopiesRegistry();
     Matcher matcher = new Matcher(store, new MatchScorer(settings.maxDistanceKm()));
@@ -54,7 +71,14 @@ public final class Bots {
     Broadcasts broadcasts = new Broadcasts(store, places, replies, settings, clock);
     Coordination coordination =
         new Coordination(
-            store, broadcasts, digests(store, settings), notifier, replies, settings, clock);
+            store,
+            broadcasts,
+            new DashboardAccess(store, settings, replies, clock, dashboardUrl),
+            digests(store, settings),
+            notifier,
+            replies,
+            settings,
+            clock);
     Lifecycle lifecycle =
         new Lifecycle(
             new Renewals(store, notifier, replies, settings, clock),
@@ -91,6 +115,22 @@ public final class Bots {
         new Escalations(store, settings),
         digests(store, settings),
         settings);
+  }
+
+  /** Sign-in to the web dashboard, for the web server (the links come from the chat command). */
+  public static DashboardAccess dashboardAccess(Store store, BotSettings settings, Clock clock) {
+    return new DashboardAccess(
+        store, settings, new Replies(settings.defaultLanguage()), clock, null);
+  }
+
+  /** What coordinators do from the web dashboard: close, hide, renew, broadcast. */
+  public static CoordinatorDesk desk(
+      Store store, BotSettings settings, Clock clock, PlaceFinder places) {
+    Replies replies = new Replies(settings.defaultLanguage());
+    Matcher matcher = new Matcher(store, new MatchScorer(settings.maxDistanceKm()));
+    MatchNotifier notifier = new MatchNotifier(store, matcher, replies, settings, clock);
+    Broadcasts broadcasts = new Broadcasts(store, places, replies, settings, clock);
+    return new CoordinatorDesk(store, notifier, broadcasts, replies, places, settings, clock);
   }
 
   /** Group digests, for the schedule and for a coordinator's {@code digest} command. */

@@ -30,6 +30,7 @@ public enum CommandName {
   BAN(Set.of("ban", "bloquear", "مسدود")),
   STATS(Set.of("stats", "estadisticas", "estadísticas", "آمار")),
   DIGEST(Set.of("digest", "resumen", "خلاصه")),
+  DASHBOARD(Set.of("dashboard", "panel", "داشبورد")),
   FORGET(Set.of("forget", "olvidar", "olvidame", "olvídame", "فراموش")),
   DEADLETTERS(Set.of("deadletters", "noentregados", "ارسال‌نشده")),
   RETRY(Set.of("retry", "reintentar", "ارسال‌دوباره"));

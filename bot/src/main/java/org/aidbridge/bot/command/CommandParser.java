@@ -33,7 +33,8 @@ public final class CommandParser {
           CommandName.STATS,
           CommandName.FORGET,
           CommandName.DIGEST,
-          CommandName.DEADLETTERS);
+          CommandName.DEADLETTERS,
+          CommandName.DASHBOARD);
 
   /** Commands whose bare word counts only when followed by a listing reference. */
   private static final Set<CommandName> WITH_REF =

@@ -25,7 +25,8 @@ import org.aidbridge.bot.store.Store;
 /**
  * {@code broadcast <area|all> [category] <text>}: a coordinator's message to every subscribed group
  * of an area, whatever its channel. It is previewed first and sent only on {@code broadcast
- * confirm}, so a typo never reaches a hundred groups.
+ * confirm}, so a typo never reaches a hundred groups. The dashboard composes the same drafts from
+ * separate fields and sends them through {@link #messagesFor}.
  */
 public final class Broadcasts {
   static final Duration CONFIRM_WITHIN = Duration.ofMinutes(10);
@@ -46,8 +47,8 @@ public final class Broadcasts {
     this.clock = clock;
   }
 
-  /** A broadcast to make: where, what category (or null), and the text. */
-  record Draft(Place area, Category category, String text) {}
+  /** A broadcast to make: where (null for everywhere), what category (or null), and the text. */
+  public record Draft(Place area, Category category, String text) {}
 
   public List<OutboundMessage> command(InboundMessage message, String args, String language) {
     String word = args.strip().toLowerCase(Locale.ROOT);
@@ -74,7 +75,13 @@ public final class Broadcasts {
         "broadcast.preview",
         groups.size(),
         byChannel(groups),
-        draft.get().text());
+        draft.get().text(),
+        categoryName(draft.get().category(), language));
+  }
+
+  /** The category as a preview names it: its id, or the words for "every category". */
+  public static String categoryName(Category category, String language) {
+    return category == null ? Texts.get(language, "broadcast.category.any") : category.id();
   }
 
   private List<OutboundMessage> send(
@@ -83,18 +90,25 @@ public final class Broadcasts {
       return replies.say(message, language, "broadcast.nothing");
     }
     Draft draft = new Draft(pending.area(), pending.category(), pending.text());
-    List<OutboundMessage> out = new ArrayList<>();
-    for (Subscription s : groupsFor(draft)) {
-      out.add(
-          OutboundMessage.to(
-              s.group(), Texts.get(s.language(), "broadcast.message", draft.text()), s.language()));
-    }
+    List<OutboundMessage> out = new ArrayList<>(messagesFor(draft));
     out.addAll(replies.say(message, language, "broadcast.sent", out.size()));
     return out;
   }
 
+  /** One message to each group the draft reaches, in the group's language. */
+  public List<OutboundMessage> messagesFor(Draft draft) {
+    return groupsFor(draft).stream()
+        .map(s -> OutboundMessage.to(s.group(), groupText(s, draft), s.language()))
+        .toList();
+  }
+
+  /** The text exactly as the group will see it. */
+  public static String groupText(Subscription group, Draft draft) {
+    return Texts.get(group.language(), "broadcast.message", draft.text());
+  }
+
   /** The subscribed groups whose area holds the broadcast's area, in its category. */
-  List<Subscription> groupsFor(Draft draft) {
+  public List<Subscription> groupsFor(Draft draft) {
     return store.subscriptions().stream()
         .filter(s -> draft.area() == null || s.center().distanceKm(draft.area()) <= s.radiusKm())
         .filter(
@@ -105,7 +119,12 @@ public final class Broadcasts {
         .toList();
   }
 
-  /** The longest run of leading words that is a known place (or "all"), a category, the text. */
+  /**
+   * The longest run of leading words that is a known place (or "all"), a category, the text. A word
+   * is the category only when written as its id in lower case ({@code water}) or followed by a
+   * colon ({@code Water:}): "broadcast Portland Water distribution at 3pm" keeps "Water" in the
+   * text.
+   */
   Optional<Draft> parse(String args) {
     List<String> words = Arrays.asList(args.strip().split("\\s+"));
     if (words.size() < 2) {
@@ -137,7 +156,7 @@ public final class Broadcasts {
         return Optional.empty();
       }
     }
-    Optional<Category> category = Category.fromId(words.get(used));
+    Optional<Category> category = categoryWord(words.get(used));
     if (category.isPresent()) {
       used++;
     }
@@ -147,7 +166,15 @@ public final class Broadcasts {
         : Optional.of(new Draft(area, category.orElse(null), text));
   }
 
-  private static String byChannel(List<Subscription> groups) {
+  private static Optional<Category> categoryWord(String word) {
+    if (word.endsWith(":")) {
+      return Category.fromId(word.substring(0, word.length() - 1));
+    }
+    return Category.fromId(word).filter(c -> c.id().equals(word));
+  }
+
+  /** How many groups per channel, such as {@code signal 1, telegram 2}. */
+  public static String byChannel(List<Subscription> groups) {
     Map<String, Long> counts =
         groups.stream()
             .collect(

@@ -32,6 +32,7 @@ public final class Coordination {
 
   private final Store store;
   private final Broadcasts broadcasts;
+  private final DashboardAccess dashboard;
   private final Digests digests;
   private final MatchNotifier notifier;
   private final Replies replies;
@@ -41,6 +42,7 @@ public final class Coordination {
   public Coordination(
       Store store,
       Broadcasts broadcasts,
+      DashboardAccess dashboard,
       Digests digests,
       MatchNotifier notifier,
       Replies replies,
@@ -48,6 +50,7 @@ public final class Coordination {
       Clock clock) {
     this.store = store;
     this.broadcasts = broadcasts;
+    this.dashboard = dashboard;
     this.digests = digests;
     this.notifier = notifier;
     this.replies = replies;
@@ -81,6 +84,7 @@ public final class Coordination {
     }
     return switch (name) {
       case "broadcast" -> broadcasts.command(message, args, language);
+      case "dashboard" -> dashboard.link(message, language);
       case "close" -> close(message, args, language);
       case "hide" -> hide(message, args, language);
       case "ban" -> ban(message, args, language);
@@ -140,9 +144,17 @@ public final class Coordination {
           message, language, "ref.unknown.any", ListingRefs.normalize(firstWord(args)));
     }
     Listing l = listing.get();
-    store.updateStatus(l.id(), Status.WITHDRAWN);
     List<OutboundMessage> out =
         new ArrayList<>(replies.say(message, language, "close.done", l.ref()));
+    out.addAll(closeByCoordinator(store, replies, notifier, l));
+    return out;
+  }
+
+  /** Withdraws a listing for a coordinator: its author and whoever it was matched with are told. */
+  static List<OutboundMessage> closeByCoordinator(
+      Store store, Replies replies, MatchNotifier notifier, Listing l) {
+    store.updateStatus(l.id(), Status.WITHDRAWN);
+    List<OutboundMessage> out = new ArrayList<>();
     out.add(replies.toAuthor(l, Texts.get(l.language(), "closed.by.coordinator", l.ref())));
     out.addAll(notifier.closed(l));
     return out;

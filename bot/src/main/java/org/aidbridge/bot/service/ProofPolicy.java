@@ -35,7 +35,17 @@ public final class ProofPolicy {
     return switch (command) {
       case START, HELP, NEED, OFFER, LIST, STATUS -> Requirement.ANYONE;
       case DONE, WITHDRAW, REPLY, SHARE, LINK, UNLINK, FORGET -> Requirement.PERSON;
-      case SUBSCRIBE, UNSUBSCRIBE, BROADCAST, CLOSE, HIDE, BAN, STATS, DIGEST, DEADLETTERS, RETRY ->
+      case SUBSCRIBE,
+          UNSUBSCRIBE,
+          BROADCAST,
+          CLOSE,
+          HIDE,
+          BAN,
+          STATS,
+          DIGEST,
+          DEADLETTERS,
+          RETRY,
+          DASHBOARD ->
           Requirement.COORDINATOR;
     };
   }

@@ -191,7 +191,7 @@ public final class Responder {
       case SHARE -> relay.share(message, command.args(), language);
       case LINK -> links.link(message, command.args(), language);
       case UNLINK -> links.unlink(message, language);
-      case BROADCAST, CLOSE, HIDE, BAN, STATS, DIGEST, DEADLETTERS, RETRY ->
+      case BROADCAST, CLOSE, HIDE, BAN, STATS, DIGEST, DEADLETTERS, RETRY, DASHBOARD ->
           coordination.run(message, command.name().slashName(), command.args(), language);
       case FORGET -> lifecycle.forget(message, command.args(), language);
     };

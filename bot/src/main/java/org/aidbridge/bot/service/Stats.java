@@ -18,7 +18,7 @@ import org.aidbridge.bot.store.Store;
  * The numbers a coordinator asks for with {@code stats}: what is open, by category and area, how
  * many matches were made and how long a need waits for one (the median).
  */
-record Stats(
+public record Stats(
     long openNeeds,
     long openOffers,
     String byCategory,
@@ -29,7 +29,7 @@ record Stats(
 
   private static final int TOP_AREAS = 5;
 
-  static Stats of(Store store, Instant now) {
+  public static Stats of(Store store, Instant now) {
     List<Listing> all = store.allListings();
     List<Listing> open =
         all.stream().filter(l -> l.status().active() && l.expiresAt().isAfter(now)).toList();

@@ -76,6 +76,20 @@ final class MatchTable {
         });
   }
 
+  /** The newest matches first. */
+  List<Match> recent(int limit) {
+    return db.inTransaction(
+        () -> {
+          List<Row> rows =
+              db.list("SELECT * FROM matches ORDER BY id DESC LIMIT ?", MatchTable::read, limit);
+          List<Match> matches = new ArrayList<>(rows.size());
+          for (Row row : rows) {
+            matches.add(withListings(row));
+          }
+          return matches;
+        });
+  }
+
   private Match withListings(Row row) {
     return new Match(
         row.id(),

@@ -447,6 +447,29 @@ final class Migrations {
       CREATE INDEX outbox_dead_letters ON outbox (id) WHERE status = 'DEAD_LETTER';
       """;
 
+  /**
+   * The coordinators' web dashboard: one-time sign-in links and the sessions they start. Only a
+   * SHA-256 hash of each token is kept, so a copy of the database opens no session.
+   */
+  private static final String V13_DASHBOARD_SIGN_IN =
+      """
+      CREATE TABLE dashboard_links (
+        token_hash     TEXT    PRIMARY KEY,
+        person_channel TEXT    NOT NULL,
+        person_id      TEXT    NOT NULL,
+        expires_at     INTEGER NOT NULL,
+        used_at        INTEGER
+      ) WITHOUT ROWID;
+
+      CREATE TABLE dashboard_sessions (
+        session_hash   TEXT    PRIMARY KEY,
+        person_channel TEXT    NOT NULL,
+        person_id      TEXT    NOT NULL,
+        csrf_token     TEXT    NOT NULL,
+        expires_at     INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      """;
+
   /** Step n of the list takes the schema to version n. Append only. */
   static final List<String> STEPS =
       List.of(
@@ -461,7 +484,8 @@ final class Migrations {
           V9_LINK_CODES,
           V10_PENDING_CONFIRMATIONS,
           V11_INBOUND_RETRIES,
-          V12_OUTBOX_LEASES);
+          V12_OUTBOX_LEASES,
+          V13_DASHBOARD_SIGN_IN);
 
   private Migrations() {}
 

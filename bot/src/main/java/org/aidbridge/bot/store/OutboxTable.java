@@ -248,4 +248,39 @@ final class OutboxTable {
         row.getInt("attempts"),
         row.getString("channel_message_id"));
   }
+
+  /** Messages to people (not groups) about a topic, whatever became of them. */
+  int personalMessagesAbout(String topic) {
+    return db.one(
+            "SELECT COUNT(*) FROM outbox WHERE topic = ? AND recipient_is_group = 0",
+            row -> row.getInt(1),
+            topic)
+        .orElse(0);
+  }
+
+  Optional<Instant> lastSentTo(Address recipient) {
+    return db.one(
+        "SELECT sent_at FROM outbox WHERE channel = ? AND recipient_id = ? AND status = 'SENT'"
+            + " ORDER BY sent_at DESC LIMIT 1",
+        row -> Columns.instant(row, "sent_at"),
+        recipient.channel().id(),
+        recipient.id());
+  }
+
+  List<OutboxSummary> summary() {
+    return db.list(
+        """
+        SELECT channel,
+               SUM(status = 'PENDING') AS pending,
+               MIN(CASE WHEN status = 'PENDING' THEN created_at END) AS oldest,
+               SUM(status = 'UNDELIVERABLE') AS undeliverable
+          FROM outbox GROUP BY channel ORDER BY channel
+        """,
+        row ->
+            new OutboxSummary(
+                Channel.fromId(row.getString("channel")),
+                row.getLong("pending"),
+                Columns.instant(row, "oldest"),
+                row.getLong("undeliverable")));
+  }
 }

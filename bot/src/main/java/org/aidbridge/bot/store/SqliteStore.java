@@ -42,6 +42,7 @@ public final class SqliteStore implements Store {
   private final PeopleTable people;
   private final InstallationKeys keys;
   private final ProofTables proofs;
+  private final DashboardTable dashboard;
 
   private SqliteStore(Database db, RandomGenerator random) {
     this.db = db;
@@ -58,6 +59,7 @@ public final class SqliteStore implements Store {
     this.people = new PeopleTable(db);
     this.keys = new InstallationKeys(db);
     this.proofs = new ProofTables(db);
+    this.dashboard = new DashboardTable(db);
   }
 
   /**
@@ -497,6 +499,7 @@ public final class SqliteStore implements Store {
         () -> {
           eraser.forget(who);
           proofs.forget(who);
+          dashboard.forget(who);
           return null;
         });
   }
@@ -519,5 +522,50 @@ public final class SqliteStore implements Store {
   @Override
   public int eraseClosedListingsBefore(Instant before) {
     return lifecycle.eraseClosedListingsBefore(before);
+  }
+
+  @Override
+  public void saveDashboardLink(String tokenHash, Address person, Instant expiresAt) {
+    dashboard.saveLink(tokenHash, person, expiresAt);
+  }
+
+  @Override
+  public Optional<Address> useDashboardLink(String tokenHash, Instant now) {
+    return dashboard.useLink(tokenHash, now);
+  }
+
+  @Override
+  public void saveDashboardSession(DashboardSession session) {
+    dashboard.saveSession(session);
+  }
+
+  @Override
+  public Optional<DashboardSession> dashboardSession(String sessionHash, Instant now) {
+    return dashboard.session(sessionHash, now);
+  }
+
+  @Override
+  public void deleteDashboardSession(String sessionHash) {
+    dashboard.deleteSession(sessionHash);
+  }
+
+  @Override
+  public List<Match> recentMatches(int limit) {
+    return matches.recent(limit);
+  }
+
+  @Override
+  public int personalMessagesAbout(String topic) {
+    return outbox.personalMessagesAbout(topic);
+  }
+
+  @Override
+  public Optional<Instant> lastSentTo(Address recipient) {
+    return outbox.lastSentTo(recipient);
+  }
+
+  @Override
+  public List<OutboxSummary> outboxSummary() {
+    return outbox.summary();
   }
 }

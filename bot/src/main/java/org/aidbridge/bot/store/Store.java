@@ -411,4 +411,37 @@ public interface Store extends AutoCloseable {
    * @return how many were erased
    */
   int eraseClosedListingsBefore(Instant before);
+
+  // --- the coordinators' web dashboard ---
+
+  /** Keeps a one-time sign-in link, by the hash of its token, for {@code person}. */
+  void saveDashboardLink(String tokenHash, Address person, Instant expiresAt);
+
+  /**
+   * Uses a sign-in link: whose it is, when it exists, was never used and has not expired at {@code
+   * now}. Either way it cannot be used again.
+   */
+  Optional<Address> useDashboardLink(String tokenHash, Instant now);
+
+  /** Keeps a session, replacing one with the same hash. */
+  void saveDashboardSession(DashboardSession session);
+
+  /** The session with this hash, unless it ended before {@code now}. */
+  Optional<DashboardSession> dashboardSession(String sessionHash, Instant now);
+
+  void deleteDashboardSession(String sessionHash);
+
+  /** The newest matches first. */
+  List<Match> recentMatches(int limit);
+
+  /** How many messages to people (not groups) were queued about a topic, kept ones only. */
+  int personalMessagesAbout(String topic);
+
+  /** When the last message to {@code recipient} was sent, among those still kept. */
+  Optional<Instant> lastSentTo(Address recipient);
+
+  /**
+   * Each channel's outbox: pending, oldest pending, given up on. Channels never used are absent.
+   */
+  List<OutboxSummary> outboxSummary();
 }

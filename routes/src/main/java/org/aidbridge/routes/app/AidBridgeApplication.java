@@ -1,14 +1,21 @@
 package org.aidbridge.routes.app;
 
+import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.Bots;
+import org.aidbridge.bot.place.Gazetteer;
 import org.aidbridge.routes.config.BotSettingsFactory;
 import org.aidbridge.routes.config.ConfigException;
 import org.aidbridge.routes.config.Settings;
+import org.aidbridge.routes.web.WebContext;
+import org.aidbridge.routes.web.WebRoutes;
+import org.aidbridge.routes.web.WebSettings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.slf4j.Logger;
@@ -80,7 +87,7 @@ public final class AidBridgeApplication implements AutoCloseable {
         camel.addRoutes(adapter.routes());
       }
       camel.start();
-      health = startHealth(settings, adapters, camel);
+      health = startHealth(context, adapters, camel);
       AidBridgeApplication app = new AidBridgeApplication(camel, adapters, health);
       LOG.info("AidBridge is running on: {}", String.join(", ", app.channels()));
       return app;
@@ -132,7 +139,8 @@ public final class AidBridgeApplication implements AutoCloseable {
   }
 
   private static HealthServer startHealth(
-      Settings settings, List<ChannelAdapter> adapters, CamelContext camel) {
+      AppContext context, List<ChannelAdapter> adapters, CamelContext camel) {
+    Settings settings = context.settings();
     int port = settings.integer("http.port", 8080);
     if (port < -1 || port > 65535) {
       throw new ConfigException(
@@ -144,12 +152,34 @@ public final class AidBridgeApplication implements AutoCloseable {
     String host = settings.string("http.host", "127.0.0.1");
     List<String> channels = adapters.stream().map(a -> a.channel().id()).toList();
     try {
-      HealthServer health = HealthServer.start(host, port, channels, camel::isStarted);
+      HealthServer health =
+          HealthServer.start(
+              host, port, channels, camel::isStarted, dashboard(context, channels, camel));
       LOG.info("health endpoint: http://{}:{}/health", host, health.port());
       return health;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
     }
+  }
+
+  /** The coordinators' web dashboard, on the same server as the health endpoint. */
+  private static Map<String, HttpHandler> dashboard(
+      AppContext context, List<String> channels, CamelContext camel) {
+    BotSettings bot = BotSettingsFactory.from(context.settings());
+    WebContext web =
+        new WebContext(
+            context.store(),
+            Bots.dashboardAccess(context.store(), bot, context.clock()),
+            Bots.desk(context.store(), bot, context.clock(), Gazetteer.loadDefault()),
+            WebSettings.from(context.settings()),
+            bot,
+            channels,
+            camel::isStarted,
+            context.clock());
+    LOG.info(
+        "dashboard: {}/ (a coordinator sends dashboard to get a sign-in link)",
+        web.web().publicUrl());
+    return WebRoutes.handlers(web);
   }
 
   /** Every setting as a Camel property, so routes can say {@code {{imap.poll.ms}}}. */

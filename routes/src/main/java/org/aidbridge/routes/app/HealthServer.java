@@ -2,6 +2,7 @@ package org.aidbridge.routes.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,12 +26,21 @@ final class HealthServer implements AutoCloseable {
     this.server = server;
   }
 
-  /** Listens on {@code host:port} (port 0 picks a free one). */
-  static HealthServer start(String host, int port, List<String> channels, BooleanSupplier up)
+  /**
+   * Listens on {@code host:port} (port 0 picks a free one), with {@code more} handlers by path
+   * prefix besides {@code /health} (the dashboard).
+   */
+  static HealthServer start(
+      String host,
+      int port,
+      List<String> channels,
+      BooleanSupplier up,
+      Map<String, HttpHandler> more)
       throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
     server.createContext(
         "/health", exchange -> answer(exchange, List.copyOf(channels), up.getAsBoolean()));
+    more.forEach(server::createContext);
     server.start();
     return new HealthServer(server);
   }

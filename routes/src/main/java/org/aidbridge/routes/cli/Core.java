@@ -17,6 +17,7 @@ import org.aidbridge.bot.store.Store;
 import org.aidbridge.routes.config.BotSettingsFactory;
 import org.aidbridge.routes.config.Paths;
 import org.aidbridge.routes.config.Settings;
+import org.aidbridge.routes.web.WebSettings;
 
 /**
  * The core's parts as the commands use them, built from the settings. The gazetteer is loaded only
@@ -71,7 +72,8 @@ final class Core {
   }
 
   BotService bot(Store store, Clock clock) {
-    return Bots.create(store, botSettings, clock, parser(), places());
+    return Bots.create(
+        store, botSettings, clock, parser(), places(), WebSettings.from(settings).dashboardUrl());
   }
 
   Matcher matcher(Store store) {

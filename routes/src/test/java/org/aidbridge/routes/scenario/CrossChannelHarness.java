@@ -30,6 +30,7 @@ import org.aidbridge.routes.config.Settings;
 import org.aidbridge.routes.signal.FakeSignalDaemon;
 import org.aidbridge.routes.signal.SignalEnvelopes;
 import org.aidbridge.routes.telegram.FakeBotApi;
+import org.aidbridge.routes.web.WebSettings;
 
 /**
  * AidBridge as it runs, with all three channels at once against their test servers on free ports:
@@ -62,6 +63,11 @@ final class CrossChannelHarness implements AutoCloseable {
   private final AidBridgeApplication app;
 
   CrossChannelHarness(Path dir) throws Exception {
+    this(dir, Map.of());
+  }
+
+  /** The harness with some settings changed, such as {@code http.port} for the dashboard. */
+  CrossChannelHarness(Path dir, Map<String, String> overrides) throws Exception {
     database = dir.resolve("aidbridge.db");
     greenMail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
     greenMail.start();
@@ -69,10 +75,17 @@ final class CrossChannelHarness implements AutoCloseable {
     mail = new PeopleMail(greenMail, BOT_MAIL);
     telegram = new FakeBotApi(clock);
     signal = FakeSignalDaemon.startTcp().withAccount(BOT_SIGNAL);
-    settings = settings();
+    settings = settings().with(overrides);
     store = SqliteStore.open(database.toString());
     BotSettings botSettings = BotSettingsFactory.from(settings);
-    BotService bot = Bots.create(store, botSettings, clock, new LexiconParser(PLACES), PLACES);
+    BotService bot =
+        Bots.create(
+            store,
+            botSettings,
+            clock,
+            new LexiconParser(PLACES),
+            PLACES,
+            WebSettings.from(settings).dashboardUrl());
     AppContext context =
         new AppContext(settings, store, bot, new OutboxDispatcher(store, clock), clock);
     app = AidBridgeApplication.start(context, ChannelCatalog.standard());
@@ -111,6 +124,11 @@ final class CrossChannelHarness implements AutoCloseable {
 
   Store store() {
     return store;
+  }
+
+  /** The port of the health endpoint and the dashboard, or -1 when off. */
+  int httpPort() {
+    return app.healthPort();
   }
 
   Path database() {
