@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -24,16 +26,41 @@ final class Database implements AutoCloseable {
     T run() throws SQLException;
   }
 
+  /** Takes one row of a result. */
+  @FunctionalInterface
+  interface RowConsumer {
+    void accept(ResultSet row) throws SQLException;
+  }
+
   /** Reads one row of a result. */
   @FunctionalInterface
   interface RowReader<T> {
     T read(ResultSet row) throws SQLException;
   }
 
+  private static final String LAST_ROW_ID = "SELECT last_insert_rowid()";
+  private static final int CACHED_STATEMENTS = 256;
+
   private final Connection connection;
+  // Prepared once, reused: preparing costs more than running most of our statements. Guarded by
+  // lock; the least recently used is closed when the cache is full (SQL built for a varying number
+  // of parameters makes many shapes).
+  private final Map<String, PreparedStatement> statements =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+          if (size() <= CACHED_STATEMENTS) {
+            return false;
+          }
+          closeQuietly(eldest.getValue());
+          return true;
+        }
+      };
   private final ReentrantLock lock = new ReentrantLock();
   private int depth; // transactions open on this thread; guarded by lock
   private boolean closed; // guarded by lock
+  // What to redo in memory when the database undoes a transaction or savepoint; guarded by lock.
+  private final List<Runnable> onRollback = new ArrayList<>();
 
   Database(Connection connection) {
     this.connection = connection;
@@ -53,13 +80,7 @@ final class Database implements AutoCloseable {
   }
 
   int update(String sql, Object... params) {
-    return locked(
-        sql,
-        () -> {
-          try (PreparedStatement statement = prepare(sql, params)) {
-            return statement.executeUpdate();
-          }
-        });
+    return locked(sql, () -> prepare(sql, params).executeUpdate());
   }
 
   /** Runs an INSERT and returns the new row's id. */
@@ -67,29 +88,31 @@ final class Database implements AutoCloseable {
     return locked(
         sql,
         () -> {
-          try (PreparedStatement statement = prepare(sql, params);
-              Statement query = connection.createStatement()) {
-            statement.executeUpdate();
-            try (ResultSet rs = query.executeQuery("SELECT last_insert_rowid()")) {
-              rs.next();
-              return rs.getLong(1);
-            }
+          prepare(sql, params).executeUpdate();
+          try (ResultSet rs = prepare(LAST_ROW_ID).executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
           }
         });
   }
 
   <T> List<T> list(String sql, RowReader<T> reader, Object... params) {
-    return locked(
+    List<T> rows = new ArrayList<>();
+    forEach(sql, row -> rows.add(reader.read(row)), params);
+    return rows;
+  }
+
+  /** Hands each row to {@code consumer} as it is read, without collecting them. */
+  void forEach(String sql, RowConsumer consumer, Object... params) {
+    locked(
         sql,
         () -> {
-          List<T> rows = new ArrayList<>();
-          try (PreparedStatement statement = prepare(sql, params);
-              ResultSet rs = statement.executeQuery()) {
+          try (ResultSet rs = prepare(sql, params).executeQuery()) {
             while (rs.next()) {
-              rows.add(reader.read(rs));
+              consumer.accept(rs);
             }
           }
-          return rows;
+          return null;
         });
   }
 
@@ -109,12 +132,41 @@ final class Database implements AutoCloseable {
         });
   }
 
+  /**
+   * Runs {@code undo} if the current transaction (or the savepoint it is in) is rolled back, after
+   * the database has undone it, so memory kept beside the database can follow. Outside a
+   * transaction, a statement is committed at once and there is nothing to undo.
+   */
+  void onRollback(Runnable undo) {
+    lock.lock();
+    try {
+      if (depth > 0) {
+        onRollback.add(undo);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Runs {@code work} holding the connection's lock, so no transaction is half-way meanwhile. */
+  <T> T exclusively(java.util.function.Supplier<T> work) {
+    lock.lock();
+    try {
+      ensureOpen();
+      return work.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   @Override
   public void close() {
     lock.lock();
     try {
       if (!closed) {
         closed = true;
+        statements.values().forEach(Database::closeQuietly);
+        statements.clear();
         connection.close();
       }
     } catch (SQLException e) {
@@ -130,18 +182,22 @@ final class Database implements AutoCloseable {
     try {
       T result = work.run();
       connection.commit();
+      onRollback.clear();
       return result;
     } catch (SQLException | RuntimeException | Error e) {
       rollback(e, null);
+      undoInMemory(0, e);
       throw e;
     } finally {
       depth = 0;
+      onRollback.clear();
       connection.setAutoCommit(true);
     }
   }
 
   private <T> T nested(Work<T> work) throws SQLException {
     Savepoint savepoint = connection.setSavepoint();
+    int undoMark = onRollback.size();
     depth++;
     try {
       T result = work.run();
@@ -149,9 +205,22 @@ final class Database implements AutoCloseable {
       return result;
     } catch (SQLException | RuntimeException | Error e) {
       rollback(e, savepoint);
+      undoInMemory(undoMark, e);
       throw e;
     } finally {
       depth--;
+    }
+  }
+
+  /** Runs, newest first, what was registered since {@code mark}, and forgets it. */
+  private void undoInMemory(int mark, Throwable cause) {
+    for (int i = onRollback.size() - 1; i >= mark; i--) {
+      Runnable undo = onRollback.remove(i);
+      try {
+        undo.run();
+      } catch (RuntimeException e) {
+        cause.addSuppressed(e);
+      }
     }
   }
 
@@ -180,16 +249,25 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /** The cached statement for {@code sql} with its parameters set. Never closed by callers. */
   private PreparedStatement prepare(String sql, Object... params) throws SQLException {
-    PreparedStatement statement = connection.prepareStatement(sql);
+    PreparedStatement statement = statements.get(sql);
+    if (statement == null || statement.isClosed()) {
+      statement = connection.prepareStatement(sql);
+      statements.put(sql, statement);
+    }
+    statement.clearParameters();
+    for (int i = 0; i < params.length; i++) {
+      statement.setObject(i + 1, params[i]);
+    }
+    return statement;
+  }
+
+  private static void closeQuietly(PreparedStatement statement) {
     try {
-      for (int i = 0; i < params.length; i++) {
-        statement.setObject(i + 1, params[i]);
-      }
-      return statement;
-    } catch (SQLException | RuntimeException e) {
       statement.close();
-      throw e;
+    } catch (SQLException e) {
+      // Closing a statement we no longer want: nothing to do about a failure.
     }
   }
 

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.aidbridge.bot.model.Address;
@@ -37,6 +39,7 @@ public final class SqliteStore implements Store {
   private final LinkTable links;
   private final LifecycleTable lifecycle;
   private final PersonEraser eraser;
+  private final List<ListingWatcher> watchers = new CopyOnWriteArrayList<>();
 
   private SqliteStore(Database db, RandomGenerator random) {
     this.db = db;
@@ -89,7 +92,12 @@ public final class SqliteStore implements Store {
 
   @Override
   public Listing insertListing(Listing draft) {
-    return listings.insert(draft);
+    Listing stored = listings.insert(draft);
+    if (!watchers.isEmpty()) {
+      watchers.forEach(w -> w.changed(stored));
+      db.onRollback(() -> tellWatchers(stored.id()));
+    }
+    return stored;
   }
 
   @Override
@@ -129,13 +137,62 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public void forEachListing(Consumer<Listing> each) {
+    listings.forEach(each);
+  }
+
+  @Override
+  public void watchListings(ListingWatcher watcher) {
+    db.exclusively(
+        () -> {
+          watchers.add(watcher);
+          listings.forEachActive(watcher::changed);
+          return null;
+        });
+  }
+
+  @Override
   public void updateStatus(long listingId, Status status) {
     listings.updateStatus(listingId, status);
+    changed(listingId);
   }
 
   @Override
   public void updateListing(Listing listing) {
     listings.updateDetails(listing);
+    changed(listing.id());
+  }
+
+  /** Tells the watchers how a listing is now, and again if the change is rolled back. */
+  private void changed(long listingId) {
+    if (!watchers.isEmpty()) {
+      tellWatchers(listingId);
+      db.onRollback(() -> tellWatchers(listingId));
+    }
+  }
+
+  private void tellWatchers(long listingId) {
+    Optional<Listing> now = listings.byId(listingId);
+    for (ListingWatcher w : watchers) {
+      if (now.isPresent()) {
+        w.changed(now.get());
+      } else {
+        w.removed(listingId);
+      }
+    }
+  }
+
+  /** After a change to many listings at once, every watcher starts again from the store. */
+  private void changedMany() {
+    if (!watchers.isEmpty()) {
+      refillWatchers();
+      db.onRollback(this::refillWatchers);
+    }
+  }
+
+  private void refillWatchers() {
+    watchers.forEach(ListingWatcher::cleared);
+    listings.forEachActive(l -> watchers.forEach(w -> w.changed(l)));
   }
 
   @Override
@@ -266,6 +323,7 @@ public final class SqliteStore implements Store {
   @Override
   public void setExpiry(long listingId, Instant expiresAt) {
     lifecycle.setExpiry(listingId, expiresAt);
+    changed(listingId);
   }
 
   @Override
@@ -305,7 +363,13 @@ public final class SqliteStore implements Store {
 
   @Override
   public void forget(Address who) {
-    eraser.forget(who);
+    db.inTransaction(
+        () -> {
+          eraser.forget(who);
+          // Its listings are gone and others may be open again: rare enough to refill the index.
+          changedMany();
+          return null;
+        });
   }
 
   @Override

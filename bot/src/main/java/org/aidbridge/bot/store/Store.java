@@ -75,6 +75,16 @@ public interface Store extends AutoCloseable {
   /** All listings, any status, in id order (for export). */
   List<Listing> allListings();
 
+  /** Hands every listing, any status, in id order to {@code each}, without holding them all. */
+  void forEachListing(java.util.function.Consumer<Listing> each);
+
+  /**
+   * From now on tells {@code watcher} of every change to a listing as it is made (and again when a
+   * rollback undoes it); first hands it every active (OPEN or MATCHED) listing through {@link
+   * ListingWatcher#changed}, with no change slipping in between.
+   */
+  void watchListings(ListingWatcher watcher);
+
   void updateStatus(long listingId, Status status);
 
   /**
