@@ -20,6 +20,15 @@ public interface BotService {
   List<OutboundMessage> handle(InboundMessage message);
 
   /**
+   * Stores several messages that arrived together (one commit, on disk before this goes on), then
+   * handles them in one transaction: their effects, outbox entries and "processed" marks commit
+   * together, so one sync of the disk serves them all. Messages already handled are ignored.
+   *
+   * @return the messages queued in the outbox because of them
+   */
+  List<OutboundMessage> handleAll(List<InboundMessage> messages);
+
+  /**
    * Handles messages that were stored but not acted on, as after a crash. Called at startup.
    *
    * @return how many were handled

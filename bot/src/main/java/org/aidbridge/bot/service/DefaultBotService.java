@@ -1,6 +1,7 @@
 package org.aidbridge.bot.service;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.aidbridge.bot.BotService;
@@ -44,14 +45,17 @@ public final class DefaultBotService implements BotService {
   }
 
   @Override
+  public List<OutboundMessage> handleAll(List<InboundMessage> messages) {
+    return processBatch(store.recordInbound(messages));
+  }
+
+  @Override
   public int resumePending() {
     int handled = 0;
     List<StoredInbound> batch;
     while (!(batch = store.unprocessedInbound(RESUME_BATCH)).isEmpty()) {
-      for (StoredInbound stored : batch) {
-        process(stored.id(), stored.message());
-        handled++;
-      }
+      processBatch(batch);
+      handled += batch.size();
     }
     if (handled > 0) {
       LOG.info("handled {} message(s) that were stored but not handled before a restart", handled);
@@ -59,20 +63,31 @@ public final class DefaultBotService implements BotService {
     return handled;
   }
 
-  private List<OutboundMessage> process(long inboxId, InboundMessage message) {
+  /**
+   * Group commit: the whole batch in one transaction. If any message fails, the batch is undone and
+   * each message is handled on its own (a failing one gets the apology), as if never batched.
+   */
+  private List<OutboundMessage> processBatch(List<StoredInbound> batch) {
+    if (batch.size() == 1) {
+      return process(batch.get(0).id(), batch.get(0).message());
+    }
     try {
       return store.inTransaction(
           () -> {
-            // Whoever writes to the bot can be reached again, whatever bounced or failed before.
-            store.setUnreachable(message.sender(), false);
-            if (message.inGroup()) {
-              store.setUnreachable(message.group(), false);
-            }
-            List<OutboundMessage> out = responder.respond(message);
-            out.forEach(o -> store.enqueue(o, clock.instant()));
-            store.markProcessed(inboxId);
+            List<OutboundMessage> out = new ArrayList<>();
+            batch.forEach(s -> out.addAll(respond(s.id(), s.message())));
             return out;
           });
+    } catch (RuntimeException e) {
+      List<OutboundMessage> out = new ArrayList<>();
+      batch.forEach(s -> out.addAll(process(s.id(), s.message())));
+      return out;
+    }
+  }
+
+  private List<OutboundMessage> process(long inboxId, InboundMessage message) {
+    try {
+      return store.inTransaction(() -> respond(inboxId, message));
     } catch (RuntimeException e) {
       // A message that breaks the bot must not be retried forever nor stop the others: say sorry
       // (in private only) and move on. The stack trace is what a developer needs to fix it.
@@ -85,5 +100,18 @@ public final class DefaultBotService implements BotService {
             return out;
           });
     }
+  }
+
+  /** Decides, queues the answers and marks the message processed, in the caller's transaction. */
+  private List<OutboundMessage> respond(long inboxId, InboundMessage message) {
+    // Whoever writes to the bot can be reached again, whatever bounced or failed before.
+    store.setUnreachable(message.sender(), false);
+    if (message.inGroup()) {
+      store.setUnreachable(message.group(), false);
+    }
+    List<OutboundMessage> out = responder.respond(message);
+    out.forEach(o -> store.enqueue(o, clock.instant()));
+    store.markProcessed(inboxId);
+    return out;
   }
 }

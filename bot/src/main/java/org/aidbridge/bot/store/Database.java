@@ -1,5 +1,10 @@
 package org.aidbridge.bot.store;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,8 +67,47 @@ final class Database implements AutoCloseable {
   // What to redo in memory when the database undoes a transaction or savepoint; guarded by lock.
   private final List<Runnable> onRollback = new ArrayList<>();
 
-  Database(Connection connection) {
+  private final Path walFile; // null for a database in memory
+  private boolean unsynced; // written since the last sync to disk; guarded by lock
+  private boolean durableCommit; // the open transaction must be on disk when it commits
+
+  Database(Connection connection, Path walFile) {
     this.connection = connection;
+    this.walFile = walFile;
+  }
+
+  /**
+   * The open transaction (or, outside one, everything committed so far) must be on disk, not only
+   * in the operating system's cache, before its commit returns. Commits are otherwise made with
+   * {@code synchronous=NORMAL}: safe against a crash of the process, not against a power cut.
+   */
+  void requireDurable() {
+    lock.lock();
+    try {
+      if (depth > 0) {
+        durableCommit = true;
+      } else {
+        syncToDisk();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Forces what was committed onto the disk (one fsync of the write-ahead log, which holds every
+   * commit since the last checkpoint; a checkpoint syncs what it copies into the database file).
+   */
+  private void syncToDisk() {
+    if (!unsynced || walFile == null || !Files.exists(walFile)) {
+      return;
+    }
+    try (FileChannel wal = FileChannel.open(walFile, StandardOpenOption.WRITE)) {
+      wal.force(false);
+      unsynced = false;
+    } catch (IOException e) {
+      throw new StoreException("could not sync the database to disk: " + e.getMessage(), e);
+    }
   }
 
   /** Runs {@code work} atomically; called inside another transaction it joins that one. */
@@ -80,7 +124,12 @@ final class Database implements AutoCloseable {
   }
 
   int update(String sql, Object... params) {
-    return locked(sql, () -> prepare(sql, params).executeUpdate());
+    return locked(
+        sql,
+        () -> {
+          unsynced = true;
+          return prepare(sql, params).executeUpdate();
+        });
   }
 
   /** Runs an INSERT and returns the new row's id. */
@@ -88,6 +137,7 @@ final class Database implements AutoCloseable {
     return locked(
         sql,
         () -> {
+          unsynced = true;
           prepare(sql, params).executeUpdate();
           try (ResultSet rs = prepare(LAST_ROW_ID).executeQuery()) {
             rs.next();
@@ -126,6 +176,7 @@ final class Database implements AutoCloseable {
     locked(
         sql,
         () -> {
+          unsynced = true;
           try (Statement statement = connection.createStatement()) {
             return statement.execute(sql);
           }
@@ -182,7 +233,11 @@ final class Database implements AutoCloseable {
     try {
       T result = work.run();
       connection.commit();
+      unsynced = true;
       onRollback.clear();
+      if (durableCommit) {
+        syncToDisk();
+      }
       return result;
     } catch (SQLException | RuntimeException | Error e) {
       rollback(e, null);
@@ -190,6 +245,7 @@ final class Database implements AutoCloseable {
       throw e;
     } finally {
       depth = 0;
+      durableCommit = false;
       onRollback.clear();
       connection.setAutoCommit(true);
     }

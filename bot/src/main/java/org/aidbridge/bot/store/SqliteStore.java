@@ -65,7 +65,10 @@ public final class SqliteStore implements Store {
 
   /** As {@link #open(String)}, drawing listing references from {@code random}. */
   static SqliteStore open(String fileOrJdbcUrl, RandomGenerator random) {
-    Database db = new Database(SqliteConnector.connect(fileOrJdbcUrl));
+    Database db =
+        new Database(
+            SqliteConnector.connect(fileOrJdbcUrl),
+            SqliteConnector.walFile(SqliteConnector.jdbcUrl(fileOrJdbcUrl)));
     try {
       SchemaUpgrade.run(db);
     } catch (RuntimeException e) {
@@ -77,7 +80,25 @@ public final class SqliteStore implements Store {
 
   @Override
   public OptionalLong recordInbound(InboundMessage message) {
-    return inbox.record(message);
+    return db.inTransaction(
+        () -> {
+          OptionalLong id = inbox.record(message);
+          db.requireDurable(); // the channel acknowledges it once this returns
+          return id;
+        });
+  }
+
+  @Override
+  public List<StoredInbound> recordInbound(List<InboundMessage> messages) {
+    return db.inTransaction(
+        () -> {
+          List<StoredInbound> stored = new java.util.ArrayList<>(messages.size());
+          for (InboundMessage m : messages) {
+            inbox.record(m).ifPresent(id -> stored.add(new StoredInbound(id, m)));
+          }
+          db.requireDurable();
+          return stored;
+        });
   }
 
   @Override
@@ -212,6 +233,8 @@ public final class SqliteStore implements Store {
 
   @Override
   public List<OutboxEntry> dueOutbox(Channel channel, Instant now, int limit) {
+    // What is sent must still be stored after a power cut: sync the commits that queued it.
+    db.requireDurable();
     return outbox.due(channel, now, limit);
   }
 
@@ -297,6 +320,7 @@ public final class SqliteStore implements Store {
 
   @Override
   public void close() {
+    db.requireDurable();
     db.close();
   }
 

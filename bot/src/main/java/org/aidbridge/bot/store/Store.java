@@ -37,6 +37,14 @@ public interface Store extends AutoCloseable {
    */
   OptionalLong recordInbound(InboundMessage message);
 
+  /**
+   * Stores several messages in one transaction, on disk when it returns (one sync for all),
+   * skipping those already stored.
+   *
+   * @return the newly stored ones, in the given order
+   */
+  List<StoredInbound> recordInbound(List<InboundMessage> messages);
+
   /** Stored messages not yet marked processed, oldest first. */
   List<StoredInbound> unprocessedInbound(int limit);
 

@@ -21,7 +21,7 @@ class SchemaUpgradeTest {
       INSERT INTO no_such_table VALUES (1);
       """;
 
-  private final Database db = new Database(SqliteConnector.connect(":memory:"));
+  private final Database db = new Database(SqliteConnector.connect(":memory:"), null);
 
   @AfterEach
   void close() {
