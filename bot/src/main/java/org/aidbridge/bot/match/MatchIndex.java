@@ -42,6 +42,7 @@ public final class MatchIndex implements ListingWatcher {
     final SpatialGrid located = new SpatialGrid();
     final SpatialGrid ships = new SpatialGrid();
     final RankedEntries placeless = new RankedEntries();
+    final RankedEntries placelessShips = new RankedEntries();
   }
 
   private record CategoryKey(Kind kind, Category category) {}
@@ -207,10 +208,11 @@ public final class MatchIndex implements ListingWatcher {
 
   private static void place(Bucket bucket, MatchProfile p, boolean add) {
     if (!p.located()) {
+      RankedEntries list = p.ships ? bucket.placelessShips : bucket.placeless;
       if (add) {
-        bucket.placeless.add(p);
+        list.add(p);
       } else {
-        bucket.placeless.remove(p);
+        list.remove(p);
       }
       return;
     }

@@ -52,40 +52,61 @@ public final class MatchScorer {
   /** A score and its reasons. */
   public record Scored(double score, List<String> reasons) {}
 
+  /** The score of a pair with its reasons, or empty when they do not fit. */
   Optional<Scored> score(MatchProfile need, MatchProfile offer, long now, TextRelevance text) {
-    int shared = need.categories & offer.categories & ~(1 << Category.OTHER.ordinal());
-    List<String> items = sharedItems(need, offer);
-    if (shared == 0 && items.isEmpty()) {
-      return Optional.empty();
-    }
     List<String> reasons = new ArrayList<>();
-    double score = 0;
-    for (Category c : CATEGORIES) {
-      if ((shared & (1 << c.ordinal())) != 0) {
-        reasons.add("category:" + c.id());
-        score += CATEGORY_POINTS;
-      }
-    }
-    for (String item : items) {
-      reasons.add("item:" + item);
-      score += ITEM_POINTS;
-    }
-    double relevance = text.relevance(need.terms, offer.terms);
-    if (relevance > 0) {
-      double points = TEXT_POINTS * relevance;
-      reasons.add(String.format(Locale.ROOT, "text:%.2f", points));
-      score += points;
+    double score = score(need, offer, now, text, reasons);
+    return Double.isNaN(score) ? Optional.empty() : Optional.of(new Scored(score, reasons));
+  }
+
+  /**
+   * The score of a pair, rounded to the hundredth, or NaN when they do not fit; the reasons are
+   * added to {@code reasons} when it is not null (building them costs more than the score).
+   */
+  double score(
+      MatchProfile need, MatchProfile offer, long now, TextRelevance text, List<String> reasons) {
+    int shared = need.categories & offer.categories & ~(1 << Category.OTHER.ordinal());
+    int items = sharedItems(need, offer, reasons == null ? null : new ArrayList<>(2));
+    if (shared == 0 && items == 0) {
+      return Double.NaN;
     }
     double place = placePoints(need, offer, shared, reasons);
     if (Double.isNaN(place)) {
-      return Optional.empty();
+      return Double.NaN;
     }
-    score += place;
+    double relevance = text.relevance(need.terms, offer.terms);
+    double score =
+        CATEGORY_POINTS * Integer.bitCount(shared)
+            + ITEM_POINTS * items
+            + TEXT_POINTS * relevance
+            + place
+            + ownPoints(need, now)
+            + ownPoints(offer, now);
+    if (reasons != null) {
+      explain(need, offer, shared, relevance, reasons);
+    }
+    return Math.round(score * 100) / 100.0;
+  }
+
+  /** Categories, items and words first, then the place (already added), then urgency. */
+  private static void explain(
+      MatchProfile need, MatchProfile offer, int shared, double relevance, List<String> reasons) {
+    List<String> first = new ArrayList<>();
+    for (Category c : CATEGORIES) {
+      if ((shared & (1 << c.ordinal())) != 0) {
+        first.add("category:" + c.id());
+      }
+    }
+    List<String> items = new ArrayList<>();
+    sharedItems(need, offer, items);
+    items.forEach(item -> first.add("item:" + item));
+    if (relevance > 0) {
+      first.add(String.format(Locale.ROOT, "text:%.2f", TEXT_POINTS * relevance));
+    }
+    reasons.addAll(0, first);
     if (need.urgent) {
       reasons.add("urgent");
     }
-    score += ownPoints(need, now) + ownPoints(offer, now);
-    return Optional.of(new Scored(Math.round(score * 100) / 100.0, reasons));
   }
 
   /**
@@ -102,34 +123,41 @@ public final class MatchScorer {
 
   /**
    * The most the places of a pair can give when they are at least {@code lowerBoundKm} apart
-   * (negative: a place is unknown).
+   * (negative: a place is unknown), if the pair may travel or if it may not.
    */
-  double placeBound(double lowerBoundKm) {
+  double placeBound(double lowerBoundKm, boolean mayTravel) {
     if (lowerBoundKm < 0) {
-      return Math.max(TRAVELS_POINTS, UNKNOWN_PLACE_POINTS);
+      return mayTravel ? Math.max(TRAVELS_POINTS, UNKNOWN_PLACE_POINTS) : UNKNOWN_PLACE_POINTS;
     }
     double near = nearness(lowerBoundKm);
-    return Math.max(TRAVELS_POINTS + near / 2, near);
+    return mayTravel ? Math.max(TRAVELS_POINTS + near / 2, near) : near;
   }
 
   /** Points for the places, or NaN when they are too far apart. */
   private double placePoints(MatchProfile need, MatchProfile offer, int shared, List<String> out) {
+    return placePoints(need, offer, shared, out == null ? NO_REASONS : out::add);
+  }
+
+  private static final java.util.function.Consumer<String> NO_REASONS = reason -> {};
+
+  private double placePoints(
+      MatchProfile need, MatchProfile offer, int shared, java.util.function.Consumer<String> out) {
     double km =
         need.located() && offer.located()
             ? org.aidbridge.bot.model.GeoMath.haversineKm(need.lat, need.lon, offer.lat, offer.lon)
             : -1;
     if (shared != 0 && allTravel(shared) || offer.ships) {
-      out.add("travels");
+      out.accept("travels");
       return TRAVELS_POINTS + (km >= 0 ? nearness(km) / 2 : 0);
     }
     if (km < 0) {
-      out.add("place-unknown");
+      out.accept("place-unknown");
       return UNKNOWN_PLACE_POINTS;
     }
     if (km > maxDistanceKm) {
       return Double.NaN;
     }
-    out.add("distance-km:" + Math.round(km));
+    out.accept("distance-km:" + Math.round(km));
     return nearness(km);
   }
 
@@ -147,15 +175,21 @@ public final class MatchScorer {
     return NEAR_POINTS * Math.max(0, 1 - km / maxDistanceKm);
   }
 
-  /** Items both name, compared across languages by their canonical names, in order. */
-  private static List<String> sharedItems(MatchProfile need, MatchProfile offer) {
-    List<String> shared = new ArrayList<>(0);
+  /**
+   * How many items both name, compared across languages by their canonical names; adds them in
+   * order to {@code names} when it is not null.
+   */
+  private static int sharedItems(MatchProfile need, MatchProfile offer, List<String> names) {
+    int count = 0;
     int i = 0;
     int j = 0;
     while (i < need.items.length && j < offer.items.length) {
       int c = need.items[i].compareTo(offer.items[j]);
       if (c == 0) {
-        shared.add(need.items[i]);
+        if (names != null) {
+          names.add(need.items[i]);
+        }
+        count++;
         i++;
         j++;
       } else if (c < 0) {
@@ -164,7 +198,7 @@ public final class MatchScorer {
         j++;
       }
     }
-    return shared;
+    return count;
   }
 
   private static double daysSince(long then, long now) {

@@ -18,12 +18,15 @@ import org.aidbridge.bot.model.Kind;
  */
 final class MatchSearch {
   /** A pair found: the other listing's id and the score with its reasons. */
-  record Found(long otherId, MatchScorer.Scored scored, long olderId) {}
+  record Found(long otherId, MatchScorer.Scored scored) {}
 
-  private static final Comparator<Found> BEST_FIRST =
-      Comparator.comparingDouble((Found f) -> -f.scored().score())
-          .thenComparingLong(Found::olderId)
-          .thenComparingLong(Found::otherId);
+  /** A pair kept while searching: the reasons are worked out only for those returned. */
+  private record Kept(MatchProfile other, double score, long olderId) {}
+
+  private static final Comparator<Kept> BEST_FIRST =
+      Comparator.comparingDouble((Kept k) -> -k.score())
+          .thenComparingLong(Kept::olderId)
+          .thenComparingLong(k -> k.other().id);
   // Scores are rounded to the hundredth: a bound this much under a kept score still cannot win.
   private static final double ROUNDING = 0.01;
 
@@ -37,11 +40,20 @@ final class MatchSearch {
   private final PriorityQueue<Step> queue =
       new PriorityQueue<>(Comparator.comparingDouble((Step s) -> -s.bound));
   private final Set<Long> seen = new HashSet<>();
-  private final List<Found> kept = new ArrayList<>();
+  private final List<Kept> kept = new ArrayList<>();
 
-  /** A place still to look: a coarse cell, or a ranked list from a position on. */
+  /**
+   * A place still to look: a coarse cell (with whether its far fine cells are cut off and whether
+   * pairs in it can travel), or a ranked list from a position on (with the bound of its places).
+   */
   private record Step(
-      double bound, SpatialGrid.Coarse coarse, RankedEntries list, int position, double place) {}
+      double bound,
+      SpatialGrid.Coarse coarse,
+      boolean cutOff,
+      boolean travels,
+      RankedEntries list,
+      int position,
+      double place) {}
 
   MatchSearch(MatchProfile query, MatchScorer scorer, TextRelevance text, long now, int limit) {
     this.query = query;
@@ -58,11 +70,18 @@ final class MatchSearch {
     this.cutOffFar = query.located() && !query.ships;
   }
 
-  /** Queues a bucket; {@code travels} when it is a category that travels (no distance limit). */
+  /**
+   * Queues a bucket; {@code travels} when it is a category that travels. In any other bucket a pair
+   * that travels (all categories shared travel) is also in the bucket of such a category, and found
+   * there: here it is bounded, and cut off by distance, as if it could not travel. An offer that
+   * ships travels with every need.
+   */
   void add(MatchIndex.Bucket bucket, boolean travels) {
-    queueGrid(bucket.located, cutOffFar && !travels);
-    queueGrid(bucket.ships, false);
-    queueList(bucket.placeless, 0, scorer.placeBound(-1));
+    boolean canTravel = travels || query.ships;
+    queueGrid(bucket.located, cutOffFar && !canTravel, canTravel);
+    queueGrid(bucket.ships, false, true);
+    queueList(bucket.placeless, 0, scorer.placeBound(-1, canTravel));
+    queueList(bucket.placelessShips, 0, scorer.placeBound(-1, true));
   }
 
   /** Walks the queue until nothing left in it can beat what was kept; best first. */
@@ -73,7 +92,7 @@ final class MatchSearch {
         break;
       }
       if (step.coarse != null) {
-        openCoarse(step.coarse, step.place < 0);
+        openCoarse(step.coarse, step.cutOff, step.travels);
       } else {
         queueList(step.list, step.position + 1, step.place);
         consider(step.list.get(step.position));
@@ -89,16 +108,24 @@ final class MatchSearch {
     }
     MatchProfile need = query.kind == Kind.NEED ? query : other;
     MatchProfile offer = query.kind == Kind.NEED ? other : query;
-    scorer
-        .score(need, offer, now, text)
-        .ifPresent(s -> keep(new Found(other.id, s, Math.min(need.id, offer.id))));
+    double score = scorer.score(need, offer, now, text, null);
+    if (!Double.isNaN(score)) {
+      keep(new Kept(other, score, Math.min(need.id, offer.id)));
+    }
   }
 
+  /** The pairs kept, best first, each scored again with its reasons. */
   List<Found> results() {
-    return List.copyOf(kept);
+    List<Found> found = new ArrayList<>(kept.size());
+    for (Kept k : kept) {
+      MatchProfile need = query.kind == Kind.NEED ? query : k.other();
+      MatchProfile offer = query.kind == Kind.NEED ? k.other() : query;
+      found.add(new Found(k.other().id, scorer.score(need, offer, now, text).orElseThrow()));
+    }
+    return found;
   }
 
-  private void keep(Found found) {
+  private void keep(Kept found) {
     int at = 0;
     while (at < kept.size() && BEST_FIRST.compare(kept.get(at), found) < 0) {
       at++;
@@ -112,35 +139,34 @@ final class MatchSearch {
   }
 
   private double worstKept() {
-    return kept.get(kept.size() - 1).scored().score();
+    return kept.get(kept.size() - 1).score();
   }
 
-  private void queueGrid(SpatialGrid grid, boolean cutOff) {
+  private void queueGrid(SpatialGrid grid, boolean cutOff, boolean travels) {
     for (SpatialGrid.Coarse cell : grid.coarseCells()) {
       double km = distanceBound(cell);
       if (cutOff && km > scorer.maxDistanceKm()) {
         continue;
       }
-      double bound = pairBound + scorer.placeBound(km) + ownBound(query.kind);
-      // A negative "place" marks a coarse step whose fine cells are cut off by distance.
-      queue.add(new Step(bound, cell, null, 0, cutOff ? -1 : 1));
+      double bound = pairBound + scorer.placeBound(km, travels) + ownBound(query.kind);
+      queue.add(new Step(bound, cell, cutOff, travels, null, 0, 0));
     }
   }
 
-  private void openCoarse(SpatialGrid.Coarse cell, boolean cutOff) {
+  private void openCoarse(SpatialGrid.Coarse cell, boolean cutOff, boolean travels) {
     for (SpatialGrid.Fine fine : cell.fines.values()) {
       double km = distanceBound(fine);
       if (cutOff && km > scorer.maxDistanceKm()) {
         continue;
       }
-      queueList(fine.entries, 0, scorer.placeBound(km));
+      queueList(fine.entries, 0, scorer.placeBound(km, travels));
     }
   }
 
   private void queueList(RankedEntries list, int position, double place) {
     if (position < list.size()) {
       double own = MatchScorer.ownPoints(list.get(position), now);
-      queue.add(new Step(pairBound + place + own, null, list, position, place));
+      queue.add(new Step(pairBound + place + own, null, false, false, list, position, place));
     }
   }
 
