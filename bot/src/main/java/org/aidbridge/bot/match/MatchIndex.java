@@ -119,6 +119,11 @@ public final class MatchIndex implements ListingWatcher {
 
   /** The best {@code limit} pairs for {@code listing}, found best first by score bounds. */
   List<MatchSearch.Found> best(Listing listing, MatchScorer scorer, long now, int limit) {
+    return search(listing, scorer, now, limit).found();
+  }
+
+  /** The search that finds {@link #best}, done. */
+  MatchSearch search(Listing listing, MatchScorer scorer, long now, int limit) {
     lock.readLock().lock();
     try {
       MatchProfile query = profileOf(listing);
@@ -127,16 +132,17 @@ public final class MatchIndex implements ListingWatcher {
       for (Category c : listing.categories()) {
         Bucket bucket = buckets.get(new CategoryKey(wanted, c));
         if (bucket != null) {
-          search.add(bucket, c.travels());
+          search.addCategory(bucket, c.travels());
         }
       }
       for (String item : query.items) {
         Bucket bucket = buckets.get(new ItemKey(wanted, item));
         if (bucket != null) {
-          search.add(bucket, false);
+          search.addItem(bucket);
         }
       }
-      return search.run();
+      search.run();
+      return search;
     } finally {
       lock.readLock().unlock();
     }

@@ -23,7 +23,7 @@ import org.aidbridge.bot.model.Kind;
 public final class MatchScorer {
   static final double CATEGORY_POINTS = 10;
   static final double ITEM_POINTS = 6;
-  static final double TEXT_POINTS = 6;
+  static final double TEXT_POINTS = 4;
   private static final double NEAR_POINTS = 20;
   private static final double UNKNOWN_PLACE_POINTS = 4;
   private static final double TRAVELS_POINTS = 8;

@@ -35,12 +35,15 @@ final class MatchSearch {
   private final TextRelevance text;
   private final long now;
   private final int limit;
-  private final double pairBound; // the most shared categories, items, words and own points give
+  private final double categoryBound; // the most shared categories, words and own points give
+  private final double itemPoints; // the most shared items give
   private final boolean cutOffFar; // whether a local pair beyond the distance limit cannot fit
   private final PriorityQueue<Step> queue =
       new PriorityQueue<>(Comparator.comparingDouble((Step s) -> -s.bound));
   private final Set<Long> seen = new HashSet<>();
   private final List<Kept> kept = new ArrayList<>();
+  private int scored;
+  private List<Found> found = List.of();
 
   /**
    * A place still to look: a coarse cell (with whether its far fine cells are cut off and whether
@@ -53,7 +56,7 @@ final class MatchSearch {
       boolean travels,
       RankedEntries list,
       int position,
-      double place) {}
+      double base) {}
 
   MatchSearch(MatchProfile query, MatchScorer scorer, TextRelevance text, long now, int limit) {
     this.query = query;
@@ -62,43 +65,92 @@ final class MatchSearch {
     this.now = now;
     this.limit = limit;
     int categories = Integer.bitCount(query.categories & ~(1 << Category.OTHER.ordinal()));
-    this.pairBound =
+    this.categoryBound =
         MatchScorer.CATEGORY_POINTS * categories
-            + MatchScorer.ITEM_POINTS * query.items.length
-            + MatchScorer.TEXT_POINTS
+            + MatchScorer.TEXT_POINTS * text.mostRelevance(query.terms)
             + MatchScorer.ownPoints(query, now);
+    this.itemPoints = MatchScorer.ITEM_POINTS * query.items.length;
     this.cutOffFar = query.located() && !query.ships;
   }
 
   /**
-   * Queues a bucket; {@code travels} when it is a category that travels. In any other bucket a pair
-   * that travels (all categories shared travel) is also in the bucket of such a category, and found
-   * there: here it is bounded, and cut off by distance, as if it could not travel. An offer that
-   * ships travels with every need.
+   * Queues a category's bucket; {@code travels} when the category travels. In any other bucket a
+   * pair that travels (all categories shared travel) is also in the bucket of such a category, and
+   * found there: here it is bounded, and cut off by distance, as if it could not travel (an offer
+   * that ships travels with every need, though). Likewise a pair that shares an item is in that
+   * item's bucket: here it is bounded as if it shared none.
    */
-  void add(MatchIndex.Bucket bucket, boolean travels) {
-    boolean canTravel = travels || query.ships;
-    queueGrid(bucket.located, cutOffFar && !canTravel, canTravel);
-    queueGrid(bucket.ships, false, true);
-    queueList(bucket.placeless, 0, scorer.placeBound(-1, canTravel));
-    queueList(bucket.placelessShips, 0, scorer.placeBound(-1, true));
+  void addCategory(MatchIndex.Bucket bucket, boolean travels) {
+    add(bucket, travels || query.ships, categoryBound);
+  }
+
+  /**
+   * Queues an item's bucket, bounded by everything a pair can share and able to travel when the
+   * listing has a category that travels: a pair found here may be bounded too low anywhere else.
+   */
+  void addItem(MatchIndex.Bucket bucket) {
+    add(bucket, query.ships || anyTravels(query), categoryBound + itemPoints);
+  }
+
+  private static boolean anyTravels(MatchProfile listing) {
+    for (Category c : Category.values()) {
+      if (c.travels() && listing.has(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void add(MatchIndex.Bucket bucket, boolean canTravel, double pairBound) {
+    queueGrid(bucket.located, cutOffFar && !canTravel, canTravel, pairBound);
+    queueGrid(bucket.ships, false, true, pairBound);
+    queueList(bucket.placeless, 0, pairBound + scorer.placeBound(-1, canTravel));
+    queueList(bucket.placelessShips, 0, pairBound + scorer.placeBound(-1, true));
   }
 
   /** Walks the queue until nothing left in it can beat what was kept; best first. */
-  List<Found> run() {
+  void run() {
     while (!queue.isEmpty()) {
       Step step = queue.poll();
       if (kept.size() == limit && step.bound + ROUNDING < worstKept()) {
         break;
       }
       if (step.coarse != null) {
-        openCoarse(step.coarse, step.cutOff, step.travels);
+        openCoarse(step.coarse, step.cutOff, step.travels, step.base);
       } else {
-        queueList(step.list, step.position + 1, step.place);
-        consider(step.list.get(step.position));
+        walk(step.list, step.position, step.base);
       }
     }
-    return results();
+    found = results();
+  }
+
+  /** What {@link #run} found, best first. */
+  List<Found> found() {
+    return found;
+  }
+
+  /**
+   * Scores a ranked list from a position on while it holds the best bound there is; where another
+   * place could hold better, puts the rest of the list back in the queue.
+   */
+  private void walk(RankedEntries list, int from, double base) {
+    for (int at = from; at < list.size(); at++) {
+      double bound = base + MatchScorer.ownPoints(list.get(at), now);
+      if (kept.size() == limit && bound + ROUNDING < worstKept()) {
+        return; // nothing further down this list can win
+      }
+      Step next = queue.peek();
+      if (next != null && bound < next.bound) {
+        queue.add(new Step(bound, null, false, false, list, at, base));
+        return;
+      }
+      consider(list.get(at));
+    }
+  }
+
+  /** How many pairs this search scored (to show that it did not score them all). */
+  int scored() {
+    return scored;
   }
 
   /** Scores one candidate and keeps it if it is among the best so far. */
@@ -106,6 +158,7 @@ final class MatchSearch {
     if (other.expiresAt <= now || other.author.equals(query.author) || !seen.add(other.id)) {
       return;
     }
+    scored++;
     MatchProfile need = query.kind == Kind.NEED ? query : other;
     MatchProfile offer = query.kind == Kind.NEED ? other : query;
     double score = scorer.score(need, offer, now, text, null);
@@ -142,31 +195,33 @@ final class MatchSearch {
     return kept.get(kept.size() - 1).score();
   }
 
-  private void queueGrid(SpatialGrid grid, boolean cutOff, boolean travels) {
+  private void queueGrid(SpatialGrid grid, boolean cutOff, boolean travels, double pairBound) {
     for (SpatialGrid.Coarse cell : grid.coarseCells()) {
       double km = distanceBound(cell);
       if (cutOff && km > scorer.maxDistanceKm()) {
         continue;
       }
       double bound = pairBound + scorer.placeBound(km, travels) + ownBound(query.kind);
-      queue.add(new Step(bound, cell, cutOff, travels, null, 0, 0));
+      queue.add(new Step(bound, cell, cutOff, travels, null, 0, pairBound));
     }
   }
 
-  private void openCoarse(SpatialGrid.Coarse cell, boolean cutOff, boolean travels) {
+  private void openCoarse(
+      SpatialGrid.Coarse cell, boolean cutOff, boolean travels, double pairBound) {
     for (SpatialGrid.Fine fine : cell.fines.values()) {
       double km = distanceBound(fine);
       if (cutOff && km > scorer.maxDistanceKm()) {
         continue;
       }
-      queueList(fine.entries, 0, scorer.placeBound(km, travels));
+      queueList(fine.entries, 0, pairBound + scorer.placeBound(km, travels));
     }
   }
 
-  private void queueList(RankedEntries list, int position, double place) {
+  /** Queues a ranked list; {@code base} bounds all but what each entry brings on its own. */
+  private void queueList(RankedEntries list, int position, double base) {
     if (position < list.size()) {
       double own = MatchScorer.ownPoints(list.get(position), now);
-      queue.add(new Step(pairBound + place + own, null, false, false, list, position, place));
+      queue.add(new Step(base + own, null, false, false, list, position, base));
     }
   }
 

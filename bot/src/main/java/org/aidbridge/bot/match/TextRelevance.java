@@ -105,6 +105,27 @@ final class TextRelevance {
     return most == 0 ? 0 : got / most;
   }
 
+  /**
+   * The most {@link #relevance} can give the need's words with any indexed offer: only words some
+   * indexed listing has can count.
+   */
+  double mostRelevance(int[] need) {
+    double most = 0;
+    double found = 0;
+    for (int i = 0; i < need.length; i++) {
+      int t = need[i];
+      if (i > 0 && need[i - 1] == t) {
+        continue;
+      }
+      double idf = idf(t);
+      most += idf;
+      if (t < documentFrequency.length && documentFrequency[t] > 0) {
+        found += idf;
+      }
+    }
+    return most == 0 ? 0 : Math.min(1, found / most + 1e-9);
+  }
+
   private double idf(int term) {
     long df = term < documentFrequency.length ? documentFrequency[term] : 0;
     long n = Math.max(documents, df);

@@ -132,6 +132,58 @@ class MatchIndexTest {
     assertSameAsScan(new Matcher(store, scorer));
   }
 
+  @Test
+  void whatTravelsIsSearchedBestFirstWithoutScoringTheWholeCategory() {
+    Matcher matcher = new Matcher(store, scorer);
+    store.inTransaction(
+        () -> {
+          for (int i = 0; i < 3000; i++) {
+            store.insertListing(
+                new Listing(
+                    0,
+                    null,
+                    Kind.OFFER,
+                    Set.of(Category.MONEY),
+                    List.of(),
+                    "can give money",
+                    new Place(
+                        "t", "t", "XX", random.nextDouble(-60, 70), random.nextDouble(-180, 180)),
+                    Urgency.NORMAL,
+                    NOW.minus(Duration.ofMinutes(random.nextInt(10 * 24 * 60))),
+                    NOW.plus(Duration.ofDays(7)),
+                    Status.OPEN,
+                    randomPerson(),
+                    "en",
+                    null));
+          }
+        });
+    Listing need =
+        new Listing(
+            0,
+            null,
+            Kind.NEED,
+            Set.of(Category.MONEY),
+            List.of(),
+            "need money for rent",
+            new Place("Portland", "Portland", "US", 45.52, -122.68),
+            Urgency.NORMAL,
+            NOW,
+            NOW.plus(Duration.ofDays(7)),
+            Status.OPEN,
+            randomPerson(),
+            "en",
+            null);
+
+    MatchSearch search = MatchIndex.of(store).search(need, scorer, NOW.toEpochMilli(), 3);
+
+    assertThat(search.found()).hasSize(3);
+    assertThat(search.scored()).isLessThan(300); // of 3,000 in the category
+    assertThat(search.found())
+        .extracting(MatchSearch.Found::otherId)
+        .containsExactlyElementsOf(
+            matcher.matchesByFullScan(need, NOW, 3).stream().map(m -> m.offer().id()).toList());
+  }
+
   private void assertSameAsScan(Matcher matcher) {
     MatchIndex index = MatchIndex.of(store);
     List<Listing> active = store.allListings().stream().filter(l -> l.status().active()).toList();
