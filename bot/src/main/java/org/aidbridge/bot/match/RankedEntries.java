@@ -20,12 +20,14 @@ final class RankedEntries {
           .thenComparingLong(p -> p.id);
 
   private final List<MatchProfile> entries = new ArrayList<>(2);
+  private int categories; // every category any entry has had: a bound, never narrowed on removal
 
   static Comparator<MatchProfile> order(Kind kind) {
     return kind == Kind.OFFER ? OFFERS : NEEDS;
   }
 
   void add(MatchProfile profile) {
+    categories |= profile.categories;
     int at = Collections.binarySearch(entries, profile, order(profile.kind));
     entries.add(at < 0 ? -at - 1 : at, profile);
   }
@@ -36,6 +38,11 @@ final class RankedEntries {
     if (at >= 0) {
       entries.remove(at);
     }
+  }
+
+  /** Bit i set when an entry has (or had) {@code Category.values()[i]}. */
+  int categories() {
+    return categories;
   }
 
   int size() {

@@ -5,28 +5,43 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Located listings in cells at two resolutions: quarter-degree cells (about 28 km) inside
- * four-degree ones (about 450 km). A search looks at a coarse cell as a whole first and opens it
- * only when what lies inside could still beat what was found; far cells stay closed.
+ * Located listings in cells at three resolutions: four-degree cells (about 450 km) hold one-degree
+ * cells, which hold quarter-degree cells (about 28 km) with the listings. A search looks at a cell
+ * as a whole first and opens it only when what lies inside could still beat what was found; far
+ * cells stay closed, and opening one queues at most sixteen smaller ones.
  */
 final class SpatialGrid {
-  static final double FINE_DEGREES = 0.25;
-  static final int FINE_PER_COARSE = 16;
-  static final double COARSE_DEGREES = FINE_DEGREES * FINE_PER_COARSE;
+  private static final double[] SIZES = {4, 1, 0.25};
+  private static final int LEAF = SIZES.length - 1;
   private static final double EARTH_RADIUS_KM = 6371.0088;
   // A hair under the true lower bound, so rounding never makes it exceed a real distance.
   private static final double SAFETY = 0.999;
 
-  /** A cell: its corner (south-west) and size in degrees. */
-  abstract static class Cell {
+  /** A cell: its corner (south-west), its size in degrees, and what it holds. */
+  static final class Cell {
     final double south;
     final double west;
     final double size;
+    final int level;
+    final Map<Long, Cell> children; // null in the smallest cells
+    final RankedEntries entries; // null in the larger cells
+    int categories; // every category any listing inside has had: a bound, never narrowed
 
-    Cell(int y, int x, double size) {
+    Cell(int y, int x, int level) {
+      this.size = SIZES[level];
       this.south = y * size;
       this.west = x * size;
-      this.size = size;
+      this.level = level;
+      this.children = level < LEAF ? new HashMap<>() : null;
+      this.entries = level == LEAF ? new RankedEntries() : null;
+    }
+
+    boolean isLeaf() {
+      return entries != null;
+    }
+
+    boolean isEmpty() {
+      return isLeaf() ? entries.isEmpty() : children.isEmpty();
     }
 
     /** No point of the cell is nearer than this to ({@code lat}, {@code lon}). */
@@ -55,69 +70,49 @@ final class SpatialGrid {
     }
   }
 
-  static final class Fine extends Cell {
-    final RankedEntries entries = new RankedEntries();
-
-    Fine(int y, int x) {
-      super(y, x, FINE_DEGREES);
-    }
-  }
-
-  static final class Coarse extends Cell {
-    final Map<Long, Fine> fines = new HashMap<>();
-
-    Coarse(int y, int x) {
-      super(y, x, COARSE_DEGREES);
-    }
-  }
-
-  private final Map<Long, Coarse> coarse = new HashMap<>();
+  private final Map<Long, Cell> top = new HashMap<>();
 
   void add(MatchProfile p) {
-    int fy = fineIndex(p.lat);
-    int fx = fineIndex(p.lon);
-    int cy = Math.floorDiv(fy, FINE_PER_COARSE);
-    int cx = Math.floorDiv(fx, FINE_PER_COARSE);
-    coarse
-        .computeIfAbsent(key(cy, cx), k -> new Coarse(cy, cx))
-        .fines
-        .computeIfAbsent(key(fy, fx), k -> new Fine(fy, fx))
-        .entries
-        .add(p);
+    Map<Long, Cell> level = top;
+    Cell cell = null;
+    for (int i = 0; i <= LEAF; i++) {
+      int y = index(p.lat, i);
+      int x = index(p.lon, i);
+      int depth = i;
+      cell = level.computeIfAbsent(key(y, x), k -> new Cell(y, x, depth));
+      cell.categories |= p.categories;
+      level = cell.children;
+    }
+    cell.entries.add(p);
   }
 
   void remove(MatchProfile p) {
-    int fy = fineIndex(p.lat);
-    int fx = fineIndex(p.lon);
-    long coarseKey = key(Math.floorDiv(fy, FINE_PER_COARSE), Math.floorDiv(fx, FINE_PER_COARSE));
-    Coarse c = coarse.get(coarseKey);
-    if (c == null) {
+    remove(top, p, 0);
+  }
+
+  /** Removes from the cell at {@code depth} in {@code level}; drops cells left empty. */
+  private static void remove(Map<Long, Cell> level, MatchProfile p, int depth) {
+    long key = key(index(p.lat, depth), index(p.lon, depth));
+    Cell cell = level.get(key);
+    if (cell == null) {
       return;
     }
-    long fineKey = key(fy, fx);
-    Fine f = c.fines.get(fineKey);
-    if (f == null) {
-      return;
+    if (cell.isLeaf()) {
+      cell.entries.remove(p);
+    } else {
+      remove(cell.children, p, depth + 1);
     }
-    f.entries.remove(p);
-    if (f.entries.isEmpty()) {
-      c.fines.remove(fineKey);
-      if (c.fines.isEmpty()) {
-        coarse.remove(coarseKey);
-      }
+    if (cell.isEmpty()) {
+      level.remove(key);
     }
   }
 
-  Collection<Coarse> coarseCells() {
-    return coarse.values();
+  Collection<Cell> topCells() {
+    return top.values();
   }
 
-  boolean isEmpty() {
-    return coarse.isEmpty();
-  }
-
-  private static int fineIndex(double degrees) {
-    return (int) Math.floor(degrees / FINE_DEGREES);
+  private static int index(double degrees, int level) {
+    return (int) Math.floor(degrees / SIZES[level]);
   }
 
   private static long key(int y, int x) {
