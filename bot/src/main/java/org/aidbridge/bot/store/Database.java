@@ -157,9 +157,16 @@ final class Database implements AutoCloseable {
     locked(
         sql,
         () -> {
-          try (ResultSet rs = prepare(sql, params).executeQuery()) {
+          PreparedStatement statement = prepare(sql, params);
+          // While its rows are read, the same SQL run by the consumer gets a statement of its own.
+          statements.remove(sql);
+          try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
               consumer.accept(rs);
+            }
+          } finally {
+            if (statements.putIfAbsent(sql, statement) != null) {
+              closeQuietly(statement);
             }
           }
           return null;
