@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.aidbridge.bot.BotService;
@@ -16,10 +17,12 @@ import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
 
 /**
- * Pushes many messages through the whole core, as the channels would: stored in a SQLite file (WAL,
- * synchronous commits), parsed, matched, answered into the outbox. Prints messages per second and
- * the heap in use. Run: {@code java -cp benchmarks/target/benchmarks.jar
- * org.aidbridge.benchmarks.LoadHarness [messages]}.
+ * Pushes many messages through the whole core, as the channels would: stored in a SQLite file (WAL;
+ * each batch of inbound messages synced to disk before it is handled), parsed, matched, answered
+ * into the outbox, every batch handled in one transaction ({@link BotService#handleAll}). Prints
+ * messages per second and the heap in use. Run: {@code java -cp benchmarks/target/benchmarks.jar
+ * org.aidbridge.benchmarks.LoadHarness [messages] [batch]} (batch 1 is one message at a time, as
+ * {@link BotService#handle}).
  */
 public final class LoadHarness {
   private static final List<String> PLACES =
@@ -56,6 +59,7 @@ public final class LoadHarness {
 
   public static void main(String[] args) throws Exception {
     int messages = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
+    int batch = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     Path dir = Files.createTempDirectory("aidbridge-load");
     try (Store store = SqliteStore.open(dir.resolve("load.db").toString())) {
       BotService bot = Bots.create(store, BotSettings.DEFAULT, Clock.systemUTC());
@@ -63,16 +67,27 @@ public final class LoadHarness {
       bot.handle(message(0, random)); // loads the gazetteer and lexicons outside the timing
       long start = System.nanoTime();
       int replies = 0;
-      for (int i = 1; i <= messages; i++) {
-        replies += bot.handle(message(i, random)).size();
+      for (int i = 1; i <= messages; i += batch) {
+        List<InboundMessage> arrived = new ArrayList<>(batch);
+        for (int j = i; j < i + batch && j <= messages; j++) {
+          arrived.add(message(j, random));
+        }
+        replies += batch == 1 ? bot.handle(arrived.get(0)).size() : bot.handleAll(arrived).size();
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       Runtime rt = Runtime.getRuntime();
       System.gc();
       long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
       System.out.printf(
-          "%d messages in %.1f s: %.0f messages/s, %d replies queued, %d listings, heap in use %d MB%n",
-          messages, seconds, messages / seconds, replies, store.allListings().size(), heapMb);
+          "%d messages (batches of %d) in %.1f s: %.0f messages/s, %d replies queued, %d listings,"
+              + " heap in use %d MB%n",
+          messages,
+          batch,
+          seconds,
+          messages / seconds,
+          replies,
+          store.allListings().size(),
+          heapMb);
     }
   }
 

@@ -24,6 +24,15 @@ public interface BotService {
   List<OutboundMessage> handle(InboundMessage message);
 
   /**
+   * Stores several messages that arrived together (one commit, on disk before this goes on), then
+   * handles them in one transaction: their effects, outbox entries and "processed" marks commit
+   * together, so one sync of the disk serves them all. Messages already handled are ignored.
+   *
+   * @return the messages queued in the outbox because of them
+   */
+  List<OutboundMessage> handleAll(List<InboundMessage> messages);
+
+  /**
    * Handles stored messages not yet acted on whose time has come: those a crash left, and those
    * whose handling failed and is due again. Called at startup and then every few seconds; never
    * throws (a failing store is tried again on the next call).

@@ -1,16 +1,11 @@
 package org.aidbridge.bot.match;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import org.aidbridge.bot.model.Category;
-import org.aidbridge.bot.model.Listing;
-import org.aidbridge.bot.model.Shipping;
-import org.aidbridge.bot.model.Urgency;
+import org.aidbridge.bot.model.Kind;
 
 /**
  * Decides whether a need and an offer fit, and how well.
@@ -18,11 +13,17 @@ import org.aidbridge.bot.model.Urgency;
  * <p>They fit when they share a category (other than {@link Category#OTHER}) or an item, and their
  * places are compatible: both known and within the distance limit, or at least one unknown (which
  * fits but ranks lower), or the offer is something that travels (money, legal or remote help).
- * Nearer, more specific, more urgent and fresher ranks higher.
+ * Nearer, more specific, more urgent and fresher ranks higher, and so do a need and an offer that
+ * say the same things ({@link TextRelevance}).
+ *
+ * <p>The score is a sum of parts that depend on the pair (shared categories, items and words;
+ * places) and parts that depend on one side only ({@link #ownPoints}): the {@link MatchIndex}
+ * bounds each part to rank candidates best first without scoring them all.
  */
 public final class MatchScorer {
-  private static final double CATEGORY_POINTS = 10;
-  private static final double ITEM_POINTS = 6;
+  static final double CATEGORY_POINTS = 10;
+  static final double ITEM_POINTS = 6;
+  static final double TEXT_POINTS = 4;
   private static final double NEAR_POINTS = 20;
   private static final double UNKNOWN_PLACE_POINTS = 4;
   private static final double TRAVELS_POINTS = 8;
@@ -30,6 +31,12 @@ public final class MatchScorer {
   private static final double POINTS_LOST_PER_DAY = 0.5;
   private static final double WAITING_POINTS_PER_DAY = 0.5;
   private static final double MAX_WAITING_POINTS = 5;
+
+  /** The most {@link #ownPoints} gives a need; an offer gets at most 0. */
+  static final double MAX_NEED_OWN_POINTS = URGENT_POINTS + MAX_WAITING_POINTS;
+
+  private static final double MILLIS_PER_DAY = 24.0 * 60 * 60 * 1000;
+  private static final Category[] CATEGORIES = Category.values();
 
   private final double maxDistanceKm;
 
@@ -45,56 +52,122 @@ public final class MatchScorer {
   /** A score and its reasons. */
   public record Scored(double score, List<String> reasons) {}
 
-  public Optional<Scored> score(Listing need, Listing offer, Instant now) {
+  /** The score of a pair with its reasons, or empty when they do not fit. */
+  Optional<Scored> score(MatchProfile need, MatchProfile offer, long now, TextRelevance text) {
     List<String> reasons = new ArrayList<>();
-    double score = 0;
-    Set<Category> shared = sharedCategories(need, offer);
-    Set<String> items = sharedItems(need, offer);
-    if (shared.isEmpty() && items.isEmpty()) {
-      return Optional.empty();
-    }
-    for (Category c : shared) {
-      reasons.add("category:" + c.id());
-      score += CATEGORY_POINTS;
-    }
-    for (String item : items) {
-      reasons.add("item:" + item);
-      score += ITEM_POINTS;
-    }
-    Optional<Double> placePoints = placePoints(need, offer, shared, reasons);
-    if (placePoints.isEmpty()) {
-      return Optional.empty();
-    }
-    score += placePoints.get();
-    if (need.urgency() == Urgency.HIGH) {
-      reasons.add("urgent");
-      score += URGENT_POINTS;
-    }
-    // An old offer may be gone already; a need that has waited long deserves to come first.
-    score -= POINTS_LOST_PER_DAY * daysSince(offer.createdAt(), now);
-    score +=
-        Math.min(MAX_WAITING_POINTS, WAITING_POINTS_PER_DAY * daysSince(need.createdAt(), now));
-    return Optional.of(new Scored(Math.round(score * 100) / 100.0, reasons));
+    double score = score(need, offer, now, text, reasons);
+    return Double.isNaN(score) ? Optional.empty() : Optional.of(new Scored(score, reasons));
   }
 
-  private Optional<Double> placePoints(
-      Listing need, Listing offer, Set<Category> shared, List<String> reasons) {
-    double km = need.place() == null ? -1 : need.place().distanceKm(offer.place());
-    boolean travels =
-        !shared.isEmpty() && shared.stream().allMatch(Category::travels) || Shipping.offered(offer);
-    if (travels) {
-      reasons.add("travels");
-      return Optional.of(TRAVELS_POINTS + (km >= 0 ? nearness(km) / 2 : 0));
+  /**
+   * The score of a pair, rounded to the hundredth, or NaN when they do not fit; the reasons are
+   * added to {@code reasons} when it is not null (building them costs more than the score).
+   */
+  double score(
+      MatchProfile need, MatchProfile offer, long now, TextRelevance text, List<String> reasons) {
+    int shared = need.categories & offer.categories & ~(1 << Category.OTHER.ordinal());
+    int items = sharedItems(need, offer, reasons == null ? null : new ArrayList<>(2));
+    if (shared == 0 && items == 0) {
+      return Double.NaN;
+    }
+    double place = placePoints(need, offer, shared, reasons);
+    if (Double.isNaN(place)) {
+      return Double.NaN;
+    }
+    double relevance = text.relevance(need.terms, offer.terms);
+    double score =
+        CATEGORY_POINTS * Integer.bitCount(shared)
+            + ITEM_POINTS * items
+            + TEXT_POINTS * relevance
+            + place
+            + ownPoints(need, now)
+            + ownPoints(offer, now);
+    if (reasons != null) {
+      explain(need, offer, shared, relevance, reasons);
+    }
+    return Math.round(score * 100) / 100.0;
+  }
+
+  /** Categories, items and words first, then the place (already added), then urgency. */
+  private static void explain(
+      MatchProfile need, MatchProfile offer, int shared, double relevance, List<String> reasons) {
+    List<String> first = new ArrayList<>();
+    for (Category c : CATEGORIES) {
+      if ((shared & (1 << c.ordinal())) != 0) {
+        first.add("category:" + c.id());
+      }
+    }
+    List<String> items = new ArrayList<>();
+    sharedItems(need, offer, items);
+    items.forEach(item -> first.add("item:" + item));
+    if (relevance > 0) {
+      first.add(String.format(Locale.ROOT, "text:%.2f", TEXT_POINTS * relevance));
+    }
+    reasons.addAll(0, first);
+    if (need.urgent) {
+      reasons.add("urgent");
+    }
+  }
+
+  /**
+   * What one side brings whatever the other: a need that is urgent or has waited long deserves to
+   * come first; an old offer may be gone already.
+   */
+  static double ownPoints(MatchProfile listing, long now) {
+    if (listing.kind == Kind.OFFER) {
+      return -POINTS_LOST_PER_DAY * daysSince(listing.createdAt, now);
+    }
+    return (listing.urgent ? URGENT_POINTS : 0)
+        + Math.min(MAX_WAITING_POINTS, WAITING_POINTS_PER_DAY * daysSince(listing.createdAt, now));
+  }
+
+  /**
+   * The most the places of a pair can give when they are at least {@code lowerBoundKm} apart
+   * (negative: a place is unknown), if the pair may travel or if it may not.
+   */
+  double placeBound(double lowerBoundKm, boolean mayTravel) {
+    if (lowerBoundKm < 0) {
+      return mayTravel ? Math.max(TRAVELS_POINTS, UNKNOWN_PLACE_POINTS) : UNKNOWN_PLACE_POINTS;
+    }
+    double near = nearness(lowerBoundKm);
+    return mayTravel ? Math.max(TRAVELS_POINTS + near / 2, near) : near;
+  }
+
+  /** Points for the places, or NaN when they are too far apart. */
+  private double placePoints(MatchProfile need, MatchProfile offer, int shared, List<String> out) {
+    return placePoints(need, offer, shared, out == null ? NO_REASONS : out::add);
+  }
+
+  private static final java.util.function.Consumer<String> NO_REASONS = reason -> {};
+
+  private double placePoints(
+      MatchProfile need, MatchProfile offer, int shared, java.util.function.Consumer<String> out) {
+    double km =
+        need.located() && offer.located()
+            ? org.aidbridge.bot.model.GeoMath.haversineKm(need.lat, need.lon, offer.lat, offer.lon)
+            : -1;
+    if (shared != 0 && allTravel(shared) || offer.ships) {
+      out.accept("travels");
+      return TRAVELS_POINTS + (km >= 0 ? nearness(km) / 2 : 0);
     }
     if (km < 0) {
-      reasons.add("place-unknown");
-      return Optional.of(UNKNOWN_PLACE_POINTS);
+      out.accept("place-unknown");
+      return UNKNOWN_PLACE_POINTS;
     }
     if (km > maxDistanceKm) {
-      return Optional.empty();
+      return Double.NaN;
     }
-    reasons.add("distance-km:" + Math.round(km));
-    return Optional.of(nearness(km));
+    out.accept("distance-km:" + Math.round(km));
+    return nearness(km);
+  }
+
+  private static boolean allTravel(int categories) {
+    for (Category c : CATEGORIES) {
+      if ((categories & (1 << c.ordinal())) != 0 && !c.travels()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Full points next door, none at the distance limit. */
@@ -102,23 +175,34 @@ public final class MatchScorer {
     return NEAR_POINTS * Math.max(0, 1 - km / maxDistanceKm);
   }
 
-  private static Set<Category> sharedCategories(Listing need, Listing offer) {
-    Set<Category> shared = new TreeSet<>(need.categories());
-    shared.retainAll(offer.categories());
-    shared.remove(Category.OTHER);
-    return shared;
+  /**
+   * How many items both name, compared across languages by their canonical names; adds them in
+   * order to {@code names} when it is not null.
+   */
+  private static int sharedItems(MatchProfile need, MatchProfile offer, List<String> names) {
+    int count = 0;
+    int i = 0;
+    int j = 0;
+    while (i < need.items.length && j < offer.items.length) {
+      int c = need.items[i].compareTo(offer.items[j]);
+      if (c == 0) {
+        if (names != null) {
+          names.add(need.items[i]);
+        }
+        count++;
+        i++;
+        j++;
+      } else if (c < 0) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return count;
   }
 
-  /** Items both name, compared across languages by their canonical names. */
-  private static Set<String> sharedItems(Listing need, Listing offer) {
-    ItemSynonyms synonyms = ItemSynonyms.shared();
-    Set<String> shared =
-        new TreeSet<>(need.items().stream().map(i -> synonyms.canonical(i.name())).toList());
-    shared.retainAll(offer.items().stream().map(i -> synonyms.canonical(i.name())).toList());
-    return shared;
-  }
-
-  private static double daysSince(Instant then, Instant now) {
-    return Math.max(0, Duration.between(then, now).toMinutes() / (24.0 * 60));
+  private static double daysSince(long then, long now) {
+    long minutes = (now - then) / 60_000;
+    return Math.max(0, minutes * 60_000 / MILLIS_PER_DAY);
   }
 }

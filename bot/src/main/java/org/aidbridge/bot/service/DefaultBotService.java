@@ -2,6 +2,7 @@ package org.aidbridge.bot.service;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -82,17 +83,22 @@ public final class DefaultBotService implements BotService {
   }
 
   @Override
+  public List<OutboundMessage> handleAll(List<InboundMessage> messages) {
+    List<OutboundMessage> out = new ArrayList<>();
+    attemptBatch(store.recordInbound(messages), out);
+    return out;
+  }
+
+  @Override
   public int resumePending() {
     int handled = 0;
     try {
       List<StoredInbound> batch;
       while (!(batch = store.dueInbound(clock.instant(), RESUME_BATCH)).isEmpty()) {
-        for (StoredInbound stored : batch) {
-          if (attempt(stored.id(), stored.message()) == Outcome.STORE_DOWN) {
-            return handled;
-          }
-          handled++;
+        if (attemptBatch(batch, new ArrayList<>()) == Outcome.STORE_DOWN) {
+          return handled;
         }
+        handled += batch.size();
       }
     } catch (StoreException e) {
       // The next pass tries again; the messages are safe in the inbox.
@@ -102,13 +108,9 @@ public final class DefaultBotService implements BotService {
   }
 
   private List<OutboundMessage> process(long inboxId, InboundMessage message) {
-    List<OutboundMessage> out = new java.util.ArrayList<>();
+    List<OutboundMessage> out = new ArrayList<>();
     attempt(inboxId, message, out);
     return out;
-  }
-
-  private Outcome attempt(long inboxId, InboundMessage message) {
-    return attempt(inboxId, message, new java.util.ArrayList<>());
   }
 
   private Outcome attempt(long inboxId, InboundMessage message, List<OutboundMessage> out) {
@@ -205,5 +207,34 @@ public final class DefaultBotService implements BotService {
     int doublings = Math.min(Math.max(failures - 1, 0), 20);
     Duration wait = FIRST_RETRY.multipliedBy(1L << doublings);
     return wait.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait;
+  }
+
+  /**
+   * Group commit: a batch of stored messages handled in one transaction, so one sync of the disk
+   * serves them all. If any of them fails, the batch is undone and each is attempted on its own,
+   * with the retries and kind answer of a single message.
+   */
+  private Outcome attemptBatch(List<StoredInbound> batch, List<OutboundMessage> out) {
+    if (batch.size() == 1) {
+      return attempt(batch.get(0).id(), batch.get(0).message(), out);
+    }
+    try {
+      out.addAll(
+          store.inTransaction(
+              () -> {
+                List<OutboundMessage> answers = new ArrayList<>();
+                batch.forEach(s -> answers.addAll(respond(s.id(), s.message())));
+                return answers;
+              }));
+      passingFailures.set(0);
+      return Outcome.DONE;
+    } catch (RuntimeException e) {
+      for (StoredInbound stored : batch) {
+        if (attempt(stored.id(), stored.message(), out) == Outcome.STORE_DOWN) {
+          return Outcome.STORE_DOWN;
+        }
+      }
+      return Outcome.DONE;
+    }
   }
 }

@@ -1,5 +1,10 @@
 package org.aidbridge.bot.store;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,7 +12,9 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -24,19 +31,83 @@ final class Database implements AutoCloseable {
     T run() throws SQLException;
   }
 
+  /** Takes one row of a result. */
+  @FunctionalInterface
+  interface RowConsumer {
+    void accept(ResultSet row) throws SQLException;
+  }
+
   /** Reads one row of a result. */
   @FunctionalInterface
   interface RowReader<T> {
     T read(ResultSet row) throws SQLException;
   }
 
+  private static final String LAST_ROW_ID = "SELECT last_insert_rowid()";
+  private static final int CACHED_STATEMENTS = 256;
+
   private final Connection connection;
+  // Prepared once, reused: preparing costs more than running most of our statements. Guarded by
+  // lock; the least recently used is closed when the cache is full (SQL built for a varying number
+  // of parameters makes many shapes).
+  private final Map<String, PreparedStatement> statements =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+          if (size() <= CACHED_STATEMENTS) {
+            return false;
+          }
+          closeQuietly(eldest.getValue());
+          return true;
+        }
+      };
   private final ReentrantLock lock = new ReentrantLock();
   private int depth; // transactions open on this thread; guarded by lock
   private boolean closed; // guarded by lock
+  // What to redo in memory when the database undoes a transaction or savepoint; guarded by lock.
+  private final List<Runnable> onRollback = new ArrayList<>();
 
-  Database(Connection connection) {
+  private final Path walFile; // null for a database in memory
+  private boolean unsynced; // written since the last sync to disk; guarded by lock
+  private boolean durableCommit; // the open transaction must be on disk when it commits
+
+  Database(Connection connection, Path walFile) {
     this.connection = connection;
+    this.walFile = walFile;
+  }
+
+  /**
+   * The open transaction (or, outside one, everything committed so far) must be on disk, not only
+   * in the operating system's cache, before its commit returns. Commits are otherwise made with
+   * {@code synchronous=NORMAL}: safe against a crash of the process, not against a power cut.
+   */
+  void requireDurable() {
+    lock.lock();
+    try {
+      if (depth > 0) {
+        durableCommit = true;
+      } else {
+        syncToDisk();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Forces what was committed onto the disk (one fsync of the write-ahead log, which holds every
+   * commit since the last checkpoint; a checkpoint syncs what it copies into the database file).
+   */
+  private void syncToDisk() {
+    if (!unsynced || walFile == null || !Files.exists(walFile)) {
+      return;
+    }
+    try (FileChannel wal = FileChannel.open(walFile, StandardOpenOption.WRITE)) {
+      wal.force(false);
+      unsynced = false;
+    } catch (IOException e) {
+      throw new StoreException("could not sync the database to disk: " + e.getMessage(), e);
+    }
   }
 
   /** Runs {@code work} atomically; called inside another transaction it joins that one. */
@@ -56,9 +127,8 @@ final class Database implements AutoCloseable {
     return locked(
         sql,
         () -> {
-          try (PreparedStatement statement = prepare(sql, params)) {
-            return statement.executeUpdate();
-          }
+          unsynced = true;
+          return prepare(sql, params).executeUpdate();
         });
   }
 
@@ -67,29 +137,39 @@ final class Database implements AutoCloseable {
     return locked(
         sql,
         () -> {
-          try (PreparedStatement statement = prepare(sql, params);
-              Statement query = connection.createStatement()) {
-            statement.executeUpdate();
-            try (ResultSet rs = query.executeQuery("SELECT last_insert_rowid()")) {
-              rs.next();
-              return rs.getLong(1);
-            }
+          unsynced = true;
+          prepare(sql, params).executeUpdate();
+          try (ResultSet rs = prepare(LAST_ROW_ID).executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
           }
         });
   }
 
   <T> List<T> list(String sql, RowReader<T> reader, Object... params) {
-    return locked(
+    List<T> rows = new ArrayList<>();
+    forEach(sql, row -> rows.add(reader.read(row)), params);
+    return rows;
+  }
+
+  /** Hands each row to {@code consumer} as it is read, without collecting them. */
+  void forEach(String sql, RowConsumer consumer, Object... params) {
+    locked(
         sql,
         () -> {
-          List<T> rows = new ArrayList<>();
-          try (PreparedStatement statement = prepare(sql, params);
-              ResultSet rs = statement.executeQuery()) {
+          PreparedStatement statement = prepare(sql, params);
+          // While its rows are read, the same SQL run by the consumer gets a statement of its own.
+          statements.remove(sql);
+          try (ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
-              rows.add(reader.read(rs));
+              consumer.accept(rs);
+            }
+          } finally {
+            if (statements.putIfAbsent(sql, statement) != null) {
+              closeQuietly(statement);
             }
           }
-          return rows;
+          return null;
         });
   }
 
@@ -103,10 +183,38 @@ final class Database implements AutoCloseable {
     locked(
         sql,
         () -> {
+          unsynced = true;
           try (Statement statement = connection.createStatement()) {
             return statement.execute(sql);
           }
         });
+  }
+
+  /**
+   * Runs {@code undo} if the current transaction (or the savepoint it is in) is rolled back, after
+   * the database has undone it, so memory kept beside the database can follow. Outside a
+   * transaction, a statement is committed at once and there is nothing to undo.
+   */
+  void onRollback(Runnable undo) {
+    lock.lock();
+    try {
+      if (depth > 0) {
+        onRollback.add(undo);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Runs {@code work} holding the connection's lock, so no transaction is half-way meanwhile. */
+  <T> T exclusively(java.util.function.Supplier<T> work) {
+    lock.lock();
+    try {
+      ensureOpen();
+      return work.get();
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override
@@ -115,6 +223,8 @@ final class Database implements AutoCloseable {
     try {
       if (!closed) {
         closed = true;
+        statements.values().forEach(Database::closeQuietly);
+        statements.clear();
         connection.close();
       }
     } catch (SQLException e) {
@@ -130,18 +240,27 @@ final class Database implements AutoCloseable {
     try {
       T result = work.run();
       connection.commit();
+      unsynced = true;
+      onRollback.clear();
+      if (durableCommit) {
+        syncToDisk();
+      }
       return result;
     } catch (SQLException | RuntimeException | Error e) {
       rollback(e, null);
+      undoInMemory(0, e);
       throw e;
     } finally {
       depth = 0;
+      durableCommit = false;
+      onRollback.clear();
       connection.setAutoCommit(true);
     }
   }
 
   private <T> T nested(Work<T> work) throws SQLException {
     Savepoint savepoint = connection.setSavepoint();
+    int undoMark = onRollback.size();
     depth++;
     try {
       T result = work.run();
@@ -149,9 +268,22 @@ final class Database implements AutoCloseable {
       return result;
     } catch (SQLException | RuntimeException | Error e) {
       rollback(e, savepoint);
+      undoInMemory(undoMark, e);
       throw e;
     } finally {
       depth--;
+    }
+  }
+
+  /** Runs, newest first, what was registered since {@code mark}, and forgets it. */
+  private void undoInMemory(int mark, Throwable cause) {
+    for (int i = onRollback.size() - 1; i >= mark; i--) {
+      Runnable undo = onRollback.remove(i);
+      try {
+        undo.run();
+      } catch (RuntimeException e) {
+        cause.addSuppressed(e);
+      }
     }
   }
 
@@ -180,16 +312,25 @@ final class Database implements AutoCloseable {
     }
   }
 
+  /** The cached statement for {@code sql} with its parameters set. Never closed by callers. */
   private PreparedStatement prepare(String sql, Object... params) throws SQLException {
-    PreparedStatement statement = connection.prepareStatement(sql);
+    PreparedStatement statement = statements.get(sql);
+    if (statement == null || statement.isClosed()) {
+      statement = connection.prepareStatement(sql);
+      statements.put(sql, statement);
+    }
+    statement.clearParameters();
+    for (int i = 0; i < params.length; i++) {
+      statement.setObject(i + 1, params[i]);
+    }
+    return statement;
+  }
+
+  private static void closeQuietly(PreparedStatement statement) {
     try {
-      for (int i = 0; i < params.length; i++) {
-        statement.setObject(i + 1, params[i]);
-      }
-      return statement;
-    } catch (SQLException | RuntimeException e) {
       statement.close();
-      throw e;
+    } catch (SQLException e) {
+      // Closing a statement we no longer want: nothing to do about a failure.
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Category;
@@ -134,6 +135,16 @@ final class ListingTable {
 
   List<Listing> all() {
     return db.list(SELECT + " ORDER BY l.id", ListingTable::read);
+  }
+
+  void forEach(Consumer<Listing> each) {
+    db.forEach(SELECT + " ORDER BY l.id", row -> each.accept(read(row)));
+  }
+
+  void forEachActive(Consumer<Listing> each) {
+    db.forEach(
+        SELECT + " WHERE l.status IN ('OPEN', 'MATCHED') ORDER BY l.id",
+        row -> each.accept(read(row)));
   }
 
   void updateStatus(long id, Status status) {

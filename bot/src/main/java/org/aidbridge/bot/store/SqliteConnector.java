@@ -28,6 +28,11 @@ final class SqliteConnector {
     String url = jdbcUrl(fileOrJdbcUrl);
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    // A commit reaches the operating system (it survives the process crashing) without waiting
+    // for the disk; the store syncs the log where a power cut must not undo a commit: an inbound
+    // message before it is acknowledged, outbound ones before they are sent
+    // (Database#requireDurable).
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(busyTimeoutMs);
     // Take the write lock at BEGIN: a transaction that reads, then writes, cannot be refused
@@ -38,6 +43,23 @@ final class SqliteConnector {
     } catch (SQLException e) {
       throw new StoreException("cannot open the database: " + e.getMessage(), e);
     }
+  }
+
+  /** The write-ahead log of the database file the URL names, or null for one in memory. */
+  static Path walFile(String jdbcUrl) {
+    String target = jdbcUrl.substring(JDBC_PREFIX.length());
+    if (target.isEmpty() || target.startsWith(":")) {
+      return null;
+    }
+    if (target.startsWith("file:")) {
+      target = target.substring("file:".length());
+      if (target.startsWith("//")) {
+        target = target.substring(2);
+      }
+    }
+    int query = target.indexOf('?');
+    String file = query < 0 ? target : target.substring(0, query);
+    return file.isEmpty() ? null : Path.of(file + "-wal").toAbsolutePath();
   }
 
   static String jdbcUrl(String fileOrJdbcUrl) {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.aidbridge.bot.model.Address;
@@ -43,6 +45,7 @@ public final class SqliteStore implements Store {
   private final InstallationKeys keys;
   private final ProofTables proofs;
   private final DashboardTable dashboard;
+  private final List<ListingWatcher> watchers = new CopyOnWriteArrayList<>();
 
   private SqliteStore(Database db, RandomGenerator random) {
     this.db = db;
@@ -78,16 +81,20 @@ public final class SqliteStore implements Store {
    */
   public static SqliteStore open(String fileOrJdbcUrl, java.time.Duration busyTimeout) {
     return open(
-        SqliteConnector.connect(fileOrJdbcUrl, (int) busyTimeout.toMillis()), new SecureRandom());
+        SqliteConnector.connect(fileOrJdbcUrl, (int) busyTimeout.toMillis()),
+        fileOrJdbcUrl,
+        new SecureRandom());
   }
 
   /** As {@link #open(String)}, drawing listing references from {@code random}. */
   static SqliteStore open(String fileOrJdbcUrl, RandomGenerator random) {
-    return open(SqliteConnector.connect(fileOrJdbcUrl), random);
+    return open(SqliteConnector.connect(fileOrJdbcUrl), fileOrJdbcUrl, random);
   }
 
-  private static SqliteStore open(java.sql.Connection connection, RandomGenerator random) {
-    Database db = new Database(connection);
+  private static SqliteStore open(
+      java.sql.Connection connection, String fileOrJdbcUrl, RandomGenerator random) {
+    Database db =
+        new Database(connection, SqliteConnector.walFile(SqliteConnector.jdbcUrl(fileOrJdbcUrl)));
     try {
       SchemaUpgrade.run(db);
     } catch (RuntimeException e) {
@@ -99,7 +106,25 @@ public final class SqliteStore implements Store {
 
   @Override
   public OptionalLong recordInbound(InboundMessage message) {
-    return inbox.record(message);
+    return db.inTransaction(
+        () -> {
+          OptionalLong id = inbox.record(message);
+          db.requireDurable(); // the channel acknowledges it once this returns
+          return id;
+        });
+  }
+
+  @Override
+  public List<StoredInbound> recordInbound(List<InboundMessage> messages) {
+    return db.inTransaction(
+        () -> {
+          List<StoredInbound> stored = new java.util.ArrayList<>(messages.size());
+          for (InboundMessage m : messages) {
+            inbox.record(m).ifPresent(id -> stored.add(new StoredInbound(id, m)));
+          }
+          db.requireDurable();
+          return stored;
+        });
   }
 
   @Override
@@ -154,7 +179,12 @@ public final class SqliteStore implements Store {
 
   @Override
   public Listing insertListing(Listing draft) {
-    return listings.insert(draft);
+    Listing stored = listings.insert(draft);
+    if (!watchers.isEmpty()) {
+      watchers.forEach(w -> w.changed(stored));
+      db.onRollback(() -> tellWatchers(stored.id()));
+    }
+    return stored;
   }
 
   @Override
@@ -194,13 +224,62 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public void forEachListing(Consumer<Listing> each) {
+    listings.forEach(each);
+  }
+
+  @Override
+  public void watchListings(ListingWatcher watcher) {
+    db.exclusively(
+        () -> {
+          watchers.add(watcher);
+          listings.forEachActive(watcher::changed);
+          return null;
+        });
+  }
+
+  @Override
   public void updateStatus(long listingId, Status status) {
     listings.updateStatus(listingId, status);
+    changed(listingId);
   }
 
   @Override
   public void updateListing(Listing listing) {
     listings.updateDetails(listing);
+    changed(listing.id());
+  }
+
+  /** Tells the watchers how a listing is now, and again if the change is rolled back. */
+  private void changed(long listingId) {
+    if (!watchers.isEmpty()) {
+      tellWatchers(listingId);
+      db.onRollback(() -> tellWatchers(listingId));
+    }
+  }
+
+  private void tellWatchers(long listingId) {
+    Optional<Listing> now = listings.byId(listingId);
+    for (ListingWatcher w : watchers) {
+      if (now.isPresent()) {
+        w.changed(now.get());
+      } else {
+        w.removed(listingId);
+      }
+    }
+  }
+
+  /** After a change to many listings at once, every watcher starts again from the store. */
+  private void changedMany() {
+    if (!watchers.isEmpty()) {
+      refillWatchers();
+      db.onRollback(this::refillWatchers);
+    }
+  }
+
+  private void refillWatchers() {
+    watchers.forEach(ListingWatcher::cleared);
+    listings.forEachActive(l -> watchers.forEach(w -> w.changed(l)));
   }
 
   @Override
@@ -220,6 +299,8 @@ public final class SqliteStore implements Store {
 
   @Override
   public List<OutboxEntry> dueOutbox(Channel channel, Instant now, int limit) {
+    // What is sent must still be stored after a power cut: sync the commits that queued it.
+    db.requireDurable();
     return outbox.due(channel, now, limit);
   }
 
@@ -400,6 +481,7 @@ public final class SqliteStore implements Store {
 
   @Override
   public void close() {
+    db.requireDurable();
     db.close();
   }
 
@@ -456,6 +538,7 @@ public final class SqliteStore implements Store {
   @Override
   public void setExpiry(long listingId, Instant expiresAt) {
     lifecycle.setExpiry(listingId, expiresAt);
+    changed(listingId);
   }
 
   @Override
@@ -500,6 +583,8 @@ public final class SqliteStore implements Store {
           eraser.forget(who);
           proofs.forget(who);
           dashboard.forget(who);
+          // Its listings are gone and others may be open again: rare enough to refill the index.
+          changedMany();
           return null;
         });
   }

@@ -37,6 +37,14 @@ public interface Store extends AutoCloseable {
    */
   OptionalLong recordInbound(InboundMessage message);
 
+  /**
+   * Stores several messages in one transaction, on disk when it returns (one sync for all),
+   * skipping those already stored.
+   *
+   * @return the newly stored ones, in the given order
+   */
+  List<StoredInbound> recordInbound(List<InboundMessage> messages);
+
   /** Stored messages not yet marked processed, oldest first. */
   List<StoredInbound> unprocessedInbound(int limit);
 
@@ -122,6 +130,16 @@ public interface Store extends AutoCloseable {
 
   /** All listings, any status, in id order (for export). */
   List<Listing> allListings();
+
+  /** Hands every listing, any status, in id order to {@code each}, without holding them all. */
+  void forEachListing(java.util.function.Consumer<Listing> each);
+
+  /**
+   * From now on tells {@code watcher} of every change to a listing as it is made (and again when a
+   * rollback undoes it); first hands it every active (OPEN or MATCHED) listing through {@link
+   * ListingWatcher#changed}, with no change slipping in between.
+   */
+  void watchListings(ListingWatcher watcher);
 
   void updateStatus(long listingId, Status status);
 

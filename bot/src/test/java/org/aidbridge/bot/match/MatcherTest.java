@@ -169,6 +169,54 @@ class MatcherTest {
         .containsExactly(need.id());
   }
 
+  @Test
+  void offersThatSayWhatTheNeedSaysRankFirstEvenInAnotherLanguage() {
+    Listing need =
+        store.insertListing(
+            listing(
+                Kind.NEED,
+                PORTLAND,
+                person(),
+                Urgency.NORMAL,
+                "rice",
+                "need rice and beans for a family",
+                Category.FOOD));
+    Listing other =
+        store.insertListing(
+            listing(
+                Kind.OFFER,
+                PORTLAND,
+                person(),
+                Urgency.NORMAL,
+                "rice",
+                "can give rice",
+                Category.FOOD));
+    Listing same =
+        store.insertListing(
+            listing(
+                Kind.OFFER,
+                PORTLAND,
+                person(),
+                Urgency.NORMAL,
+                "arroz",
+                "ofrezco arroz y frijoles",
+                Category.FOOD));
+
+    List<Match> matches = matcher.matchesFor(need, NOW, 10);
+
+    assertThat(matches).extracting(m -> m.offer().id()).containsExactly(same.id(), other.id());
+    assertThat(matches.get(0).reasons()).contains("item:rice").anyMatch(r -> r.startsWith("text:"));
+    assertThat(textPoints(matches.get(0))).isGreaterThan(textPoints(matches.get(1)));
+  }
+
+  private static double textPoints(Match match) {
+    return match.reasons().stream()
+        .filter(r -> r.startsWith("text:"))
+        .mapToDouble(r -> Double.parseDouble(r.substring("text:".length())))
+        .findFirst()
+        .orElse(0);
+  }
+
   private Listing add(Kind kind, Place place, Category... categories) {
     return store.insertListing(listing(kind, place, person(), categories));
   }

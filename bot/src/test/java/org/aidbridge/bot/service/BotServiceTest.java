@@ -101,6 +101,26 @@ class BotServiceTest {
   }
 
   @Test
+  void messagesThatArriveTogetherAreHandledInOneBatchAndSeeEachOther() {
+    InboundMessage already = direct(CY, "help");
+    bot.handle(already);
+    InboundMessage need = direct(ANA, "I need insulin in Portland, urgent");
+    InboundMessage offer = direct(BEN, "I can give insulin in Portland");
+
+    List<OutboundMessage> out = bot.handleAll(List.of(need, already, offer));
+
+    Listing stored = store.activeListingsOf(ANA).get(0);
+    assertThat(stored.status()).isEqualTo(Status.MATCHED);
+    assertThat(store.matchesOf(stored.id())).hasSize(1);
+    assertThat(notice(out, BEN).text()).contains(stored.ref());
+    assertThat(out).noneMatch(o -> o.to().equals(CY)); // the one handled before is not again
+    assertThat(store.unprocessedInbound(10)).isEmpty();
+    assertThat(store.dueOutbox(Channel.TELEGRAM, NOW, 10))
+        .extracting(OutboxEntry::message)
+        .containsAll(out.stream().filter(o -> o.to().equals(BEN)).toList());
+  }
+
+  @Test
   void listDoneAndWithdrawWorkOnlyOnTheAuthorsOwnListings() {
     bot.handle(direct(ANA, "need: diapers in Oakland"));
     bot.handle(direct(ANA, "offer: a ride to the clinic in Oakland"));

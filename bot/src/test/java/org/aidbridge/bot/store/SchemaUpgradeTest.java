@@ -23,7 +23,7 @@ class SchemaUpgradeTest {
       INSERT INTO no_such_table VALUES (1);
       """;
 
-  private final Database db = new Database(SqliteConnector.connect(":memory:"));
+  private final Database db = new Database(SqliteConnector.connect(":memory:"), null);
 
   @AfterEach
   void close() {
@@ -89,7 +89,7 @@ class SchemaUpgradeTest {
   @Test
   void linksMadeBeforeLinksWereProvenGiveNoCoordinatorRights(@TempDir Path dir) {
     String file = dir.resolve("before.db").toString();
-    Database old = new Database(SqliteConnector.connect(file));
+    Database old = new Database(SqliteConnector.connect(file), null);
     SchemaUpgrade.run(old, Migrations.STEPS.subList(0, 5));
     old.execute(
         "INSERT INTO identity_links (address_channel, address_id, person_id)"

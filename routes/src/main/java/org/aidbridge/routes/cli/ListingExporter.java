@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,15 +49,23 @@ final class ListingExporter {
     if (includeContacts) {
       schema.addColumn("contact");
     }
-    int count = 0;
+    int[] count = {0};
     try (SequenceWriter rows =
         new CsvMapper().writer(schema.build().withHeader()).writeValues(out)) {
-      for (Listing listing : store.allListings()) {
-        rows.write(row(listing, includeContacts));
-        count++;
-      }
+      // Streamed: each listing is written as it is read, none are held.
+      store.forEachListing(
+          listing -> {
+            try {
+              rows.write(row(listing, includeContacts));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+            count[0]++;
+          });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    return count;
+    return count[0];
   }
 
   private static List<String> row(Listing listing, boolean includeContacts) {

@@ -15,11 +15,13 @@ import org.aidbridge.bot.store.Store;
 
 /**
  * Imports listings from a spreadsheet's CSV: good rows are stored, bad rows reported with their
- * line numbers, and rows imported before are skipped. All in one transaction, so a few thousand
- * rows take seconds and a failure leaves the store as it was.
+ * line numbers, and rows imported before are skipped. Rows are read as they are stored, a thousand
+ * to a transaction, so a file of any size needs little memory; a failure keeps the batches stored
+ * before it, and importing the file again picks up where it stopped (rows stored are skipped).
  */
 final class ListingImporter {
   private static final String STATE_PREFIX = "import:";
+  static final int BATCH = 1_000;
 
   private final Store store;
   private final ImportRowMapper mapper;
@@ -30,43 +32,54 @@ final class ListingImporter {
   }
 
   ImportReport importCsv(Reader csv) throws IOException {
-    List<ImportRow> rows = read(csv);
-    return store.inTransaction(() -> store(rows));
+    Tally tally = new Tally();
+    List<ImportRow> batch = new ArrayList<>(BATCH);
+    read(
+        csv,
+        row -> {
+          batch.add(row);
+          if (batch.size() == BATCH) {
+            store.inTransaction(() -> batch.forEach(r -> store(r, tally)));
+            batch.clear();
+          }
+        });
+    store.inTransaction(() -> batch.forEach(r -> store(r, tally)));
+    return new ImportReport(tally.imported, tally.alreadyThere, tally.problems);
   }
 
-  private ImportReport store(List<ImportRow> rows) {
-    int imported = 0;
-    int alreadyThere = 0;
-    List<String> problems = new ArrayList<>();
-    for (ImportRow row : rows) {
-      String key = STATE_PREFIX + row.identity();
-      String externalId = row.get("id");
-      if (store.state(key).isPresent()
-          || (externalId != null && store.listingByExternalId(externalId).isPresent())) {
-        alreadyThere++;
-        continue;
-      }
-      Listing draft;
-      try {
-        draft = mapper.toListing(row);
-      } catch (IllegalArgumentException e) {
-        problems.add("line " + row.line() + ": " + e.getMessage());
-        continue;
-      }
-      Listing stored = store.insertListing(draft);
-      if (ImportIdentity.synthetic(stored.author())) {
-        store.setUnreachable(stored.author(), true);
-      }
-      store.putState(key, Long.toString(stored.id()));
-      imported++;
+  /** What an import did so far. */
+  private static final class Tally {
+    int imported;
+    int alreadyThere;
+    final List<String> problems = new ArrayList<>();
+  }
+
+  private void store(ImportRow row, Tally tally) {
+    String key = STATE_PREFIX + row.identity();
+    String externalId = row.get("id");
+    if (store.state(key).isPresent()
+        || (externalId != null && store.listingByExternalId(externalId).isPresent())) {
+      tally.alreadyThere++;
+      return;
     }
-    return new ImportReport(imported, alreadyThere, problems);
+    Listing draft;
+    try {
+      draft = mapper.toListing(row);
+    } catch (IllegalArgumentException e) {
+      tally.problems.add("line " + row.line() + ": " + e.getMessage());
+      return;
+    }
+    Listing stored = store.insertListing(draft);
+    if (ImportIdentity.synthetic(stored.author())) {
+      store.setUnreachable(stored.author(), true);
+    }
+    store.putState(key, Long.toString(stored.id()));
+    tally.imported++;
   }
 
-  /** Reads the header and the rows, keeping the line each row starts on. */
-  static List<ImportRow> read(Reader csv) throws IOException {
+  /** Reads the header, then hands on each row as it is read, with the line it starts on. */
+  static void read(Reader csv, java.util.function.Consumer<ImportRow> each) throws IOException {
     CsvMapper csvMapper = new CsvMapper();
-    List<ImportRow> rows = new ArrayList<>();
     try (MappingIterator<String[]> it =
         csvMapper.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(csv)) {
       if (!it.hasNextValue()) {
@@ -94,10 +107,9 @@ final class ListingImporter {
           }
         }
         if (!values.isEmpty()) {
-          rows.add(new ImportRow(line, values));
+          each.accept(new ImportRow(line, values));
         }
       }
     }
-    return rows;
   }
 }

@@ -43,8 +43,7 @@ final class MatchesCommand implements Callable<Integer> {
     Core core = Core.from(parent.settings());
     PrintWriter out = spec.commandLine().getOut();
     try (Store store = core.openStore(parent.environment().workingDir())) {
-      Store snapshot = MemoizedQueries.of(store);
-      new MatchLister(snapshot, core.matcher(snapshot))
+      new MatchLister(store, core.matcher(store))
           .forEachNeed(
               parent.environment().clock().instant(),
               top,

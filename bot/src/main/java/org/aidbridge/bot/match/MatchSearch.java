@@ -1,0 +1,295 @@
+package org.aidbridge.bot.match;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import org.aidbridge.bot.model.Category;
+import org.aidbridge.bot.model.Kind;
+
+/**
+ * One search of the {@link MatchIndex} for the best listings to pair with one listing, best first
+ * by score bounds: every place to look (a cell of the grid, at any of its sizes, or the next
+ * listing of a ranked list) waits in a queue under the most any listing there could score, and the
+ * search stops when the best of those bounds cannot beat the last of the listings kept. Far cells
+ * of what cannot travel are not even queued. What it returns is what scoring every listing would
+ * return.
+ */
+final class MatchSearch {
+  /** A pair found: the other listing's id and the score with its reasons. */
+  record Found(long otherId, MatchScorer.Scored scored) {}
+
+  /** A pair kept while searching: the reasons are worked out only for those returned. */
+  private record Kept(MatchProfile other, double score, long olderId) {}
+
+  private static final Comparator<Kept> BEST_FIRST =
+      Comparator.comparingDouble((Kept k) -> -k.score())
+          .thenComparingLong(Kept::olderId)
+          .thenComparingLong(k -> k.other().id);
+  // Scores are rounded to the hundredth: a bound this much under a kept score still cannot win.
+  private static final double ROUNDING = 0.01;
+  private static final double WALK_ON = 1;
+  private static final int TRAVELLING = travellingCategories();
+
+  private final MatchProfile query;
+  private final MatchScorer scorer;
+  private final TextRelevance text;
+  private final long now;
+  private final int limit;
+  private final double categoryBound; // the most shared categories, words and own points give
+  private final double itemPoints; // the most shared items give
+  private final int categoryCount; // the listing's categories that count (not OTHER)
+  private final boolean cutOffFar; // whether a local pair beyond the distance limit cannot fit
+  private final PriorityQueue<Step> queue = new PriorityQueue<>();
+  private final List<Kept> kept = new ArrayList<>();
+  private int scored;
+  private List<Found> found = List.of();
+
+  /**
+   * A place still to look: a larger cell (with whether its far cells are cut off and whether pairs
+   * in it can travel), or a ranked list from a position on (with the bound of its places).
+   */
+  private record Step(
+      double bound,
+      SpatialGrid.Cell cell,
+      Scope scope,
+      boolean ships,
+      RankedEntries list,
+      int position,
+      double base)
+      implements Comparable<Step> {
+    @Override
+    public int compareTo(Step other) {
+      return Double.compare(other.bound, bound); // the highest bound first
+    }
+  }
+
+  MatchSearch(MatchProfile query, MatchScorer scorer, TextRelevance text, long now, int limit) {
+    this.query = query;
+    this.scorer = scorer;
+    this.text = text;
+    this.now = now;
+    this.limit = limit;
+    int categories = Integer.bitCount(query.categories & ~(1 << Category.OTHER.ordinal()));
+    this.categoryCount = categories;
+    this.categoryBound =
+        MatchScorer.CATEGORY_POINTS * categories
+            + MatchScorer.TEXT_POINTS * text.mostRelevance(query.terms)
+            + MatchScorer.ownPoints(query, now);
+    this.itemPoints = MatchScorer.ITEM_POINTS * query.items.length;
+    this.cutOffFar = query.located() && !query.ships;
+  }
+
+  /**
+   * Queues a category's bucket; {@code travels} when the category travels. In any other bucket a
+   * pair that travels (all categories shared travel) is also in the bucket of such a category, and
+   * found there: here it is bounded, and cut off by distance, as if it could not travel (an offer
+   * that ships travels with every need, though). Likewise a pair that shares an item is in that
+   * item's bucket: here it is bounded as if it shared none.
+   */
+  void addCategory(MatchIndex.Bucket bucket, boolean travels) {
+    boolean canTravel = travels || query.ships;
+    add(bucket, new Scope(false, cutOffFar && !canTravel, canTravel, categoryBound));
+  }
+
+  /**
+   * Queues an item's bucket, bounded by everything a pair can share, and able to travel, as far as
+   * the categories found in each cell allow: a pair found here may be bounded too low elsewhere.
+   */
+  void addItem(MatchIndex.Bucket bucket) {
+    add(bucket, new Scope(true, cutOffFar, false, 0));
+  }
+
+  /**
+   * How a part of a bucket is bounded: whether far cells are cut off, whether pairs may travel, and
+   * the most that shared categories, items, words and the listing's own points give. In an item's
+   * bucket this is worked out for each cell from the categories its listings have.
+   */
+  private record Scope(boolean byCell, boolean cutOff, boolean travels, double pairBound) {}
+
+  private Scope narrow(Scope scope, int categoriesInCell, boolean ships) {
+    if (!scope.byCell()) {
+      return ships ? new Scope(false, false, true, scope.pairBound()) : scope;
+    }
+    int shared = query.categories & categoriesInCell & ~(1 << Category.OTHER.ordinal());
+    boolean travels = ships || query.ships || (shared & TRAVELLING) != 0;
+    double pairBound =
+        categoryBound
+            - MatchScorer.CATEGORY_POINTS * categoryCount
+            + MatchScorer.CATEGORY_POINTS * Integer.bitCount(shared)
+            + itemPoints;
+    return new Scope(true, !ships && cutOffFar && !travels, travels, pairBound);
+  }
+
+  private void add(MatchIndex.Bucket bucket, Scope scope) {
+    queueGrid(bucket.located, scope, false);
+    queueGrid(bucket.ships, scope, true);
+    queueList(bucket.placeless, narrow(scope, bucket.placeless.categories(), false));
+    queueList(bucket.placelessShips, narrow(scope, bucket.placelessShips.categories(), true));
+  }
+
+  private void queueList(RankedEntries list, Scope scope) {
+    queueList(list, 0, scope.pairBound() + scorer.placeBound(-1, scope.travels()));
+  }
+
+  /** Walks the queue until nothing left in it can beat what was kept; best first. */
+  void run() {
+    while (!queue.isEmpty()) {
+      Step step = queue.poll();
+      if (cannotWin(step.bound)) {
+        break;
+      }
+      if (step.cell != null) {
+        open(step.cell, step.scope, step.ships);
+      } else {
+        walk(step.list, step.position, step.base);
+      }
+    }
+    found = results();
+  }
+
+  /** What {@link #run} found, best first. */
+  List<Found> found() {
+    return found;
+  }
+
+  /**
+   * Scores a ranked list from a position on while it holds the best bound there is; where another
+   * place could hold better, puts the rest of the list back in the queue.
+   */
+  private void walk(RankedEntries list, int from, double base) {
+    for (int at = from; at < list.size(); at++) {
+      double bound = base + MatchScorer.ownPoints(list.get(at), now);
+      if (cannotWin(bound)) {
+        return; // nothing further down this list can win
+      }
+      Step next = queue.peek();
+      // Going on a little below the best bound costs less than queueing the rest again.
+      if (next != null && bound + WALK_ON < next.bound) {
+        queue.add(new Step(bound, null, null, false, list, at, base));
+        return;
+      }
+      consider(list.get(at));
+    }
+  }
+
+  /** How many pairs this search scored (to show that it did not score them all). */
+  int scored() {
+    return scored;
+  }
+
+  /** Scores one candidate and keeps it if it is among the best so far. */
+  void consider(MatchProfile other) {
+    if (other.expiresAt <= now || other.author.equals(query.author) || isKept(other)) {
+      return; // a listing in two buckets may come twice
+    }
+    scored++;
+    MatchProfile need = query.kind == Kind.NEED ? query : other;
+    MatchProfile offer = query.kind == Kind.NEED ? other : query;
+    double score = scorer.score(need, offer, now, text, null);
+    if (!Double.isNaN(score)) {
+      keep(new Kept(other, score, Math.min(need.id, offer.id)));
+    }
+  }
+
+  /** The pairs kept, best first, each scored again with its reasons. */
+  List<Found> results() {
+    List<Found> found = new ArrayList<>(kept.size());
+    for (Kept k : kept) {
+      MatchProfile need = query.kind == Kind.NEED ? query : k.other();
+      MatchProfile offer = query.kind == Kind.NEED ? k.other() : query;
+      found.add(new Found(k.other().id, scorer.score(need, offer, now, text).orElseThrow()));
+    }
+    return found;
+  }
+
+  private boolean isKept(MatchProfile other) {
+    for (Kept k : kept) {
+      if (k.other() == other) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void keep(Kept found) {
+    int at = 0;
+    while (at < kept.size() && BEST_FIRST.compare(kept.get(at), found) < 0) {
+      at++;
+    }
+    if (at < limit) {
+      kept.add(at, found);
+      if (kept.size() > limit) {
+        kept.remove(kept.size() - 1);
+      }
+    }
+  }
+
+  private double worstKept() {
+    return kept.get(kept.size() - 1).score();
+  }
+
+  private void queueGrid(SpatialGrid grid, Scope scope, boolean ships) {
+    for (SpatialGrid.Cell cell : grid.topCells()) {
+      queueCell(cell, scope, ships);
+    }
+  }
+
+  /** Queues the cells inside a cell, or its listings when it is of the smallest size. */
+  private void open(SpatialGrid.Cell cell, Scope scope, boolean ships) {
+    for (SpatialGrid.Cell inside : cell.children.values()) {
+      queueCell(inside, scope, ships);
+    }
+  }
+
+  private void queueCell(SpatialGrid.Cell cell, Scope bucketScope, boolean ships) {
+    Scope scope = narrow(bucketScope, cell.categories, ships);
+    double km = distanceBound(cell);
+    if (scope.cutOff() && km > scorer.maxDistanceKm()) {
+      return;
+    }
+    double base = scope.pairBound() + scorer.placeBound(km, scope.travels());
+    if (cell.isLeaf()) {
+      queueList(cell.entries, 0, base);
+      return;
+    }
+    double bound = base + ownBound(query.kind);
+    if (!cannotWin(bound)) {
+      queue.add(new Step(bound, cell, bucketScope, ships, null, 0, 0));
+    }
+  }
+
+  /** Whether a bound is too low to beat or tie the last of a full list of kept pairs. */
+  private boolean cannotWin(double bound) {
+    return kept.size() == limit && bound + ROUNDING < worstKept();
+  }
+
+  /** Queues a ranked list; {@code base} bounds all but what each entry brings on its own. */
+  private void queueList(RankedEntries list, int position, double base) {
+    if (position < list.size()) {
+      double bound = base + MatchScorer.ownPoints(list.get(position), now);
+      if (!cannotWin(bound)) {
+        queue.add(new Step(bound, null, null, false, list, position, base));
+      }
+    }
+  }
+
+  private double distanceBound(SpatialGrid.Cell cell) {
+    return query.located() ? cell.lowerBoundKm(query.lat, query.lon) : -1;
+  }
+
+  private static int travellingCategories() {
+    int mask = 0;
+    for (Category c : Category.values()) {
+      if (c.travels()) {
+        mask |= 1 << c.ordinal();
+      }
+    }
+    return mask;
+  }
+
+  /** The most a listing of the kind the query is not can bring on its own. */
+  private static double ownBound(Kind queryKind) {
+    return queryKind == Kind.NEED ? 0 : MatchScorer.MAX_NEED_OWN_POINTS;
+  }
+}

@@ -1,0 +1,281 @@
+package org.aidbridge.bot.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.aidbridge.bot.model.Address;
+import org.aidbridge.bot.model.Category;
+import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.model.Item;
+import org.aidbridge.bot.model.Kind;
+import org.aidbridge.bot.model.Listing;
+import org.aidbridge.bot.model.Match;
+import org.aidbridge.bot.model.Place;
+import org.aidbridge.bot.model.Status;
+import org.aidbridge.bot.model.Urgency;
+import org.aidbridge.bot.store.SqliteStore;
+import org.aidbridge.bot.store.Store;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The match index is a cache of the store: after every kind of change (new listings, status
+ * changes, new details, renewals, forgetting, a rolled-back transaction) it holds exactly the
+ * store's active listings, and its best-first search answers exactly what scoring every active
+ * listing read from the store answers.
+ */
+class MatchIndexTest {
+  private static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");
+  private static final double[][] TOWNS = {
+    {45.52, -122.68}, {44.94, -123.04}, {47.61, -122.33}, {42.36, -71.06}, {29.65, 52.53},
+    {35.69, 51.39}, {31.69, -106.42}, {25.69, -100.32}, {-33.45, -70.67}, {64.14, -21.94}
+  };
+  private static final List<String> ITEMS =
+      List.of("rice", "arroz", "insulin", "insulina", "انسولین", "coat", "tent", "diapers");
+  private static final List<String> WORDS =
+      List.of("warm", "winter", "baby", "size", "clinic", "ride", "pills", "fresh", "blankets");
+  private static final Category[] CATEGORIES = {
+    Category.FOOD,
+    Category.MEDICINE,
+    Category.CLOTHING,
+    Category.MONEY,
+    Category.BAIL_LEGAL,
+    Category.HOUSING_SHELTER,
+    Category.OTHER
+  };
+
+  private final Store store = SqliteStore.open(":memory:");
+  private final MatchScorer scorer = new MatchScorer(150);
+  private final SplittableRandom random = new SplittableRandom(11);
+  private final List<Address> people = new ArrayList<>();
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  @Test
+  void answersWhatScoringEveryActiveListingInTheStoreAnswersThroughEveryKindOfChange() {
+    Matcher early = new Matcher(store, scorer); // made before any listing: follows every change
+    List<Listing> stored = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      stored.add(store.insertListing(randomListing()));
+    }
+    assertSameAsScan(early);
+
+    for (int i = 0; i < 120; i++) {
+      Listing l = stored.get(random.nextInt(stored.size()));
+      Status status = Status.values()[random.nextInt(Status.values().length)];
+      store.updateStatus(l.id(), status);
+    }
+    for (int i = 0; i < 40; i++) {
+      Listing l = store.listingById(stored.get(random.nextInt(stored.size())).id()).orElseThrow();
+      store.updateListing(l.withDetails(Set.of(randomCategory()), randomPlace()));
+      store.setExpiry(l.id(), NOW.plus(Duration.ofDays(random.nextInt(-2, 9))));
+    }
+    store.forget(people.get(0));
+    assertSameAsScan(early);
+
+    Listing before = store.listingById(stored.get(5).id()).orElseThrow();
+    assertThatThrownBy(
+            () ->
+                store.inTransaction(
+                    () -> {
+                      store.insertListing(randomListing());
+                      store.updateStatus(before.id(), Status.HIDDEN);
+                      store.forget(people.get(1));
+                      throw new IllegalStateException("rolled back");
+                    }))
+        .hasMessage("rolled back");
+    assertSameAsScan(early);
+    // A second matcher on the same store shares the index; a new store is read afresh.
+    assertThat(MatchIndex.of(store)).isSameAs(MatchIndex.of(store));
+  }
+
+  @Test
+  void aSavepointRolledBackInsideAKeptTransactionIsUndoneInTheIndexToo() {
+    Matcher matcher = new Matcher(store, scorer);
+    Listing kept = store.insertListing(randomListing());
+    store.inTransaction(
+        () -> {
+          Listing inner = store.insertListing(randomListing());
+          try {
+            store.inTransaction(
+                () -> {
+                  store.updateStatus(kept.id(), Status.WITHDRAWN);
+                  store.insertListing(randomListing());
+                  throw new IllegalStateException("inner");
+                });
+          } catch (IllegalStateException expected) {
+            // the savepoint is undone, the outer transaction goes on
+          }
+          store.updateStatus(inner.id(), Status.MATCHED);
+        });
+    assertThat(MatchIndex.of(store).ids()).hasSize(2).contains(kept.id());
+    assertSameAsScan(matcher);
+  }
+
+  @Test
+  void anIndexMadeFromAStoreThatAlreadyHoldsListingsHoldsTheActiveOnes() {
+    for (int i = 0; i < 200; i++) {
+      Listing l = store.insertListing(randomListing());
+      if (i % 3 == 0) {
+        store.updateStatus(l.id(), Status.FULFILLED);
+      }
+    }
+    assertSameAsScan(new Matcher(store, scorer));
+  }
+
+  @Test
+  void whatTravelsIsSearchedBestFirstWithoutScoringTheWholeCategory() {
+    Matcher matcher = new Matcher(store, scorer);
+    store.inTransaction(
+        () -> {
+          for (int i = 0; i < 3000; i++) {
+            store.insertListing(
+                new Listing(
+                    0,
+                    null,
+                    Kind.OFFER,
+                    Set.of(Category.MONEY),
+                    List.of(),
+                    "can give money",
+                    new Place(
+                        "t", "t", "XX", random.nextDouble(-60, 70), random.nextDouble(-180, 180)),
+                    Urgency.NORMAL,
+                    NOW.minus(Duration.ofMinutes(random.nextInt(10 * 24 * 60))),
+                    NOW.plus(Duration.ofDays(7)),
+                    Status.OPEN,
+                    randomPerson(),
+                    "en",
+                    null));
+          }
+        });
+    Listing need =
+        new Listing(
+            0,
+            null,
+            Kind.NEED,
+            Set.of(Category.MONEY),
+            List.of(),
+            "need money for rent",
+            new Place("Portland", "Portland", "US", 45.52, -122.68),
+            Urgency.NORMAL,
+            NOW,
+            NOW.plus(Duration.ofDays(7)),
+            Status.OPEN,
+            randomPerson(),
+            "en",
+            null);
+
+    MatchSearch search = MatchIndex.of(store).search(need, scorer, NOW.toEpochMilli(), 3);
+
+    assertThat(search.found()).hasSize(3);
+    assertThat(search.scored()).isLessThan(300); // of 3,000 in the category
+    assertThat(search.found())
+        .extracting(MatchSearch.Found::otherId)
+        .containsExactlyElementsOf(
+            matcher.matchesByFullScan(need, NOW, 3).stream().map(m -> m.offer().id()).toList());
+  }
+
+  private void assertSameAsScan(Matcher matcher) {
+    MatchIndex index = MatchIndex.of(store);
+    List<Listing> active = store.allListings().stream().filter(l -> l.status().active()).toList();
+    assertThat(index.ids()).containsExactlyElementsOf(active.stream().map(Listing::id).toList());
+    List<Listing> queries = new ArrayList<>(active.subList(0, Math.min(80, active.size())));
+    for (int i = 0; i < 40; i++) {
+      queries.add(randomListing()); // not stored, as a listing being made
+    }
+    for (Listing query : queries) {
+      for (Instant at : List.of(NOW, NOW.plus(Duration.ofDays(4)))) {
+        List<Listing> others = active.stream().filter(l -> l.kind() != query.kind()).toList();
+        List<MatchSearch.Found> scan = index.scoreEach(query, others, scorer, at.toEpochMilli(), 5);
+        List<Match> found = matcher.matchesFor(query, at, 5);
+        assertThat(found)
+            .extracting(m -> m.counterpart(query).id(), Match::score, Match::reasons)
+            .as("matches of %s at %s", query, at)
+            .containsExactlyElementsOf(
+                scan.stream()
+                    .map(
+                        f ->
+                            org.assertj.core.groups.Tuple.tuple(
+                                f.otherId(), f.scored().score(), f.scored().reasons()))
+                    .toList());
+        assertThat(matcher.matchesByFullScan(query, at, 5))
+            .extracting(m -> m.counterpart(query).id())
+            .containsExactlyElementsOf(scan.stream().map(MatchSearch.Found::otherId).toList());
+      }
+    }
+  }
+
+  private Listing randomListing() {
+    Kind kind = random.nextBoolean() ? Kind.NEED : Kind.OFFER;
+    Address author = randomPerson();
+    List<Item> items = new ArrayList<>();
+    for (int i = random.nextInt(3); i > 0; i--) {
+      items.add(Item.named(ITEMS.get(random.nextInt(ITEMS.size()))));
+    }
+    StringBuilder text = new StringBuilder(kind == Kind.NEED ? "need" : "can give");
+    for (int i = random.nextInt(5); i > 0; i--) {
+      text.append(' ').append(WORDS.get(random.nextInt(WORDS.size())));
+    }
+    items.forEach(item -> text.append(' ').append(item.name()));
+    if (kind == Kind.OFFER && random.nextInt(8) == 0) {
+      text.append(", can ship");
+    }
+    Set<Category> categories = new java.util.HashSet<>(Set.of(randomCategory()));
+    if (random.nextInt(4) == 0) {
+      categories.add(randomCategory());
+    }
+    return new Listing(
+        0,
+        null,
+        kind,
+        categories,
+        items,
+        text.toString(),
+        randomPlace(),
+        random.nextInt(5) == 0 ? Urgency.HIGH : Urgency.NORMAL,
+        NOW.minus(Duration.ofMinutes(random.nextInt(20 * 24 * 60))),
+        NOW.plus(Duration.ofHours(random.nextInt(-24, 10 * 24))),
+        Status.OPEN,
+        author,
+        "en",
+        null);
+  }
+
+  private Category randomCategory() {
+    return CATEGORIES[random.nextInt(CATEGORIES.length)];
+  }
+
+  private Place randomPlace() {
+    int roll = random.nextInt(10);
+    if (roll == 0) {
+      return null;
+    }
+    if (roll == 1) {
+      return Place.unresolved("somewhere");
+    }
+    double[] town = TOWNS[random.nextInt(TOWNS.length)];
+    return new Place(
+        "town",
+        "town",
+        "XX",
+        town[0] + random.nextDouble(-1.5, 1.5),
+        town[1] + random.nextDouble(-1.5, 1.5));
+  }
+
+  private Address randomPerson() {
+    if (people.size() < 40 || random.nextInt(4) == 0) {
+      people.add(Address.person(Channel.TELEGRAM, "p" + people.size()));
+      return people.get(people.size() - 1);
+    }
+    return people.get(random.nextInt(people.size()));
+  }
+}
