@@ -8,7 +8,9 @@ import org.aidbridge.bot.outbox.OutboxDispatcher;
 import org.aidbridge.bot.store.Store;
 import org.aidbridge.routes.app.AidBridgeApplication;
 import org.aidbridge.routes.app.AppContext;
+import org.aidbridge.routes.app.AppMetrics;
 import org.aidbridge.routes.app.ChannelCatalog;
+import org.aidbridge.routes.app.ChannelHealth;
 import org.aidbridge.routes.app.ChannelOption;
 import org.aidbridge.routes.config.Settings;
 import picocli.CommandLine.Command;
@@ -51,9 +53,16 @@ final class RunCommand implements Callable<Integer> {
     Clock clock = parent.environment().clock();
     try (UntilStopped stop = new UntilStopped();
         Store store = core.openStore(parent.environment().workingDir())) {
+      AppMetrics metrics = new AppMetrics(clock);
       AppContext context =
           new AppContext(
-              settings, store, core.bot(store, clock), new OutboxDispatcher(store, clock), clock);
+              settings,
+              store,
+              core.bot(store, clock, metrics.botEvents()),
+              new OutboxDispatcher(store, clock),
+              clock,
+              new ChannelHealth(clock),
+              metrics);
       try (AidBridgeApplication app = AidBridgeApplication.start(context, channels)) {
         stop.await();
       }

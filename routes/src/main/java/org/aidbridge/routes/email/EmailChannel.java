@@ -36,7 +36,8 @@ public final class EmailChannel implements ChannelAdapter {
             settings.address(),
             ctx.store());
     return new EmailChannel(
-        new EmailRoutes(settings, intake), new EmailSender(settings, ctx.clock()));
+        new EmailRoutes(settings, intake, ctx.health().probe(Channel.EMAIL, "imap", false)),
+        new EmailSender(settings, ctx.clock()));
   }
 
   @Override

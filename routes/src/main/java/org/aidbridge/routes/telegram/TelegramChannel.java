@@ -9,6 +9,8 @@ import org.aidbridge.bot.outbox.ChannelSender;
 import org.aidbridge.bot.store.Store;
 import org.aidbridge.routes.app.AppContext;
 import org.aidbridge.routes.app.ChannelAdapter;
+import org.aidbridge.routes.app.ChannelHealth;
+import org.aidbridge.routes.app.ChannelProbe;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
@@ -42,10 +44,27 @@ public final class TelegramChannel implements ChannelAdapter {
 
   public static TelegramChannel create(AppContext app) {
     return new TelegramChannel(
-        TelegramSettings.from(app.settings()), app.store(), app.bot(), app.clock());
+        TelegramSettings.from(app.settings()),
+        app.store(),
+        app.bot(),
+        app.clock(),
+        app.health().probe(Channel.TELEGRAM, "polling", false));
   }
 
   public TelegramChannel(TelegramSettings settings, Store store, BotService bot, Clock clock) {
+    this(
+        settings,
+        store,
+        bot,
+        clock,
+        new ChannelHealth(clock).probe(Channel.TELEGRAM, "polling", false));
+  }
+
+  /**
+   * @param polling told of every getUpdates answer, for {@code /health}
+   */
+  public TelegramChannel(
+      TelegramSettings settings, Store store, BotService bot, Clock clock, ChannelProbe polling) {
     this.settings = settings;
     this.clock = clock;
     this.sendHttp = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
@@ -53,6 +72,7 @@ public final class TelegramChannel implements ChannelAdapter {
         new OkHttpClient.Builder()
             .readTimeout(settings.pollTimeout().plusSeconds(30))
             .callTimeout(settings.pollTimeout().plusSeconds(45))
+            .addInterceptor(new PollHealth(polling))
             .build();
     this.client = new OkHttpTelegramClient(sendHttp, settings.token(), settings.telegramUrl());
     this.sender = new TelegramSender(client, new RateLimiter(clock), clock, store::moveGroup);
