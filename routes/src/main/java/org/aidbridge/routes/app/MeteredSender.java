@@ -1,5 +1,6 @@
 package org.aidbridge.routes.app;
 
+import java.util.Set;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.outbox.ChannelSender;
 import org.aidbridge.bot.outbox.SendOutcome;
@@ -14,6 +15,12 @@ import org.aidbridge.bot.store.OutboxEntry;
  * the interface gains one this class does not override.
  */
 final class MeteredSender implements ChannelSender {
+  /**
+   * The channels' words for waiting on their own pacing (Telegram's overall 30 a second): the
+   * channel works, it is only busy, so the probe stays up.
+   */
+  private static final Set<String> OWN_PACING = Set.of("rate limit", "pacing direct messages");
+
   private final ChannelSender sender;
   private final AppMetrics metrics;
   private final ChannelProbe sending;
@@ -42,7 +49,9 @@ final class MeteredSender implements ChannelSender {
     metrics.sendEnded(channel(), resultClass(outcome));
     if (outcome instanceof SendOutcome.Sent) {
       sending.up();
-    } else if (outcome instanceof SendOutcome.RetryAt retry && retry.wholeChannel()) {
+    } else if (outcome instanceof SendOutcome.RetryAt retry
+        && retry.wholeChannel()
+        && !OWN_PACING.contains(retry.reason())) {
       sending.down(retry.reason());
     }
     return outcome;
