@@ -68,6 +68,32 @@ final class CrashTally {
     return lost;
   }
 
+  /** The messages that deserved an answer and got none, in order. */
+  List<Message> unanswered(List<Message> messages, People people) {
+    return messages.stream()
+        .filter(m -> m.deservesAnswer() && !answered(people.addresses(m)))
+        .toList();
+  }
+
+  /** Each text that reached one recipient more than once, as "channel ×copies: text". */
+  List<String> repeated() {
+    List<String> repeated = new ArrayList<>();
+    byRecipient.forEach(
+        (recipient, texts) -> {
+          Map<String, Integer> counts = new HashMap<>();
+          texts.forEach(t -> counts.merge(t, 1, Integer::sum));
+          counts.forEach(
+              (text, n) -> {
+                if (n > 1) {
+                  String firstLine = text.lines().findFirst().orElse("");
+                  repeated.add(
+                      channelOf(recipient).name().toLowerCase() + " x" + n + ": " + firstLine);
+                }
+              });
+        });
+    return repeated;
+  }
+
   /** Copies beyond the first of the same text to the same recipient, by channel. */
   Map<ChannelKind, Integer> duplicates() {
     Map<ChannelKind, Integer> duplicates = zeroes();

@@ -35,6 +35,8 @@ final class CrashWorld implements AutoCloseable, CrashTally.People {
   static final String BOT_SIGNAL = "+15550001111";
 
   private final AtomicLong signalTimestamps = new AtomicLong(System.currentTimeMillis());
+  private final java.util.concurrent.atomic.AtomicInteger telegramQueued =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final Path database;
   private final GreenMail greenMail;
   private final GreenMailUser botMailbox;
@@ -77,8 +79,10 @@ final class CrashWorld implements AutoCloseable, CrashTally.People {
   void send(Message message) throws MessagingException {
     int i = message.index();
     switch (message.channel()) {
-      case TELEGRAM ->
-          telegram.queue(Updates.privateText(telegramId(i), "p" + i, "en", message.text()));
+      case TELEGRAM -> {
+        telegramQueued.incrementAndGet();
+        telegram.queue(Updates.privateText(telegramId(i), "p" + i, "en", message.text()));
+      }
       case SIGNAL ->
           signal.push(
               SignalEnvelopes.text(
@@ -103,6 +107,16 @@ final class CrashWorld implements AutoCloseable, CrashTally.People {
 
   CrashTally tally() {
     return CrashTally.of(mail, telegram, signal);
+  }
+
+  /**
+   * How many Telegram updates and mails the bot has taken so far (confirmed by its offset, marked
+   * seen): progress on the way in, which runs apart from the outbox's sending.
+   */
+  int taken() throws FolderException {
+    var inbox = greenMail.getManagers().getImapHostManager().getInbox(botMailbox);
+    int mailsSeen = inbox.getMessageCount() - inbox.getUnseenCount();
+    return telegramQueued.get() - telegram.unconfirmed() + mailsSeen;
   }
 
   /** Whether the killed process's Signal connection is gone (the daemon saw it close). */
