@@ -29,16 +29,30 @@ public final class ChannelHealth {
   /**
    * The probe {@code name} of {@code channel}, made on first use.
    *
-   * @param upAtStart see {@link ChannelProbe#ChannelProbe}
+   * @param upAtStart false for what must first succeed to count as working (a connection): down
+   *     from the start until then; true for what only a failure can put down (a send)
    */
-  public synchronized ChannelProbe probe(Channel channel, String name, boolean upAtStart) {
+  public ChannelProbe probe(Channel channel, String name, boolean upAtStart) {
+    return probe(channel, name, upAtStart, null);
+  }
+
+  /**
+   * The probe {@code name} of something the channel repeats (a poll): down from the start until it
+   * first succeeds, and down again when no success came for {@code staleAfter}.
+   */
+  public ChannelProbe repeating(Channel channel, String name, Duration staleAfter) {
+    return probe(channel, name, false, staleAfter);
+  }
+
+  private synchronized ChannelProbe probe(
+      Channel channel, String name, boolean upAtStart, Duration staleAfter) {
     List<ChannelProbe> of = probes.computeIfAbsent(channel, c -> new ArrayList<>());
     for (ChannelProbe probe : of) {
       if (probe.name().equals(name)) {
         return probe;
       }
     }
-    ChannelProbe probe = new ChannelProbe(name, clock, upAtStart);
+    ChannelProbe probe = new ChannelProbe(name, clock, upAtStart, staleAfter);
     of.add(probe);
     return probe;
   }

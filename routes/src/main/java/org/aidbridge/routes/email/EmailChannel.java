@@ -36,7 +36,15 @@ public final class EmailChannel implements ChannelAdapter {
             settings.address(),
             ctx.store());
     return new EmailChannel(
-        new EmailRoutes(settings, intake, ctx.health().probe(Channel.EMAIL, "imap", false)),
+        new EmailRoutes(
+            settings,
+            intake,
+            // A poll of a large mailbox can take a while: three periods and a minute of silence.
+            ctx.health()
+                .repeating(
+                    Channel.EMAIL,
+                    "imap",
+                    java.time.Duration.ofMillis(settings.pollMillis() * 3).plusMinutes(1))),
         new EmailSender(settings, ctx.clock()));
   }
 

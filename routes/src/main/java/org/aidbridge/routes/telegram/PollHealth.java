@@ -1,6 +1,7 @@
 package org.aidbridge.routes.telegram;
 
 import java.io.IOException;
+import java.time.Duration;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 import org.aidbridge.routes.app.ChannelProbe;
@@ -12,6 +13,14 @@ import org.aidbridge.routes.app.ChannelProbe;
  */
 final class PollHealth implements Interceptor {
   private final ChannelProbe polling;
+
+  /**
+   * A long poll returns within its timeout; two timeouts and half a minute without an answer 200
+   * mean polling has stopped.
+   */
+  static Duration staleAfter(TelegramSettings settings) {
+    return settings.pollTimeout().multipliedBy(2).plusSeconds(30);
+  }
 
   PollHealth(ChannelProbe polling) {
     this.polling = polling;

@@ -43,12 +43,13 @@ public final class TelegramChannel implements ChannelAdapter {
   private ProducerTemplate producer;
 
   public static TelegramChannel create(AppContext app) {
+    TelegramSettings settings = TelegramSettings.from(app.settings());
     return new TelegramChannel(
-        TelegramSettings.from(app.settings()),
+        settings,
         app.store(),
         app.bot(),
         app.clock(),
-        app.health().probe(Channel.TELEGRAM, "polling", false));
+        app.health().repeating(Channel.TELEGRAM, "polling", PollHealth.staleAfter(settings)));
   }
 
   public TelegramChannel(TelegramSettings settings, Store store, BotService bot, Clock clock) {

@@ -64,6 +64,26 @@ class ChannelHealthTest {
   }
 
   @Test
+  void aPollThatFallsSilentIsDownFromWhenItShouldHaveSucceeded() {
+    ChannelProbe polling = health.repeating(Channel.TELEGRAM, "polling", Duration.ofSeconds(130));
+    polling.up();
+    Instant lastPoll = clock.instant();
+
+    clock.advance(Duration.ofSeconds(130));
+    assertThat(polling.isUp()).isTrue();
+    clock.advance(Duration.ofSeconds(61));
+
+    assertThat(polling.isUp()).as("a poller that died says nothing").isFalse();
+    assertThat(polling.view())
+        .containsEntry("down_since", lastPoll.plusSeconds(130).toString())
+        .containsEntry("reason", "no success for 130 s");
+    assertThat(health.downLongerThan(Duration.ofSeconds(60))).containsExactly(Channel.TELEGRAM);
+
+    polling.up();
+    assertThat(polling.isUp()).isTrue();
+  }
+
+  @Test
   void theSameProbeIsReturnedForTheSameName() {
     assertThat(health.probe(Channel.SIGNAL, "connected", false))
         .isSameAs(health.probe(Channel.SIGNAL, "connected", false));
