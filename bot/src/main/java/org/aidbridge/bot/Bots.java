@@ -5,6 +5,7 @@ import org.aidbridge.bot.match.MatchScorer;
 import org.aidbridge.bot.match.Matcher;
 import org.aidbridge.bot.parse.LexiconParser;
 import org.aidbridge.bot.parse.ListingParser;
+import org.aidbridge.bot.parse.ParsedMessage;
 import org.aidbridge.bot.place.Gazetteer;
 import org.aidbridge.bot.place.PlaceFinder;
 import org.aidbridge.bot.service.Broadcasts;
@@ -43,7 +44,7 @@ public final class Bots {
   /** The bot with a given parser and place finder, without the web dashboard. */
   public static BotService create(
       Store store, BotSettings settings, Clock clock, ListingParser parser, PlaceFinder places) {
-    return create(store, settings, clock, parser, places, null);
+    return create(store, settings, clock, parser, places, null, BotEvents.NONE);
   }
 
   /**
@@ -58,13 +59,40 @@ public final class Bots {
       ListingParser parser,
       PlaceFinder places,
       String dashboardUrl) {
+    return create(store, settings, clock, parser, places, dashboardUrl, BotEvents.NONE);
+  }
+
+  /** The bot with a given parser and place finder, reporting what it does to {@code events}. */
+  public static BotService create(
+      Store store,
+      BotSettings settings,
+      Clock clock,
+      ListingParser parser,
+      PlaceFinder places,
+      BotEvents events) {
+    return create(store, settings, clock, parser, places, null, events);
+  }
+
+  /**
+   * The bot as the application runs it: the web dashboard's address (or null when it is off), and
+   * {@code events} told what the bot does (for metrics).
+   */
+  public static BotService create(
+      Store store,
+      BotSettings settings,
+      Clock clock,
+      ListingParser reader,
+      PlaceFinder places,
+      String dashboardUrl,
+      BotEvents events) {
+    ListingParser parser = reported(reader, events);
     Replies replies = new Replies(settings.defaultLanguage());
     ChannelCopiesRegistry copies = new ChannelCopiesRegistry();
     Matcher matcher = new Matcher(store, new MatchScorer(settings.maxDistanceKm()));
-    MatchNotifier notifier = new MatchNotifier(store, matcher, replies, settings, clock);
+    MatchNotifier notifier = new MatchNotifier(store, matcher, replies, settings, clock, events);
     Questions questions = new Questions(store, parser, places, notifier, replies, settings, clock);
     ListingCommands listings =
-        new ListingCommands(store, notifier, questions, replies, settings, clock);
+        new ListingCommands(store, notifier, questions, replies, settings, clock, events);
     GroupCommands groups = new GroupCommands(store, places, replies, settings);
     Links links = new Links(store, replies, clock);
     Relay relay = new Relay(store, replies, links, clock);
@@ -106,9 +134,15 @@ public final class Bots {
    * minute or so (see {@link Housekeeping#run}).
    */
   public static Housekeeping housekeeping(Store store, BotSettings settings, Clock clock) {
+    return housekeeping(store, settings, clock, BotEvents.NONE);
+  }
+
+  /** As {@link #housekeeping(Store, BotSettings, Clock)}, reporting matches to {@code events}. */
+  public static Housekeeping housekeeping(
+      Store store, BotSettings settings, Clock clock, BotEvents events) {
     Replies replies = new Replies(settings.defaultLanguage());
     Matcher matcher = new Matcher(store, new MatchScorer(settings.maxDistanceKm()));
-    MatchNotifier notifier = new MatchNotifier(store, matcher, replies, settings, clock);
+    MatchNotifier notifier = new MatchNotifier(store, matcher, replies, settings, clock, events);
     return new Housekeeping(
         store,
         new Renewals(store, notifier, replies, settings, clock),
@@ -136,5 +170,17 @@ public final class Bots {
   /** Group digests, for the schedule and for a coordinator's {@code digest} command. */
   public static Digests digests(Store store, BotSettings settings) {
     return new Digests(store, settings, Digests.DEFAULT_LIMITS);
+  }
+
+  /** The parser, telling {@code events} what each text turned out to be. */
+  private static ListingParser reported(ListingParser parser, BotEvents events) {
+    if (events == BotEvents.NONE) {
+      return parser;
+    }
+    return (text, context) -> {
+      ParsedMessage parsed = parser.parse(text, context);
+      events.parsed(parsed.listingKind().orElse(null));
+      return parsed;
+    };
   }
 }

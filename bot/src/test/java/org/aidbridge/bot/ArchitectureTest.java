@@ -27,6 +27,8 @@ class ArchitectureTest {
               "javax.mail..",
               "org.eclipse.angus..",
               "com.icegreen..",
+              "io.micrometer..",
+              "io.prometheus..",
               "org.aidbridge.routes..")
           .because("bot/ is the core: channels translate to its model at the edge (routes/)");
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.aidbridge.bot.BotEvents;
 import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.i18n.Texts;
 import org.aidbridge.bot.model.BidiControls;
@@ -32,6 +33,8 @@ public final class ListingCommands {
   private final BotSettings settings;
   private final Clock clock;
 
+  private final BotEvents events;
+
   public ListingCommands(
       Store store,
       MatchNotifier notifier,
@@ -39,6 +42,18 @@ public final class ListingCommands {
       Replies replies,
       BotSettings settings,
       Clock clock) {
+    this(store, notifier, questions, replies, settings, clock, BotEvents.NONE);
+  }
+
+  public ListingCommands(
+      Store store,
+      MatchNotifier notifier,
+      Questions questions,
+      Replies replies,
+      BotSettings settings,
+      Clock clock,
+      BotEvents events) {
+    this.events = events;
     this.store = store;
     this.notifier = notifier;
     this.questions = questions;
@@ -51,6 +66,7 @@ public final class ListingCommands {
   public List<OutboundMessage> create(InboundMessage message, ParsedMessage parsed) {
     String language = replies.languageOf(message, parsed.language());
     Listing listing = store.insertListing(draft(message, parsed, language));
+    events.listingCreated(listing.kind());
     List<OutboundMessage> out = new ArrayList<>();
     String key = message.inGroup() ? "listing.created.group" : "listing.created";
     out.add(

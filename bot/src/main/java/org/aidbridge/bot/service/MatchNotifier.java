@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.aidbridge.bot.BotEvents;
 import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.i18n.Texts;
 import org.aidbridge.bot.match.Matcher;
@@ -32,8 +33,21 @@ public final class MatchNotifier {
   private final BotSettings settings;
   private final Clock clock;
 
+  private final BotEvents events;
+
   public MatchNotifier(
       Store store, Matcher matcher, Replies replies, BotSettings settings, Clock clock) {
+    this(store, matcher, replies, settings, clock, BotEvents.NONE);
+  }
+
+  public MatchNotifier(
+      Store store,
+      Matcher matcher,
+      Replies replies,
+      BotSettings settings,
+      Clock clock,
+      BotEvents events) {
+    this.events = events;
     this.store = store;
     this.matcher = matcher;
     this.replies = replies;
@@ -61,6 +75,7 @@ public final class MatchNotifier {
         continue;
       }
       Match match = store.insertMatch(found);
+      events.matchCreated();
       store.updateStatus(match.need().id(), Status.MATCHED);
       store.updateStatus(match.offer().id(), Status.MATCHED);
       out.add(notice(match, match.need()));

@@ -153,6 +153,27 @@ final class OutboxTable {
     return db.one("SELECT resends FROM outbox WHERE id = ?", row -> row.getInt(1), id).orElse(0);
   }
 
+  /**
+   * The backlog in one pass over the table. SENDING (claimed, send unconfirmed) and DEAD_LETTER are
+   * the outbox lease's states: counted when present, so this query holds before and after them.
+   */
+  OutboxBacklog backlog() {
+    return db.one(
+            """
+            SELECT COALESCE(SUM(status IN ('PENDING', 'SENDING')), 0) AS depth,
+                   MIN(CASE WHEN status IN ('PENDING', 'SENDING') THEN created_at END) AS oldest,
+                   COALESCE(SUM(status = 'DEAD_LETTER'), 0) AS dead
+              FROM outbox
+             WHERE status IN ('PENDING', 'SENDING', 'DEAD_LETTER')
+            """,
+            row -> {
+              long oldest = row.getLong("oldest");
+              Instant oldestAt = row.wasNull() ? null : Instant.ofEpochMilli(oldest);
+              return new OutboxBacklog(row.getLong("depth"), oldestAt, row.getLong("dead"));
+            })
+        .orElse(new OutboxBacklog(0, null, 0));
+  }
+
   void markSent(long id, String channelMessageId, Instant at) {
     change(
         id,

@@ -365,6 +365,11 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public OutboxBacklog outboxBacklog() {
+    return outbox.backlog();
+  }
+
+  @Override
   public void saveSubscription(Subscription subscription) {
     groups.save(subscription);
   }

@@ -218,6 +218,9 @@ public interface Store extends AutoCloseable {
 
   Optional<OutboxEntry> outboxEntry(long outboxId);
 
+  /** How many entries wait, since when the oldest, and how many were set aside as dead letters. */
+  OutboxBacklog outboxBacklog();
+
   // --- group subscriptions ---
 
   /** Saves the group's subscription, replacing any it had. */

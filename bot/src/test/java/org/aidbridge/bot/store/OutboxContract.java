@@ -187,4 +187,20 @@ public interface OutboxContract {
   default void unknownOutboxIdFindsNothing() {
     assertThat(store().outboxEntry(999)).isEmpty();
   }
+
+  @Test
+  default void backlogCountsWhatWaitsAndSinceWhenTheOldestWaited() {
+    assertThat(store().outboxBacklog()).isEqualTo(new OutboxBacklog(0, null, 0));
+    OutboxEntry sent = store().enqueue(message(BOB, "sent"), T0);
+    OutboxEntry given = store().enqueue(message(ALICE, "given up"), at(1));
+    store().enqueue(message(BOB, "waiting"), at(2));
+    store().enqueue(message(ALICE, "waiting too"), at(3));
+    store().markSent(sent.id(), "m-1", at(4));
+    store().markUndeliverable(given.id(), "gone");
+
+    OutboxBacklog backlog = store().outboxBacklog();
+
+    assertThat(backlog).isEqualTo(new OutboxBacklog(2, at(2), 0));
+    assertThat(backlog.oldestAge(at(7))).isEqualTo(java.time.Duration.ofMinutes(5));
+  }
 }

@@ -11,12 +11,13 @@ import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.Bots;
 import org.aidbridge.bot.place.Gazetteer;
 import org.aidbridge.routes.config.BotSettingsFactory;
-import org.aidbridge.routes.config.ConfigException;
 import org.aidbridge.routes.config.Settings;
 import org.aidbridge.routes.web.WebContext;
 import org.aidbridge.routes.web.WebRoutes;
 import org.aidbridge.routes.web.WebSettings;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.component.micrometer.routepolicy.MicrometerRoutePolicyFactory;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,8 @@ public final class AidBridgeApplication implements AutoCloseable {
    * Starts every configured channel of {@code options}, after handling the messages a previous run
    * stored but did not act on.
    *
-   * @throws ConfigException when no channel is configured or a setting is invalid
+   * @throws org.aidbridge.routes.config.ConfigException when no channel is configured or a setting
+   *     is invalid
    */
   public static AidBridgeApplication start(AppContext context, List<ChannelOption> options)
       throws Exception {
@@ -58,43 +60,67 @@ public final class AidBridgeApplication implements AutoCloseable {
     if (chosen.isEmpty()) {
       throw new IllegalStateException(ChannelCatalog.nothingConfigured());
     }
-    int pollMs = settings.integer("outbox.poll.ms", 500);
-    if (pollMs < 1) {
-      throw new ConfigException("outbox.poll.ms", "must be at least 1, not " + pollMs);
-    }
+    AppSettings app = AppSettings.from(settings);
     int resumed = context.bot().resumePending();
     if (resumed > 0) {
       LOG.info("handled {} message(s) stored before the last stop", resumed);
     }
+    AppMetrics metrics = context.metrics();
+    metrics.readBacklogFrom(context.store()::outboxBacklog);
+    AppContext metered = context.withBot(new MeteredBotService(context.bot(), metrics));
     List<ChannelAdapter> adapters = new ArrayList<>();
     CamelContext camel = new DefaultCamelContext();
     HealthServer health = null;
     try {
       for (ChannelOption option : chosen) {
-        adapters.add(option.factory().apply(context));
+        ChannelAdapter adapter = option.factory().apply(metered);
+        adapters.add(new MeteredAdapter(adapter, metrics, context.health()));
       }
       camel.getPropertiesComponent().setInitialProperties(properties(settings));
       camel.getShutdownStrategy().setTimeout(10);
+      measureRoutes(camel, metrics);
       camel.addRoutes(new ErrorHandling());
       camel.addRoutes(new OutboxRoutes(adapters, context.dispatcher()));
       camel.addRoutes(new InboxRoutes(context.bot()));
       camel.addRoutes(
           new HousekeepingRoutes(
               Bots.housekeeping(
-                  context.store(), BotSettingsFactory.from(context.settings()), context.clock()),
+                  context.store(),
+                  BotSettingsFactory.from(context.settings()),
+                  context.clock(),
+                  metrics.botEvents()),
               context.clock()));
       for (ChannelAdapter adapter : adapters) {
         camel.addRoutes(adapter.routes());
       }
       camel.start();
-      health = startHealth(context, adapters, camel);
-      AidBridgeApplication app = new AidBridgeApplication(camel, adapters, health);
-      LOG.info("AidBridge is running on: {}", String.join(", ", app.channels()));
-      return app;
+      health = startHealth(context, app, report(context, app, adapters, camel), metrics, camel);
+      AidBridgeApplication running = new AidBridgeApplication(camel, adapters, health);
+      LOG.info("AidBridge is running on: {}", String.join(", ", running.channels()));
+      return running;
     } catch (Exception | Error e) {
       new AidBridgeApplication(camel, adapters, health).close();
       throw e;
     }
+  }
+
+  /** Camel's own metrics of every route (exchanges, failures, time) in the same registry. */
+  private static void measureRoutes(CamelContext camel, AppMetrics metrics) {
+    camel.getRegistry().bind(MicrometerConstants.METRICS_REGISTRY_NAME, metrics.registry());
+    MicrometerRoutePolicyFactory routeMetrics = new MicrometerRoutePolicyFactory();
+    routeMetrics.setMeterRegistry(metrics.registry());
+    camel.addRoutePolicyFactory(routeMetrics);
+  }
+
+  private static HealthReport report(
+      AppContext context, AppSettings app, List<ChannelAdapter> adapters, CamelContext camel) {
+    return new HealthReport(
+        adapters.stream().map(ChannelAdapter::channel).toList(),
+        context.health(),
+        context.store()::outboxBacklog,
+        camel::isStarted,
+        app.healthDownAfter(),
+        context.clock());
   }
 
   /** The ids of the running channels, such as {@code email}. */
@@ -102,7 +128,7 @@ public final class AidBridgeApplication implements AutoCloseable {
     return adapters.stream().map(a -> a.channel().id()).toList();
   }
 
-  /** The health endpoint's port, or -1 when it is off. */
+  /** The port of the health and metrics endpoints, or -1 when they are off. */
   public int healthPort() {
     return health == null ? -1 : health.port();
   }
@@ -139,26 +165,27 @@ public final class AidBridgeApplication implements AutoCloseable {
   }
 
   private static HealthServer startHealth(
-      AppContext context, List<ChannelAdapter> adapters, CamelContext camel) {
-    Settings settings = context.settings();
-    int port = settings.integer("http.port", 8080);
-    if (port < -1 || port > 65535) {
-      throw new ConfigException(
-          "http.port", "must be a port (0 picks a free one, -1 turns it off)");
-    }
-    if (port == -1) {
+      AppContext context,
+      AppSettings app,
+      HealthReport report,
+      AppMetrics metrics,
+      CamelContext camel) {
+    if (!app.httpOn()) {
       return null;
     }
-    String host = settings.string("http.host", "127.0.0.1");
-    List<String> channels = adapters.stream().map(a -> a.channel().id()).toList();
+    String host = app.httpHost();
     try {
       HealthServer health =
           HealthServer.start(
-              host, port, channels, camel::isStarted, dashboard(context, channels, camel));
-      LOG.info("health endpoint: http://{}:{}/health", host, health.port());
+              host,
+              app.httpPort(),
+              report::answer,
+              metrics::scrape,
+              dashboard(context, report.channelIds(), camel));
+      LOG.info("health endpoint: http://{}:{}/health (metrics: /metrics)", host, health.port());
       return health;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on " + host + ":" + port, e);
+      throw new UncheckedIOException("cannot listen on " + host + ":" + app.httpPort(), e);
     }
   }
 

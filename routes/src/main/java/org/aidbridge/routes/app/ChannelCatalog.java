@@ -6,6 +6,7 @@ import org.aidbridge.routes.config.Settings;
 import org.aidbridge.routes.email.EmailChannel;
 import org.aidbridge.routes.email.EmailSettings;
 import org.aidbridge.routes.signal.SignalChannel;
+import org.aidbridge.routes.signal.SignalSettings;
 import org.aidbridge.routes.telegram.TelegramChannel;
 import org.aidbridge.routes.telegram.TelegramSettings;
 
@@ -30,7 +31,7 @@ public final class ChannelCatalog {
     return switch (channel) {
       case EMAIL -> EmailSettings.configured(settings); // any email setting: then all are needed
       case TELEGRAM -> settings.get(TelegramSettings.TOKEN).isPresent();
-      case SIGNAL -> settings.get("signal.endpoint").isPresent();
+      case SIGNAL -> SignalSettings.configured(settings);
     };
   }
 

@@ -2,6 +2,7 @@ package org.aidbridge.routes.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import org.aidbridge.bot.BotEvents;
 import org.aidbridge.bot.BotService;
 import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.Bots;
@@ -72,8 +73,19 @@ final class Core {
   }
 
   BotService bot(Store store, Clock clock) {
+    return bot(store, clock, BotEvents.NONE);
+  }
+
+  /** The bot, reporting what it does (parse results, listings, matches) to {@code events}. */
+  BotService bot(Store store, Clock clock, BotEvents events) {
     return Bots.create(
-        store, botSettings, clock, parser(), places(), WebSettings.from(settings).dashboardUrl());
+        store,
+        botSettings,
+        clock,
+        parser(),
+        places(),
+        WebSettings.from(settings).dashboardUrl(),
+        events);
   }
 
   Matcher matcher(Store store) {

@@ -43,7 +43,17 @@ public final class EmailChannel implements ChannelAdapter {
     MailFolderEraser eraser = new MailFolderEraser(settings);
     ctx.bot().register(eraser);
     return new EmailChannel(
-        new EmailRoutes(settings, intake), new EmailSender(settings, ctx.clock(), tokens), eraser);
+        new EmailRoutes(
+            settings,
+            intake,
+            // A poll of a large mailbox can take a while: three periods and a minute of silence.
+            ctx.health()
+                .repeating(
+                    Channel.EMAIL,
+                    "imap",
+                    java.time.Duration.ofMillis(settings.pollMillis() * 3).plusMinutes(1))),
+        new EmailSender(settings, ctx.clock(), tokens),
+        eraser);
   }
 
   @Override

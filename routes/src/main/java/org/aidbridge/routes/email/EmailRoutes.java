@@ -1,6 +1,7 @@
 package org.aidbridge.routes.email;
 
 import org.aidbridge.bot.model.InboundMessage;
+import org.aidbridge.routes.app.ChannelProbe;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mail.MailEndpoint;
@@ -17,10 +18,12 @@ final class EmailRoutes extends RouteBuilder {
 
   private final EmailSettings settings;
   private final MailIntake intake;
+  private final ChannelProbe imap;
 
-  EmailRoutes(EmailSettings settings, MailIntake intake) {
+  EmailRoutes(EmailSettings settings, MailIntake intake, ChannelProbe imap) {
     this.settings = settings;
     this.intake = intake;
+    this.imap = imap;
   }
 
   @Override
@@ -61,6 +64,7 @@ final class EmailRoutes extends RouteBuilder {
     endpoint.getConfiguration().setUsername(settings.username());
     endpoint.getConfiguration().setPassword(settings.password());
     endpoint.getConfiguration().setFolderName(settings.folder());
+    endpoint.setPollStrategy(new ImapPollHealth(this.imap));
     return endpoint;
   }
 }

@@ -10,6 +10,7 @@ import org.aidbridge.bot.outbox.Backoff;
 import org.aidbridge.bot.outbox.ChannelSender;
 import org.aidbridge.routes.app.AppContext;
 import org.aidbridge.routes.app.ChannelAdapter;
+import org.aidbridge.routes.app.ChannelProbe;
 import org.aidbridge.routes.app.RawInbox;
 import org.aidbridge.routes.config.ConfigException;
 import org.aidbridge.routes.config.Settings;
@@ -45,20 +46,8 @@ public final class SignalChannel implements ChannelAdapter {
 
   /** As {@link #create(AppContext)}, with a chosen reconnection backoff (tests use a short one). */
   public static SignalChannel create(AppContext ctx, Backoff reconnect) {
-    Settings settings = ctx.settings();
-    SignalEndpoint endpoint;
-    try {
-      endpoint = SignalEndpoint.parse(settings.required("signal.endpoint"));
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("signal.endpoint", e.getMessage());
-    }
-    String account = settings.get("signal.account").orElse(null);
-    Duration timeout =
-        Duration.ofSeconds(Math.max(1, settings.integer("signal.request.timeout.seconds", 30)));
-    String mode = settings.string("signal.receive.mode", "on-connection");
-    if (!mode.equals("on-connection") && !mode.equals("manual")) {
-      throw new ConfigException("signal.receive.mode", "must be on-connection or manual");
-    }
+    SignalSettings settings = SignalSettings.from(ctx.settings());
+    String account = settings.account();
     SignalInbound[] inbound = new SignalInbound[1];
     RawInbox inbox =
         new RawInbox(
@@ -70,11 +59,15 @@ public final class SignalChannel implements ChannelAdapter {
             reconnect.first(),
             reconnect.max(),
             MAX_WAITING);
-    SignalConnection connection = new SignalConnection(mode.equals("manual"), inbox);
-    SignalRpcClient client = new SignalRpcClient(endpoint, account, timeout, reconnect, connection);
+    SignalConnection connection =
+        new SignalConnection(settings.receiveMode() == SignalSettings.ReceiveMode.MANUAL, inbox);
+    SignalRpcClient client =
+        new SignalRpcClient(
+            settings.endpoint(), account, settings.requestTimeout(), reconnect, connection);
     connection.attach(client);
+    client.watch(connectionProbe(ctx));
     inbound[0] = inbound(ctx, client, account);
-    return new SignalChannel(client, sender(ctx, client, account), connection);
+    return new SignalChannel(client, sender(ctx, client, settings), connection);
   }
 
   /**
@@ -83,6 +76,22 @@ public final class SignalChannel implements ChannelAdapter {
   private static void handle(String payload, SignalInbound inbound, AppContext ctx)
       throws java.io.IOException {
     inbound.toInbound(SignalRpcClient.JSON.readTree(payload)).ifPresent(ctx.bot()::handle);
+  }
+
+  /** The daemon connection as {@code /health} shows it: down until connected. */
+  private static SignalRpcClient.ConnectionWatcher connectionProbe(AppContext ctx) {
+    ChannelProbe probe = ctx.health().probe(Channel.SIGNAL, "connected", false);
+    return new SignalRpcClient.ConnectionWatcher() {
+      @Override
+      public void connected() {
+        probe.up();
+      }
+
+      @Override
+      public void disconnected(String why) {
+        probe.down(why);
+      }
+    };
   }
 
   private static SignalInbound inbound(AppContext ctx, SignalRpcClient client, String account) {
@@ -97,13 +106,13 @@ public final class SignalChannel implements ChannelAdapter {
     return new SignalInbound(translator, admins);
   }
 
-  private static SignalSender sender(AppContext ctx, SignalRpcClient client, String account) {
-    double paceSeconds = Math.max(0, ctx.settings().decimal("signal.direct.pace.seconds", 2));
-    DirectPacer pacer =
-        new DirectPacer(ctx.clock(), Duration.ofMillis(Math.round(paceSeconds * 1000)));
+  private static SignalSender sender(
+      AppContext ctx, SignalRpcClient client, SignalSettings settings) {
+    DirectPacer pacer = new DirectPacer(ctx.clock(), settings.directPace());
     SignalCaptchaAlert alert =
-        new SignalCaptchaAlert(ctx.store(), coordinators(ctx.settings()), ctx.clock(), account);
-    return new SignalSender(client, pacer, alert, ctx.clock(), account);
+        new SignalCaptchaAlert(
+            ctx.store(), coordinators(ctx.settings()), ctx.clock(), settings.account());
+    return new SignalSender(client, pacer, alert, ctx.clock(), settings.account());
   }
 
   static Set<Address> coordinators(Settings settings) {

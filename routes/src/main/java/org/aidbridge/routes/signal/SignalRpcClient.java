@@ -54,6 +54,23 @@ public final class SignalRpcClient implements AutoCloseable {
   private volatile JsonLineConnection connection;
   private volatile boolean closed;
   private final AtomicInteger failures = new AtomicInteger();
+  private volatile ConnectionWatcher watcher = ConnectionWatcher.NONE;
+
+  /** Told when the connection to the daemon is made and lost, for {@code /health}. */
+  public interface ConnectionWatcher {
+    ConnectionWatcher NONE =
+        new ConnectionWatcher() {
+          @Override
+          public void connected() {}
+
+          @Override
+          public void disconnected(String why) {}
+        };
+
+    void connected();
+
+    void disconnected(String why);
+  }
 
   /**
    * @param account the bot's number, sent as {@code account} with account requests in multi-account
@@ -72,6 +89,11 @@ public final class SignalRpcClient implements AutoCloseable {
     this.listener = listener;
     this.connector = Executors.newSingleThreadScheduledExecutor(daemonThreads("signal-connect"));
     this.notifications = Executors.newSingleThreadExecutor(daemonThreads("signal-notify"));
+  }
+
+  /** Reports connections made and lost to {@code watcher}; set it before {@link #start}. */
+  public void watch(ConnectionWatcher watcher) {
+    this.watcher = watcher;
   }
 
   /** Starts connecting in the background; returns at once. */
@@ -146,6 +168,7 @@ public final class SignalRpcClient implements AutoCloseable {
     try {
       opened = new JsonLineConnection(endpoint.connect());
     } catch (IOException | RuntimeException e) {
+      watcher.disconnected("not reachable: " + e.getClass().getSimpleName());
       int failed = failures.getAndIncrement();
       Duration wait = backoff.delay(failed);
       if (failed == 0) {
@@ -162,6 +185,7 @@ public final class SignalRpcClient implements AutoCloseable {
     }
     failures.set(0);
     connection = opened;
+    watcher.connected();
     LOG.info("connected to signal-cli at {}", endpoint);
     notifications.execute(() -> listener.onConnected(this));
     Thread reader = new Thread(() -> readUntilClosed(opened), "signal-read");
@@ -179,6 +203,7 @@ public final class SignalRpcClient implements AutoCloseable {
       connection = null;
       pending.failAll(disconnected());
       if (!closed) {
+        watcher.disconnected("connection lost");
         LOG.warn("lost the connection to signal-cli at {}; reconnecting", endpoint);
         Duration wait = backoff.delay(failures.getAndIncrement());
         connector.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);

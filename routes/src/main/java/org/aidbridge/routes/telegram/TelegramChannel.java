@@ -11,6 +11,8 @@ import org.aidbridge.bot.outbox.ChannelSender;
 import org.aidbridge.bot.store.Store;
 import org.aidbridge.routes.app.AppContext;
 import org.aidbridge.routes.app.ChannelAdapter;
+import org.aidbridge.routes.app.ChannelHealth;
+import org.aidbridge.routes.app.ChannelProbe;
 import org.aidbridge.routes.app.RawInbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
@@ -47,11 +49,29 @@ public final class TelegramChannel implements ChannelAdapter {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public static TelegramChannel create(AppContext app) {
+    TelegramSettings settings = TelegramSettings.from(app.settings());
     return new TelegramChannel(
-        TelegramSettings.from(app.settings()), app.store(), app.bot(), app.clock());
+        settings,
+        app.store(),
+        app.bot(),
+        app.clock(),
+        app.health().repeating(Channel.TELEGRAM, "polling", PollHealth.staleAfter(settings)));
   }
 
   public TelegramChannel(TelegramSettings settings, Store store, BotService bot, Clock clock) {
+    this(
+        settings,
+        store,
+        bot,
+        clock,
+        new ChannelHealth(clock).probe(Channel.TELEGRAM, "polling", false));
+  }
+
+  /**
+   * @param polling told of every getUpdates answer, for {@code /health}
+   */
+  public TelegramChannel(
+      TelegramSettings settings, Store store, BotService bot, Clock clock, ChannelProbe polling) {
     this.settings = settings;
     this.clock = clock;
     this.sendHttp = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
@@ -59,6 +79,7 @@ public final class TelegramChannel implements ChannelAdapter {
         new OkHttpClient.Builder()
             .readTimeout(settings.pollTimeout().plusSeconds(30))
             .callTimeout(settings.pollTimeout().plusSeconds(45))
+            .addInterceptor(new PollHealth(polling))
             .build();
     this.client = new OkHttpTelegramClient(sendHttp, settings.token(), settings.telegramUrl());
     this.sender =

@@ -140,6 +140,11 @@ public final class FakeSignalDaemon implements AutoCloseable {
     listening.forEach(c -> c.notifyReceive(receiveParams));
   }
 
+  /** How many messages wait on "Signal's servers" for a client to connect. */
+  public synchronized int waiting() {
+    return waitingOnServers.size();
+  }
+
   /** Hands the messages waiting on the servers to a client that just started listening. */
   private synchronized void deliverWaitingTo(FakeSignalClient client) {
     while (!waitingOnServers.isEmpty()) {

@@ -165,7 +165,7 @@ public final class FakeBotApi implements AutoCloseable {
   }
 
   /** Updates not yet confirmed by an offset above their id. */
-  synchronized int unconfirmed() {
+  public synchronized int unconfirmed() {
     return pending.size();
   }
 

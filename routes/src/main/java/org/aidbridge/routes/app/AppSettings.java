@@ -1,0 +1,62 @@
+package org.aidbridge.routes.app;
+
+import java.time.Duration;
+import org.aidbridge.routes.config.ConfigException;
+import org.aidbridge.routes.config.Settings;
+
+/**
+ * The running application's own settings (the channels and the core have theirs), read and
+ * validated once at startup.
+ *
+ * @param httpPort port of {@code /health} and {@code /metrics}: 0 picks a free one, -1 turns them
+ *     off
+ * @param httpHost the address they listen on
+ * @param outboxPoll how often each channel's outbox is drained
+ * @param housekeepingPeriod how often expiry, renewals, escalation, digests and retention run
+ * @param healthDownAfter how long a channel may be down before {@code /health} answers 503
+ */
+public record AppSettings(
+    int httpPort,
+    String httpHost,
+    Duration outboxPoll,
+    Duration housekeepingPeriod,
+    Duration healthDownAfter) {
+
+  public static final String HTTP_PORT = "http.port";
+  public static final String HTTP_HOST = "http.host";
+  public static final String OUTBOX_POLL_MS = "outbox.poll.ms";
+  public static final String HOUSEKEEPING_PERIOD_MS = "housekeeping.period.ms";
+  public static final String HEALTH_DOWN_AFTER_SECONDS = "health.down.after.seconds";
+
+  /**
+   * Reads and validates the application's settings.
+   *
+   * @throws ConfigException naming the first key that is wrong
+   */
+  public static AppSettings from(Settings settings) {
+    int port = settings.integer(HTTP_PORT, 8080);
+    if (port < -1 || port > 65535) {
+      throw new ConfigException(HTTP_PORT, "must be a port (0 picks a free one, -1 turns it off)");
+    }
+    String host = settings.string(HTTP_HOST, "127.0.0.1");
+    return new AppSettings(
+        port,
+        host,
+        Duration.ofMillis(atLeast(settings, OUTBOX_POLL_MS, 500, 1)),
+        Duration.ofMillis(atLeast(settings, HOUSEKEEPING_PERIOD_MS, 60_000, 1)),
+        Duration.ofSeconds(atLeast(settings, HEALTH_DOWN_AFTER_SECONDS, 120, 0)));
+  }
+
+  /** Whether {@code /health} and {@code /metrics} are served. */
+  public boolean httpOn() {
+    return httpPort != -1;
+  }
+
+  private static int atLeast(Settings settings, String key, int fallback, int least) {
+    int value = settings.integer(key, fallback);
+    if (value < least) {
+      throw new ConfigException(key, "must be at least " + least + ", not " + value);
+    }
+    return value;
+  }
+}

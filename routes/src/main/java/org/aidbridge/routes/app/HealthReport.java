@@ -1,0 +1,84 @@
+package org.aidbridge.routes.app;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.store.OutboxBacklog;
+
+/**
+ * The body of {@code /health}: overall status, each running channel's probes and the outbox. DOWN
+ * (HTTP 503) when the routes are not running or a channel has been down for longer than {@code
+ * health.down.after.seconds}; the channels at fault are named in {@code down}.
+ */
+final class HealthReport {
+  /** A status code and a JSON-ready body. */
+  record Answer(int status, Map<String, Object> body) {}
+
+  private final List<Channel> channels;
+  private final ChannelHealth health;
+  private final Supplier<OutboxBacklog> backlog;
+  private final BooleanSupplier routesRunning;
+  private final Duration downAfter;
+  private final Clock clock;
+
+  HealthReport(
+      List<Channel> channels,
+      ChannelHealth health,
+      Supplier<OutboxBacklog> backlog,
+      BooleanSupplier routesRunning,
+      Duration downAfter,
+      Clock clock) {
+    this.channels = List.copyOf(channels);
+    this.health = health;
+    this.backlog = backlog;
+    this.routesRunning = routesRunning;
+    this.downAfter = downAfter;
+    this.clock = clock;
+  }
+
+  /** The ids of the channels it reports on, such as {@code email}. */
+  List<String> channelIds() {
+    return channels.stream().map(Channel::id).toList();
+  }
+
+  Answer answer() {
+    boolean running = routesRunning.getAsBoolean();
+    List<String> down =
+        health.downLongerThan(downAfter).stream()
+            .filter(channels::contains)
+            .map(Channel::id)
+            .toList();
+    boolean up = running && down.isEmpty();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", up ? "UP" : "DOWN");
+    if (!running) {
+      body.put("routes", "stopped");
+    }
+    body.put("down", down);
+    body.put("down_after_seconds", downAfter.toSeconds());
+    body.put("channels", health.view(channels));
+    body.put("outbox", outbox());
+    return new Answer(up ? 200 : 503, body);
+  }
+
+  private Map<String, Object> outbox() {
+    Map<String, Object> view = new LinkedHashMap<>();
+    try {
+      OutboxBacklog now = backlog.get();
+      Instant at = clock.instant();
+      view.put("depth", now.depth());
+      view.put("oldest_pending_age_seconds", now.oldestAge(at).toSeconds());
+      view.put("dead_letters", now.deadLetters());
+    } catch (RuntimeException e) {
+      // The database being unreadable is worth saying, not worth failing the whole answer.
+      view.put("error", e.getClass().getSimpleName());
+    }
+    return view;
+  }
+}

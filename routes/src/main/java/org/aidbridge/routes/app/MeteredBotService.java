@@ -1,0 +1,40 @@
+package org.aidbridge.routes.app;
+
+import java.util.List;
+import org.aidbridge.bot.BotService;
+import org.aidbridge.bot.ChannelCopies;
+import org.aidbridge.bot.model.InboundMessage;
+import org.aidbridge.bot.model.OutboundMessage;
+
+/** The bot, counted: each message in per channel, and how long handling it took. */
+final class MeteredBotService implements BotService {
+  private final BotService bot;
+  private final AppMetrics metrics;
+
+  MeteredBotService(BotService bot, AppMetrics metrics) {
+    this.bot = bot;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public List<OutboundMessage> handle(InboundMessage message) {
+    metrics.messageIn(message.channel());
+    return metrics.handling(message.channel()).record(() -> bot.handle(message));
+  }
+
+  @Override
+  public List<OutboundMessage> handleAll(List<InboundMessage> messages) {
+    messages.forEach(m -> metrics.messageIn(m.channel()));
+    return bot.handleAll(messages);
+  }
+
+  @Override
+  public int resumePending() {
+    return bot.resumePending();
+  }
+
+  @Override
+  public void register(ChannelCopies copies) {
+    bot.register(copies);
+  }
+}
