@@ -164,7 +164,8 @@ class HealthAndMetricsIT {
                 new LexiconParser(PLACES),
                 PLACES,
                 metrics.botEvents()),
-            new OutboxDispatcher(store, clock),
+            new OutboxDispatcher(
+                store, clock, org.aidbridge.bot.outbox.OutboxPolicy.DEFAULT, metrics.outboxStats()),
             clock,
             new ChannelHealth(clock),
             metrics);
