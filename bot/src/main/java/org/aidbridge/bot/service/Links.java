@@ -111,6 +111,11 @@ public final class Links {
     if (samePerson(message.sender(), target)) {
       return replies.say(message, language, "link.same");
     }
+    if (store.subscriptionOf(Address.group(target.channel(), target.id())).isPresent()) {
+      // Every member of a list reads the code mailed to it: whoever typed it back would become
+      // "the list", and forgetting themselves would end the list's subscription.
+      return replies.say(message, language, "link.group");
+    }
     String code = newCode(message.sender(), target);
     boolean mail = target.channel() == Channel.EMAIL;
     OutboundMessage toTarget =

@@ -173,6 +173,23 @@ class SenderProofTest {
     }
   }
 
+  @Test
+  void theTokenOfAMailToAListProvesNoOneEveryMemberSawIt() throws Exception {
+    try (Store store = SqliteStore.open(":memory:")) {
+      MailTokens tokens = MailTokens.of(store);
+      MailTranslator translator = new MailTranslator(Clock.systemUTC(), SenderProof.NONE, tokens);
+      Address list = Address.group(Channel.EMAIL, "aid@lists.relief.example");
+      long id = store.enqueue(OutboundMessage.to(list, "Announcement", "en"), Instant.now()).id();
+      String toList = tokens.messageId(id, list.id(), "relief.example");
+      store.markSent(id, toList, Instant.now());
+
+      MimeMessage asTheList = mail("aid@lists.relief.example");
+      asTheList.setHeader("In-Reply-To", "<" + toList + ">");
+
+      assertThat(translator.translate(asTheList).senderProof()).isEqualTo(Proof.NONE);
+    }
+  }
+
   private Proof verdictOn(MimeMessage mail, String text) throws Exception {
     return proof
         .check(mail, mail.getFrom()[0].toString().replaceAll(".*<|>.*", ""), text, null)

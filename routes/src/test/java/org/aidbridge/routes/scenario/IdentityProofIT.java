@@ -207,7 +207,47 @@ class IdentityProofIT extends CrossChannelScenarios {
     assertThat(h.store().isUnreachable(emailPerson(ANA))).isFalse();
   }
 
+  @Test
+  void aMailWrittenAsASubscribedListProvesNoOneAndCannotEraseTheList() throws Exception {
+    Address list = subscribeTheList();
+    h.mail().send(COORDINATOR_MAIL, "news", "broadcast all Food at noon\n" + SECRET);
+    await().until(() -> mailTo(COORDINATOR_MAIL).stream().anyMatch(m -> m.contains("would go")));
+    h.mail().send(COORDINATOR_MAIL, "go", SECRET + " broadcast confirm");
+    await().until(() -> !h.mail().to(LIST).isEmpty());
+    // Every member of the list got this mail, the list's token in its Message-ID.
+    MimeMessage toList = h.mail().to(LIST).get(0);
+
+    h.mail().send(h.mail().answer(LIST, toList, "forget confirm"));
+    h.mail().send(h.mail().answer(LIST, toList, "link telegram:" + EVE));
+    h.mail().send(CLEO, "hello", "help");
+    await().until(() -> !mailTo(CLEO).isEmpty());
+    awaitOutboxEmpty();
+
+    assertThat(h.store().subscriptionOf(list)).as("the list is still subscribed").isPresent();
+    assertThat(h.mail().to(LIST)).as("nothing mailed to the whole list").hasSize(1);
+    assertThat(telegramTo(EVE)).as("no link code for the forger").isEmpty();
+  }
+
+  @Test
+  void aSubscribedListCannotBeLinkedToAPersonWhoCouldThenEraseIt() throws Exception {
+    subscribeTheList();
+
+    h.telegram().queue(Updates.privateText(EVE, EVE_NAME, "en", "/link email:" + LIST));
+
+    await()
+        .until(() -> telegramTo(EVE).stream().anyMatch(s -> s.text().contains("cannot be linked")));
+    awaitOutboxEmpty();
+    assertThat(h.mail().to(LIST)).as("no code mailed to every member of the list").isEmpty();
+  }
+
   // --- helpers ---
+
+  private Address subscribeTheList() throws Exception {
+    h.mail().send(COORDINATOR_MAIL, "list", "subscribe " + LIST + " Portland 50\n\n" + SECRET);
+    Address list = Address.group(Channel.EMAIL, LIST);
+    await().until(() -> h.store().subscriptionOf(list).isPresent());
+    return list;
+  }
 
   private Listing anaPostsANeed() throws Exception {
     h.mail().send(ANA, "NEED: insulin in Portland", "");
