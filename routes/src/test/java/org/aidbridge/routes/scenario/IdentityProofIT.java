@@ -240,6 +240,21 @@ class IdentityProofIT extends CrossChannelScenarios {
     assertThat(h.mail().to(LIST)).as("no code mailed to every member of the list").isEmpty();
   }
 
+  @Test
+  void aChannelsPostCopiedIntoAGroupIsNoPersonAndCannotActForAnother() throws Exception {
+    subscribeTelegramGroup(TG_PORTLAND, "Portland 50");
+    Address everyChannel = telegramPerson(777000L);
+
+    // Every channel's post arrives "from" the same account 777000: two channels would be one
+    // person.
+    h.telegram()
+        .queue(Updates.automaticForward(TG_PORTLAND, -1009990001L, "/need blankets in Portland"));
+    h.telegram().queue(Updates.groupText(TG_PORTLAND, BEN, BEN_NAME, "/need tents in Portland"));
+
+    await().until(() -> !h.store().activeListingsOf(telegramPerson(BEN)).isEmpty());
+    assertThat(h.store().activeListingsOf(everyChannel)).isEmpty();
+  }
+
   // --- helpers ---
 
   private Address subscribeTheList() throws Exception {
