@@ -40,6 +40,7 @@ public final class Links {
   private final Replies replies;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
+  private final LinkCodeGuesses guesses = new LinkCodeGuesses(CODE_LIFETIME);
 
   public Links(Store store, Replies replies, Clock clock) {
     this.store = store;
@@ -144,9 +145,13 @@ public final class Links {
    * is typed back by its requester. Either way each side proved itself.
    */
   private List<OutboundMessage> useCode(InboundMessage message, String typed, String language) {
+    if (!guesses.mayTry(message.sender(), clock.instant())) {
+      // Not even looked up: trying codes must neither find one nor use it up.
+      return replies.say(message, language, "link.tries");
+    }
     Optional<LinkCode> saved = valid(typed);
     if (saved.isEmpty()) {
-      return replies.say(message, language, "link.bad");
+      return wrongCode(message, language);
     }
     LinkCode code = saved.get();
     if (code.target() == null) {
@@ -156,7 +161,12 @@ public final class Links {
     }
     return code.requester().equals(message.sender())
         ? linked(message, message.sender(), code.target(), language)
-        : replies.say(message, language, "link.bad");
+        : wrongCode(message, language);
+  }
+
+  private List<OutboundMessage> wrongCode(InboundMessage message, String language) {
+    guesses.wrong(message.sender(), clock.instant());
+    return replies.say(message, language, "link.bad");
   }
 
   /** The code, used up, if it exists and its time is not over. */
