@@ -85,6 +85,32 @@ class SenderProofTest {
   }
 
   @Test
+  void wordsTheSenderChoseInsideTheTrustedHeaderProveNothing() throws Exception {
+    // The receiving server copies values the sender picked (the envelope sender, the HELO name,
+    // a reverse DNS name) into its own header: none of them is a verdict.
+    String[] written = {
+      "mx.relief.example; spf=pass smtp.mailfrom=\"x; dkim=pass header.d=relief.example\"@evil.example;"
+          + " dkim=none; dmarc=fail header.from=relief.example",
+      "mx.relief.example; spf=none smtp.helo=dkim=pass.header.d=relief.example; dkim=none",
+      "mx.relief.example; iprev=pass smtp.remote-ip=192.0.2.7"
+          + " (dmarc=pass header.from=relief.example); dkim=none",
+      "mx.relief.example; dkim=fail (dkim=pass header.d=relief.example) header.d=relief.example"
+    };
+    for (String header : written) {
+      assertThat(verdictOn(onTop(mail("coordinator@relief.example"), header), "stats"))
+          .as(header)
+          .isEqualTo(Proof.NONE);
+    }
+    MimeMessage real =
+        onTop(
+            mail("coordinator@relief.example"),
+            "mx.relief.example; spf=pass smtp.mailfrom=\"a;b\"@relief.example;"
+                + " dkim = pass (2048-bit key; unprotected) header.i=@relief.example"
+                + " header.d=relief.example; dmarc=pass (p=none dis=none) header.from=relief.example");
+    assertThat(verdictOn(real, "stats")).isEqualTo(Proof.MAIL_SERVER);
+  }
+
+  @Test
   void aCopyOfTheTrustedServersHeaderLowerInTheMailCountsForNothing() throws Exception {
     MimeMessage amongTheSendersHeaders = mail("coordinator@relief.example");
     amongTheSendersHeaders.addHeader(
