@@ -255,6 +255,34 @@ class IdentityProofIT extends CrossChannelScenarios {
     assertThat(h.store().activeListingsOf(everyChannel)).isEmpty();
   }
 
+  @Test
+  void aForgedFromCarryingTheForgersOwnTokenSenderAndReplyToIsOnlyAQuestionToTheAuthor()
+      throws Exception {
+    Listing need = anaPostsANeed();
+    String eve = "eve@example.net";
+    h.mail().send(eve, "NEED: rice in Portland", "");
+    await().until(() -> !h.mail().to(eve).isEmpty());
+    MimeMessage toEve = h.mail().to(eve).get(0);
+
+    MimeMessage forged = h.mail().answer(ANA, toEve, "withdraw " + need.ref());
+    forged.setHeader("Sender", eve);
+    forged.setHeader("Reply-To", eve);
+    // The id of the bot's mail to Ana, its token guessed: Eve never saw the real one.
+    String guessed =
+        h.mail()
+            .to(ANA)
+            .get(0)
+            .getMessageID()
+            .replaceFirst("\\.[0-9a-f]{40}@", "." + "0".repeat(40) + "@");
+    forged.setHeader("References", guessed + " " + toEve.getMessageID());
+    h.mail().send(forged);
+
+    await().until(() -> mailTo(ANA).stream().anyMatch(m -> m.contains(CONFIRM)));
+    awaitOutboxEmpty();
+    assertThat(status(need)).isEqualTo(Status.OPEN);
+    assertThat(h.mail().to(eve)).as("the forger hears nothing").hasSize(1);
+  }
+
   // --- helpers ---
 
   private Address subscribeTheList() throws Exception {
