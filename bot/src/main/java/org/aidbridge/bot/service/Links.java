@@ -48,9 +48,13 @@ public final class Links {
     this.clock = clock;
   }
 
-  /** Whether {@code someone} is {@code person} or one of the identities linked with them. */
+  /**
+   * Whether {@code someone} is {@code person} or one of the identities linked with them, both sides
+   * proven: a link kept from before codes travelled to the identity being linked may have been made
+   * with a forged {@code From:}, so it lets no one act for the other.
+   */
   public boolean samePerson(Address person, Address someone) {
-    return person.equals(someone) || store.linkedWith(person).contains(someone);
+    return person.equals(someone) || store.provenLinkedWith(person).contains(someone);
   }
 
   public List<OutboundMessage> link(InboundMessage message, String args, String language) {
