@@ -102,8 +102,9 @@ public final class Forgetting {
   }
 
   private List<OutboundMessage> forget(InboundMessage message, String language) {
-    // The person is every identity they linked, on every channel.
-    for (Address identity : store.linkedWith(message.sender())) {
+    // The person is every identity they linked, on every channel, both sides proven: a link kept
+    // from before may have been made with a forged From, and must not let its maker erase another.
+    for (Address identity : store.provenLinkedWith(message.sender())) {
       store.forget(identity);
       copies.eraseFrom(identity); // what a channel keeps outside the store, such as mail
     }

@@ -40,6 +40,7 @@ public final class Links {
   private final Replies replies;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
+  private final LinkCodeGuesses guesses = new LinkCodeGuesses(CODE_LIFETIME);
 
   public Links(Store store, Replies replies, Clock clock) {
     this.store = store;
@@ -47,9 +48,13 @@ public final class Links {
     this.clock = clock;
   }
 
-  /** Whether {@code someone} is {@code person} or one of the identities linked with them. */
+  /**
+   * Whether {@code someone} is {@code person} or one of the identities linked with them, both sides
+   * proven: a link kept from before codes travelled to the identity being linked may have been made
+   * with a forged {@code From:}, so it lets no one act for the other.
+   */
   public boolean samePerson(Address person, Address someone) {
-    return person.equals(someone) || store.linkedWith(person).contains(someone);
+    return person.equals(someone) || store.provenLinkedWith(person).contains(someone);
   }
 
   public List<OutboundMessage> link(InboundMessage message, String args, String language) {
@@ -111,6 +116,11 @@ public final class Links {
     if (samePerson(message.sender(), target)) {
       return replies.say(message, language, "link.same");
     }
+    if (store.subscriptionOf(Address.group(target.channel(), target.id())).isPresent()) {
+      // Every member of a list reads the code mailed to it: whoever typed it back would become
+      // "the list", and forgetting themselves would end the list's subscription.
+      return replies.say(message, language, "link.group");
+    }
     String code = newCode(message.sender(), target);
     boolean mail = target.channel() == Channel.EMAIL;
     OutboundMessage toTarget =
@@ -139,9 +149,13 @@ public final class Links {
    * is typed back by its requester. Either way each side proved itself.
    */
   private List<OutboundMessage> useCode(InboundMessage message, String typed, String language) {
+    if (!guesses.mayTry(message.sender(), clock.instant())) {
+      // Not even looked up: trying codes must neither find one nor use it up.
+      return replies.say(message, language, "link.tries");
+    }
     Optional<LinkCode> saved = valid(typed);
     if (saved.isEmpty()) {
-      return replies.say(message, language, "link.bad");
+      return wrongCode(message, language);
     }
     LinkCode code = saved.get();
     if (code.target() == null) {
@@ -151,7 +165,12 @@ public final class Links {
     }
     return code.requester().equals(message.sender())
         ? linked(message, message.sender(), code.target(), language)
-        : replies.say(message, language, "link.bad");
+        : wrongCode(message, language);
+  }
+
+  private List<OutboundMessage> wrongCode(InboundMessage message, String language) {
+    guesses.wrong(message.sender(), clock.instant());
+    return replies.say(message, language, "link.bad");
   }
 
   /** The code, used up, if it exists and its time is not over. */

@@ -87,7 +87,7 @@ public final class ListingCommands {
 
   public List<OutboundMessage> list(InboundMessage message, String language) {
     List<Listing> mine =
-        store.linkedWith(message.sender()).stream()
+        store.provenLinkedWith(message.sender()).stream()
             .flatMap(identity -> store.activeListingsOf(identity).stream())
             .sorted(java.util.Comparator.comparing(Listing::createdAt).reversed())
             .toList();
@@ -124,7 +124,8 @@ public final class ListingCommands {
             .listingByRef(ref)
             .filter(
                 l ->
-                    store.linkedWith(message.sender()).contains(l.author()) && l.status().active());
+                    store.provenLinkedWith(message.sender()).contains(l.author())
+                        && l.status().active());
     if (found.isEmpty()) {
       return List.of(replies.answer(message, language, Texts.get(language, "ref.unknown", ref)));
     }

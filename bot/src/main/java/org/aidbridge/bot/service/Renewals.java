@@ -96,7 +96,7 @@ public final class Renewals {
     Optional<Listing> about = about(message, said.get(), repliedTopic);
     if (about.isEmpty()) {
       List<Listing> waiting =
-          store.linkedWith(message.sender()).stream()
+          store.provenLinkedWith(message.sender()).stream()
               .flatMap(identity -> store.awaitingRenewal(identity).stream())
               .toList();
       if (said.get().ref() != null || waiting.isEmpty()) {
@@ -131,7 +131,7 @@ public final class Renewals {
             : repliedTopic
                 .filter(t -> t.startsWith(TOPIC))
                 .flatMap(t -> store.listingById(Long.parseLong(t.substring(TOPIC.length()))));
-    return named.filter(l -> store.linkedWith(message.sender()).contains(l.author()));
+    return named.filter(l -> store.provenLinkedWith(message.sender()).contains(l.author()));
   }
 
   private List<OutboundMessage> renew(InboundMessage message, Listing listing, String language) {

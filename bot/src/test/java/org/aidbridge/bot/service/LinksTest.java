@@ -97,6 +97,39 @@ class LinksTest {
         .doesNotContainPattern(CODE);
   }
 
+  @Test
+  void aSenderTryingCodesIsStoppedBeforeFindingOneAndTheStopUsesNoCodeUp() {
+    String code = codeFrom(bot.handle(say(MAIL, "link")));
+    Address eve = Address.person(Channel.TELEGRAM, "6660001");
+    List<String> wrong = List.of("222222", "333333", "444444", "555555", "666666");
+    assertThat(wrong).doesNotContain(code);
+
+    for (String guess : wrong) {
+      assertThat(only(bot.handle(say(eve, "link " + guess))).text()).contains("unknown");
+    }
+    assertThat(only(bot.handle(say(eve, "link " + code))).text()).contains("Too many wrong codes");
+
+    assertThat(store.linkedWith(eve)).containsExactly(eve);
+    assertThat(bot.handle(say(PHONE, "link " + code)))
+        .extracting(OutboundMessage::to)
+        .containsExactlyInAnyOrder(PHONE, MAIL);
+    clock.advance(Links.CODE_LIFETIME);
+    assertThat(only(bot.handle(say(eve, "link 777777"))).text()).contains("unknown");
+  }
+
+  @Test
+  void manySendersTogetherMayTryOnlySoManyCodes() {
+    String code = codeFrom(bot.handle(say(MAIL, "link")));
+    for (int i = 0; i < LinkCodeGuesses.IN_TOTAL; i++) {
+      Address forger = Address.person(Channel.EMAIL, "forger" + i + "@example.net");
+      bot.handle(say(forger, code.equals("222222") ? "link 333333" : "link 222222"));
+    }
+
+    assertThat(only(bot.handle(say(PHONE, "link " + code))).text())
+        .contains("Too many wrong codes");
+    assertThat(store.linkedWith(PHONE)).containsExactly(PHONE);
+  }
+
   private static String codeFrom(List<OutboundMessage> out) {
     Matcher m = CODE.matcher(only(out).text());
     assertThat(m.find()).isTrue();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.aidbridge.bot.BotService;
+import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.OutboundMessage;
@@ -79,6 +80,10 @@ final class MailIntake {
         noteBounce(mail);
         return Optional.empty();
       }
+      if (fromASubscribedList(mail)) {
+        LOG.debug("not answering mail written in the name of a subscribed list");
+        return Optional.empty();
+      }
       return Optional.of(translator.translate(mail));
     } catch (MessagingException | MailTranslator.UnreadableMailException e) {
       if (connectionLost(e)) {
@@ -91,6 +96,22 @@ final class MailIntake {
       flagUnreadable(mail);
       return Optional.empty();
     }
+  }
+
+  /**
+   * Whether the mail's From is an email list the bot posts to. Every member of a list can write in
+   * its name (and list managers rewrite a member's From to the list, DKIM-signed), and every member
+   * saw the Message-IDs of the bot's mails to it: nothing such a mail carries proves a person. Read
+   * as a person, it could erase the list's subscription ({@code forget}) or answer the bot for it;
+   * asked to confirm, it would make the bot mail the whole list. So it is not answered, as list
+   * mail is not ({@link AutoMail}).
+   */
+  private boolean fromASubscribedList(Message mail) throws MessagingException {
+    if (store == null) {
+      return false;
+    }
+    String from = MailTranslator.senderOf(mail);
+    return store.subscriptionOf(Address.group(Channel.EMAIL, from)).isPresent();
   }
 
   /** Whether reading failed because the server went away (worth trying again), not the mail. */

@@ -52,8 +52,8 @@ final class MailTokens {
   }
 
   /**
-   * Whether {@code bareMessageId} is that of a mail the bot sent to {@code address} and still keeps
-   * (mail older than the retention proves nothing).
+   * Whether {@code bareMessageId} is that of a mail the bot sent to the person {@code address} and
+   * still keeps (mail older than the retention, or sent to a list, proves nothing).
    */
   boolean sentTo(String bareMessageId, String address) {
     if (key == null || bareMessageId == null || address == null) {
@@ -84,6 +84,8 @@ final class MailTokens {
         .flatMap(s -> s.outboxEntry(outboxId))
         .map(e -> e.message().to())
         .filter(to -> to.channel() == Channel.EMAIL)
+        // Every member of a list saw its mail's Message-ID: that token proves no one.
+        .filter(to -> !to.group())
         .filter(to -> to.id().equalsIgnoreCase(address))
         .isPresent();
   }

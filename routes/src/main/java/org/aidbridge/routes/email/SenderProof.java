@@ -35,10 +35,12 @@ final class SenderProof {
   private static final Set<String> TRACE =
       Set.of("received", "return-path", "delivered-to", "x-original-to", "received-spf");
 
-  private static final Pattern RESULT =
-      Pattern.compile(
-          "\\b(dkim|dmarc)\\s*=\\s*pass\\b[^;]*?\\bheader\\.(?:d|from)\\s*=\\s*([^\\s;]+)",
-          Pattern.CASE_INSENSITIVE);
+  /** A quoted string or an innermost comment (RFC 8601 values and CFWS). */
+  private static final Pattern QUOTED_OR_COMMENT =
+      Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|\\([^()]*\\)");
+
+  private static final Pattern VERDICT = Pattern.compile("(?i)(dkim|dmarc)=pass");
+  private static final Pattern ALIGNED_ON = Pattern.compile("(?i)header\\.(?:d|from)=(\\S+)");
 
   private final String secret;
   private final Set<String> trustedServers;
@@ -110,16 +112,44 @@ final class SenderProof {
     return TRACE.contains(name) || name.startsWith("arc-");
   }
 
-  /** DKIM or DMARC passed for the From's domain or a parent of it (relaxed alignment). */
+  /**
+   * DKIM or DMARC passed for the From's domain or a parent of it (relaxed alignment). Read as RFC
+   * 8601 writes it: each result ({@code ;}-separated) begins with its method and verdict, its
+   * properties follow as words. Quoted strings and comments are taken out first: there the server
+   * copies what the sender chose (the envelope sender, the HELO name, a reverse DNS name), which
+   * may spell out {@code dkim=pass header.d=...} anywhere.
+   */
   private static boolean passesFor(String header, String fromDomain) {
-    Matcher m = RESULT.matcher(header);
-    while (m.find()) {
-      String domain = m.group(2).toLowerCase(Locale.ROOT).replaceFirst("^.*@", "");
-      if (fromDomain.equals(domain) || fromDomain.endsWith("." + domain)) {
-        return true;
+    String[] results = withoutQuotesAndComments(header).replaceAll("\\s*=\\s*", "=").split(";");
+    for (int i = 1; i < results.length; i++) { // the first part is the authserv-id
+      String[] words = results[i].strip().split("\\s+");
+      if (!VERDICT.matcher(words[0]).matches()) {
+        continue;
+      }
+      for (int w = 1; w < words.length; w++) {
+        Matcher m = ALIGNED_ON.matcher(words[w]);
+        if (m.matches() && aligned(m.group(1), fromDomain)) {
+          return true;
+        }
       }
     }
     return false;
+  }
+
+  private static boolean aligned(String value, String fromDomain) {
+    String domain = value.toLowerCase(Locale.ROOT).replaceFirst("^.*@", "");
+    return fromDomain.equals(domain) || fromDomain.endsWith("." + domain);
+  }
+
+  /** The header without quoted strings and comments (nested ones too), each left as a space. */
+  private static String withoutQuotesAndComments(String header) {
+    String before;
+    String after = header;
+    do {
+      before = after;
+      after = QUOTED_OR_COMMENT.matcher(before).replaceAll(" ");
+    } while (!after.equals(before));
+    return after;
   }
 
   private static String domainOf(String address) {

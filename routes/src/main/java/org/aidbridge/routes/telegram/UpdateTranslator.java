@@ -64,7 +64,11 @@ public final class UpdateTranslator {
       return new TelegramEvent.GroupMoved(group(chat.getId()), group(m.getMigrateToChatId()));
     }
     User from = m.getFrom();
-    if (from == null || Boolean.TRUE.equals(from.getIsBot())) {
+    if (from == null || Boolean.TRUE.equals(from.getIsBot()) || m.getSenderChat() != null) {
+      // sender_chat: written in a chat's name (an anonymous admin, a channel, a channel's post
+      // copied into its group). Its "from" then stands for no one: for a channel's copied post
+      // it is the service account 777000, the same for every channel, which would make all of
+      // them one person who could close the others' listings.
       return new TelegramEvent.Ignored("not written by a person");
     }
     String text = m.getText() != null ? m.getText() : m.getCaption();

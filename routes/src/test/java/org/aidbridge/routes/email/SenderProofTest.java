@@ -85,6 +85,32 @@ class SenderProofTest {
   }
 
   @Test
+  void wordsTheSenderChoseInsideTheTrustedHeaderProveNothing() throws Exception {
+    // The receiving server copies values the sender picked (the envelope sender, the HELO name,
+    // a reverse DNS name) into its own header: none of them is a verdict.
+    String[] written = {
+      "mx.relief.example; spf=pass smtp.mailfrom=\"x; dkim=pass header.d=relief.example\"@evil.example;"
+          + " dkim=none; dmarc=fail header.from=relief.example",
+      "mx.relief.example; spf=none smtp.helo=dkim=pass.header.d=relief.example; dkim=none",
+      "mx.relief.example; iprev=pass smtp.remote-ip=192.0.2.7"
+          + " (dmarc=pass header.from=relief.example); dkim=none",
+      "mx.relief.example; dkim=fail (dkim=pass header.d=relief.example) header.d=relief.example"
+    };
+    for (String header : written) {
+      assertThat(verdictOn(onTop(mail("coordinator@relief.example"), header), "stats"))
+          .as(header)
+          .isEqualTo(Proof.NONE);
+    }
+    MimeMessage real =
+        onTop(
+            mail("coordinator@relief.example"),
+            "mx.relief.example; spf=pass smtp.mailfrom=\"a;b\"@relief.example;"
+                + " dkim = pass (2048-bit key; unprotected) header.i=@relief.example"
+                + " header.d=relief.example; dmarc=pass (p=none dis=none) header.from=relief.example");
+    assertThat(verdictOn(real, "stats")).isEqualTo(Proof.MAIL_SERVER);
+  }
+
+  @Test
   void aCopyOfTheTrustedServersHeaderLowerInTheMailCountsForNothing() throws Exception {
     MimeMessage amongTheSendersHeaders = mail("coordinator@relief.example");
     amongTheSendersHeaders.addHeader(
@@ -170,6 +196,23 @@ class SenderProofTest {
       assertThat(translator.translate(answer).senderProof())
           .as("a mail the bot no longer keeps proves nothing")
           .isEqualTo(Proof.NONE);
+    }
+  }
+
+  @Test
+  void theTokenOfAMailToAListProvesNoOneEveryMemberSawIt() throws Exception {
+    try (Store store = SqliteStore.open(":memory:")) {
+      MailTokens tokens = MailTokens.of(store);
+      MailTranslator translator = new MailTranslator(Clock.systemUTC(), SenderProof.NONE, tokens);
+      Address list = Address.group(Channel.EMAIL, "aid@lists.relief.example");
+      long id = store.enqueue(OutboundMessage.to(list, "Announcement", "en"), Instant.now()).id();
+      String toList = tokens.messageId(id, list.id(), "relief.example");
+      store.markSent(id, toList, Instant.now());
+
+      MimeMessage asTheList = mail("aid@lists.relief.example");
+      asTheList.setHeader("In-Reply-To", "<" + toList + ">");
+
+      assertThat(translator.translate(asTheList).senderProof()).isEqualTo(Proof.NONE);
     }
   }
 

@@ -207,7 +207,90 @@ class IdentityProofIT extends CrossChannelScenarios {
     assertThat(h.store().isUnreachable(emailPerson(ANA))).isFalse();
   }
 
+  @Test
+  void aMailWrittenAsASubscribedListProvesNoOneAndCannotEraseTheList() throws Exception {
+    Address list = subscribeTheList();
+    h.mail().send(COORDINATOR_MAIL, "news", "broadcast all Food at noon\n" + SECRET);
+    await().until(() -> mailTo(COORDINATOR_MAIL).stream().anyMatch(m -> m.contains("would go")));
+    h.mail().send(COORDINATOR_MAIL, "go", SECRET + " broadcast confirm");
+    await().until(() -> !h.mail().to(LIST).isEmpty());
+    // Every member of the list got this mail, the list's token in its Message-ID.
+    MimeMessage toList = h.mail().to(LIST).get(0);
+
+    h.mail().send(h.mail().answer(LIST, toList, "forget confirm"));
+    h.mail().send(h.mail().answer(LIST, toList, "link telegram:" + EVE));
+    h.mail().send(CLEO, "hello", "help");
+    await().until(() -> !mailTo(CLEO).isEmpty());
+    awaitOutboxEmpty();
+
+    assertThat(h.store().subscriptionOf(list)).as("the list is still subscribed").isPresent();
+    assertThat(h.mail().to(LIST)).as("nothing mailed to the whole list").hasSize(1);
+    assertThat(telegramTo(EVE)).as("no link code for the forger").isEmpty();
+  }
+
+  @Test
+  void aSubscribedListCannotBeLinkedToAPersonWhoCouldThenEraseIt() throws Exception {
+    subscribeTheList();
+
+    h.telegram().queue(Updates.privateText(EVE, EVE_NAME, "en", "/link email:" + LIST));
+
+    await()
+        .until(() -> telegramTo(EVE).stream().anyMatch(s -> s.text().contains("cannot be linked")));
+    awaitOutboxEmpty();
+    assertThat(h.mail().to(LIST)).as("no code mailed to every member of the list").isEmpty();
+  }
+
+  @Test
+  void aChannelsPostCopiedIntoAGroupIsNoPersonAndCannotActForAnother() throws Exception {
+    subscribeTelegramGroup(TG_PORTLAND, "Portland 50");
+    Address everyChannel = telegramPerson(777000L);
+
+    // Every channel's post arrives "from" the same account 777000: two channels would be one
+    // person.
+    h.telegram()
+        .queue(Updates.automaticForward(TG_PORTLAND, -1009990001L, "/need blankets in Portland"));
+    h.telegram().queue(Updates.groupText(TG_PORTLAND, BEN, BEN_NAME, "/need tents in Portland"));
+
+    await().until(() -> !h.store().activeListingsOf(telegramPerson(BEN)).isEmpty());
+    assertThat(h.store().activeListingsOf(everyChannel)).isEmpty();
+  }
+
+  @Test
+  void aForgedFromCarryingTheForgersOwnTokenSenderAndReplyToIsOnlyAQuestionToTheAuthor()
+      throws Exception {
+    Listing need = anaPostsANeed();
+    String eve = "eve@example.net";
+    h.mail().send(eve, "NEED: rice in Portland", "");
+    await().until(() -> !h.mail().to(eve).isEmpty());
+    MimeMessage toEve = h.mail().to(eve).get(0);
+
+    MimeMessage forged = h.mail().answer(ANA, toEve, "withdraw " + need.ref());
+    forged.setHeader("Sender", eve);
+    forged.setHeader("Reply-To", eve);
+    // The id of the bot's mail to Ana, its token guessed: Eve never saw the real one.
+    String guessed =
+        h.mail()
+            .to(ANA)
+            .get(0)
+            .getMessageID()
+            .replaceFirst("\\.[0-9a-f]{40}@", "." + "0".repeat(40) + "@");
+    forged.setHeader("References", guessed + " " + toEve.getMessageID());
+    h.mail().send(forged);
+
+    await().until(() -> mailTo(ANA).stream().anyMatch(m -> m.contains(CONFIRM)));
+    awaitOutboxEmpty();
+    assertThat(status(need)).isEqualTo(Status.OPEN);
+    assertThat(h.mail().to(eve)).as("the forger hears nothing").hasSize(1);
+  }
+
   // --- helpers ---
+
+  private Address subscribeTheList() throws Exception {
+    h.mail().send(COORDINATOR_MAIL, "list", "subscribe " + LIST + " Portland 50\n\n" + SECRET);
+    Address list = Address.group(Channel.EMAIL, LIST);
+    await().until(() -> h.store().subscriptionOf(list).isPresent());
+    return list;
+  }
 
   private Listing anaPostsANeed() throws Exception {
     h.mail().send(ANA, "NEED: insulin in Portland", "");

@@ -39,6 +39,25 @@ public final class Updates {
     return update;
   }
 
+  /**
+   * A channel's post that Telegram copies into the channel's linked discussion group: written in
+   * the channel's name ({@code sender_chat}), its {@code from} the service account 777000 for every
+   * channel.
+   */
+  public static ObjectNode automaticForward(long chatId, long channelId, String text) {
+    ObjectNode update = groupText(chatId, 777000L, null, text);
+    ObjectNode message = (ObjectNode) update.get("message");
+    ObjectNode from = (ObjectNode) message.get("from");
+    from.remove("username");
+    from.put("first_name", "Telegram");
+    ObjectNode channel = message.putObject("sender_chat");
+    channel.put("id", channelId);
+    channel.put("title", "Channel " + channelId);
+    channel.put("type", "channel");
+    message.put("is_automatic_forward", true);
+    return update;
+  }
+
   /** A button pressed under the bot's message {@code messageId} in a private chat. */
   static ObjectNode button(long userId, String data, int messageId) {
     ObjectNode update = Fixtures.json("callback-query.json");
