@@ -36,7 +36,7 @@ class UnprovenLinksTest {
   @Test
   void aLinkMadeBeforeLinksWereProvenLetsItsMakerActForNoOne(@TempDir Path dir) {
     String file = dir.resolve("before.db").toString();
-    Database old = new Database(SqliteConnector.connect(file));
+    Database old = new Database(SqliteConnector.connect(file), null);
     SchemaUpgrade.run(old, Migrations.STEPS.subList(0, 5));
     old.execute(
         "INSERT INTO identity_links (address_channel, address_id, person_id)"
