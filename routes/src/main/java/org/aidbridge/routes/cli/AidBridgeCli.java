@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
       ImportCommand.class,
       ExportCommand.class,
       MatchesCommand.class,
+      BackupCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     })

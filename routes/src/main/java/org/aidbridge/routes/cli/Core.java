@@ -37,6 +37,7 @@ final class Core {
 
   /** Validates the settings first, so a bad value fails before anything is opened. */
   static Core from(Settings settings) {
+    Paths.requireSqlite(settings);
     return new Core(settings, BotSettingsFactory.from(settings));
   }
 

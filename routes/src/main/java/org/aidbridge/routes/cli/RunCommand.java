@@ -13,6 +13,7 @@ import org.aidbridge.routes.app.ChannelCatalog;
 import org.aidbridge.routes.app.ChannelHealth;
 import org.aidbridge.routes.app.ChannelOption;
 import org.aidbridge.routes.config.OutboxPolicyFactory;
+import org.aidbridge.routes.config.Paths;
 import org.aidbridge.routes.config.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +37,8 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Settings settings = parent.settings();
+    // A database the bot cannot open is the first thing to say, whatever else is missing.
+    Paths.requireSqlite(settings);
     List<ChannelOption> channels = ChannelCatalog.standard();
     if (ChannelCatalog.configured(channels, settings).isEmpty()) {
       PrintWriter err = spec.commandLine().getErr();

@@ -22,9 +22,13 @@ public final class Paths {
         .orElse(workingDir);
   }
 
+  private static final String SQLITE_JDBC = "jdbc:sqlite:";
+  private static final String MEMORY = ":memory:";
+
   /**
-   * The database to open: a JDBC URL as given, or a file path made absolute (its directory is
-   * created).
+   * The database to open: a {@code jdbc:sqlite:} URL or {@code :memory:} as given, or a file path
+   * made absolute (its directory is created). Anything else (another JDBC driver, a URL such as
+   * {@code postgresql://...}) is refused, see {@link #requireSqlite(String)}.
    */
   public static String database(Settings settings, Path workingDir) {
     return database(settings.required("db"), settings, workingDir);
@@ -32,7 +36,8 @@ public final class Paths {
 
   /** Like {@link #database(Settings, Path)} for a given value of {@code db}. */
   public static String database(String db, Settings settings, Path workingDir) {
-    if (db.startsWith("jdbc:")) {
+    requireSqlite(db);
+    if (db.startsWith(SQLITE_JDBC) || db.equals(MEMORY)) {
       return db;
     }
     Path file = baseDir(settings, workingDir).resolve(path("db", db)).toAbsolutePath().normalize();
@@ -45,6 +50,29 @@ public final class Paths {
           "db", "names a directory that cannot be created: " + e.getMessage());
     }
     return file.toString();
+  }
+
+  /** Fails unless {@code db} is in the settings at all and names a database SQLite can open. */
+  public static void requireSqlite(Settings settings) {
+    requireSqlite(settings.required("db"));
+  }
+
+  /**
+   * Fails unless {@code db} is a SQLite file path, a {@code jdbc:sqlite:} URL or {@code :memory:}.
+   * Without this, {@code jdbc:postgresql://host/db} would quietly become a SQLite file named {@code
+   * jdbc:postgresql:/host/db} in the working directory.
+   */
+  public static void requireSqlite(String db) {
+    if (db.startsWith(SQLITE_JDBC) || db.equals(MEMORY)) {
+      return;
+    }
+    boolean otherDatabase = db.regionMatches(true, 0, "jdbc:", 0, 5) || db.contains("://");
+    if (otherDatabase) {
+      throw new ConfigException(
+          "db",
+          "is not a SQLite database: PostgreSQL (and any other database server) is not supported"
+              + " yet; give a file path such as data/aidbridge.db or a jdbc:sqlite: URL");
+    }
   }
 
   private static Path path(String key, String value) {

@@ -73,4 +73,34 @@ class ConfigFilesTest {
     assertThat(Paths.database("jdbc:sqlite::memory:", settings, dir))
         .isEqualTo("jdbc:sqlite::memory:");
   }
+
+  @Test
+  void databaseServerUrlsAreRefusedNamingDbAndNothingIsCreated() {
+    Settings settings = Settings.of(Map.of("base.dir", dir.toString()));
+
+    for (String db :
+        new String[] {
+          "jdbc:postgresql://127.0.0.1:5432/aidbridge", "JDBC:PostgreSQL://h/a", "postgresql://h/a"
+        }) {
+      assertThatThrownBy(() -> Paths.database(db, settings, dir))
+          .as(db)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("'db' (AIDBRIDGE_DB)")
+          .hasMessageContaining("PostgreSQL")
+          .hasMessageContaining("not supported yet")
+          .extracting(e -> ((ConfigException) e).key())
+          .isEqualTo("db");
+    }
+    assertThat(dir.toFile().list()).isEmpty();
+  }
+
+  @Test
+  void sqliteFormsAreAccepted() {
+    Settings settings = Settings.of(Map.of("base.dir", dir.toString()));
+
+    assertThat(Paths.database(":memory:", settings, dir)).isEqualTo(":memory:");
+    assertThat(Paths.database("jdbc:sqlite:/data/x.db", settings, dir))
+        .isEqualTo("jdbc:sqlite:/data/x.db");
+    assertThat(Paths.database("x.db", settings, dir)).isEqualTo(dir.resolve("x.db").toString());
+  }
 }
