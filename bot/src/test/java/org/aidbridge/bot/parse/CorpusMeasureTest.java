@@ -53,6 +53,12 @@ class CorpusMeasureTest {
 
   private static String measure(Path file) throws IOException {
     String name = file.getFileName().toString().split("[.-]", 2)[0];
+    double listingMin =
+        Double.parseDouble(
+            System.getProperty("corpus.listing.min", String.valueOf(CorpusTest.LISTING_MIN)));
+    double askMin =
+        Double.parseDouble(
+            System.getProperty("corpus.ask.min", String.valueOf(CorpusTest.ASK_MIN)));
     LexiconParser parser = LexiconParser.withoutPlaces();
     CorpusScore score = new CorpusScore();
     int chatter = 0;
@@ -60,8 +66,10 @@ class CorpusMeasureTest {
     int falseNeeds = 0;
     int falseOffers = 0;
     for (String[] row : rows(file)) {
-      ParsedMessage parsed = parser.parse(row[2], CONTEXT);
-      score.add(row[0], categories(row[1]), parsed);
+      ParsedMessage read = parser.parse(row[2], CONTEXT);
+      ParsedMessage parsed =
+          read.isListingAt(listingMin) ? read : ParsedMessage.none(read.language());
+      score.add(row[0], categories(row[1]), read, listingMin, Math.min(listingMin, askMin));
       if (row[0].equals("none")) {
         chatter++;
         if (parsed.isListing()) {
@@ -74,7 +82,8 @@ class CorpusMeasureTest {
         }
       }
     }
-    return score.table(name + " (" + file + ")")
+    return score.table(
+            String.format(Locale.ROOT, "%s (%s), listing at >= %.2f", name, file, listingMin))
         + String.format(
             Locale.ROOT,
             "false listings: %d of %d chatter messages = %.3f (as need %d, as offer %d)%n",

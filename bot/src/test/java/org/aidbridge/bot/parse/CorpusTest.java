@@ -50,6 +50,11 @@ class CorpusTest {
   /** The current held-out files, {@code corpus/<language>-heldout2.tsv} (blind batch 6). */
   private static final String HELD_OUT = "-heldout2";
 
+  /** The bot's default thresholds (config/application.properties), as it acts on a message. */
+  static final double LISTING_MIN = ConfidenceBands.DEFAULT.listing();
+
+  static final double ASK_MIN = ConfidenceBands.DEFAULT.ask();
+
   record Labelled(String kind, Set<Category> categories, String text) {}
 
   @ParameterizedTest(name = "corpus {0}")
@@ -100,7 +105,8 @@ class CorpusTest {
     List<String> misses = new ArrayList<>();
     for (Labelled labelled : corpus) {
       ParsedMessage parsed = parser.parse(labelled.text(), CONTEXT);
-      score.add(labelled.kind(), labelled.categories(), parsed);
+      score.add(labelled.kind(), labelled.categories(), parsed, LISTING_MIN, ASK_MIN);
+      parsed = parsed.isListingAt(LISTING_MIN) ? parsed : ParsedMessage.none(parsed.language());
       boolean kindRight = labelled.kind().equals(CorpusScore.label(parsed.kind()));
       boolean categoriesRight =
           !parsed.isListing() || labelled.categories().equals(parsed.categories());

@@ -28,7 +28,9 @@ public final class Lexicon {
           "neutral",
           "chatter",
           "report.need",
-          "report.offer");
+          "report.offer",
+          "figurative",
+          "appeal");
 
   public static final String CATEGORY_TAG = "category:";
 
