@@ -26,7 +26,7 @@ import org.aidbridge.bot.store.Store;
  * chosen from buttons. Whatever the person sends next ends the question: the bot never nags.
  */
 public final class Questions {
-  private static final String PENDING = "question:";
+  static final String PENDING = "question:";
 
   private final Store store;
   private final ListingParser parser;
@@ -93,6 +93,9 @@ public final class Questions {
   public Optional<List<OutboundMessage>> answer(
       InboundMessage message, String pending, String text) {
     String[] parts = pending.split(":");
+    if (parts.length != 2 || !parts[1].chars().allMatch(Character::isDigit)) {
+      return Optional.empty(); // another kind of question (see KindQuestion)
+    }
     Optional<Listing> listing =
         store
             .listingById(Long.parseLong(parts[1]))

@@ -12,6 +12,7 @@ import org.aidbridge.bot.i18n.Texts;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.parse.ConfidenceBands;
 import org.aidbridge.bot.parse.ListingParser;
 import org.aidbridge.bot.parse.ParseContext;
 import org.aidbridge.bot.parse.ParsedMessage;
@@ -49,6 +50,7 @@ public final class Responder {
   private final BotSettings settings;
   private final Clock clock;
   private final Lifecycle lifecycle;
+  private final KindQuestion kindQuestion;
 
   public Responder(
       ListingParser parser,
@@ -61,7 +63,8 @@ public final class Responder {
       Replies replies,
       BotSettings settings,
       Clock clock,
-      Lifecycle lifecycle) {
+      Lifecycle lifecycle,
+      KindQuestion kindQuestion) {
     this.parser = parser;
     this.listings = listings;
     this.questions = questions;
@@ -73,6 +76,7 @@ public final class Responder {
     this.settings = settings;
     this.clock = clock;
     this.lifecycle = lifecycle;
+    this.kindQuestion = kindQuestion;
   }
 
   public List<OutboundMessage> respond(InboundMessage message) {
@@ -89,7 +93,12 @@ public final class Responder {
     if (command.isPresent()) {
       return run(command.get(), message);
     }
-    if (question.isPresent()) {
+    if (question.isPresent() && KindQuestion.isMine(question.get())) {
+      Optional<List<OutboundMessage>> answered = kindQuestion.answer(message, question.get(), text);
+      if (answered.isPresent()) {
+        return answered.get();
+      }
+    } else if (question.isPresent()) {
       Optional<List<OutboundMessage>> answered = questions.answer(message, question.get(), text);
       if (answered.isPresent()) {
         return answered.get();
@@ -102,13 +111,26 @@ public final class Responder {
       }
     }
     ParsedMessage parsed = parse(message, text);
-    if (!parsed.isListing() && freshSubject(message) && !text.contains(message.subject().strip())) {
+    ConfidenceBands bands = settings.confidence();
+    String asked = text;
+    if (!parsed.isListingAt(bands.listing())
+        && freshSubject(message)
+        && !text.contains(message.subject().strip())) {
       // A new mail whose body says little ("see subject", a greeting) may say it all in its
       // subject: "Need insulin in Portland".
-      parsed = parse(message, message.subject().strip());
+      ParsedMessage subject = parse(message, message.subject().strip());
+      if (subject.confidence() > parsed.confidence()) {
+        parsed = subject;
+        asked = message.subject().strip();
+      }
     }
-    if (parsed.isListing()) {
+    if (parsed.isListingAt(bands.listing())) {
       return listings.create(message, parsed);
+    }
+    if (parsed.isListingAt(bands.ask()) && !message.inGroup()) {
+      // Half sure: one short question in private; in a group, silence (a wrong listing there
+      // talks over people).
+      return kindQuestion.ask(message, parsed, asked);
     }
     return notAListing(message, parsed.language(), text);
   }
