@@ -202,8 +202,9 @@ public final class Responder {
   }
 
   private ParsedMessage parse(InboundMessage message, String text) {
-    ParseContext context =
-        new ParseContext(message.languageHint(), clock.instant(), settings.homeCountry());
+    // In a subscribed group, places are first looked for in the group's own country.
+    String home = groups.countryOf(message).orElse(settings.homeCountry());
+    ParseContext context = new ParseContext(message.languageHint(), clock.instant(), home);
     return parser.parse(text, context);
   }
 
