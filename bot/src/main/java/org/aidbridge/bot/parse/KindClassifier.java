@@ -24,6 +24,7 @@ final class KindClassifier {
   private static final List<String> RANKING =
       List.of(
           "negation",
+          "inquiry",
           "appeal",
           "figurative",
           "offer.question",
@@ -103,7 +104,7 @@ final class KindClassifier {
     boolean appeal = false;
     for (Hit hit : cues) {
       switch (hit.tag()) {
-        case "negation" -> negated.add(tokenized.clauseOf(hit.start()));
+        case "negation", "inquiry" -> negated.add(tokenized.clauseOf(hit.start()));
         case "figurative" -> {
           figurative.add(tokenized.clauseOf(hit.start()));
           figurativeWords.set(hit.start(), hit.end());
@@ -127,9 +128,10 @@ final class KindClassifier {
   }
 
   /**
-   * A cue read in its clause: a negation or closure there governs it ("we're full, no more
-   * clothes"), a figurative object makes it no request ("I need sleep"), and a charity appeal or a
-   * question about how to donate is no one's own need.
+   * A cue read in its clause: a negation, closure or question for information there governs it
+   * ("we're full, no more clothes", "does anyone know if the pantry is open"), a figurative object
+   * makes it no request ("I need sleep"), and a charity appeal or a question about how to donate is
+   * no one's own need.
    */
   private static boolean cancelled(
       Kind kind,
@@ -190,7 +192,10 @@ final class KindClassifier {
             case "need", "offer", "report.need", "report.offer" -> 0.5;
             default -> 0.4;
           };
-      return base + (near == 2 ? 0.4 : near == 1 ? 0.35 : 0);
+      // A report must name the thing in its own clause ("the camp is short of tents"); "the roads
+      // are flooded, drive safe" reports nothing anyone can give.
+      boolean report = tag.startsWith("report.");
+      return base + (near == 2 ? 0.4 : near == 1 ? (report ? 0.2 : 0.35) : 0);
     }
   }
 
@@ -201,8 +206,9 @@ final class KindClassifier {
       // resume help"); a link with nothing concrete is news.
       return Reading.NONE;
     }
-    if (negation && tally.chatter && tally.offer == 0) {
-      // "found someone to take me, thanks": a withdrawal with thanks, whatever it repeats.
+    if (negation && tally.chatter && tally.offer == 0 || negation && tally.strong == 0) {
+      // "found someone to take me, thanks": a withdrawal with thanks, whatever it repeats; "we
+      // have food for now, don't bring more": a closure, whatever weak cue is left.
       return Reading.NONE;
     }
     if (tally.need == 0 && tally.offer == 0) {

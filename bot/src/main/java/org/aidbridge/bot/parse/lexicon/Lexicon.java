@@ -30,7 +30,8 @@ public final class Lexicon {
           "report.need",
           "report.offer",
           "figurative",
-          "appeal");
+          "appeal",
+          "inquiry");
 
   public static final String CATEGORY_TAG = "category:";
 
