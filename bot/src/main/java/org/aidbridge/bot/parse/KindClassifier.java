@@ -37,6 +37,9 @@ final class KindClassifier {
           "report.offer",
           "chatter");
 
+  /** The most words a bare request has ("2 bags of rice, Oakland, today"). */
+  private static final int BARE_WORDS = 8;
+
   /** What else the message has, besides its cue phrases. */
   record Evidence(
       boolean hasUrl,
@@ -44,7 +47,8 @@ final class KindClassifier {
       boolean strongCategory,
       boolean hasQuantity,
       boolean urgent,
-      ItemReader.Found found) {
+      ItemReader.Found found,
+      boolean opensUrgent) {
 
     Evidence(
         boolean hasUrl,
@@ -52,7 +56,7 @@ final class KindClassifier {
         boolean strongCategory,
         boolean hasQuantity,
         boolean urgent) {
-      this(hasUrl, hasCategory, strongCategory, hasQuantity, urgent, null);
+      this(hasUrl, hasCategory, strongCategory, hasQuantity, urgent, null, false);
     }
 
     /** 2 when a concrete thing is in the clause, 1 in the one before or after, else 0. */
@@ -97,19 +101,27 @@ final class KindClassifier {
     if (explicit != null) {
       return new Reading(explicit, 1.0);
     }
-    List<Hit> cues = Hits.select(lexicon.cues().findAll(tokens), RANKING);
+    List<Hit> all = lexicon.cues().findAll(tokens);
+    List<Hit> cues = Hits.select(all, RANKING);
     Set<Integer> negated = new HashSet<>();
+    boolean appeal = false;
+    for (Hit hit : all) {
+      // Asking for information and charity appeals govern their clause even where a longer cue
+      // overlaps them ("does anyone know if the Red Cross wants volunteers?").
+      if (hit.tag().equals("inquiry")) {
+        negated.add(tokenized.clauseOf(hit.start()));
+      }
+      appeal |= hit.tag().equals("appeal");
+    }
     Set<Integer> figurative = new HashSet<>();
     BitSet figurativeWords = new BitSet();
-    boolean appeal = false;
     for (Hit hit : cues) {
       switch (hit.tag()) {
-        case "negation", "inquiry" -> negated.add(tokenized.clauseOf(hit.start()));
+        case "negation" -> negated.add(tokenized.clauseOf(hit.start()));
         case "figurative" -> {
           figurative.add(tokenized.clauseOf(hit.start()));
           figurativeWords.set(hit.start(), hit.end());
         }
-        case "appeal" -> appeal = true;
         default -> {}
       }
     }
@@ -124,7 +136,7 @@ final class KindClassifier {
       }
       tally.add(hit.tag(), kind, weight(hit.tag(), evidence.hasUrl()), near);
     }
-    return decide(tally, evidence, !negated.isEmpty());
+    return decide(tally, evidence, !negated.isEmpty(), tokens.size());
   }
 
   /**
@@ -199,22 +211,27 @@ final class KindClassifier {
     }
   }
 
-  private Reading decide(Tally tally, Evidence evidence, boolean negation) {
+  private Reading decide(Tally tally, Evidence evidence, boolean negation, int words) {
     if (tally.strong == 0 && (tally.chatter || !evidence.hasCategory())
         || evidence.hasUrl() && !evidence.hasCategory()) {
       // Weak cues need a thing asked for or given and no thanks around them ("thanks for the
       // resume help"); a link with nothing concrete is news.
       return Reading.NONE;
     }
-    if (negation && tally.chatter && tally.offer == 0 || negation && tally.strong == 0) {
+    boolean named = Math.max(tally.needSupport, tally.offerSupport) >= 0.9;
+    if (negation && tally.chatter && tally.offer == 0 || negation && tally.strong == 0 && !named) {
       // "found someone to take me, thanks": a withdrawal with thanks, whatever it repeats; "we
-      // have food for now, don't bring more": a closure, whatever weak cue is left.
+      // have food for now, don't bring more": a closure, whatever weak cue is left, unless a
+      // report names its thing ("neighbour out of her meds, the pharmacy closed").
       return Reading.NONE;
     }
     if (tally.need == 0 && tally.offer == 0) {
       boolean bare =
           tally.other == 0 && !tally.cancelled && !evidence.hasUrl() && bareRequest(evidence);
-      return bare ? new Reading(Kind.NEED, 0.8) : Reading.NONE;
+      // A short list ("insulin, Portland, urgent") is a request; a longer sentence with a thing in
+      // it and no cue is as likely news ("the pharmacy on Main closes early today").
+      boolean list = words <= BARE_WORDS || evidence.opensUrgent();
+      return bare ? new Reading(Kind.NEED, list ? 0.8 : 0.55) : Reading.NONE;
     }
     Kind kind =
         tally.need != tally.offer

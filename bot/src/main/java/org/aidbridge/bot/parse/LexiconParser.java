@@ -76,7 +76,8 @@ public final class LexiconParser implements ListingParser {
             found.strongCategory(),
             found.hasQuantity(),
             urgency == Urgency.HIGH,
-            found);
+            found,
+            urgencyReader.opensUrgent(tokens));
     KindClassifier.Reading reading = classifier.read(text, tokenized, lexicon, evidence);
     Kind kind = reading.kind();
     if (kind == null) {
