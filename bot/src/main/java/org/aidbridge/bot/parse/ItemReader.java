@@ -197,6 +197,9 @@ final class ItemReader {
       if (used[i] || Quantity.number(token, lexicons) == null) {
         continue;
       }
+      if (i > 0 && lexicons.isSizeWord(tokens.get(i - 1).key())) {
+        continue; // "سایز ۳۰", "talla 3": a size, never a count of the next word
+      }
       Item counted = countedThing(tokens, i, lexicon, used);
       if (counted != null) {
         items.putIfAbsent(counted.name(), counted);

@@ -61,37 +61,16 @@ class CorpusMeasureTest {
             System.getProperty("corpus.ask.min", String.valueOf(CorpusTest.ASK_MIN)));
     LexiconParser parser = LexiconParser.withoutPlaces();
     CorpusScore score = new CorpusScore();
-    int chatter = 0;
-    int falseListings = 0;
-    int falseNeeds = 0;
-    int falseOffers = 0;
     for (String[] row : rows(file)) {
-      ParsedMessage read = parser.parse(row[2], CONTEXT);
-      ParsedMessage parsed =
-          read.isListingAt(listingMin) ? read : ParsedMessage.none(read.language());
-      score.add(row[0], categories(row[1]), read, listingMin, Math.min(listingMin, askMin));
-      if (row[0].equals("none")) {
-        chatter++;
-        if (parsed.isListing()) {
-          falseListings++;
-          if (CorpusScore.label(parsed.kind()).equals("need")) {
-            falseNeeds++;
-          } else {
-            falseOffers++;
-          }
-        }
-      }
+      score.add(
+          row[0],
+          categories(row[1]),
+          parser.parse(row[2], CONTEXT),
+          listingMin,
+          Math.min(listingMin, askMin));
     }
     return score.table(
-            String.format(Locale.ROOT, "%s (%s), listing at >= %.2f", name, file, listingMin))
-        + String.format(
-            Locale.ROOT,
-            "false listings: %d of %d chatter messages = %.3f (as need %d, as offer %d)%n",
-            falseListings,
-            chatter,
-            chatter == 0 ? 0.0 : (double) falseListings / chatter,
-            falseNeeds,
-            falseOffers);
+        String.format(Locale.ROOT, "%s (%s), listing at >= %.2f", name, file, listingMin));
   }
 
   private static List<String[]> rows(Path file) throws IOException {

@@ -23,6 +23,7 @@ final class CorpusScore {
   private int total;
   private int chatter;
   private int falseListings;
+  private int falseNeeds;
   private int asked;
 
   static String label(Kind kind) {
@@ -55,6 +56,7 @@ final class CorpusScore {
       chatter++;
       if (parsed.isListing()) {
         falseListings++;
+        falseNeeds += parsed.kind() == Kind.NEED ? 1 : 0;
       }
     }
     String actual = label(parsed.kind());
@@ -152,10 +154,13 @@ final class CorpusScore {
     out.append(
         String.format(
             Locale.ROOT,
-            "false listings: %d of %d chatter messages = %.3f; asked (middle band): %d%n",
+            "false listings: %d of %d chatter messages = %.3f (as need %d, as offer %d);"
+                + " asked (middle band): %d%n",
             falseListings,
             chatter,
             falseListingRate(),
+            falseNeeds,
+            falseListings - falseNeeds,
             asked));
     return out.toString();
   }
