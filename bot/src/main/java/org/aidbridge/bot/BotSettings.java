@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Category;
+import org.aidbridge.bot.parse.ConfidenceBands;
 
 /**
  * The core's settings, already validated (routes builds them from {@code application.properties}).
@@ -28,6 +29,7 @@ import org.aidbridge.bot.model.Category;
  * @param digestZone the time zone of {@code digestTime} for every group, or null for each group's
  *     own zone, from where it is
  * @param digestFarAfter how long a need must have been unmet to appear in farther groups' digests
+ * @param confidence how sure the parser must be to make a listing, and to ask in private
  */
 public record BotSettings(
     String defaultLanguage,
@@ -41,7 +43,8 @@ public record BotSettings(
     List<EscalationRing> escalationRings,
     LocalTime digestTime,
     ZoneId digestZone,
-    Duration digestFarAfter) {
+    Duration digestFarAfter,
+    ConfidenceBands confidence) {
 
   public static final BotSettings DEFAULT =
       new BotSettings("en", null, Set.of(), Duration.ofDays(14), Map.of(), 3, 150);
@@ -50,6 +53,7 @@ public record BotSettings(
     coordinators = Set.copyOf(coordinators);
     expiryByCategory = Map.copyOf(expiryByCategory);
     escalationRings = List.copyOf(escalationRings);
+    confidence = confidence == null ? ConfidenceBands.DEFAULT : confidence;
   }
 
   /** The settings before the listings' life was configurable: its settings take their defaults. */
@@ -73,7 +77,8 @@ public record BotSettings(
         EscalationRing.parseAll("25km@0h,150km@24h,country@72h"),
         LocalTime.of(18, 0),
         ZoneOffset.UTC,
-        Duration.ofHours(24));
+        Duration.ofHours(24),
+        ConfidenceBands.DEFAULT);
   }
 
   /** The lifetime of a listing with these categories: the shortest of theirs, else the default. */
@@ -102,7 +107,8 @@ public record BotSettings(
         escalationRings,
         digestTime,
         digestZone,
-        digestFarAfter);
+        digestFarAfter,
+        confidence);
   }
 
   /** The same settings with the listings' life configured otherwise. */
@@ -124,6 +130,25 @@ public record BotSettings(
         rings,
         digestAt,
         digestIn,
-        farAfter);
+        farAfter,
+        confidence);
+  }
+
+  /** The same settings with other confidence thresholds for acting on a parsed message. */
+  public BotSettings withConfidence(ConfidenceBands bands) {
+    return new BotSettings(
+        defaultLanguage,
+        homeCountry,
+        coordinators,
+        defaultExpiry,
+        expiryByCategory,
+        notifyMax,
+        maxDistanceKm,
+        inboundRetention,
+        escalationRings,
+        digestTime,
+        digestZone,
+        digestFarAfter,
+        bands);
   }
 }

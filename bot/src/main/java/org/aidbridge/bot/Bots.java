@@ -20,6 +20,7 @@ import org.aidbridge.bot.service.Escalations;
 import org.aidbridge.bot.service.Forgetting;
 import org.aidbridge.bot.service.GroupCommands;
 import org.aidbridge.bot.service.Housekeeping;
+import org.aidbridge.bot.service.KindQuestion;
 import org.aidbridge.bot.service.Lifecycle;
 import org.aidbridge.bot.service.Links;
 import org.aidbridge.bot.service.ListingCommands;
@@ -125,7 +126,8 @@ public final class Bots {
             clock,
             lifecycle,
             new Confirmations(store, replies, clock),
-            store);
+            store,
+            new KindQuestion(store, parser, listings, replies, settings, clock));
     return new DefaultBotService(store, responder, replies, clock, copies);
   }
 

@@ -2,6 +2,7 @@ package org.aidbridge.bot.parse;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
@@ -31,7 +32,17 @@ final class ItemReader {
    * by a strong word (not only by settings or words of another language).
    */
   record Found(
-      Set<Category> categories, List<Item> items, boolean hasQuantity, boolean strongCategory) {}
+      Set<Category> categories,
+      List<Item> items,
+      boolean hasQuantity,
+      boolean strongCategory,
+      BitSet concrete) {
+
+    /** Whether a concrete thing (a strong category word, an amount, a counted thing) is at i. */
+    boolean concreteAt(int i) {
+      return concrete.get(i);
+    }
+  }
 
   private record Mention(Hit hit, boolean weak) {}
 
@@ -50,6 +61,13 @@ final class ItemReader {
       }
     }
     boolean anyStrong = mentions.stream().anyMatch(m -> !m.weak());
+    BitSet concrete = new BitSet(tokens.size());
+    for (Mention mention : mentions) {
+      if (!(anyStrong && mention.weak())) {
+        concrete.set(mention.hit().start(), mention.hit().end());
+      }
+    }
+    boolean[] named = used.clone();
     Set<Category> categories = EnumSet.noneOf(Category.class);
     Map<String, Item> items = new LinkedHashMap<>();
     boolean moneyAttached = false;
@@ -75,8 +93,20 @@ final class ItemReader {
       categories.add(Category.MONEY);
     }
     boolean hasQuantity = items.values().stream().anyMatch(i -> i.quantity() != null);
+    for (int i = 0; i < used.length; i++) {
+      if (used[i] && !named[i] && countedInDigits(tokens, used, i)) {
+        concrete.set(i); // quantities and counted things in digits: "4 tarps", not "un rato"
+      }
+      if ((moneyAttached || looseMoney) && lexicons.currency(tokens.get(i).key()) != null) {
+        concrete.set(i); // "$200"
+      }
+    }
     return new Found(
-        categories, new ArrayList<>(items.values()), hasQuantity, anyStrong || looseMoney);
+        categories,
+        new ArrayList<>(items.values()),
+        hasQuantity,
+        anyStrong || looseMoney,
+        concrete);
   }
 
   /** Category words of every lexicon, those inside longer ones dropped. */
@@ -120,6 +150,15 @@ final class ItemReader {
     return name.toString();
   }
 
+  private static boolean countedInDigits(List<Token> tokens, boolean[] used, int i) {
+    for (int j = Math.max(0, i - 2); j <= i; j++) {
+      if (used[j] && tokens.get(j).isNumber()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Looks before the item ("2 bags of", "$500"), then after it ("5 garrafones", "size 4"). */
   private Item withQuantity(List<Token> tokens, Hit hit, String name, boolean[] used) {
     Quantity before = Quantity.before(tokens, hit.start(), lexicons);
@@ -157,6 +196,9 @@ final class ItemReader {
       }
       if (used[i] || Quantity.number(token, lexicons) == null) {
         continue;
+      }
+      if (i > 0 && lexicons.isSizeWord(tokens.get(i - 1).key())) {
+        continue; // "سایز ۳۰", "talla 3": a size, never a count of the next word
       }
       Item counted = countedThing(tokens, i, lexicon, used);
       if (counted != null) {

@@ -1,12 +1,16 @@
 package org.aidbridge.bot.parse;
 
+import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.parse.lexicon.Hit;
 import org.aidbridge.bot.parse.lexicon.Hits;
 import org.aidbridge.bot.parse.lexicon.Lexicon;
 import org.aidbridge.bot.parse.lexicon.Lexicons;
 import org.aidbridge.bot.parse.lexicon.Token;
+import org.aidbridge.bot.parse.lexicon.Tokenizer;
 
 /**
  * Decides need, offer or neither from the cue phrases of the message's language. Longer phrases
@@ -20,6 +24,9 @@ final class KindClassifier {
   private static final List<String> RANKING =
       List.of(
           "negation",
+          "inquiry",
+          "appeal",
+          "figurative",
           "offer.question",
           "neutral",
           "need",
@@ -30,13 +37,53 @@ final class KindClassifier {
           "report.offer",
           "chatter");
 
+  /** The most words a bare request has ("2 bags of rice, Oakland, today"). */
+  private static final int BARE_WORDS = 8;
+
   /** What else the message has, besides its cue phrases. */
   record Evidence(
       boolean hasUrl,
       boolean hasCategory,
       boolean strongCategory,
       boolean hasQuantity,
-      boolean urgent) {}
+      boolean urgent,
+      ItemReader.Found found,
+      boolean opensUrgent) {
+
+    Evidence(
+        boolean hasUrl,
+        boolean hasCategory,
+        boolean strongCategory,
+        boolean hasQuantity,
+        boolean urgent) {
+      this(hasUrl, hasCategory, strongCategory, hasQuantity, urgent, null, false);
+    }
+
+    /** 2 when a concrete thing is in the clause, 1 in the one before or after, else 0. */
+    int concreteNear(Tokenizer.Result tokenized, int clause, BitSet figurative) {
+      if (found == null) {
+        return strongCategory ? 2 : 0;
+      }
+      int best = 0;
+      for (int i = found.concrete().nextSetBit(0); i >= 0; i = found.concrete().nextSetBit(i + 1)) {
+        if (figurative.get(i)) {
+          continue; // "vent", "coffee": here no thing asked for
+        }
+        int distance = Math.abs(tokenized.clauseOf(i) - clause);
+        best = Math.max(best, distance == 0 ? 2 : distance == 1 ? 1 : 0);
+      }
+      return best;
+    }
+
+    boolean anyConcrete() {
+      return found == null ? strongCategory : !found.concrete().isEmpty();
+    }
+  }
+
+  /** The kind read, or null, and how sure the reading is, from 0 to 1. */
+  record Reading(Kind kind, double confidence) {
+    static final Reading NONE = new Reading(null, 0);
+  }
 
   private final Lexicons lexicons;
 
@@ -45,29 +92,101 @@ final class KindClassifier {
   }
 
   Kind classify(String raw, List<Token> tokens, Lexicon lexicon, Evidence evidence) {
+    return read(raw, new Tokenizer.Result(tokens, evidence.hasUrl()), lexicon, evidence).kind();
+  }
+
+  Reading read(String raw, Tokenizer.Result tokenized, Lexicon lexicon, Evidence evidence) {
+    List<Token> tokens = tokenized.tokens();
     Kind explicit = explicitKind(raw, tokens);
     if (explicit != null) {
-      return explicit;
+      return new Reading(explicit, 1.0);
     }
-    List<Hit> cues = Hits.select(lexicon.cues().findAll(tokens), RANKING);
-    int need = 0;
-    int offer = 0;
-    int strong = 0;
-    int other = 0;
-    boolean chatter = false;
-    boolean negation = false;
-    Kind first = null;
+    List<Hit> all = lexicon.cues().findAll(tokens);
+    List<Hit> cues = Hits.select(all, RANKING);
+    Set<Integer> negated = new HashSet<>();
+    boolean appeal = false;
+    for (Hit hit : all) {
+      // Asking for information and charity appeals govern their clause even where a longer cue
+      // overlaps them ("does anyone know if the Red Cross wants volunteers?").
+      if (hit.tag().equals("inquiry")) {
+        negated.add(tokenized.clauseOf(hit.start()));
+      }
+      appeal |= hit.tag().equals("appeal");
+    }
+    Set<Integer> figurative = new HashSet<>();
+    BitSet figurativeWords = new BitSet();
     for (Hit hit : cues) {
-      int weight = weight(hit.tag(), evidence.hasUrl());
+      switch (hit.tag()) {
+        case "negation" -> negated.add(tokenized.clauseOf(hit.start()));
+        case "figurative" -> {
+          figurative.add(tokenized.clauseOf(hit.start()));
+          figurativeWords.set(hit.start(), hit.end());
+        }
+        default -> {}
+      }
+    }
+    Tally tally = new Tally();
+    for (Hit hit : cues) {
       Kind kind = kindOf(hit.tag());
+      int clause = tokenized.clauseOf(hit.start());
+      int near = evidence.concreteNear(tokenized, clause, figurativeWords);
+      if (kind != null && cancelled(kind, hit, clause, near, negated, figurative, appeal)) {
+        tally.cancelled = true;
+        continue;
+      }
+      tally.add(hit.tag(), kind, weight(hit.tag(), evidence.hasUrl()), near);
+    }
+    return decide(tally, evidence, !negated.isEmpty(), tokens.size());
+  }
+
+  /**
+   * A cue read in its clause: a negation, closure or question for information there governs it
+   * ("we're full, no more clothes", "does anyone know if the pantry is open"), a figurative object
+   * makes it no request ("I need sleep"), and a charity appeal or a question about how to donate is
+   * no one's own need.
+   */
+  private static boolean cancelled(
+      Kind kind,
+      Hit hit,
+      int clause,
+      int near,
+      Set<Integer> negated,
+      Set<Integer> figurative,
+      boolean appeal) {
+    if (negated.contains(clause)) {
+      return true;
+    }
+    if (kind == Kind.NEED && (appeal || figurative.contains(clause) && near < 2)) {
+      return true;
+    }
+    if (appeal && near < 2) {
+      return true;
+    }
+    return false;
+  }
+
+  /** Cue weights and what stood next to the strongest cue of each kind. */
+  private static final class Tally {
+    int need;
+    int offer;
+    int strong;
+    int other;
+    boolean chatter;
+    boolean cancelled;
+    Kind first;
+    double needSupport;
+    double offerSupport;
+
+    void add(String tag, Kind kind, int weight, int near) {
       if (kind == Kind.NEED) {
         need += weight;
+        needSupport = Math.max(needSupport, support(tag, near));
       } else if (kind == Kind.OFFER) {
         offer += weight;
+        offerSupport = Math.max(offerSupport, support(tag, near));
       } else {
         other++;
-        chatter |= hit.tag().equals("chatter");
-        negation |= hit.tag().equals("negation");
+        chatter |= tag.equals("chatter");
       }
       if (weight > 1) {
         strong++;
@@ -76,23 +195,74 @@ final class KindClassifier {
         first = kind;
       }
     }
-    if (strong == 0 && (chatter || !evidence.hasCategory())
+
+    /** A cue's own strength, and more when the thing asked for or given is in its clause. */
+    private static double support(String tag, int near) {
+      double base =
+          switch (tag) {
+            case "offer.question" -> 0.55;
+            case "need", "offer", "report.need", "report.offer" -> 0.5;
+            default -> 0.4;
+          };
+      // A report must name the thing in its own clause ("the camp is short of tents"); "the roads
+      // are flooded, drive safe" reports nothing anyone can give.
+      boolean report = tag.startsWith("report.");
+      return base + (near == 2 ? 0.4 : near == 1 ? (report ? 0.2 : 0.35) : 0);
+    }
+  }
+
+  private Reading decide(Tally tally, Evidence evidence, boolean negation, int words) {
+    if (tally.strong == 0 && (tally.chatter || !evidence.hasCategory())
         || evidence.hasUrl() && !evidence.hasCategory()) {
       // Weak cues need a thing asked for or given and no thanks around them ("thanks for the
       // resume help"); a link with nothing concrete is news.
-      return null;
+      return Reading.NONE;
     }
-    if (negation && chatter && offer == 0) {
-      // "found someone to take me, thanks": a withdrawal with thanks, whatever it repeats.
-      return null;
+    boolean named = Math.max(tally.needSupport, tally.offerSupport) >= 0.9;
+    if (negation && tally.chatter && tally.offer == 0 || negation && tally.strong == 0 && !named) {
+      // "found someone to take me, thanks": a withdrawal with thanks, whatever it repeats; "we
+      // have food for now, don't bring more": a closure, whatever weak cue is left, unless a
+      // report names its thing ("neighbour out of her meds, the pharmacy closed").
+      return Reading.NONE;
     }
-    if (need == 0 && offer == 0) {
-      return other == 0 && !evidence.hasUrl() && bareRequest(evidence) ? Kind.NEED : null;
+    if (tally.need == 0 && tally.offer == 0) {
+      boolean bare =
+          tally.other == 0 && !tally.cancelled && !evidence.hasUrl() && bareRequest(evidence);
+      // A short list ("insulin, Portland, urgent") is a request; a longer sentence with a thing in
+      // it and no cue is as likely news ("the pharmacy on Main closes early today").
+      boolean list = words <= BARE_WORDS || evidence.opensUrgent();
+      return bare ? new Reading(Kind.NEED, list ? 0.8 : 0.55) : Reading.NONE;
     }
-    if (need != offer) {
-      return need > offer ? Kind.NEED : Kind.OFFER;
+    Kind kind =
+        tally.need != tally.offer
+            ? (tally.need > tally.offer ? Kind.NEED : Kind.OFFER)
+            : tally.first;
+    return new Reading(kind, confidence(kind, tally, evidence));
+  }
+
+  private static double confidence(Kind kind, Tally tally, Evidence evidence) {
+    double support = kind == Kind.NEED ? tally.needSupport : tally.offerSupport;
+    double value = support;
+    if (support < 0.75 && evidence.anyConcrete()) {
+      value += 0.25; // the thing is named, though farther from the cue
+    } else if (support < 0.75 && evidence.hasCategory()) {
+      value += 0.15; // only a setting word ("shelter", "the clinic")
     }
-    return first;
+    int against = kind == Kind.NEED ? tally.offer : tally.need;
+    int mine = kind == Kind.NEED ? tally.need : tally.offer;
+    if (against > 0) {
+      value -= against >= mine ? 0.15 : 0.05;
+    }
+    if (tally.chatter) {
+      value -= 0.1;
+    }
+    if (tally.cancelled) {
+      value -= 0.1; // a cue was negated, figurative or an appeal: the rest may be too
+    }
+    if (evidence.hasUrl()) {
+      value -= 0.2;
+    }
+    return Math.max(0, Math.min(1, value));
   }
 
   /** "insulin, Portland, urgent" or "3 tarps": a bare list is how people ask, not how they give. */
@@ -156,6 +326,10 @@ final class KindClassifier {
       return false;
     }
     String start = trimmed.substring(0, word.length());
-    return start.equalsIgnoreCase(word) && start.equals(start.toUpperCase(java.util.Locale.ROOT));
+    // Scripts without capitals (Persian) cannot shout: "پیشنهاد مبل رو پس میگیرم" is not a form.
+    boolean cased = start.chars().anyMatch(Character::isUpperCase);
+    return cased
+        && start.equalsIgnoreCase(word)
+        && start.equals(start.toUpperCase(java.util.Locale.ROOT));
   }
 }

@@ -75,8 +75,11 @@ public final class LexiconParser implements ListingParser {
             !found.categories().isEmpty(),
             found.strongCategory(),
             found.hasQuantity(),
-            urgency == Urgency.HIGH);
-    Kind kind = classifier.classify(text, tokens, lexicon, evidence);
+            urgency == Urgency.HIGH,
+            found,
+            urgencyReader.opensUrgent(tokens));
+    KindClassifier.Reading reading = classifier.read(text, tokenized, lexicon, evidence);
+    Kind kind = reading.kind();
     if (kind == null) {
       return ParsedMessage.none(lexicon.code());
     }
@@ -95,7 +98,8 @@ public final class LexiconParser implements ListingParser {
         findPlace(text, lexicon.code(), home),
         urgency,
         expiresAt,
-        lexicon.code());
+        lexicon.code(),
+        reading.confidence());
   }
 
   private Place findPlace(String text, String language, String homeCountry) {

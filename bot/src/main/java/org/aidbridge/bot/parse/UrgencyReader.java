@@ -31,4 +31,14 @@ final class UrgencyReader {
     }
     return high ? Urgency.HIGH : Urgency.NORMAL;
   }
+
+  /** Whether the message opens with an urgent word, as in "URGENT: water for the camp, ...". */
+  boolean opensUrgent(List<Token> tokens) {
+    for (Hit hit : lexicons.urgency().findAll(tokens)) {
+      if (hit.start() == 0 && hit.tag().equals("urgency.high")) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -73,7 +73,8 @@ public final class Gazetteer implements PlaceFinder {
       return Optional.empty();
     }
     List<Token> tokens = Token.split(text);
-    return Optional.ofNullable(scanner.scan(tokens, country(homeCountry)))
+    Preferred preferred = Preferred.of(country(homeCountry), language);
+    return Optional.ofNullable(scanner.scan(tokens, preferred))
         .map(mention -> toPlace(text, tokens, mention));
   }
 
@@ -92,7 +93,7 @@ public final class Gazetteer implements PlaceFinder {
     if (tokens.isEmpty()) {
       return Optional.empty();
     }
-    String home = country(homeCountry);
+    Preferred home = Preferred.of(country(homeCountry), null);
     Mention mention = scanner.scanTyped(tokens, home);
     if (mention == null || mention.place() < 0 || mention.last() < tokens.size()) {
       // Not a name from the first word to the last: look for one inside ("near Oakland").

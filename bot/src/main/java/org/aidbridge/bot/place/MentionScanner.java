@@ -44,7 +44,7 @@ final class MentionScanner {
   }
 
   /** The best mention in a message, or null. */
-  Mention scan(List<Token> tokens, String home) {
+  Mention scan(List<Token> tokens, Preferred home) {
     Mention best = null;
     int i = 0;
     while (i < tokens.size()) {
@@ -62,11 +62,11 @@ final class MentionScanner {
   }
 
   /** A name typed on its own, read from its first word; null when it does not start with one. */
-  Mention scanTyped(List<Token> tokens, String home) {
+  Mention scanTyped(List<Token> tokens, Preferred home) {
     return tokens.isEmpty() ? null : at(tokens, 0, Cue.AREA, home, true);
   }
 
-  private Mention at(List<Token> tokens, int start, Cue cue, String home, boolean typed) {
+  private Mention at(List<Token> tokens, int start, Cue cue, Preferred home, boolean typed) {
     int longest = Math.min(MAX_NAME_WORDS, tokens.size() - start);
     StringBuilder key = new StringBuilder(tokens.get(start).key());
     String[] keys = new String[longest + 1];
@@ -87,7 +87,41 @@ final class MentionScanner {
         return new Mention(start, hinted ? hint.end() : start + n, place, strength);
       }
     }
+    if (cue != Cue.NONE && tokens.get(start).arabicScript()) {
+      Mention transliterated = bySkeleton(tokens, start, keys, cue, home, typed);
+      if (transliterated != null) {
+        return transliterated;
+      }
+    }
     return cue == Cue.AREA ? unresolvedAt(tokens, start) : null;
+  }
+
+  /**
+   * A Persian-script name no alternate name matches, found through the consonant skeleton of the
+   * Latin names GeoNames has ("ورامین" as Varamin): only after a cue ("در", "به"), never for a
+   * common word, and as an alternate name, so only for a town of some size.
+   */
+  private Mention bySkeleton(
+      List<Token> tokens, int start, String[] keys, Cue cue, Preferred home, boolean typed) {
+    for (int n = keys.length - 1; n >= 1; n--) {
+      if (keys[n] == null || n == 1 && lexicon.isCommon(keys[n])) {
+        continue;
+      }
+      String skeleton = Skeletons.persian(keys[n]);
+      if (skeleton.replace(" ", "").length() < 3) {
+        continue;
+      }
+      int[] entries = places.lookupSkeleton(skeleton);
+      if (entries.length == 0) {
+        continue;
+      }
+      Span span = Span.of(tokens, start, start + n, keys[n], cue, lexicon, regions, typed);
+      int place = chooser.choose(entries, span, hintAfter(tokens, start + n, typed), home);
+      if (place >= 0) {
+        return new Mention(start, start + n, place, 2);
+      }
+    }
+    return null;
   }
 
   private boolean matches(int place, Hint hint) {

@@ -7,7 +7,8 @@ import org.aidbridge.bot.place.Span.Hint;
  * with that name. Words right after a cue ("in", "en", "در") are trusted; bare words must look like
  * a name (capitalised, or Arabic script), must not be a common word and must name a town big enough
  * that a person would say it without context. Among the places that remain, a state or country hint
- * decides first, then the home country, then population.
+ * decides first, then the home country, then the countries where the message's language is spoken,
+ * then population.
  */
 final class PlaceChooser {
   /** A bare one-word name must be at least this big to count ("Flint", "Shiraz"). */
@@ -56,9 +57,9 @@ final class PlaceChooser {
    *
    * @param entries index entries for the span's key (see {@link PlaceTable})
    * @param hint what follows the span
-   * @param home the home country or null
+   * @param home the home country and the countries of the message's language
    */
-  int choose(int[] entries, Span span, Hint hint, String home) {
+  int choose(int[] entries, Span span, Hint hint, Preferred home) {
     if (span.key().length() < 2 || (span.common() && !span.capitalised() && !span.typed())) {
       return -1;
     }
@@ -74,7 +75,7 @@ final class PlaceChooser {
     return best(entries, span, hint, home, false);
   }
 
-  private int best(int[] entries, Span span, Hint hint, String home, boolean byHint) {
+  private int best(int[] entries, Span span, Hint hint, Preferred home, boolean byHint) {
     int best = -1;
     for (int entry : entries) {
       int place = entry >>> 1;
@@ -141,16 +142,20 @@ final class PlaceChooser {
         : BARE_WORD_POPULATION;
   }
 
-  private boolean better(int candidate, int current, String home) {
+  private boolean better(int candidate, int current, Preferred home) {
     boolean candidateHome = isHome(candidate, home);
     if (candidateHome != isHome(current, home)) {
       return candidateHome;
+    }
+    boolean candidateSpoken = home.isSpoken(places.country(candidate));
+    if (candidateSpoken != home.isSpoken(places.country(current))) {
+      return candidateSpoken;
     }
     int byPopulation = Integer.compare(places.population(candidate), places.population(current));
     return byPopulation != 0 ? byPopulation > 0 : candidate < current;
   }
 
-  private boolean isHome(int place, String home) {
-    return home != null && home.equals(places.country(place));
+  private boolean isHome(int place, Preferred home) {
+    return home.isHome(places.country(place));
   }
 }

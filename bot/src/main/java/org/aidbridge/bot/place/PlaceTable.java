@@ -28,6 +28,11 @@ final class PlaceTable {
   private int[] lons = new int[EXPECTED_PLACES];
   private int[] populations = new int[EXPECTED_PLACES];
   private int size;
+
+  /** Countries whose towns people name in Persian script. */
+  private static final java.util.Set<String> PERSIAN_COUNTRIES = java.util.Set.of("IR", "AF", "TJ");
+
+  private final NameIndex skeletons = new NameIndex(1 << 14);
   private final NameIndex index = new NameIndex(EXPECTED_NAMES);
   private final Map<String, String> shared = new HashMap<>();
 
@@ -129,8 +134,35 @@ final class PlaceTable {
     for (int at = tabs[7] + 1; at < end; ) {
       int bar = indexOf(data, (byte) '|', at, end);
       index.add(data, at, bar, place << 1 | 1);
+      if (PERSIAN_COUNTRIES.contains(country)) {
+        addSkeleton(ascii(data, at, bar), place);
+      }
       at = bar + 1;
     }
+    if (PERSIAN_COUNTRIES.contains(country)) {
+      addSkeleton(
+          tabs[7] == tabs[6] + 1
+              ? names[place].toLowerCase(Locale.ROOT)
+              : ascii(data, tabs[6] + 1, tabs[7]),
+          place);
+    }
+  }
+
+  /** Latin names of towns where Persian is spoken, by consonant skeleton ({@link Skeletons}). */
+  private void addSkeleton(String latinName, int place) {
+    if (!latinName.chars().allMatch(c -> c < 128)) {
+      return;
+    }
+    String skeleton = Skeletons.latin(latinName);
+    if (skeleton.replace(" ", "").length() >= 3) {
+      byte[] key = skeleton.getBytes(StandardCharsets.UTF_8);
+      skeletons.add(key, 0, key.length, place << 1 | 1);
+    }
+  }
+
+  /** Entries (as {@link #lookup}, all alternate) whose Latin name has this skeleton. */
+  int[] lookupSkeleton(String skeleton) {
+    return skeletons.lookup(skeleton);
   }
 
   private static int indexOf(byte[] data, byte wanted, int from, int end) {

@@ -93,6 +93,20 @@ public final class GroupCommands {
     return new Target(message.group(), args, null);
   }
 
+  /**
+   * The country of the area a subscribed group covers: a place named in its messages is first
+   * looked for there (a same-named town abroad weighs less).
+   */
+  public Optional<String> countryOf(InboundMessage message) {
+    if (!message.inGroup()) {
+      return Optional.empty();
+    }
+    return store
+        .subscriptionOf(message.group())
+        .map(s -> s.center().country())
+        .filter(c -> c != null && !c.isBlank());
+  }
+
   public List<OutboundMessage> status(InboundMessage message, String language) {
     if (!message.inGroup()) {
       return replies.say(message, language, "group.only");

@@ -89,6 +89,9 @@ public final class Questions {
    */
   public Optional<List<OutboundMessage>> answer(
       InboundMessage message, PendingQuestion pending, String text) {
+    if (pending.listingId() == null) {
+      return Optional.empty(); // another kind of question (see KindQuestion)
+    }
     Optional<Listing> listing =
         store
             .listingById(pending.listingId())

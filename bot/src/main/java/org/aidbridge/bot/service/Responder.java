@@ -13,6 +13,7 @@ import org.aidbridge.bot.model.BidiControls;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.parse.ConfidenceBands;
 import org.aidbridge.bot.parse.ListingParser;
 import org.aidbridge.bot.parse.ParseContext;
 import org.aidbridge.bot.parse.ParsedMessage;
@@ -54,6 +55,7 @@ public final class Responder {
   private final Lifecycle lifecycle;
   private final Confirmations confirmations;
   private final Store store;
+  private final KindQuestion kindQuestion;
 
   public Responder(
       ListingParser parser,
@@ -68,7 +70,8 @@ public final class Responder {
       Clock clock,
       Lifecycle lifecycle,
       Confirmations confirmations,
-      Store store) {
+      Store store,
+      KindQuestion kindQuestion) {
     this.parser = parser;
     this.listings = listings;
     this.questions = questions;
@@ -82,6 +85,7 @@ public final class Responder {
     this.lifecycle = lifecycle;
     this.confirmations = confirmations;
     this.store = store;
+    this.kindQuestion = kindQuestion;
   }
 
   public List<OutboundMessage> respond(InboundMessage message) {
@@ -113,7 +117,12 @@ public final class Responder {
     if (command.isPresent()) {
       return run(command.get(), message);
     }
-    if (question.isPresent()) {
+    if (question.isPresent() && KindQuestion.isMine(question.get())) {
+      Optional<List<OutboundMessage>> answered = kindQuestion.answer(message, question.get(), text);
+      if (answered.isPresent()) {
+        return answered.get();
+      }
+    } else if (question.isPresent()) {
       Optional<List<OutboundMessage>> answered = questions.answer(message, question.get(), text);
       if (answered.isPresent()) {
         return answered.get();
@@ -163,13 +172,27 @@ public final class Responder {
 
   private List<OutboundMessage> listingOrChatter(InboundMessage message, String text) {
     ParsedMessage parsed = parse(message, text);
-    if (!parsed.isListing() && freshSubject(message) && !text.contains(message.subject().strip())) {
+    ConfidenceBands bands = settings.confidence();
+    String asked = text;
+    if (!parsed.isListingAt(bands.listing())
+        && freshSubject(message)
+        && !text.contains(message.subject().strip())) {
       // A new mail whose body says little ("see subject", a greeting) may say it all in its
       // subject: "Need insulin in Portland".
-      parsed = parse(message, BidiControls.strip(message.subject()).strip());
+      String subjectText = BidiControls.strip(message.subject()).strip();
+      ParsedMessage subject = parse(message, subjectText);
+      if (subject.confidence() > parsed.confidence()) {
+        parsed = subject;
+        asked = subjectText;
+      }
     }
-    if (parsed.isListing()) {
+    if (parsed.isListingAt(bands.listing())) {
       return listings.create(message, parsed);
+    }
+    if (parsed.isListingAt(bands.ask()) && !message.inGroup()) {
+      // Half sure: one short question in private; in a group, silence (a wrong listing there
+      // talks over people).
+      return kindQuestion.ask(message, parsed, asked);
     }
     return notAListing(message, parsed.language(), text);
   }
@@ -241,8 +264,9 @@ public final class Responder {
   }
 
   private ParsedMessage parse(InboundMessage message, String text) {
-    ParseContext context =
-        new ParseContext(message.languageHint(), clock.instant(), settings.homeCountry());
+    // In a subscribed group, places are first looked for in the group's own country.
+    String home = groups.countryOf(message).orElse(settings.homeCountry());
+    ParseContext context = new ParseContext(message.languageHint(), clock.instant(), home);
     return parser.parse(text, context);
   }
 

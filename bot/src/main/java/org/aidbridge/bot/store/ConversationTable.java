@@ -26,15 +26,16 @@ final class ConversationTable {
     db.update(
         """
         INSERT OR REPLACE INTO pending_questions
-               (address_channel, address_id, topic, question, listing_id, asked_at)
-        VALUES (?, ?, ?, ?, ?, ?)
+               (address_channel, address_id, topic, question, listing_id, asked_at, text)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
         """,
         person.channel().id(),
         person.id(),
         question.topic().name(),
         question.asked().name(),
         question.listingId(),
-        at.toEpochMilli());
+        at.toEpochMilli(),
+        question.text());
   }
 
   Optional<PendingQuestion> take(Address person, PendingQuestion.Topic topic) {
@@ -44,7 +45,7 @@ final class ConversationTable {
           Optional<PendingQuestion> found =
               db.one(
                   """
-                  SELECT question, listing_id FROM pending_questions
+                  SELECT question, listing_id, text FROM pending_questions
                    WHERE address_channel = ? AND address_id = ? AND topic = ?
                   """,
                   ConversationTable::question,
@@ -119,7 +120,8 @@ final class ConversationTable {
   private static PendingQuestion question(ResultSet row) throws SQLException {
     long listing = row.getLong("listing_id");
     Long listingId = row.wasNull() ? null : listing;
-    return new PendingQuestion(PendingQuestion.Asked.valueOf(row.getString("question")), listingId);
+    return new PendingQuestion(
+        PendingQuestion.Asked.valueOf(row.getString("question")), listingId, row.getString("text"));
   }
 
   private static BroadcastDraft draft(ResultSet row) throws SQLException {

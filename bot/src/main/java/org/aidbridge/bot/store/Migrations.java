@@ -470,6 +470,15 @@ final class Migrations {
       ) WITHOUT ROWID;
       """;
 
+  /**
+   * The question "is this something you need?" keeps the words it asks about, so that a yes makes
+   * the listing from them. They go with the question (and with the person, when forgotten).
+   */
+  private static final String V14_PENDING_QUESTION_TEXT =
+      """
+      ALTER TABLE pending_questions ADD COLUMN text TEXT;
+      """;
+
   /** Step n of the list takes the schema to version n. Append only. */
   static final List<String> STEPS =
       List.of(
@@ -485,7 +494,8 @@ final class Migrations {
           V10_PENDING_CONFIRMATIONS,
           V11_INBOUND_RETRIES,
           V12_OUTBOX_LEASES,
-          V13_DASHBOARD_SIGN_IN);
+          V13_DASHBOARD_SIGN_IN,
+          V14_PENDING_QUESTION_TEXT);
 
   private Migrations() {}
 

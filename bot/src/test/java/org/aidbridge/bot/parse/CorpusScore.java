@@ -21,13 +21,44 @@ final class CorpusScore {
   private int categoryFalsePos;
   private int categoryFalseNeg;
   private int total;
+  private int chatter;
+  private int falseListings;
+  private int falseNeeds;
+  private int asked;
 
   static String label(Kind kind) {
     return kind == null ? "none" : kind.name().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * Adds a message as the bot acts on it: a listing only when the parser is at least {@code
+   * listingMin} sure; a reading between {@code askMin} and that is counted as asked (in a private
+   * chat the bot asks; in a group it stays silent), and scored as no listing.
+   */
+  void add(
+      String expectedKind,
+      Set<Category> expectedCategories,
+      ParsedMessage parsed,
+      double listingMin,
+      double askMin) {
+    if (parsed.isListing() && !parsed.isListingAt(listingMin) && parsed.isListingAt(askMin)) {
+      asked++;
+    }
+    add(
+        expectedKind,
+        expectedCategories,
+        parsed.isListingAt(listingMin) ? parsed : ParsedMessage.none(parsed.language()));
+  }
+
   void add(String expectedKind, Set<Category> expectedCategories, ParsedMessage parsed) {
     total++;
+    if (expectedKind.equals("none")) {
+      chatter++;
+      if (parsed.isListing()) {
+        falseListings++;
+        falseNeeds += parsed.kind() == Kind.NEED ? 1 : 0;
+      }
+    }
     String actual = label(parsed.kind());
     if (expectedKind.equals(actual)) {
       counts(actual)[0]++;
@@ -81,6 +112,11 @@ final class CorpusScore {
     return p + r == 0 ? 0 : 2 * p * r / (p + r);
   }
 
+  /** Share of chatter (expected none) that became a need or an offer. */
+  double falseListingRate() {
+    return ratio(falseListings, chatter);
+  }
+
   int total() {
     return total;
   }
@@ -115,6 +151,17 @@ final class CorpusScore {
             categoryCases,
             categoryExactAccuracy(),
             categoryF1()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "false listings: %d of %d chatter messages = %.3f (as need %d, as offer %d);"
+                + " asked (middle band): %d%n",
+            falseListings,
+            chatter,
+            falseListingRate(),
+            falseNeeds,
+            falseListings - falseNeeds,
+            asked));
     return out.toString();
   }
 }

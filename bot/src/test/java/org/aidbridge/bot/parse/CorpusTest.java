@@ -38,17 +38,36 @@ class CorpusTest {
   private static final double MIN_CATEGORY_F1 = 0.85;
 
   /**
-   * On the second held-out batch, never tuned on, the parser measured 0.87 to 1.00 per kind and
-   * language (see docs/parser-quality.md); the floor sits a little below the lowest so that only a
-   * real regression fails the build.
+   * On the second held-out batch (blind batch 6) the parser measured 0.87 to 1.00 per kind and
+   * language; its floor sits a little below the lowest so that only a real regression fails.
    */
-  private static final double MIN_HELD_OUT_KIND_F1 = 0.85;
+  private static final double MIN_HELD_OUT2_KIND_F1 = 0.85;
 
   /** Measured 0.79 to 0.92 on the second held-out batch. */
-  private static final double MIN_HELD_OUT_CATEGORY_EXACT = 0.75;
+  private static final double MIN_HELD_OUT2_CATEGORY_EXACT = 0.75;
 
-  /** The current held-out files, {@code corpus/<language>-heldout2.tsv} (blind batch 6). */
-  private static final String HELD_OUT = "-heldout2";
+  /**
+   * The third held-out batch (blind batch 7): realistic group-chat streams, most of it chatter with
+   * hard negatives, written by someone who never read the parser. Measured once after the issue-11
+   * work (docs/parser-quality.md): need F1 0.78 / 0.79 / 0.74 (en / es / fa), offer F1 0.80 / 0.75
+   * / 0.68, none F1 0.89 / 0.87 / 0.84, category exact 0.73 / 0.79 / 0.75, false listings 6.6% /
+   * 9.3% / 9.1%. The floors sit a little below the lowest of those blind figures, not the in-sample
+   * ones; the false-listing ceiling a little above the highest.
+   */
+  private static final double MIN_HELD_OUT3_NEED_F1 = 0.70;
+
+  private static final double MIN_HELD_OUT3_OFFER_F1 = 0.64;
+
+  private static final double MIN_HELD_OUT3_NONE_F1 = 0.80;
+
+  private static final double MIN_HELD_OUT3_CATEGORY_EXACT = 0.70;
+
+  private static final double MAX_HELD_OUT3_FALSE_LISTINGS = 0.11;
+
+  /** The bot's default thresholds (config/application.properties), as it acts on a message. */
+  static final double LISTING_MIN = ConfidenceBands.DEFAULT.listing();
+
+  static final double ASK_MIN = ConfidenceBands.DEFAULT.ask();
 
   record Labelled(String kind, Set<Category> categories, String text) {}
 
@@ -71,27 +90,47 @@ class CorpusTest {
 
   /**
    * The held-out messages were never used to tune the lexicons (their misses were never fixed), so
-   * they estimate how the parser does on messages nobody tuned it for. Their floor is lower: it
-   * guards against regressions, it is not a promise of the main corpus's figures.
+   * they estimate how the parser does on messages nobody tuned it for. Their floors are lower: they
+   * guard against regressions, they are not a promise of the main corpus's figures.
    */
-  @ParameterizedTest(name = "held-out corpus {0}")
+  @ParameterizedTest(name = "held-out corpus 2 {0}")
   @ValueSource(strings = {"en", "es", "fa"})
-  void parserGeneralisesToTheHeldOutCorpus(String language) throws IOException {
-    List<Labelled> corpus = read(language + HELD_OUT);
-    CorpusScore score = measure(language + HELD_OUT, corpus);
+  void parserGeneralisesToTheSecondHeldOutCorpus(String language) throws IOException {
+    List<Labelled> corpus = read(language + "-heldout2");
+    CorpusScore score = measure(language + "-heldout2", corpus);
 
-    assertThat(score.f1("need"))
-        .as("need F1 (%s)", language)
-        .isGreaterThanOrEqualTo(MIN_HELD_OUT_KIND_F1);
-    assertThat(score.f1("offer"))
-        .as("offer F1 (%s)", language)
-        .isGreaterThanOrEqualTo(MIN_HELD_OUT_KIND_F1);
-    assertThat(score.f1("none"))
-        .as("none F1 (%s)", language)
-        .isGreaterThanOrEqualTo(MIN_HELD_OUT_KIND_F1);
+    for (String kind : CorpusScore.KINDS) {
+      assertThat(score.f1(kind))
+          .as("%s F1 (%s)", kind, language)
+          .isGreaterThanOrEqualTo(MIN_HELD_OUT2_KIND_F1);
+    }
     assertThat(score.categoryExactAccuracy())
         .as("category exact-set accuracy (%s)", language)
-        .isGreaterThanOrEqualTo(MIN_HELD_OUT_CATEGORY_EXACT);
+        .isGreaterThanOrEqualTo(MIN_HELD_OUT2_CATEGORY_EXACT);
+  }
+
+  @ParameterizedTest(name = "held-out corpus 3 {0}")
+  @ValueSource(strings = {"en", "es", "fa"})
+  void parserGeneralisesToTheThirdHeldOutCorpus(String language) throws IOException {
+    List<Labelled> corpus = read(language + "-heldout3");
+    CorpusScore score = measure(language + "-heldout3", corpus);
+
+    assertThat(corpus).hasSizeGreaterThanOrEqualTo(150);
+    assertThat(score.f1("need"))
+        .as("need F1 (%s)", language)
+        .isGreaterThanOrEqualTo(MIN_HELD_OUT3_NEED_F1);
+    assertThat(score.f1("offer"))
+        .as("offer F1 (%s)", language)
+        .isGreaterThanOrEqualTo(MIN_HELD_OUT3_OFFER_F1);
+    assertThat(score.f1("none"))
+        .as("none F1 (%s)", language)
+        .isGreaterThanOrEqualTo(MIN_HELD_OUT3_NONE_F1);
+    assertThat(score.categoryExactAccuracy())
+        .as("category exact-set accuracy (%s)", language)
+        .isGreaterThanOrEqualTo(MIN_HELD_OUT3_CATEGORY_EXACT);
+    assertThat(score.falseListingRate())
+        .as("false-listing rate (%s)", language)
+        .isLessThanOrEqualTo(MAX_HELD_OUT3_FALSE_LISTINGS);
   }
 
   private static CorpusScore measure(String name, List<Labelled> corpus) {
@@ -100,7 +139,8 @@ class CorpusTest {
     List<String> misses = new ArrayList<>();
     for (Labelled labelled : corpus) {
       ParsedMessage parsed = parser.parse(labelled.text(), CONTEXT);
-      score.add(labelled.kind(), labelled.categories(), parsed);
+      score.add(labelled.kind(), labelled.categories(), parsed, LISTING_MIN, ASK_MIN);
+      parsed = parsed.isListingAt(LISTING_MIN) ? parsed : ParsedMessage.none(parsed.language());
       boolean kindRight = labelled.kind().equals(CorpusScore.label(parsed.kind()));
       boolean categoriesRight =
           !parsed.isListing() || labelled.categories().equals(parsed.categories());

@@ -6,10 +6,15 @@ import java.util.Locale;
 import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.parse.ParsedMessage;
 
-/** One line of {@code parse} output. {@code place} is always present, null when unknown. */
-@JsonPropertyOrder({"kind", "categories", "items", "place", "urgency", "language"})
+/**
+ * One line of {@code parse} output. {@code place} is always present, null when unknown; {@code
+ * confidence} is how sure the parser is of the kind (0 to 1; the bot makes a listing from {@code
+ * listing.confidence.min} up).
+ */
+@JsonPropertyOrder({"kind", "confidence", "categories", "items", "place", "urgency", "language"})
 public record JsonParsed(
     String kind,
+    double confidence,
     List<String> categories,
     List<JsonItem> items,
     JsonPlace place,
@@ -19,6 +24,7 @@ public record JsonParsed(
   public static JsonParsed from(ParsedMessage parsed) {
     return new JsonParsed(
         parsed.kind() == null ? "none" : lower(parsed.kind().name()),
+        Math.round(parsed.confidence() * 100) / 100.0,
         parsed.categories().stream().sorted().map(Category::id).toList(),
         parsed.items().stream().map(JsonItem::from).toList(),
         JsonPlace.from(parsed.place()),

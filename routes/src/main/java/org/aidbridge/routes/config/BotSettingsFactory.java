@@ -16,6 +16,7 @@ import org.aidbridge.bot.EscalationRing;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.parse.ConfidenceBands;
 
 /**
  * Turns {@link Settings} into the core's {@link BotSettings}, checking every value: the first bad
@@ -53,7 +54,28 @@ public final class BotSettingsFactory {
                 "a time such as 18:00"),
             digestZone(settings),
             Duration.ofHours(
-                positive(settings, "digest.far.after.hours", defaults.digestFarAfter().toHours())));
+                positive(settings, "digest.far.after.hours", defaults.digestFarAfter().toHours())))
+        .withConfidence(confidence(settings));
+  }
+
+  /** {@code listing.confidence.min} and {@code listing.confidence.ask}, each 0 to 1, ask <= min. */
+  private static ConfidenceBands confidence(Settings settings) {
+    ConfidenceBands defaults = ConfidenceBands.DEFAULT;
+    double listing = fraction(settings, "listing.confidence.min", defaults.listing());
+    double ask = fraction(settings, "listing.confidence.ask", defaults.ask());
+    if (ask > listing) {
+      throw new ConfigException(
+          "listing.confidence.ask", "must not be above listing.confidence.min (" + listing + ")");
+    }
+    return new ConfidenceBands(listing, ask);
+  }
+
+  private static double fraction(Settings settings, String key, double fallback) {
+    double value = settings.decimal(key, fallback);
+    if (!(value >= 0 && value <= 1)) {
+      throw new ConfigException(key, "must be a number from 0 to 1");
+    }
+    return value;
   }
 
   /** {@code auto} (the default): each group's own zone; else one zone for every group. */

@@ -36,6 +36,15 @@ class ParseCommandTest {
     assertThat(need.get("urgency").asText()).isEqualTo("high");
     assertThat(need.get("language").asText()).isEqualTo("en");
     assertThat(need.get("place").get("text").asText()).contains("Portland");
+    assertThat(need.get("confidence").asDouble()).isEqualTo(0.9);
+  }
+
+  @Test
+  void aHalfClearMessageShowsItsKindWithALowerConfidence() throws Exception {
+    JsonNode half = parse("I need some help with something this week\n").get(0);
+
+    assertThat(half.get("kind").asText()).isEqualTo("need");
+    assertThat(half.get("confidence").asDouble()).isBetween(0.45, 0.74);
   }
 
   @Test
@@ -53,6 +62,7 @@ class ParseCommandTest {
     JsonNode none = parse("thanks everyone!\n").get(0);
 
     assertThat(none.get("kind").asText()).isEqualTo("none");
+    assertThat(none.get("confidence").asDouble()).isZero();
     assertThat(none.has("place")).isTrue();
     assertThat(none.get("place").isNull()).isTrue();
   }

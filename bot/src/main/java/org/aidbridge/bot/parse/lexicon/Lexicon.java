@@ -28,7 +28,10 @@ public final class Lexicon {
           "neutral",
           "chatter",
           "report.need",
-          "report.offer");
+          "report.offer",
+          "figurative",
+          "appeal",
+          "inquiry");
 
   public static final String CATEGORY_TAG = "category:";
 

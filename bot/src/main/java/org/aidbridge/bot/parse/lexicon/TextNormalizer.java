@@ -25,6 +25,10 @@ public final class TextNormalizer {
     if (isDropped(cp)) {
       return;
     }
+    if (cp == '\n' || cp == 0x2029 || cp == 0x2028) {
+      out.append('\n'); // a line break ends a clause, as a full stop does
+      return;
+    }
     if (cp == 0x200C || Character.isISOControl(cp) || Character.isWhitespace(cp) || cp == 0x00A0) {
       out.append(' ');
       return;

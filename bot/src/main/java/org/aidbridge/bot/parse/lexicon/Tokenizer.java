@@ -10,13 +10,29 @@ import java.util.List;
  */
 public final class Tokenizer {
 
-  /** The tokens of a text and whether it carried a link. */
-  public record Result(List<Token> tokens, boolean hasUrl) {}
+  /**
+   * The tokens of a text, whether it carried a link, and the clause of each token: clauses end at
+   * {@code . ! ? ; ,} and line breaks, so that a negation or a cue is read with the words it
+   * governs ("we're full, no more clothes" is one closure; "got a ride, now need food" is not).
+   */
+  public record Result(List<Token> tokens, boolean hasUrl, int[] clauses) {
+
+    public Result(List<Token> tokens, boolean hasUrl) {
+      this(tokens, hasUrl, new int[tokens.size()]);
+    }
+
+    /** The clause of token {@code i}, counted from 0. */
+    public int clauseOf(int i) {
+      return i < clauses.length ? clauses[i] : 0;
+    }
+  }
 
   private Tokenizer() {}
 
   public static Result tokenize(String normalized) {
     List<Token> tokens = new ArrayList<>();
+    int[] clauses = new int[16];
+    int clause = 0;
     boolean hasUrl = false;
     int n = normalized.length();
     int i = 0;
@@ -29,16 +45,31 @@ public final class Tokenizer {
           || Character.isSurrogate(c) && isWordAt(normalized, i)) {
         int end = wordEnd(normalized, i);
         String word = normalized.substring(i, end);
+        clauses = mark(clauses, tokens.size(), clause);
         tokens.add(new Token(TextNormalizer.fold(word), word));
         i = end;
       } else {
         if (c == '$' || c == '€' || c == '£' || c == '?' || c == ':' || c == '/') {
+          clauses = mark(clauses, tokens.size(), clause);
           tokens.add(new Token(String.valueOf(c), String.valueOf(c)));
+        }
+        if (endsClause(c) && !tokens.isEmpty() && clauses[tokens.size() - 1] == clause) {
+          clause++;
         }
         i++;
       }
     }
-    return new Result(tokens, hasUrl);
+    return new Result(tokens, hasUrl, java.util.Arrays.copyOf(clauses, tokens.size()));
+  }
+
+  private static boolean endsClause(char c) {
+    return c == '.' || c == '!' || c == '?' || c == ';' || c == ',' || c == '\n';
+  }
+
+  private static int[] mark(int[] clauses, int index, int clause) {
+    int[] out = index < clauses.length ? clauses : java.util.Arrays.copyOf(clauses, index * 2);
+    out[index] = clause;
+    return out;
   }
 
   private static boolean isWordAt(String s, int i) {
@@ -54,7 +85,7 @@ public final class Tokenizer {
 
   private static int skipToSpace(String s, int i) {
     int j = i;
-    while (j < s.length() && s.charAt(j) != ' ') {
+    while (j < s.length() && s.charAt(j) != ' ' && s.charAt(j) != '\n') {
       j++;
     }
     return j;
