@@ -147,7 +147,12 @@ class KindQuestionTest {
   }
 
   private InboundMessage direct(Address from, String text) {
-    return InboundMessage.direct(from, "m" + ids.incrementAndGet(), text, NOW);
+    // A mail answering the bot's question carries the bot's token (proof of the mailbox).
+    return InboundMessage.direct(from, "m" + ids.incrementAndGet(), text, NOW)
+        .withProof(
+            from.channel() == Channel.EMAIL
+                ? org.aidbridge.bot.model.Proof.MAILBOX_ANSWER
+                : org.aidbridge.bot.model.Proof.PLATFORM);
   }
 
   private InboundMessage inGroup(Address from, String text) {
