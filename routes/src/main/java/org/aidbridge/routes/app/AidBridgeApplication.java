@@ -181,7 +181,7 @@ public final class AidBridgeApplication implements AutoCloseable {
               app.httpPort(),
               report::answer,
               metrics::scrape,
-              dashboard(context, report.channelIds(), camel));
+              dashboard(context, report, camel));
       LOG.info("health endpoint: http://{}:{}/health (metrics: /metrics)", host, health.port());
       return health;
     } catch (IOException e) {
@@ -191,7 +191,7 @@ public final class AidBridgeApplication implements AutoCloseable {
 
   /** The coordinators' web dashboard, on the same server as the health endpoint. */
   private static Map<String, HttpHandler> dashboard(
-      AppContext context, List<String> channels, CamelContext camel) {
+      AppContext context, HealthReport report, CamelContext camel) {
     BotSettings bot = BotSettingsFactory.from(context.settings());
     WebContext web =
         new WebContext(
@@ -200,8 +200,9 @@ public final class AidBridgeApplication implements AutoCloseable {
             Bots.desk(context.store(), bot, context.clock(), Gazetteer.loadDefault()),
             WebSettings.from(context.settings()),
             bot,
-            channels,
+            report.channelIds(),
             camel::isStarted,
+            report::channelStates,
             context.clock());
     LOG.info(
         "dashboard: {}/ (a coordinator sends dashboard to get a sign-in link)",

@@ -3,6 +3,7 @@ package org.aidbridge.routes.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.store.OutboxBacklog;
+import org.aidbridge.routes.web.ChannelState;
 
 /**
  * The body of {@code /health}: overall status, each running channel's probes and the outbox. DOWN
@@ -45,6 +47,29 @@ final class HealthReport {
   /** The ids of the channels it reports on, such as {@code email}. */
   List<String> channelIds() {
     return channels.stream().map(Channel::id).toList();
+  }
+
+  /** Each channel's state for the dashboard, read from the same probes as {@link #answer}. */
+  List<ChannelState> channelStates() {
+    List<ChannelState> states = new ArrayList<>();
+    health.view(channels).forEach((channel, view) -> states.add(state(channel, (Map<?, ?>) view)));
+    return states;
+  }
+
+  private static ChannelState state(String channel, Map<?, ?> view) {
+    List<ChannelState.Probe> probes = new ArrayList<>();
+    view.forEach(
+        (name, value) -> {
+          if (value instanceof Map<?, ?> probe) {
+            Object reason = probe.get("reason");
+            probes.add(
+                new ChannelState.Probe(
+                    name.toString(),
+                    Boolean.TRUE.equals(probe.get("up")),
+                    reason == null ? null : reason.toString()));
+          }
+        });
+    return new ChannelState(channel, "UP".equals(view.get("status")), probes);
   }
 
   Answer answer() {

@@ -3,9 +3,12 @@ package org.aidbridge.routes.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.aidbridge.bot.store.DashboardSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The signed-in coordinator's pages and the forms they post. */
 final class Pages {
+  private static final Logger LOG = LoggerFactory.getLogger(Pages.class);
   private final WebContext context;
 
   Pages(WebContext context) {
@@ -43,7 +46,8 @@ final class Pages {
               200,
               BroadcastPage.form(t, csrf, new BroadcastPage.Fields("", "", ""), ""),
               Policy.STRICT);
-      case "/stats" -> w.html(200, StatsPage.render(context, t, csrf), Policy.STRICT);
+      case "/stats" ->
+          w.html(200, StatsPage.render(context, t, csrf, retried(w, t)), Policy.STRICT);
       default -> notFound(w, t, csrf);
     }
   }
@@ -51,6 +55,7 @@ final class Pages {
   private void post(WebExchange w, WebText t, String csrf, String path) throws IOException {
     switch (path) {
       case "/board/action" -> boardAction(w);
+      case "/stats/retry" -> retryDeadLetter(w);
       case "/broadcast/preview" ->
           w.html(
               200,
@@ -87,6 +92,28 @@ final class Pages {
             + outcome
             + "&ref="
             + java.net.URLEncoder.encode(ref, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A dead letter back into the outbox, by the same rule as the chat command {@code retry
+   * <number>}; then back to the stats page with a word on what was done.
+   */
+  private void retryDeadLetter(WebExchange w) throws IOException {
+    String id = w.field("id");
+    boolean done =
+        id.matches("\\d{1,18}")
+            && context.store().retryDeadLetter(Long.parseLong(id), context.clock().instant());
+    if (done) {
+      LOG.info("a coordinator queued dead letter {} again from the dashboard", id);
+    }
+    w.redirect("/stats?" + (done ? "retried=" : "unknown=") + id.replaceAll("\\D", ""));
+  }
+
+  private static String retried(WebExchange w, WebText t) {
+    if (!w.param("retried").isEmpty()) {
+      return t.get("dead.retried", w.param("retried"));
+    }
+    return w.param("unknown").isEmpty() ? "" : t.get("dead.unknown", w.param("unknown"));
   }
 
   private static String flash(WebExchange w, WebText t) {

@@ -18,18 +18,23 @@ import org.aidbridge.bot.store.OutboxSummary;
 
 /**
  * Numbers and health: new needs and offers per day by category, the median wait for a first match,
- * needs carried to farther rings; each channel's state and outbox (pending, oldest pending, given
- * up on). Charts are {@code <meter>} bars: no script, readable by screen readers.
+ * needs carried to farther rings; each channel's state (its probes, as {@code /health} sees them)
+ * and outbox (pending, oldest pending, given up on); the dead letters, each with a Retry. Charts
+ * are {@code <meter>} bars: no script, readable by screen readers.
  */
 final class StatsPage {
   private static final int DAYS = 14;
 
   private StatsPage() {}
 
-  static String render(WebContext context, WebText t, String csrf) {
+  static String render(WebContext context, WebText t, String csrf, String flash) {
     Instant now = context.clock().instant();
     Stats stats = Stats.of(context.store(), now);
-    StringBuilder body = new StringBuilder("<p>");
+    StringBuilder body = new StringBuilder();
+    if (!flash.isEmpty()) {
+      body.append("<p role=\"status\">").append(esc(flash)).append("</p>");
+    }
+    body.append("<p>");
     body.append(esc(t.get("stats.open", stats.openNeeds(), stats.openOffers(), stats.matches())))
         .append("</p><p>")
         .append(esc(t.get("stats.median", "")))
@@ -40,6 +45,7 @@ final class StatsPage {
     body.append(rings(context, t));
     body.append(perDay(context, t, now));
     body.append(outbox(context, t));
+    body.append(DeadLettersSection.render(context, t, csrf));
     return Layout.page(t, "stats", csrf, t.get("stats.title"), body.toString());
   }
 
@@ -137,6 +143,9 @@ final class StatsPage {
         context.store().outboxSummary().stream()
             .collect(Collectors.toMap(OutboxSummary::channel, s -> s));
     boolean running = context.running().getAsBoolean();
+    Map<String, ChannelState> states =
+        context.channelStates().get().stream()
+            .collect(Collectors.toMap(ChannelState::channel, s -> s));
     StringBuilder out =
         new StringBuilder("<h2>").append(esc(t.get("stats.outbox"))).append("</h2>");
     out.append("<div class=\"scroll\"><table id=\"outbox\"><thead><tr>");
@@ -153,7 +162,7 @@ final class StatsPage {
       out.append("<tr><th scope=\"row\">")
           .append(channel.id())
           .append("</th><td>")
-          .append(esc(t.get(on && running ? "stats.running" : "stats.stopped")))
+          .append(state(t, on && running ? states.get(channel.id()) : null))
           .append("</td><td>")
           .append(s.pending())
           .append("</td><td>")
@@ -167,9 +176,32 @@ final class StatsPage {
           .append(s.undeliverable())
           .append("</td></tr>");
     }
-    out.append("</tbody></table></div><p class=\"note\">")
-        .append(esc(t.get("stats.deadletters.note")))
-        .append("</p>");
-    return out.toString();
+    return out.append("</tbody></table></div>").toString();
+  }
+
+  /** Up or down, then each probe, with the reason of those down; stopped when not running. */
+  private static String state(WebText t, ChannelState state) {
+    if (state == null) {
+      return esc(t.get("stats.stopped"));
+    }
+    StringBuilder out =
+        new StringBuilder("<strong class=\"")
+            .append(state.up() ? "up" : "down")
+            .append("\">")
+            .append(esc(t.get(state.up() ? "stats.up" : "stats.down")))
+            .append("</strong><ul class=\"probes\">");
+    for (ChannelState.Probe p : state.probes()) {
+      out.append("<li data-probe=\"")
+          .append(esc(p.name()))
+          .append("\"><bdi>")
+          .append(esc(p.name()))
+          .append("</bdi>: ")
+          .append(esc(t.get(p.up() ? "stats.up" : "stats.down")));
+      if (!p.up() && p.reason() != null) {
+        out.append(" (<bdi>").append(esc(p.reason())).append("</bdi>)");
+      }
+      out.append("</li>");
+    }
+    return out.append("</ul>").toString();
   }
 }

@@ -3,6 +3,7 @@ package org.aidbridge.routes.web;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.service.CoordinatorDesk;
 import org.aidbridge.bot.service.DashboardAccess;
@@ -13,6 +14,7 @@ import org.aidbridge.bot.store.Store;
  *
  * @param channels the ids of the running channels
  * @param running whether the routes run
+ * @param channelStates each running channel's probes, from the same source as {@code /health}
  */
 public record WebContext(
     Store store,
@@ -22,4 +24,5 @@ public record WebContext(
     BotSettings bot,
     List<String> channels,
     BooleanSupplier running,
+    Supplier<List<ChannelState>> channelStates,
     Clock clock) {}

@@ -60,9 +60,10 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The coordinators' dashboard in a real headless Chromium, against AidBridge running with all three
  * channels on their test servers. One browser and one running application for every step, in order:
- * sign in with a link received on Telegram, see and filter the board, close a listing, broadcast,
- * then the refusals. Screenshots of each page in English and Persian are written to {@code
- * target/dashboard-screenshots} (the README shows copies from {@code docs/}).
+ * sign in with a link received on Telegram, see and filter the board, retry a dead letter from the
+ * stats page, close a listing, broadcast, then the refusals. Screenshots of each page in English
+ * and Persian are written to {@code target/dashboard-screenshots} (the README shows copies from
+ * {@code docs/}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -231,6 +232,47 @@ class DashboardIT {
 
   @Test
   @Order(5)
+  void aDeadLetterShowsOnTheStatsPageWithoutItsAddressAndRetryQueuesItAgain() throws IOException {
+    // Queued a minute ahead, so the outbox cannot send it before the store sets it aside.
+    java.time.Instant ahead = h.clock().instant().plus(Duration.ofMinutes(1));
+    long id =
+        h.store()
+            .enqueue(
+                org.aidbridge.bot.model.OutboundMessage.to(
+                    Address.person(Channel.EMAIL, ANA), "Your reminder from the desk", "en"),
+                ahead)
+            .id();
+    h.store().markDeadLetter(id, "550 5.1.1 mailbox unavailable");
+    browser.get(base + "/stats?lang=fa");
+    shoot("stats-fa", 1280);
+    browser.get(base + "/stats?lang=en");
+
+    WebElement dead = browser.findElement(By.cssSelector("#deadletters tr[data-id='" + id + "']"));
+    assertThat(dead.getText())
+        .contains("#" + id, "email", "a person", "550 5.1.1 mailbox unavailable")
+        .doesNotContain(ANA, "Your reminder");
+    assertThat(browser.findElements(By.cssSelector("#outbox li[data-probe=polling]"))).hasSize(1);
+    assertThat(browser.findElements(By.cssSelector("#outbox li[data-probe=connected]"))).hasSize(1);
+    shoot("stats-en", 1280);
+    dead.findElement(By.cssSelector("button[type=submit]")).click();
+
+    await()
+        .until(
+            () ->
+                browser.findElements(By.cssSelector("[role=status]")).stream()
+                    .anyMatch(e -> e.getText().startsWith("#" + id + " is back in the outbox")));
+    assertThat(browser.findElements(By.cssSelector("#deadletters tr[data-id='" + id + "']")))
+        .isEmpty();
+    assertThat(h.store().deadLetters(10)).isEmpty();
+    await()
+        .until(
+            () ->
+                h.deliveredTo("email:" + ANA).stream()
+                    .anyMatch(d -> d.says("Your reminder from the desk")));
+  }
+
+  @Test
+  @Order(6)
   void closingAListingFromTheBoardTellsItsAuthorOnTheirChannel() {
     browser.get(base + "/board");
     row(rosaNeed.ref()).findElement(By.cssSelector("button[value=close]")).click();
@@ -247,7 +289,7 @@ class DashboardIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aBroadcastComposedOnThePageReachesTheSubscribedGroupsOnTelegramAndSignalAndNoOneElse() {
     int before = h.delivered().size();
     browser.get(base + "/broadcast");
@@ -277,7 +319,7 @@ class DashboardIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void aFormWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
     browser.get(base + "/board");
     WebElement form =
@@ -293,7 +335,7 @@ class DashboardIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void aUsedLinkAnExpiredLinkAndSomeoneWhoIsNotACoordinatorGetOnlyTheSignInPage() {
     browser.findElement(By.cssSelector("form.signout button")).click();
     await().until(() -> browser.findElement(By.tagName("h1")).getText().equals("Sign in"));
