@@ -292,9 +292,9 @@ final class OutboxTable {
     return db.list(
         """
         SELECT channel,
-               SUM(status = 'PENDING') AS pending,
-               MIN(CASE WHEN status = 'PENDING' THEN created_at END) AS oldest,
-               SUM(status = 'UNDELIVERABLE') AS undeliverable
+               SUM(status IN ('PENDING', 'SENDING')) AS pending,
+               MIN(CASE WHEN status IN ('PENDING', 'SENDING') THEN created_at END) AS oldest,
+               SUM(status IN ('UNDELIVERABLE', 'DEAD_LETTER')) AS undeliverable
           FROM outbox GROUP BY channel ORDER BY channel
         """,
         row ->

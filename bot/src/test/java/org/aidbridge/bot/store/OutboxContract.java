@@ -132,6 +132,9 @@ public interface OutboxContract {
     assertThat(dueTexts(Channel.TELEGRAM, 4)).containsExactly("b2");
     assertThat(store().deadLetters(10))
         .containsExactly(new DeadLetter(entry.id(), Channel.TELEGRAM, false, T0, 2, "500 again"));
+    assertThat(store().outboxSummary())
+        .as("the dashboard's summary counts the dead letter as given up, b2 as waiting")
+        .containsExactly(new OutboxSummary(Channel.TELEGRAM, 1, T0, 1));
 
     assertThat(store().retryDeadLetter(entry.id(), at(6))).isTrue();
     assertThat(store().retryDeadLetter(entry.id(), at(6))).isFalse();
