@@ -7,7 +7,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Each channel stands alone, and only the command line writes to the console. */
+/**
+ * Each channel stands alone and reaches the core's storage only through its port, and only the
+ * command line writes to the console.
+ */
 @AnalyzeClasses(
     packages = "org.aidbridge.routes",
     importOptions = ImportOption.DoNotIncludeTests.class)
@@ -24,6 +27,23 @@ class BoundariesTest {
 
   @ArchTest
   static final ArchRule signalDependsOnNoOtherChannel = independent(SIGNAL, EMAIL, TELEGRAM);
+
+  @ArchTest
+  static final ArchRule channelsUseTheirPortNotTheStore =
+      noClasses()
+          .that()
+          .resideInAnyPackage(EMAIL, TELEGRAM, SIGNAL)
+          .or()
+          .haveFullyQualifiedName("org.aidbridge.routes.app.RawInbox")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("org.aidbridge.bot.store.Store")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("org.aidbridge.bot.store.SqliteStore")
+          .because(
+              "a channel keeps and reads only what ChannelMemory offers; the rest of the store is"
+                  + " the core's");
 
   @ArchTest
   static final ArchRule onlyTheCommandLineWritesToTheConsole =

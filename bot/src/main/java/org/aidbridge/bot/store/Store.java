@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Channel;
@@ -14,19 +13,21 @@ import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.Match;
-import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.model.Place;
 import org.aidbridge.bot.model.Status;
 import org.aidbridge.bot.model.Subscription;
+import org.aidbridge.bot.port.ChannelMemory;
 
 /**
  * Everything the bot keeps. Its behaviour is pinned by {@code StoreContract} in the test sources,
  * which every implementation's test must pass.
  *
+ * <p>What a channel adapter may use of it is {@link ChannelMemory}; the rest is the core's.
+ *
  * <p>Thread-safe. {@link #inTransaction} makes several calls atomic: either all of them are kept or
  * none.
  */
-public interface Store extends AutoCloseable {
+public interface Store extends AutoCloseable, ChannelMemory {
 
   // --- inbox: every inbound message is stored before it is acted on ---
 
@@ -79,24 +80,8 @@ public interface Store extends AutoCloseable {
 
   // --- raw inbound: what a channel read, kept before it is translated and handled ---
 
-  /**
-   * Keeps a payload exactly as the channel delivered it, the moment it was read.
-   *
-   * @return its id
-   */
-  long storeRawInbound(Channel channel, String payload, Instant receivedAt);
-
-  /** Raw payloads of the channel whose time to be (tried again) has come, oldest first. */
-  List<RawInbound> dueRawInbound(Channel channel, Instant now, int limit);
-
   /** How many raw payloads of the channel wait, due or not. */
   int rawInboundCount(Channel channel);
-
-  /** A raw payload was handled (its message is in the inbox, or it meant nothing): drop it. */
-  void deleteRawInbound(long rawId);
-
-  /** Handling a raw payload failed: it is tried again at {@code at}. */
-  void retryRawInboundLater(long rawId, Instant at, String error);
 
   // --- listings ---
 
@@ -159,8 +144,6 @@ public interface Store extends AutoCloseable {
 
   // --- outbox: every outbound message is stored before it is sent ---
 
-  OutboxEntry enqueue(OutboundMessage message, Instant now);
-
   /**
    * Pending entries of the channel whose time has come, in the order they were queued. An entry
    * queued behind an earlier one to the same recipient that must still wait, waits too.
@@ -211,13 +194,6 @@ public interface Store extends AutoCloseable {
   /** Gives up on an entry for good (the recipient is gone, the chat does not exist). */
   void markUndeliverable(long outboxId, String reason);
 
-  /**
-   * Finds a message the bot sent, by the id the channel gave it: answers are tied back this way.
-   */
-  Optional<OutboxEntry> sentMessage(Channel channel, String channelMessageId);
-
-  Optional<OutboxEntry> outboxEntry(long outboxId);
-
   /** How many entries wait, since when the oldest, and how many were set aside as dead letters. */
   OutboxBacklog outboxBacklog();
 
@@ -226,22 +202,9 @@ public interface Store extends AutoCloseable {
   /** Saves the group's subscription, replacing any it had. */
   void saveSubscription(Subscription subscription);
 
-  /**
-   * @return whether there was one to delete
-   */
-  boolean deleteSubscription(Address group);
-
-  Optional<Subscription> subscriptionOf(Address group);
-
   List<Subscription> subscriptions();
 
-  /** A group got a new address (a Telegram group upgraded to a supergroup): move what it had. */
-  void moveGroup(Address from, Address to);
-
   // --- people ---
-
-  /** Marks a person or group unreachable (blocked the bot, unregistered), or reachable again. */
-  void setUnreachable(Address address, boolean unreachable);
 
   boolean isUnreachable(Address address);
 
@@ -289,12 +252,6 @@ public interface Store extends AutoCloseable {
   Optional<BroadcastDraft> takeBroadcastDraft(Address coordinator);
 
   /**
-   * This installation's secret for a purpose (such as log pseudonyms): 32 random bytes made on
-   * first use, then always the same.
-   */
-  byte[] installationKey(String purpose);
-
-  /**
    * The identity and the identities linked with it on both sides proven: only these share a
    * coordinator's rights. Links kept from before codes were sent to the identity being linked are
    * left out.
@@ -325,27 +282,6 @@ public interface Store extends AutoCloseable {
    * @return how many were deleted
    */
   int deleteExpiredProofs(Instant now);
-
-  // --- small durable values a channel keeps, such as the Telegram update offset ---
-
-  Optional<String> state(String key);
-
-  void putState(String key, String value);
-
-  void deleteState(String key);
-
-  // --- transactions ---
-
-  /** Runs {@code work} atomically; nested calls join the outer transaction. */
-  <T> T inTransaction(Supplier<T> work);
-
-  default void inTransaction(Runnable work) {
-    inTransaction(
-        () -> {
-          work.run();
-          return null;
-        });
-  }
 
   @Override
   void close();

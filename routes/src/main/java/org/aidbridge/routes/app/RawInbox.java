@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.port.ChannelMemory;
 import org.aidbridge.bot.store.RawInbound;
-import org.aidbridge.bot.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +40,7 @@ public final class RawInbox implements AutoCloseable {
   }
 
   private final Channel channel;
-  private final Store store;
+  private final ChannelMemory store;
   private final Clock clock;
   private final Handler handler;
   private final Readiness readiness;
@@ -55,7 +55,7 @@ public final class RawInbox implements AutoCloseable {
 
   public RawInbox(
       Channel channel,
-      Store store,
+      ChannelMemory store,
       Clock clock,
       Handler handler,
       Readiness readiness,

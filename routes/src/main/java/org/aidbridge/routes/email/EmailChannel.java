@@ -31,13 +31,13 @@ public final class EmailChannel implements ChannelAdapter {
    */
   public static EmailChannel create(AppContext ctx) {
     EmailSettings settings = EmailSettings.from(ctx.settings());
-    MailTokens tokens = MailTokens.of(ctx.store());
+    MailTokens tokens = MailTokens.of(ctx.channelMemory());
     MailIntake intake =
         new MailIntake(
             new MailTranslator(ctx.clock(), SenderProof.from(ctx.settings()), tokens),
             ctx.bot(),
             settings.address(),
-            ctx.store(),
+            ctx.channelMemory(),
             tokens);
     // Forgetting a person also erases the mails they sent, which the IMAP folder keeps.
     MailFolderEraser eraser = new MailFolderEraser(settings);

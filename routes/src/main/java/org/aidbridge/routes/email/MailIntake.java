@@ -14,8 +14,8 @@ import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.port.ChannelMemory;
 import org.aidbridge.bot.service.Forgetting;
-import org.aidbridge.bot.store.Store;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailConstants;
 import org.apache.camel.component.mail.MailMessage;
@@ -42,7 +42,7 @@ final class MailIntake {
   private final MailTranslator translator;
   private final BotService bot;
   private final String botAddress;
-  private final Store store;
+  private final ChannelMemory store;
   private final MailTokens tokens;
 
   MailIntake(MailTranslator translator, BotService bot, String botAddress) {
@@ -57,7 +57,7 @@ final class MailIntake {
       MailTranslator translator,
       BotService bot,
       String botAddress,
-      Store store,
+      ChannelMemory store,
       MailTokens tokens) {
     this.translator = translator;
     this.bot = bot;

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.aidbridge.bot.model.Channel;
-import org.aidbridge.bot.store.Store;
+import org.aidbridge.bot.port.ChannelMemory;
 
 /**
  * The per-recipient token in the Message-ID of every mail the bot sends: {@code aidbridge.<outbox
@@ -34,15 +34,15 @@ final class MailTokens {
       Pattern.compile("^aidbridge\\.(\\d{1,18})\\.([0-9a-f]{" + 2 * TOKEN_BYTES + "})@.+$");
 
   private final byte[] key;
-  private final Store store;
+  private final ChannelMemory store;
 
-  private MailTokens(byte[] key, Store store) {
+  private MailTokens(byte[] key, ChannelMemory store) {
     this.key = key;
     this.store = store;
   }
 
   /** The tokens of this installation; a token proves while the store keeps the mail it is in. */
-  static MailTokens of(Store store) {
+  static MailTokens of(ChannelMemory store) {
     return new MailTokens(store.installationKey(PURPOSE), store);
   }
 

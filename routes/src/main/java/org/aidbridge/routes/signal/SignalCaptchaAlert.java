@@ -7,7 +7,7 @@ import java.util.Set;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.OutboundMessage;
-import org.aidbridge.bot.store.Store;
+import org.aidbridge.bot.port.ChannelMemory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,13 +19,13 @@ final class SignalCaptchaAlert {
   private static final Logger LOG = LoggerFactory.getLogger(SignalCaptchaAlert.class);
   static final String TOPIC = "signal:captcha";
 
-  private final Store store;
+  private final ChannelMemory store;
   private final Set<Address> coordinators;
   private final Clock clock;
   private final String account;
   private Instant quietUntil = Instant.MIN;
 
-  SignalCaptchaAlert(Store store, Set<Address> coordinators, Clock clock, String account) {
+  SignalCaptchaAlert(ChannelMemory store, Set<Address> coordinators, Clock clock, String account) {
     this.store = store;
     this.coordinators = Set.copyOf(coordinators);
     this.clock = clock;

@@ -52,7 +52,7 @@ public final class SignalChannel implements ChannelAdapter {
     RawInbox inbox =
         new RawInbox(
             Channel.SIGNAL,
-            ctx.store(),
+            ctx.channelMemory(),
             ctx.clock(),
             payload -> handle(payload, inbound[0], ctx),
             () -> true,
@@ -97,7 +97,7 @@ public final class SignalChannel implements ChannelAdapter {
   private static SignalInbound inbound(AppContext ctx, SignalRpcClient client, String account) {
     SignalEnvelopeTranslator translator =
         new SignalEnvelopeTranslator(
-            account, ts -> ctx.store().sentMessage(Channel.SIGNAL, ts).isPresent());
+            account, ts -> ctx.channelMemory().sentMessage(Channel.SIGNAL, ts).isPresent());
     SignalGroupAdmins admins =
         new SignalGroupAdmins(
             () -> SignalRpcClient.await(client.requestForAccount("listGroups", null)),
@@ -111,7 +111,7 @@ public final class SignalChannel implements ChannelAdapter {
     DirectPacer pacer = new DirectPacer(ctx.clock(), settings.directPace());
     SignalCaptchaAlert alert =
         new SignalCaptchaAlert(
-            ctx.store(), coordinators(ctx.settings()), ctx.clock(), settings.account());
+            ctx.channelMemory(), coordinators(ctx.settings()), ctx.clock(), settings.account());
     return new SignalSender(client, pacer, alert, ctx.clock(), settings.account());
   }
 

@@ -3,7 +3,7 @@ package org.aidbridge.routes.telegram;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.aidbridge.bot.store.Store;
+import org.aidbridge.bot.port.ChannelMemory;
 
 /**
  * How far the sending of a long text (several parts) has come, per outbox entry. Kept in the
@@ -21,7 +21,7 @@ interface PartLedger {
   void clear(long outboxId);
 
   /** Kept in the store under {@code telegram.parts.<outbox id>}. */
-  static PartLedger durable(Store store) {
+  static PartLedger durable(ChannelMemory store) {
     return new PartLedger() {
       @Override
       public Optional<Sent> load(long outboxId) {

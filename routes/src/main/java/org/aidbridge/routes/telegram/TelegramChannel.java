@@ -8,7 +8,7 @@ import okhttp3.OkHttpClient;
 import org.aidbridge.bot.BotService;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.outbox.ChannelSender;
-import org.aidbridge.bot.store.Store;
+import org.aidbridge.bot.port.ChannelMemory;
 import org.aidbridge.routes.app.AppContext;
 import org.aidbridge.routes.app.ChannelAdapter;
 import org.aidbridge.routes.app.ChannelHealth;
@@ -52,13 +52,14 @@ public final class TelegramChannel implements ChannelAdapter {
     TelegramSettings settings = TelegramSettings.from(app.settings());
     return new TelegramChannel(
         settings,
-        app.store(),
+        app.channelMemory(),
         app.bot(),
         app.clock(),
         app.health().repeating(Channel.TELEGRAM, "polling", PollHealth.staleAfter(settings)));
   }
 
-  public TelegramChannel(TelegramSettings settings, Store store, BotService bot, Clock clock) {
+  public TelegramChannel(
+      TelegramSettings settings, ChannelMemory store, BotService bot, Clock clock) {
     this(
         settings,
         store,
@@ -71,7 +72,11 @@ public final class TelegramChannel implements ChannelAdapter {
    * @param polling told of every getUpdates answer, for {@code /health}
    */
   public TelegramChannel(
-      TelegramSettings settings, Store store, BotService bot, Clock clock, ChannelProbe polling) {
+      TelegramSettings settings,
+      ChannelMemory store,
+      BotService bot,
+      Clock clock,
+      ChannelProbe polling) {
     this.settings = settings;
     this.clock = clock;
     this.sendHttp = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();

@@ -10,8 +10,8 @@ import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.outbox.ChannelSender;
 import org.aidbridge.bot.outbox.SendOutcome;
+import org.aidbridge.bot.port.ChannelMemory;
 import org.aidbridge.bot.store.OutboxEntry;
-import org.aidbridge.bot.store.Store;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -66,7 +66,11 @@ public final class TelegramSender implements ChannelSender {
 
   /** A sender that keeps its progress through long texts in the store. */
   public TelegramSender(
-      TelegramClient client, RateLimiter limiter, Clock clock, GroupMover mover, Store store) {
+      TelegramClient client,
+      RateLimiter limiter,
+      Clock clock,
+      GroupMover mover,
+      ChannelMemory store) {
     this(client, limiter, clock, mover, PartLedger.durable(store));
   }
 

@@ -1,7 +1,7 @@
 package org.aidbridge.routes.telegram;
 
 import org.aidbridge.bot.BotService;
-import org.aidbridge.bot.store.Store;
+import org.aidbridge.bot.port.ChannelMemory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -17,10 +17,10 @@ final class UpdateActions {
   private static final Logger LOG = LoggerFactory.getLogger(UpdateActions.class);
 
   private final BotService bot;
-  private final Store store;
+  private final ChannelMemory store;
   private final TelegramClient client;
 
-  UpdateActions(BotService bot, Store store, TelegramClient client) {
+  UpdateActions(BotService bot, ChannelMemory store, TelegramClient client) {
     this.bot = bot;
     this.store = store;
     this.client = client;

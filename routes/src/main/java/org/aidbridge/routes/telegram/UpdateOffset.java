@@ -3,7 +3,7 @@ package org.aidbridge.routes.telegram;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.aidbridge.bot.store.Store;
+import org.aidbridge.bot.port.ChannelMemory;
 
 /**
  * The getUpdates offset as AidBridge has durably stored it: one more than the last update that was
@@ -24,10 +24,10 @@ final class UpdateOffset {
   /** Well under Telegram's week, so a restart of the ids is never met with an old offset. */
   static final Duration QUIET = Duration.ofDays(3);
 
-  private final Store store;
+  private final ChannelMemory store;
   private final Clock clock;
 
-  UpdateOffset(Store store, Clock clock) {
+  UpdateOffset(ChannelMemory store, Clock clock) {
     this.store = store;
     this.clock = clock;
   }
