@@ -99,7 +99,14 @@ class CrashHarnessIT {
     }
     System.out.println(verdict);
 
-    assertThat(verdict.lostTotal()).as(verdict.toString()).isZero();
+    assertThat(
+            verdict.lost().get(CrashTraffic.ChannelKind.TELEGRAM)
+                + verdict.lost().get(CrashTraffic.ChannelKind.EMAIL))
+        .as(verdict.toString())
+        .isZero();
+    assertThat(verdict.lost().get(CrashTraffic.ChannelKind.SIGNAL))
+        .as(verdict.toString())
+        .isLessThanOrEqualTo(allowedSignalLosses(kills));
     assertThat(verdict.duplicatesTotal())
         .as(verdict.toString())
         .isLessThanOrEqualTo(allowedDuplicates(kills));
@@ -113,6 +120,17 @@ class CrashHarnessIT {
    */
   static int allowedDuplicates(int kills) {
     return kills >= 20 ? Math.max(1, kills / 10) : kills;
+  }
+
+  /**
+   * Telegram (a stored offset) and IMAP (the seen flag) hand a message over again until the bot has
+   * stored it, so none may be lost. signal-cli takes no acknowledgement: a notification it wrote to
+   * the socket in the instant before a kill, not yet read and stored, is gone (docs/signal.md).
+   * CI's short run allows that once per kill, so that a rare unlucky kill does not fail the build;
+   * a run of 20 kills or more holds the goal of none lost, and every run prints what it lost.
+   */
+  static int allowedSignalLosses(int kills) {
+    return kills >= 20 ? 0 : kills;
   }
 
   /**
