@@ -79,7 +79,8 @@ final class OutboxTable {
     return db.update(
             """
             UPDATE outbox
-               SET resends = resends + (status = 'SENDING'), status = 'SENDING', lease_until = ?
+               SET resends = resends + CASE WHEN status = 'SENDING' THEN 1 ELSE 0 END,
+                   status = 'SENDING', lease_until = ?
              WHERE id = ? AND (status = 'PENDING' OR (status = 'SENDING' AND lease_until <= ?))
             """,
             millis(leaseUntil),
@@ -160,9 +161,10 @@ final class OutboxTable {
   OutboxBacklog backlog() {
     return db.one(
             """
-            SELECT COALESCE(SUM(status IN ('PENDING', 'SENDING')), 0) AS depth,
+            SELECT COALESCE(SUM(CASE WHEN status IN ('PENDING', 'SENDING') THEN 1 END), 0)
+                     AS depth,
                    MIN(CASE WHEN status IN ('PENDING', 'SENDING') THEN created_at END) AS oldest,
-                   COALESCE(SUM(status = 'DEAD_LETTER'), 0) AS dead
+                   COALESCE(SUM(CASE WHEN status = 'DEAD_LETTER' THEN 1 END), 0) AS dead
               FROM outbox
              WHERE status IN ('PENDING', 'SENDING', 'DEAD_LETTER')
             """,
@@ -198,10 +200,11 @@ final class OutboxTable {
     db.update(
         """
         UPDATE outbox
-           SET not_before = max(not_before, ?), last_error = ?,
+           SET not_before = CASE WHEN not_before > ? THEN not_before ELSE ? END, last_error = ?,
                status = 'PENDING', lease_until = NULL
          WHERE channel = ? AND recipient_id = ? AND status IN ('PENDING', 'SENDING')
         """,
+        millis(notBefore),
         millis(notBefore),
         reason,
         to.channel().id(),
@@ -292,9 +295,10 @@ final class OutboxTable {
     return db.list(
         """
         SELECT channel,
-               SUM(status IN ('PENDING', 'SENDING')) AS pending,
+               SUM(CASE WHEN status IN ('PENDING', 'SENDING') THEN 1 ELSE 0 END) AS pending,
                MIN(CASE WHEN status IN ('PENDING', 'SENDING') THEN created_at END) AS oldest,
-               SUM(status IN ('UNDELIVERABLE', 'DEAD_LETTER')) AS undeliverable
+               SUM(CASE WHEN status IN ('UNDELIVERABLE', 'DEAD_LETTER') THEN 1 ELSE 0 END)
+                 AS undeliverable
           FROM outbox GROUP BY channel ORDER BY channel
         """,
         row ->
