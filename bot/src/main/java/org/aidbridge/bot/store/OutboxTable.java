@@ -37,6 +37,40 @@ final class OutboxTable {
        LIMIT ?
       """;
 
+  /** Claims a pending entry, or one whose lease ran out (counted as a resend). */
+  private static final String CLAIM_SQL =
+      """
+      UPDATE outbox
+         SET resends = resends + CASE WHEN status = 'SENDING' THEN 1 ELSE 0 END,
+             status = 'SENDING', lease_until = ?
+       WHERE id = ? AND (status = 'PENDING' OR (status = 'SENDING' AND lease_until <= ?))
+      """;
+
+  /**
+   * The claim where several instances send from one outbox (PostgreSQL). An entry another instance
+   * is claiming right now is skipped, not waited for ({@code SKIP LOCKED}); and an entry is not
+   * claimed while an earlier one to the same recipient is still to send or being sent, so that what
+   * one instance holds back for a recipient another does not send past. (With one instance, the
+   * dispatcher keeps that order itself.)
+   */
+  private static final String CLAIM_SKIP_LOCKED_SQL =
+      """
+      UPDATE outbox
+         SET resends = resends + CASE WHEN status = 'SENDING' THEN 1 ELSE 0 END,
+             status = 'SENDING', lease_until = ?
+       WHERE id = (
+             SELECT o.id FROM outbox o
+              WHERE o.id = ?
+                AND (o.status = 'PENDING' OR (o.status = 'SENDING' AND o.lease_until <= ?))
+                AND NOT EXISTS (
+                    SELECT 1 FROM outbox e
+                     WHERE e.channel = o.channel AND e.recipient_id = o.recipient_id
+                       AND e.id < o.id
+                       AND (e.status = 'PENDING'
+                            OR (e.status = 'SENDING' AND e.lease_until > ?)))
+                FOR UPDATE SKIP LOCKED)
+      """;
+
   private final Database db;
 
   OutboxTable(Database db) {
@@ -76,17 +110,11 @@ final class OutboxTable {
   }
 
   boolean claim(long id, Instant now, Instant leaseUntil) {
-    return db.update(
-            """
-            UPDATE outbox
-               SET resends = resends + CASE WHEN status = 'SENDING' THEN 1 ELSE 0 END,
-                   status = 'SENDING', lease_until = ?
-             WHERE id = ? AND (status = 'PENDING' OR (status = 'SENDING' AND lease_until <= ?))
-            """,
-            millis(leaseUntil),
-            id,
-            millis(now))
-        > 0;
+    long at = millis(now);
+    if (db.dialect() == Dialect.POSTGRESQL) {
+      return db.update(CLAIM_SKIP_LOCKED_SQL, millis(leaseUntil), id, at, at) > 0;
+    }
+    return db.update(CLAIM_SQL, millis(leaseUntil), id, at) > 0;
   }
 
   void release(long id, String reason) {
