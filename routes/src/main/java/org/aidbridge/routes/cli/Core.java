@@ -13,9 +13,9 @@ import org.aidbridge.bot.parse.LexiconParser;
 import org.aidbridge.bot.parse.ListingParser;
 import org.aidbridge.bot.place.Gazetteer;
 import org.aidbridge.bot.place.PlaceFinder;
-import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
 import org.aidbridge.routes.config.BotSettingsFactory;
+import org.aidbridge.routes.config.DatabaseSettings;
 import org.aidbridge.routes.config.Paths;
 import org.aidbridge.routes.config.Settings;
 import org.aidbridge.routes.web.WebSettings;
@@ -37,7 +37,8 @@ final class Core {
 
   /** Validates the settings first, so a bad value fails before anything is opened. */
   static Core from(Settings settings) {
-    Paths.requireSqlite(settings);
+    Paths.requireSupported(settings);
+    DatabaseSettings.poolSize(settings);
     return new Core(settings, BotSettingsFactory.from(settings));
   }
 
@@ -64,11 +65,12 @@ final class Core {
   }
 
   /**
-   * Opens the database {@code db} names (a relative path is taken from {@code base.dir}), and from
-   * then on logs ids under the pseudonyms of this installation's key, kept in that database.
+   * Opens the database {@code db} names (a relative path is taken from {@code base.dir}; a {@code
+   * jdbc:postgresql://} URL opens PostgreSQL), and from then on logs ids under the pseudonyms of
+   * this installation's key, kept in that database.
    */
   Store openStore(Path workingDir) {
-    Store store = SqliteStore.open(Paths.database(settings, workingDir));
+    Store store = DatabaseSettings.open(settings, workingDir);
     LogPseudonyms.useKey(store.installationKey(LogPseudonyms.PURPOSE));
     return store;
   }

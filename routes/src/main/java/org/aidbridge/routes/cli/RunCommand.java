@@ -38,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Settings settings = parent.settings();
     // A database the bot cannot open is the first thing to say, whatever else is missing.
-    Paths.requireSqlite(settings);
+    Paths.requireSupported(settings);
     List<ChannelOption> channels = ChannelCatalog.standard();
     if (ChannelCatalog.configured(channels, settings).isEmpty()) {
       PrintWriter err = spec.commandLine().getErr();

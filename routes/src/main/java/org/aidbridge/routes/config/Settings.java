@@ -23,7 +23,7 @@ import java.util.TreeMap;
 public final class Settings {
   /** Keys whose values are secrets: allowed only in the environment, never logged. */
   public static final Set<String> SECRET_KEYS =
-      Set.of("telegram.token", "email.password", "coordinator.secret");
+      Set.of("telegram.token", "email.password", "coordinator.secret", "db.user", "db.password");
 
   private final Map<String, String> values;
 
