@@ -7,13 +7,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.aidbridge.bot.model.Address;
-import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.Match;
-import org.aidbridge.bot.model.Place;
 import org.aidbridge.bot.model.Status;
 import org.aidbridge.bot.model.Subscription;
 import org.aidbridge.bot.port.ChannelMemory;
@@ -98,22 +96,6 @@ public interface Store extends AutoCloseable, ChannelMemory {
   /** The author's listings that are OPEN or MATCHED, newest first. */
   List<Listing> activeListingsOf(Address author);
 
-  /**
-   * OPEN or MATCHED listings of a kind having at least one of the categories, not expired at {@code
-   * now}. Uses an index: it does not read every listing.
-   */
-  List<Listing> activeListings(Kind kind, Set<Category> anyOf, Instant now);
-
-  /**
-   * Like {@link #activeListings}, but only listings whose place is within about {@code radiusKm} of
-   * {@code center} (a superset: the index works in one-degree cells, so callers still measure) or
-   * whose place is unknown, or offers that ship or work remotely ({@link
-   * org.aidbridge.bot.model.Shipping}). {@code center} must be resolved.
-   */
-  List<Listing> activeListingsNear(
-      Kind kind, Set<Category> anyOf, Place center, double radiusKm, Instant now);
-
-  /** All listings, any status, in id order (for export). */
   List<Listing> allListings();
 
   /** Hands every listing, any status, in id order to {@code each}, without holding them all. */
