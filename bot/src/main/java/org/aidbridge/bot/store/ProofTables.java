@@ -44,8 +44,8 @@ final class ProofTables {
         () -> {
           Optional<LinkCode> found =
               db.one("SELECT * FROM link_codes WHERE code = ?", ProofTables::linkCode, code);
-          found.ifPresent(c -> db.update("DELETE FROM link_codes WHERE code = ?", code));
-          return found;
+          // Only whoever deleted it has taken it: a code is used once, even by two at once.
+          return found.filter(c -> db.update("DELETE FROM link_codes WHERE code = ?", code) > 0);
         });
   }
 
@@ -73,8 +73,8 @@ final class ProofTables {
                   "SELECT * FROM pending_confirmations WHERE id = ?",
                   ProofTables::confirmation,
                   id);
-          found.ifPresent(c -> db.update("DELETE FROM pending_confirmations WHERE id = ?", id));
-          return found;
+          return found.filter(
+              c -> db.update("DELETE FROM pending_confirmations WHERE id = ?", id) > 0);
         });
   }
 
