@@ -163,6 +163,11 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public List<RawInbound> rawInboundAfter(Channel channel, long afterId, int limit) {
+    return raw.after(channel, afterId, limit);
+  }
+
+  @Override
   public int rawInboundCount(Channel channel) {
     return raw.count(channel);
   }
