@@ -100,6 +100,41 @@ class ForgetEverythingTest {
     assertThat(store.subscriptions()).extracting(Subscription::group).containsExactly(GROUP);
   }
 
+  @Test
+  void forgettingAPersonKeepsWhatBelongsToAListWithTheSameAddress() throws SQLException {
+    String shared = "east-bay@lists.example.org";
+    Address list = Address.group(Channel.EMAIL, shared);
+    Address person = Address.person(Channel.EMAIL, shared);
+    store.saveSubscription(new Subscription(list, PORTLAND, 30, Set.of(), "en"));
+    store.markDigestSent(list, "2026-03-01", T0);
+    store.enqueue(message(list, "Open needs within 30 km"), T0);
+    store.setUnreachable(list, true);
+    InboundMessage toList =
+        new InboundMessage(
+            Channel.EMAIL,
+            "<l1@example.org>",
+            BOB,
+            list,
+            "hi all",
+            null,
+            null,
+            null,
+            false,
+            false,
+            T0);
+    store.markProcessed(store.recordInbound(toList).orElseThrow());
+    store.enqueue(message(person, "Your need is saved"), T0);
+
+    store.forget(person);
+
+    assertThat(store.subscriptions()).extracting(Subscription::group).containsExactly(list);
+    assertThat(store.markDigestSent(list, "2026-03-01", at(1))).as("digest still marked").isFalse();
+    assertThat(store.isUnreachable(list)).isTrue();
+    assertThat(cellsHolding("Open needs within")).hasSize(1);
+    assertThat(cellsHolding("hi all")).hasSize(1);
+    assertThat(cellsHolding("Your need is saved")).isEmpty();
+  }
+
   /**
    * One or more rows about Ana in every table, and rows about Bob and a group beside them.
    *
