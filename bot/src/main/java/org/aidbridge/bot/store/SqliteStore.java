@@ -521,6 +521,11 @@ public final class SqliteStore implements Store {
   }
 
   @Override
+  public Optional<LinkCode> linkCode(String code) {
+    return proofs.linkCode(code);
+  }
+
+  @Override
   public Optional<LinkCode> takeLinkCode(String code) {
     return proofs.takeLinkCode(code);
   }
@@ -528,6 +533,11 @@ public final class SqliteStore implements Store {
   @Override
   public long savePendingConfirmation(InboundMessage message, Instant expiresAt) {
     return proofs.savePendingConfirmation(message, expiresAt);
+  }
+
+  @Override
+  public Optional<PendingConfirmation> pendingConfirmation(long id) {
+    return proofs.pendingConfirmation(id);
   }
 
   @Override
