@@ -254,6 +254,54 @@ class EmailChannelIT {
     assertThat(mailboxes.inboxOf(ANA)).hasSize(1);
   }
 
+  @Test
+  void aMailLongerThanTheBotReadsIsAnsweredOnceWithAShortNoteButNotAnAutomaticOne()
+      throws Exception {
+    bot.start();
+    MimeMessage automatic =
+        mailboxes.compose(BEN, "Daily report", "need: insulin in Portland\n" + filler(100_000));
+    automatic.setHeader("Auto-Submitted", "auto-generated");
+    mailboxes.send(automatic);
+    mailboxes.send(
+        mailboxes.compose(ANA, "Help", "need: insulin in Portland, urgent\n" + filler(100_000)));
+
+    await().until(() -> !mailboxes.inboxOf(ANA).isEmpty() && mailboxes.unseenInBotInbox() == 0);
+    awaitOutboxSent();
+
+    assertThat(mailboxes.inboxOf(ANA))
+        .singleElement()
+        .satisfies(m -> assertThat(raw(m)).contains("read only its first part"));
+    assertThat(bot.store().activeListingsOf(person(ANA))).hasSize(1);
+    assertThat(mailboxes.inboxOf(BEN)).isEmpty();
+  }
+
+  @Test
+  void aShortMailAboveALongQuotedThreadGetsNoNote() throws Exception {
+    bot.start();
+    String quoted = filler(100_000).replaceAll("(?m)^", "> ");
+    mailboxes.send(
+        mailboxes.compose(
+            ANA,
+            "Re: rice",
+            "offer: 2 bags of rice in Oakland\n\nOn Monday Ben wrote:\n" + quoted));
+
+    await().until(() -> !mailboxes.inboxOf(ANA).isEmpty());
+    awaitOutboxSent();
+
+    assertThat(mailboxes.inboxOf(ANA))
+        .singleElement()
+        .satisfies(m -> assertThat(raw(m)).doesNotContain("first part"));
+  }
+
+  /** About {@code chars} characters of lines that mean nothing to the bot. */
+  private static String filler(int chars) {
+    StringBuilder text = new StringBuilder();
+    while (text.length() < chars) {
+      text.append("log line ").append(text.length()).append(" status nominal\n");
+    }
+    return text.toString();
+  }
+
   private Optional<MimeMessage> mailWithSubject(String address, String subjectStart) {
     return mailboxes.inboxOf(address).stream().filter(m -> hasSubject(m, subjectStart)).findFirst();
   }
