@@ -6,12 +6,7 @@ import static org.aidbridge.routes.email.Mailboxes.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,52 +16,24 @@ import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.store.Store;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The email channel end to end: GreenMail, the real store and bot, mail in and mail out. */
 class EmailChannelIT {
   private static final String ANA = "ana@example.org";
   private static final String BEN = "ben@example.net";
 
-  @RegisterExtension
-  static final GreenMailExtension GREENMAIL =
-      new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-          .withConfiguration(
-              GreenMailConfiguration.aConfig().withUser(BOT, BOT, EmailHarness.BOT_PASSWORD));
-
-  @TempDir Path dir;
+  @RegisterExtension static final EmailWorld EMAIL = new EmailWorld();
 
   private Mailboxes mailboxes;
   private EmailHarness bot;
 
-  @BeforeAll
-  static void waitBriefly() {
-    // The first start loads the gazetteer; after that every step takes well under a second.
-    Awaitility.setDefaultTimeout(Duration.ofSeconds(15));
-    Awaitility.setDefaultPollInterval(Duration.ofMillis(50));
-  }
-
-  @AfterAll
-  static void resetWaiting() {
-    Awaitility.reset();
-  }
-
   @BeforeEach
   void setUp() {
-    mailboxes = new Mailboxes(GREENMAIL);
-    bot = new EmailHarness(GREENMAIL, dir.resolve("aidbridge.db"));
-  }
-
-  @AfterEach
-  void tearDown() {
-    bot.close();
+    mailboxes = EMAIL.mailboxes();
+    bot = EMAIL.bot();
   }
 
   @Test
