@@ -39,6 +39,10 @@ final class ProofTables {
         millis(code.expiresAt()));
   }
 
+  Optional<LinkCode> linkCode(String code) {
+    return db.one("SELECT * FROM link_codes WHERE code = ?", ProofTables::linkCode, code);
+  }
+
   Optional<LinkCode> takeLinkCode(String code) {
     return db.inTransaction(
         () -> {
@@ -63,6 +67,11 @@ final class ProofTables {
         m.replyTo(),
         millis(m.receivedAt()),
         millis(expiresAt));
+  }
+
+  Optional<PendingConfirmation> pendingConfirmation(long id) {
+    return db.one(
+        "SELECT * FROM pending_confirmations WHERE id = ?", ProofTables::confirmation, id);
   }
 
   Optional<PendingConfirmation> takePendingConfirmation(long id) {

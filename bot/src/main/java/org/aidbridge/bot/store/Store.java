@@ -245,6 +245,12 @@ public interface Store extends AutoCloseable, ChannelMemory {
   /** Keeps a link code (replacing one with the same code). */
   void saveLinkCode(LinkCode code);
 
+  /**
+   * A link code, left in place: whoever typed or answered it must be checked before it is used up,
+   * or anyone could cancel another's code.
+   */
+  Optional<LinkCode> linkCode(String code);
+
   /** Finds and deletes a link code: each works once, expired or not. */
   Optional<LinkCode> takeLinkCode(String code);
 
@@ -254,6 +260,9 @@ public interface Store extends AutoCloseable, ChannelMemory {
    * @return its id
    */
   long savePendingConfirmation(InboundMessage message, Instant expiresAt);
+
+  /** A pending confirmation, left in place until its own sender answers it. */
+  Optional<PendingConfirmation> pendingConfirmation(long id);
 
   /** Finds and deletes a pending confirmation: each is answered once. */
   Optional<PendingConfirmation> takePendingConfirmation(long id);

@@ -1,11 +1,7 @@
 package org.aidbridge.routes.cli;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import org.aidbridge.bot.BotEvents;
-import org.aidbridge.bot.BotService;
 import org.aidbridge.bot.BotSettings;
-import org.aidbridge.bot.Bots;
 import org.aidbridge.bot.match.MatchScorer;
 import org.aidbridge.bot.match.Matcher;
 import org.aidbridge.bot.model.LogPseudonyms;
@@ -18,7 +14,6 @@ import org.aidbridge.routes.config.BotSettingsFactory;
 import org.aidbridge.routes.config.DatabaseSettings;
 import org.aidbridge.routes.config.Paths;
 import org.aidbridge.routes.config.Settings;
-import org.aidbridge.routes.web.WebSettings;
 
 /**
  * The core's parts as the commands use them, built from the settings. The gazetteer is loaded only
@@ -73,22 +68,6 @@ final class Core {
     Store store = DatabaseSettings.open(settings, workingDir);
     LogPseudonyms.useKey(store.installationKey(LogPseudonyms.PURPOSE));
     return store;
-  }
-
-  BotService bot(Store store, Clock clock) {
-    return bot(store, clock, BotEvents.NONE);
-  }
-
-  /** The bot, reporting what it does (parse results, listings, matches) to {@code events}. */
-  BotService bot(Store store, Clock clock, BotEvents events) {
-    return Bots.create(
-        store,
-        botSettings,
-        clock,
-        parser(),
-        places(),
-        WebSettings.from(settings).dashboardUrl(),
-        events);
   }
 
   Matcher matcher(Store store) {

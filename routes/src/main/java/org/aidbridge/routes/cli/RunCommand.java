@@ -4,15 +4,11 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.aidbridge.bot.outbox.OutboxDispatcher;
 import org.aidbridge.bot.store.Store;
 import org.aidbridge.routes.app.AidBridgeApplication;
 import org.aidbridge.routes.app.AppContext;
-import org.aidbridge.routes.app.AppMetrics;
 import org.aidbridge.routes.app.ChannelCatalog;
-import org.aidbridge.routes.app.ChannelHealth;
 import org.aidbridge.routes.app.ChannelOption;
-import org.aidbridge.routes.config.OutboxPolicyFactory;
 import org.aidbridge.routes.config.Paths;
 import org.aidbridge.routes.config.Settings;
 import picocli.CommandLine.Command;
@@ -57,19 +53,7 @@ final class RunCommand implements Callable<Integer> {
     Clock clock = parent.environment().clock();
     try (UntilStopped stop = new UntilStopped();
         Store store = core.openStore(parent.environment().workingDir())) {
-      AppMetrics metrics = new AppMetrics(clock);
-      OutboxDispatcher dispatcher =
-          new OutboxDispatcher(
-              store, clock, OutboxPolicyFactory.from(settings), metrics.outboxStats());
-      AppContext context =
-          new AppContext(
-              settings,
-              store,
-              core.bot(store, clock, metrics.botEvents()),
-              dispatcher,
-              clock,
-              new ChannelHealth(clock),
-              metrics);
+      AppContext context = AppContext.build(settings, store, clock, core.places());
       try (AidBridgeApplication app = AidBridgeApplication.start(context, channels)) {
         stop.await();
       }

@@ -117,6 +117,27 @@ public final class Settings {
     }
   }
 
+  /**
+   * A whole number no smaller than {@code least}; one that is smaller stops the bot, naming the key
+   * (what every typed settings class checks the same way).
+   */
+  public int integerAtLeast(String key, int fallback, int least) {
+    int value = integer(key, fallback);
+    if (value < least) {
+      throw new ConfigException(key, "must be at least " + least + ", not " + value);
+    }
+    return value;
+  }
+
+  /** A number no smaller than {@code least}, as {@link #integerAtLeast}. */
+  public double decimalAtLeast(String key, double fallback, double least) {
+    double value = decimal(key, fallback);
+    if (Double.isNaN(value) || value < least) {
+      throw new ConfigException(key, "must be at least " + least + ", not " + value);
+    }
+    return value;
+  }
+
   /** All keys starting with {@code prefix}, for settings such as {@code category.food.*}. */
   public Map<String, String> withPrefix(String prefix) {
     Map<String, String> found = new TreeMap<>();
