@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.aidbridge.bot.model.Kind;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -55,6 +56,64 @@ class ConfidenceTest {
     void aReportWhoseThingIsInAnotherClauseIsOnlyAskedAbout(String text) {
       ParsedMessage parsed = parse(text);
       assertThat(parsed.confidence()).isLessThan(LISTING).isGreaterThanOrEqualTo(ASK);
+    }
+  }
+
+  /**
+   * Chatter that has the shape of a listing: thanks for something already given, a closure, a
+   * question about how to give or how the group works, an opinion about the organising, a joke, and
+   * news about a whole country.
+   */
+  @Nested
+  class ChatterShapedLikeAListing {
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+        strings = {
+          "thanks to whoever dropped the firewood at the hub, you are a star",
+          "shout out to the crew who packed 80 lunches on saturday",
+          "we have enough volunteers for sunday, no more drivers needed",
+          "is the fundraiser for the Okafor kids still running? I want to chip in",
+          "if you want to donate, the food bank takes cash online",
+          "how do I sign up for the saturday shift? is there a form",
+          "do you accept opened packs of diapers?",
+          "the coordinators need a better way to track pickups, it's a mess",
+          "we're gonna need a bigger van lol",
+          "there's a nationwide shortage of amoxicillin, saw it on the news",
+          "gracias a quienes trajeron las sillas para la asamblea",
+          "ya tenemos suficiente ropa, no hace falta mas",
+          "¿cómo hago para donar a la red? ¿tienen cuenta?",
+          "¿Sigue abierta la vaquita para los Pérez? quiero aportar algo",
+          "¿aceptan cobijas usadas?",
+          "el comité necesita una mejor manera de repartir los turnos",
+          "hay escasez de insulina en todo el pais, salió en la tele",
+          "دیگه نون نیارین، کلی داریم",
+          "چطوری میتونم پول واریز کنم؟",
+          "طبق گزارش هلال احمر هزار خانواده به چادر نیاز دارن",
+          "دست همه درد نکنه که پتوها رو آوردین",
+        })
+    void isNoListing(String text) {
+      assertThat(parse(text).isListingAt(LISTING)).isFalse();
+    }
+
+    /** The same words do not silence a request or an offer in a clause of its own. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "thanks in advance, we need 2 tarps for the roof | NEED",
+          "we have enough food, but we need blankets | NEED",
+          "is the fundraiser still open? also we need a ride to the clinic on friday | NEED",
+          "I want to donate 3 boxes of diapers, where do I bring them | OFFER",
+          "ya tenemos comida, pero nos faltan cobijas | NEED",
+          "quiero donar dos cajas de leche, dónde las dejo | OFFER",
+          "دیگه نون نیارین، ولی پتو لازم داریم | NEED",
+          "میخوام دو تا پتو اهدا کنم | OFFER",
+        })
+    void leavesOtherClausesAlone(String text, Kind kind) {
+      ParsedMessage parsed = parse(text);
+      assertThat(parsed.kind()).isEqualTo(kind);
+      assertThat(parsed.confidence()).isGreaterThanOrEqualTo(LISTING);
     }
   }
 }
