@@ -107,8 +107,10 @@ final class KindClassifier {
     boolean appeal = false;
     for (Hit hit : all) {
       // Asking for information and charity appeals govern their clause even where a longer cue
-      // overlaps them ("does anyone know if the Red Cross wants volunteers?").
-      if (hit.tag().equals("inquiry")) {
+      // overlaps them ("does anyone know if the Red Cross wants volunteers?"), but not from inside
+      // a longer request that contains them ("¿alguien va para el centro?" asks for a ride; a
+      // longer offer question, "does anyone know if they want ...", is still a question).
+      if (hit.tag().equals("inquiry") && !insideLongerCue(hit, cues)) {
         negated.add(tokenized.clauseOf(hit.start()));
       }
       appeal |= hit.tag().equals("appeal");
@@ -137,6 +139,18 @@ final class KindClassifier {
       tally.add(hit.tag(), kind, weight(hit.tag(), evidence.hasUrl()), near, evidence);
     }
     return decide(tally, evidence, !negated.isEmpty(), tokens.size());
+  }
+
+  private static boolean insideLongerCue(Hit inner, List<Hit> selected) {
+    for (Hit hit : selected) {
+      if (kindOf(hit.tag()) == Kind.NEED
+          && hit.start() <= inner.start()
+          && hit.end() >= inner.end()
+          && hit.length() > inner.length()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

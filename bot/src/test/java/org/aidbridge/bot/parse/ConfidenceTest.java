@@ -116,4 +116,47 @@ class ConfidenceTest {
       assertThat(parsed.confidence()).isGreaterThanOrEqualTo(LISTING);
     }
   }
+
+  /**
+   * Requests and offers as people write them without a verb of needing or giving: asking who could
+   * spare or help, saying what would help, reports of running low, first-person handing out, and a
+   * thing given away because it is no longer used.
+   */
+  @Nested
+  class WithoutCueWords {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "our cat food is gone and the check comes next week. anyone have a bag they could spare? | NEED",
+          "behind on the water bill by $90, I hate asking but they cut us off friday | NEED",
+          "a couple of warm blankets would be a huge help, the heat is out | NEED",
+          "is there anyone I could talk to tonight? it's been a rough week | NEED",
+          "the gutter came down in the wind, anyone handy who could help put it back up? | NEED",
+          "anyone with a truck this weekend? we have to move a fridge | NEED",
+          "the shelter on Pine is down to almost no diapers, size 4 especially | NEED",
+          "anyone know somewhere we can stay for two nights? the apartment flooded | NEED",
+          "we got nothing for dinner tonight, 2 kids. anything helps | NEED",
+          "have a crib and a high chair, no longer needed since the kids grew up. free to anyone who can pick up | OFFER",
+          "the tenants' fund has $300 for utility bills this month, DM with what you need | OFFER",
+          "running a free sewing class on tuesdays at the library for anyone who wants to fix their clothes | OFFER",
+          "necesitamos un sitio para dormir esta noche, somos tres | NEED",
+          "¿hay alguien con quien pueda hablar? estoy muy angustiada | NEED",
+          "alguien que sepa arreglar una bomba de agua? en Tlaquepaque | NEED",
+          "¿alguien con camioneta que pueda llevar unas cajas el sábado? | NEED",
+          "se nos acabaron las tortillas y el arroz, lo que puedan | NEED",
+          "se busca alguien que hable mixteco para acompañar a una señora al hospital | NEED",
+          "¿alguien va para el centro mañana temprano? tengo cita en el seguro | NEED",
+          "mañana repartimos 100 despensas en la cancha del barrio | OFFER",
+          "nos sobraron 30 tamales de la fiesta, el primero que llegue se los lleva | OFFER",
+          "tengo un andador, ya no lo usa mi abuela, es suyo si lo necesitan | OFFER",
+          "armamos 20 mochilas con útiles, ¿quién las puede usar? | OFFER",
+        })
+    void isAListing(String text, Kind kind) {
+      ParsedMessage parsed = parse(text);
+      assertThat(parsed.kind()).isEqualTo(kind);
+      assertThat(parsed.confidence()).isGreaterThanOrEqualTo(LISTING);
+    }
+  }
 }
