@@ -127,18 +127,33 @@ final class KindClassifier {
         default -> {}
       }
     }
+    Set<Integer> questions = questionClauses(tokenized);
     Tally tally = new Tally();
     for (Hit hit : cues) {
       Kind kind = kindOf(hit.tag());
       int clause = tokenized.clauseOf(hit.start());
       int near = evidence.concreteNear(tokenized, clause, figurativeWords);
-      if (kind != null && cancelled(kind, hit, clause, near, negated, figurative, appeal)) {
+      if (kind != null && cancelled(kind, hit, clause, near, negated, figurative, appeal)
+          || hit.tag().startsWith("report.") && questions.contains(clause)) {
+        // A report asked as a question asks for news ("is the water still off?", "¿siguen sin
+        // luz?"), not for anything anyone could bring.
         tally.cancelled = true;
         continue;
       }
       tally.add(hit.tag(), kind, weight(hit.tag(), evidence.hasUrl()), near, evidence);
     }
     return decide(tally, evidence, !negated.isEmpty(), tokens.size());
+  }
+
+  private static Set<Integer> questionClauses(Tokenizer.Result tokenized) {
+    Set<Integer> questions = new HashSet<>();
+    List<Token> tokens = tokenized.tokens();
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i).key().equals("?")) {
+        questions.add(tokenized.clauseOf(i));
+      }
+    }
+    return questions;
   }
 
   private static boolean insideLongerCue(Hit inner, List<Hit> selected) {

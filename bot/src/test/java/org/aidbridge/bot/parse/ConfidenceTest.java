@@ -159,4 +159,48 @@ class ConfidenceTest {
       assertThat(parsed.confidence()).isGreaterThanOrEqualTo(LISTING);
     }
   }
+
+  /**
+   * Persian as written in Iran and in Afghanistan (Dari): everyday words for things (چارجر, دریشی,
+   * کالسکه, دوا), Dari verbs (میتانه, استم, خلاص شده), asking who goes somewhere or who knows of
+   * someone, first come first served, and offers asked as "who needs it?".
+   */
+  @Nested
+  class PersianAndDari {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "کسی یه کالسکه بچه لازم داره؟ یکی دارم تمیزه. تبریز | OFFER",
+          "یک چارجر لپتاپ ضرورت دارم، از من خراب شد. کسی داره؟ کابل | NEED",
+          "کسی از مزار طرف شبرغان میره؟ باید دوای مادرم را ببرم | NEED",
+          "کسی تانکر آب آورده میتانه؟ چاه قریه خشک شده | NEED",
+          "کسی میدانه کجا بمانیم؟ خانه ما در سیل خراب شد | NEED",
+          "یه روانشناس ارزون سراغ دارین؟ برادرم خیلی حالش بده | NEED",
+          "کلینیک محل ما دوا تقریبا خلاص شده، هر چی برسه کمکه | NEED",
+          "خیاط استم، لباس بچه ها رو مفت ترمیم میکنم. هرات | OFFER",
+          "۲۰ تا غذای گرم اضافه مونده، هر کی زودتر بیاد. مسجد جامع | OFFER",
+          "تو ماشین ۳ تا جا خالی دارم، فردا صبح میرم شیراز | OFFER",
+          "یه اتاق خالی داریم، اگه خانواده ای جا نداره میتونه بیاد | OFFER",
+          "۳۰ بسته پوشک جور کردیم، کی ضرورت داره؟ | OFFER",
+        })
+    void isAListing(String text, Kind kind) {
+      ParsedMessage parsed = parse(text);
+      assertThat(parsed.kind()).isEqualTo(kind);
+      assertThat(parsed.confidence()).isGreaterThanOrEqualTo(LISTING);
+    }
+  }
+
+  /** A report asked as a question asks for news, in every language. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "is the shelter on 5th still out of cots?",
+        "¿siguen sin luz en la colonia?",
+        "آب شهر هنوز قطع شده؟",
+      })
+  void aReportAskedAsAQuestionIsNoListing(String text) {
+    assertThat(parse(text).isListingAt(ASK)).isFalse();
+  }
 }
