@@ -91,6 +91,8 @@ class ConfidenceTest {
           "چطوری میتونم پول واریز کنم؟",
           "طبق گزارش هلال احمر هزار خانواده به چادر نیاز دارن",
           "دست همه درد نکنه که پتوها رو آوردین",
+          "she really needs to stop leaving her bike in the hallway haha",
+          "no hay clases mañana por la lluvia",
         })
     void isNoListing(String text) {
       assertThat(parse(text).isListingAt(LISTING)).isFalse();
@@ -152,6 +154,10 @@ class ConfidenceTest {
           "nos sobraron 30 tamales de la fiesta, el primero que llegue se los lleva | OFFER",
           "tengo un andador, ya no lo usa mi abuela, es suyo si lo necesitan | OFFER",
           "armamos 20 mochilas con útiles, ¿quién las puede usar? | OFFER",
+          "lights got shut off today, 2 toddlers at home. anything toward the bill would help | NEED",
+          "can't make rent this month, short about $200. Akron | NEED",
+          "hicimos 40 tortas, quien quiera que pase a la parroquia antes de las 2 | OFFER",
+          "یه کالسکه سالم دارم که دیگه لازم نداریم، هر کی بخواد ببره | OFFER",
         })
     void isAListing(String text, Kind kind) {
       ParsedMessage parsed = parse(text);
