@@ -25,6 +25,7 @@ final class KindClassifier {
       List.of(
           "negation",
           "inquiry",
+          "logistics",
           "appeal",
           "figurative",
           "offer.question",
@@ -110,7 +111,9 @@ final class KindClassifier {
       // overlaps them ("does anyone know if the Red Cross wants volunteers?"), but not from inside
       // a longer request that contains them ("¿alguien va para el centro?" asks for a ride; a
       // longer offer question, "does anyone know if they want ...", is still a question).
-      if (hit.tag().equals("inquiry") && !insideLongerCue(hit, cues)) {
+      // The group's own running (shifts, keys, the delivery rota) is no one's need or offer either.
+      boolean governs = hit.tag().equals("inquiry") || hit.tag().equals("logistics");
+      if (governs && !insideLongerCue(hit, cues)) {
         negated.add(tokenized.clauseOf(hit.start()));
       }
       appeal |= hit.tag().equals("appeal");

@@ -209,4 +209,31 @@ class ConfidenceTest {
   void aReportAskedAsAQuestionIsNoListing(String text) {
     assertThat(parse(text).isListingAt(ASK)).isFalse();
   }
+
+  /** The group's own running: shifts, keys and the delivery rota are nobody's need or offer. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "Maria is driving the 3pm run, Jose takes the 5pm",
+        "I can't make it Saturday, can someone cover my shift at the pantry?",
+        "the van is parked on 3rd if anyone needs the keys",
+        "no puedo ir el sábado, ¿alguien me cubre el turno en el comedor?",
+        "la camioneta está estacionada en la calle 3 si alguien necesita las llaves",
+        "شنبه نمیتونم بیام، کسی میتونه جای من شیفت وایسه؟",
+      })
+  void theGroupsOwnRunningIsNoListing(String text) {
+    assertThat(parse(text).isListingAt(LISTING)).isFalse();
+  }
+
+  /** Someone's own work shift is not the group's rota: the ride to it is still a need. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "my car died, need to get to my shift at the plant by 6am, anyone going that way?",
+      })
+  void aRideToOnesOwnShiftIsStillANeed(String text) {
+    ParsedMessage parsed = parse(text);
+    assertThat(parsed.kind()).isEqualTo(Kind.NEED);
+    assertThat(parsed.confidence()).isGreaterThanOrEqualTo(LISTING);
+  }
 }
