@@ -93,6 +93,8 @@ class ConfidenceTest {
           "دست همه درد نکنه که پتوها رو آوردین",
           "she really needs to stop leaving her bike in the hallway haha",
           "no hay clases mañana por la lluvia",
+          "the tent offer is off, my cousin needs it after all",
+          "la despensa ya no está disponible, se la llevó una vecina",
         })
     void isNoListing(String text) {
       assertThat(parse(text).isListingAt(LISTING)).isFalse();
@@ -158,6 +160,7 @@ class ConfidenceTest {
           "can't make rent this month, short about $200. Akron | NEED",
           "hicimos 40 tortas, quien quiera que pase a la parroquia antes de las 2 | OFFER",
           "یه کالسکه سالم دارم که دیگه لازم نداریم، هر کی بخواد ببره | OFFER",
+          "موتر دارم، هر کس به شفاخانه رفتن ضرورت داشته باشه در خدمت استم | OFFER",
         })
     void isAListing(String text, Kind kind) {
       ParsedMessage parsed = parse(text);
