@@ -120,11 +120,11 @@ public abstract class JdbcStore implements Store {
   public List<RawInbound> dueRawInbound(Channel channel, Instant now, int limit) {
     return raw.due(channel, now, limit);
   }
+
   @Override
   public List<RawInbound> rawInboundAfter(Channel channel, long afterId, int limit) {
     return raw.after(channel, afterId, limit);
   }
-
 
   @Override
   public int rawInboundCount(Channel channel) {
@@ -471,11 +471,11 @@ public abstract class JdbcStore implements Store {
   public void saveLinkCode(LinkCode code) {
     proofs.saveLinkCode(code);
   }
+
   @Override
   public Optional<LinkCode> linkCode(String code) {
     return proofs.linkCode(code);
   }
-
 
   @Override
   public Optional<LinkCode> takeLinkCode(String code) {
@@ -486,11 +486,11 @@ public abstract class JdbcStore implements Store {
   public long savePendingConfirmation(InboundMessage message, Instant expiresAt) {
     return proofs.savePendingConfirmation(message, expiresAt);
   }
+
   @Override
   public Optional<PendingConfirmation> pendingConfirmation(long id) {
     return proofs.pendingConfirmation(id);
   }
-
 
   @Override
   public Optional<PendingConfirmation> takePendingConfirmation(long id) {

@@ -50,7 +50,13 @@ class ForgetEverythingTest {
    * channel that can read them erases the person's ({@code RawInbox}, tested in the routes module).
    */
   private static final Set<String> ERASED_ELSEWHERE_OR_IMPERSONAL =
-      Set.of("raw_inbound", "installation_keys", "bans", "digests_sent", "subscriptions");
+      Set.of(
+          "raw_inbound",
+          "installation_keys",
+          "bans",
+          "digests_sent",
+          "subscriptions",
+          "flyway_schema_history");
 
   /** Tables that name the person's listing only by its id, and the column that does. */
   private static final List<String> TIED_BY_LISTING =
