@@ -46,7 +46,8 @@ final class SchemaUpgrade {
         migrate(
             new SingleConnectionDataSource(connection), location, flywayKept ? 0 : legacy, legacy);
     if (now != null) {
-      db.execute("PRAGMA user_version = " + now.getVersion());
+      // Whole numbers only (V15, not V15.1): PRAGMA takes an integer, which we make here.
+      db.execute("PRAGMA user_version = " + now.getMajor().intValueExact());
     }
   }
 
@@ -92,13 +93,12 @@ final class SchemaUpgrade {
 
   /** A database written by a newer AidBridge is not touched: its schema may mean other things. */
   private static void refuseNewer(MigrationInfo[] all, int claimed) {
-    String known =
+    MigrationVersion known =
         Arrays.stream(all)
             .filter(m -> m.getState().isResolved() && m.getVersion() != null)
             .map(MigrationInfo::getVersion)
             .max(MigrationVersion::compareTo)
-            .map(MigrationVersion::getVersion)
-            .orElse("0");
+            .orElse(MigrationVersion.fromVersion("0"));
     String newer =
         Arrays.stream(all)
             .filter(
@@ -107,13 +107,16 @@ final class SchemaUpgrade {
                         || m.getState() == MigrationState.FUTURE_FAILED)
             .map(m -> m.getVersion().getVersion())
             .reduce((a, b) -> b)
-            .orElse(claimed > Integer.parseInt(known) ? String.valueOf(claimed) : null);
+            .orElse(
+                MigrationVersion.fromVersion(String.valueOf(claimed)).isNewerThan(known)
+                    ? String.valueOf(claimed)
+                    : null);
     if (newer != null) {
       throw new StoreException(
           "the database has schema version "
               + newer
               + " but this AidBridge knows only up to "
-              + known
+              + known.getVersion()
               + "; use a newer AidBridge");
     }
   }
