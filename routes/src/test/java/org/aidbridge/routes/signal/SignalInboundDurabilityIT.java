@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.aidbridge.bot.model.Channel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,22 @@ class SignalInboundDurabilityIT {
     daemon.silent(false);
 
     await().atMost(WAIT).until(() -> app.store.subscriptions().size() == 1);
+  }
+
+  @Test
+  void forgettingErasesWhatThePersonSentThatWaitsForAnotherTry() {
+    daemon.silent(true);
+    daemon.push(SignalEnvelopes.text(next(), LEE, LEE_NUMBER, "/subscribe Portland 50", NORTHSIDE));
+    await().atMost(WAIT).until(() -> listGroupsRequests() >= 2); // tried, failed, waits
+
+    daemon.push(SignalEnvelopes.text(next(), LEE, LEE_NUMBER, "forget confirm", null));
+
+    await().atMost(WAIT).until(() -> app.store.rawInboundCount(Channel.SIGNAL) == 0);
+    daemon.silent(false);
+    await().atMost(WAIT).until(() -> !sendsTo(LEE).isEmpty()); // the "forgotten" answer
+    daemon.push(SignalEnvelopes.text(next(), ROSA, null, "help", null));
+    await().atMost(WAIT).until(() -> !sendsTo(ROSA).isEmpty());
+    assertThat(app.store.subscriptions()).as("the waiting group command went with Lee").isEmpty();
   }
 
   @Test

@@ -1,20 +1,16 @@
 package org.aidbridge.routes.telegram;
 
+import static org.aidbridge.routes.telegram.TelegramWorld.eventually;
+import static org.aidbridge.routes.telegram.TelegramWorld.person;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.aidbridge.bot.model.Address;
-import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.Kind;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * How sure the bot must be before it speaks, on the wire: the real TelegramBots client against the
@@ -48,28 +44,14 @@ class TelegramConfidenceIT {
           "شیر خشک رسید، دست همه درد نکنه",
           "مراقب خودتون باشید، آب رودخونه داره بالا میاد");
 
-  @TempDir Path dir;
+  @RegisterExtension final TelegramWorld world = new TelegramWorld();
   private FakeBotApi api;
   private TelegramBotProcess bot;
 
   @BeforeEach
-  void start() throws Exception {
-    api = new FakeBotApi();
-    bot = new TelegramBotProcess(dir.resolve("aidbridge.db"), api);
-  }
-
-  @AfterEach
-  void stop() {
-    bot.close();
-    api.close();
-  }
-
-  private static org.awaitility.core.ConditionFactory eventually() {
-    return await().atMost(Duration.ofSeconds(30));
-  }
-
-  private static Address person(long id) {
-    return Address.person(Channel.TELEGRAM, Long.toString(id));
+  void start() {
+    api = world.api();
+    bot = world.bot();
   }
 
   /**

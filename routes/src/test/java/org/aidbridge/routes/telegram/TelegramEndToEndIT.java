@@ -1,19 +1,17 @@
 package org.aidbridge.routes.telegram;
 
+import static org.aidbridge.routes.telegram.TelegramWorld.eventually;
+import static org.aidbridge.routes.telegram.TelegramWorld.person;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.Listing;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * AidBridge with the Telegram channel against the fake Bot API, through the real TelegramBots
@@ -27,29 +25,14 @@ class TelegramEndToEndIT {
   private static final long ADMIN = 51122;
   private static final long GROUP = -1001225890715L;
 
-  @TempDir Path dir;
+  @RegisterExtension final TelegramWorld world = new TelegramWorld();
   private FakeBotApi api;
   private TelegramBotProcess bot;
 
   @BeforeEach
-  void start() throws Exception {
-    api = new FakeBotApi();
-    bot = new TelegramBotProcess(dir.resolve("aidbridge.db"), api);
-  }
-
-  @AfterEach
-  void stop() {
-    bot.close();
-    api.close();
-  }
-
-  /** Generous on a busy machine; the happy path takes well under a second. */
-  private static org.awaitility.core.ConditionFactory eventually() {
-    return await().atMost(Duration.ofSeconds(30));
-  }
-
-  private static Address person(long id) {
-    return Address.person(Channel.TELEGRAM, Long.toString(id));
+  void start() {
+    api = world.api();
+    bot = world.bot();
   }
 
   private static Address group(long id) {

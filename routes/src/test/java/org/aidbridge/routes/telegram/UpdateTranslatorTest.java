@@ -186,4 +186,15 @@ class UpdateTranslatorTest {
     assertThat(TelegramChannel.sentBy(Updates.botRemoved(-4242).toString(), "4242")).isFalse();
     assertThat(TelegramChannel.sentBy("[1,", "4242")).isFalse();
   }
+
+  @Test
+  void anUpdateKeptAsTheChannelWritesItIsItsSenders() throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var update =
+        json.readValue(
+            Updates.privateText(4242, "ana", "en", "need rice").toString(),
+            org.telegram.telegrambots.meta.api.objects.Update.class);
+
+    assertThat(TelegramChannel.sentBy(json.writeValueAsString(update), "4242")).isTrue();
+  }
 }
