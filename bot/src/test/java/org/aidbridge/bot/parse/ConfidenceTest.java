@@ -242,4 +242,32 @@ class ConfidenceTest {
     assertThat(parsed.kind()).isEqualTo(Kind.NEED);
     assertThat(parsed.confidence()).isGreaterThanOrEqualTo(LISTING);
   }
+
+  /** A service back on is news, not a short request ("water, now!"). */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "the water is back on now!",
+        "finally got internet back today",
+        "la luz ya volvió hoy",
+        "برق الان اومد",
+      })
+  void aServiceRestoredIsNoListing(String text) {
+    assertThat(parse(text).isListingAt(ASK)).isFalse();
+  }
+
+  /** "But" opens a clause: a closure before it does not govern the request after it. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "power came back but we still need a generator for the fridge tonight",
+        "we don't need clothes but diapers would help",
+        "la luz ya volvió pero nos servirían velas para la noche",
+        "برق وصل شد ولی هنوز بخاری لازم داریم",
+      })
+  void aRequestAfterButIsItsOwnClause(String text) {
+    ParsedMessage parsed = parse(text);
+    assertThat(parsed.kind()).isEqualTo(Kind.NEED);
+    assertThat(parsed.confidence()).isGreaterThanOrEqualTo(LISTING);
+  }
 }

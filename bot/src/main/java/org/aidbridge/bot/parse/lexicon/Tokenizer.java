@@ -27,6 +27,13 @@ public final class Tokenizer {
     }
   }
 
+  /**
+   * Conjunctions that open a clause of their own even without a comma, so that a negation or a
+   * closure before them does not govern what follows (English, Spanish, Persian).
+   */
+  private static final java.util.Set<String> CONTRASTS =
+      java.util.Set.of("but", "pero", "ولی", "اما");
+
   private Tokenizer() {}
 
   public static Result tokenize(String normalized) {
@@ -45,8 +52,12 @@ public final class Tokenizer {
           || Character.isSurrogate(c) && isWordAt(normalized, i)) {
         int end = wordEnd(normalized, i);
         String word = normalized.substring(i, end);
+        String key = TextNormalizer.fold(word);
+        if (CONTRASTS.contains(key) && !tokens.isEmpty() && clauses[tokens.size() - 1] == clause) {
+          clause++; // "power came back but we still need a generator": "but" opens a clause
+        }
         clauses = mark(clauses, tokens.size(), clause);
-        tokens.add(new Token(TextNormalizer.fold(word), word));
+        tokens.add(new Token(key, word));
         i = end;
       } else {
         if (c == '$' || c == '€' || c == '£' || c == '?' || c == ':' || c == '/') {
