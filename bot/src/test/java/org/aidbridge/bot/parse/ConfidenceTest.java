@@ -49,7 +49,7 @@ class ConfidenceTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(
         strings = {
-          "the shelter ran out, blankets would help",
+          "the shelter ran out yesterday, blankets and cots mostly",
           "faltan cosas en el albergue, cobijas sobre todo",
           "the roads are flooded near the school, drive safe",
         })
