@@ -27,16 +27,18 @@ public final class Tokenizer {
     }
   }
 
-  /**
-   * Conjunctions that open a clause of their own even without a comma, so that a negation or a
-   * closure before them does not govern what follows (English, Spanish, Persian).
-   */
-  private static final java.util.Set<String> CONTRASTS =
-      java.util.Set.of("but", "pero", "ولی", "اما");
-
   private Tokenizer() {}
 
   public static Result tokenize(String normalized) {
+    return tokenize(normalized, java.util.Set.of());
+  }
+
+  /**
+   * As {@link #tokenize(String)}, and each of {@code clauseOpeners} opens a clause of its own even
+   * without a comma ("power came back but we still need a generator"), so that a negation or a
+   * closure before it does not govern what follows.
+   */
+  public static Result tokenize(String normalized, java.util.Set<String> clauseOpeners) {
     List<Token> tokens = new ArrayList<>();
     int[] clauses = new int[16];
     int clause = 0;
@@ -53,8 +55,10 @@ public final class Tokenizer {
         int end = wordEnd(normalized, i);
         String word = normalized.substring(i, end);
         String key = TextNormalizer.fold(word);
-        if (CONTRASTS.contains(key) && !tokens.isEmpty() && clauses[tokens.size() - 1] == clause) {
-          clause++; // "power came back but we still need a generator": "but" opens a clause
+        if (clauseOpeners.contains(key)
+            && !tokens.isEmpty()
+            && clauses[tokens.size() - 1] == clause) {
+          clause++;
         }
         clauses = mark(clauses, tokens.size(), clause);
         tokens.add(new Token(key, word));
