@@ -270,4 +270,38 @@ class ConfidenceTest {
     assertThat(parsed.kind()).isEqualTo(Kind.NEED);
     assertThat(parsed.confidence()).isGreaterThanOrEqualTo(LISTING);
   }
+
+  /**
+   * Requests and offers written for this test before the parser was asked about them (seven of them
+   * were missed until the lexicons learned "pongo a disposición", "dispongo de", "me podría
+   * prestar", "got a bunch of", "could borrow", the electric bill and "جای ارزون").
+   */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "pongo a disposición mi cochera para guardar donaciones, Puebla centro | OFFER",
+        "dispongo de una habitación para una mujer con niños, zona sur de Quito | OFFER",
+        "les comparto que en la parroquia de San Juan dan desayunos gratis a partir de las 7 | OFFER",
+        "tengo tiempo libre por las tardes, puedo acompañar a citas médicas | OFFER",
+        "el banco de alimentos entrega canastas el viernes, solo llevar INE | OFFER",
+        "mi mamá necesita sus pastillas de la presión y no tenemos para comprarlas | NEED",
+        "alguien me podría prestar una carriola unos días? la mía se rompió | NEED",
+        "ocupamos lonas y cobijas en la colonia Las Flores, se mojó todo | NEED",
+        "got a bunch of baby clothes 0-6 months, all washed, pick up in Dayton | OFFER",
+        "the library is giving out free covid tests and masks all week | OFFER",
+        "does anybody have a car seat we could borrow for a flight next week? | NEED",
+        "we're two weeks behind on the electric, anything helps, Gary IN | NEED",
+        "یه یخچال کوچیک دارم که نمیخوامش، هر کی لازم داره بیاد ببره | OFFER",
+        "مستاجریم و صاحبخونه گفته تا آخر ماه باید بلند شیم، کسی جای ارزون سراغ داره؟ | NEED",
+        "خیریه محل ما فردا بسته غذایی میده، کارت ملی همراهتون باشه | OFFER",
+        "شیر خشک بچم تموم شده، پول ندارم بخرم. رشت | NEED",
+        "من راننده ام، آخر هفته ها میتونم وسایل جابجا کنم رایگان | OFFER",
+        "پدرم قند داره، انسولینش تموم شده، کسی میتونه کمک کنه؟ کابل | NEED",
+      })
+  void moreWaysToAskAndToGive(String text, Kind kind) {
+    ParsedMessage parsed = parse(text);
+    assertThat(parsed.kind()).isEqualTo(kind);
+    assertThat(parsed.confidence()).isGreaterThanOrEqualTo(LISTING);
+  }
 }
