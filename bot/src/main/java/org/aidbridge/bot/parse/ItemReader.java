@@ -27,9 +27,6 @@ import org.aidbridge.bot.parse.lexicon.Token;
  */
 final class ItemReader {
 
-  /** The units of the lexicons that count time ({@code unit.hour}, {@code unit.hora}, ...). */
-  private static final Set<String> TIME_UNITS = Set.of("hour", "hora", "ساعت");
-
   /**
    * Categories and items found, whether any quantity was stated, and whether a category was named
    * by a strong word (not only by settings or words of another language).
@@ -159,8 +156,7 @@ final class ItemReader {
    */
   private boolean timeSpan(List<Token> tokens, int i) {
     for (int j = Math.max(0, i - 1); j < Math.min(tokens.size(), i + 2); j++) {
-      String unit = lexicons.unit(tokens.get(j).key());
-      if (unit != null && TIME_UNITS.contains(unit)) {
+      if (lexicons.isSpanUnit(lexicons.unit(tokens.get(j).key()))) {
         return true;
       }
     }

@@ -233,7 +233,7 @@ final class KindClassifier {
      * the next one, or elsewhere in the message (a cue of one's own only), or with only a setting
      * word ("shelter", "the clinic") in the message.
      */
-    static double support(String tag, int near, Evidence evidence) {
+    private static double support(String tag, int near, Evidence evidence) {
       double base =
           switch (tag) {
             case "offer.question" -> 0.55;

@@ -63,7 +63,8 @@ public final class LexiconParser implements ListingParser {
   }
 
   private ParsedMessage parseText(String text, ParseContext context) {
-    Tokenizer.Result tokenized = Tokenizer.tokenize(TextNormalizer.normalize(text));
+    Tokenizer.Result tokenized =
+        Tokenizer.tokenize(TextNormalizer.normalize(text), lexicons.clauseOpeners());
     var tokens = tokenized.tokens();
     String hint = context == null ? null : context.languageHint();
     Lexicon lexicon = detector.detect(text, tokens, hint);

@@ -53,6 +53,8 @@ public final class Lexicon {
   private final Map<String, BigDecimal> numbers;
   private final Map<String, BigDecimal> multipliers;
   private final Set<String> sizeWords;
+  private final Set<String> clauseOpeners;
+  private final Set<String> spanUnits;
   private final Set<String> linkWords;
   private final Set<String> stopwords;
 
@@ -95,6 +97,8 @@ public final class Lexicon {
     numbers = e.numbers("number");
     multipliers = e.numbers("multiplier");
     sizeWords = e.words("size");
+    clauseOpeners = e.words("clause.open");
+    spanUnits = e.words("span.units");
     linkWords = e.words("link");
     stopwords = e.words("stopwords");
   }
@@ -160,6 +164,14 @@ public final class Lexicon {
 
   Map<String, BigDecimal> multipliers() {
     return multipliers;
+  }
+
+  Set<String> clauseOpeners() {
+    return clauseOpeners;
+  }
+
+  Set<String> spanUnits() {
+    return spanUnits;
   }
 
   Set<String> sizeWords() {

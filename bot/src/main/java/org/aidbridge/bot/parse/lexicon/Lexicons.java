@@ -32,6 +32,8 @@ public final class Lexicons {
   private final Map<String, BigDecimal> numbers = new HashMap<>();
   private final Map<String, BigDecimal> multipliers = new HashMap<>();
   private final Set<String> sizeWords = new HashSet<>();
+  private final Set<String> clauseOpeners = new HashSet<>();
+  private final Set<String> spanUnits = new HashSet<>();
   private final Set<String> linkWords = new HashSet<>();
   private final Set<String> stopwords = new HashSet<>();
 
@@ -45,6 +47,8 @@ public final class Lexicons {
       numbers.putAll(lexicon.numbers());
       multipliers.putAll(lexicon.multipliers());
       sizeWords.addAll(lexicon.sizeWords());
+      clauseOpeners.addAll(lexicon.clauseOpeners());
+      spanUnits.addAll(lexicon.spanUnits());
       linkWords.addAll(lexicon.linkWords());
       stopwords.addAll(lexicon.stopwords());
     }
@@ -127,6 +131,16 @@ public final class Lexicons {
   /** The value of a word such as "thousand", "mil", "میلیون", or null. */
   public BigDecimal multiplier(String key) {
     return multipliers.get(key);
+  }
+
+  /** Words that open a clause without a comma ("but", "pero", "ولی"), of every language. */
+  public Set<String> clauseOpeners() {
+    return clauseOpeners;
+  }
+
+  /** Whether a unit counts time ("hour"), not a thing: "12 hours" is no thing anyone gives. */
+  public boolean isSpanUnit(String unit) {
+    return unit != null && spanUnits.contains(unit);
   }
 
   public boolean isSizeWord(String key) {

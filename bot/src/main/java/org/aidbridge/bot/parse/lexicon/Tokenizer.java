@@ -30,6 +30,15 @@ public final class Tokenizer {
   private Tokenizer() {}
 
   public static Result tokenize(String normalized) {
+    return tokenize(normalized, java.util.Set.of());
+  }
+
+  /**
+   * As {@link #tokenize(String)}, and each of {@code clauseOpeners} opens a clause of its own even
+   * without a comma ("power came back but we still need a generator"), so that a negation or a
+   * closure before it does not govern what follows.
+   */
+  public static Result tokenize(String normalized, java.util.Set<String> clauseOpeners) {
     List<Token> tokens = new ArrayList<>();
     int[] clauses = new int[16];
     int clause = 0;
@@ -45,8 +54,14 @@ public final class Tokenizer {
           || Character.isSurrogate(c) && isWordAt(normalized, i)) {
         int end = wordEnd(normalized, i);
         String word = normalized.substring(i, end);
+        String key = TextNormalizer.fold(word);
+        if (clauseOpeners.contains(key)
+            && !tokens.isEmpty()
+            && clauses[tokens.size() - 1] == clause) {
+          clause++;
+        }
         clauses = mark(clauses, tokens.size(), clause);
-        tokens.add(new Token(TextNormalizer.fold(word), word));
+        tokens.add(new Token(key, word));
         i = end;
       } else {
         if (c == '$' || c == '€' || c == '£' || c == '?' || c == ':' || c == '/') {
