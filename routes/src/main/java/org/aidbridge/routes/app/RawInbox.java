@@ -73,11 +73,16 @@ public final class RawInbox implements AutoCloseable {
     this.room = new Semaphore(maxWaiting);
   }
 
-  /** Starts handling what waits, from earlier runs too. */
+  /**
+   * Starts handling what waits, from earlier runs (and other instances) too; again after {@link
+   * #close} when this instance leads the channel again.
+   */
   public synchronized void start() {
-    if (worker != null) {
+    if (worker != null && worker.isAlive() && !closed) {
       return;
     }
+    awaitEnd(worker);
+    closed = false;
     worker = new Thread(this::work, channel.id() + "-inbox");
     worker.setDaemon(true);
     worker.start();
@@ -220,7 +225,7 @@ public final class RawInbox implements AutoCloseable {
     }
   }
 
-  /** Stops the worker; what waits stays stored for the next run. */
+  /** Stops the worker; what waits stays stored for the next run (or the next leader). */
   @Override
   public void close() {
     closed = true;
@@ -229,6 +234,10 @@ public final class RawInbox implements AutoCloseable {
     synchronized (this) {
       running = worker;
     }
+    awaitEnd(running);
+  }
+
+  private static void awaitEnd(Thread running) {
     if (running != null && running != Thread.currentThread()) {
       try {
         running.join(TimeUnit.SECONDS.toMillis(10));

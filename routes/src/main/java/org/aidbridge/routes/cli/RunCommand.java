@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.aidbridge.bot.outbox.OutboxDispatcher;
+import org.aidbridge.bot.port.Leadership;
 import org.aidbridge.bot.store.Store;
 import org.aidbridge.routes.app.AidBridgeApplication;
 import org.aidbridge.routes.app.AppContext;
@@ -12,6 +13,7 @@ import org.aidbridge.routes.app.AppMetrics;
 import org.aidbridge.routes.app.ChannelCatalog;
 import org.aidbridge.routes.app.ChannelHealth;
 import org.aidbridge.routes.app.ChannelOption;
+import org.aidbridge.routes.app.Leaderships;
 import org.aidbridge.routes.config.OutboxPolicyFactory;
 import org.aidbridge.routes.config.Paths;
 import org.aidbridge.routes.config.Settings;
@@ -56,7 +58,10 @@ final class RunCommand implements Callable<Integer> {
     Core core = Core.from(settings);
     Clock clock = parent.environment().clock();
     try (UntilStopped stop = new UntilStopped();
-        Store store = core.openStore(parent.environment().workingDir())) {
+        Store store = core.openStore(parent.environment().workingDir());
+        Leadership leadership =
+            Leaderships.forSqlite(
+                Paths.database(settings, parent.environment().workingDir()), settings)) {
       AppMetrics metrics = new AppMetrics(clock);
       OutboxDispatcher dispatcher =
           new OutboxDispatcher(
@@ -70,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
               clock,
               new ChannelHealth(clock),
               metrics);
-      try (AidBridgeApplication app = AidBridgeApplication.start(context, channels)) {
+      try (AidBridgeApplication app = AidBridgeApplication.start(context, channels, leadership)) {
         stop.await();
       }
     }
