@@ -143,7 +143,7 @@ public final class AidBridgeApplication implements AutoCloseable {
           startHealth(
               context,
               app,
-              report(context, app, adapters, camel, leadership, roles),
+              report(context, app, adapters, camel, leadership, roles, roleSwitch),
               metrics,
               camel);
       AidBridgeApplication running = new AidBridgeApplication(camel, adapters, health, roleSwitch);
@@ -175,7 +175,8 @@ public final class AidBridgeApplication implements AutoCloseable {
       List<ChannelAdapter> adapters,
       CamelContext camel,
       Leadership leadership,
-      Set<Role> roles) {
+      Set<Role> roles,
+      RoleSwitch roleSwitch) {
     return new HealthReport(
         adapters.stream().map(ChannelAdapter::channel).toList(),
         context.health(),
@@ -184,7 +185,8 @@ public final class AidBridgeApplication implements AutoCloseable {
         app.healthDownAfter(),
         context.clock(),
         leadership,
-        roles);
+        roles,
+        roleSwitch::working);
   }
 
   /** The ids of the running channels, such as {@code email}. */

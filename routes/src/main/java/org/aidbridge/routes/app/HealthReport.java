@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.port.Leadership;
@@ -34,6 +35,7 @@ final class HealthReport {
   private final Clock clock;
   private final Leadership leadership;
   private final Set<Role> roles;
+  private final Predicate<Role> working;
 
   HealthReport(
       List<Channel> channels,
@@ -42,12 +44,13 @@ final class HealthReport {
       BooleanSupplier routesRunning,
       Duration downAfter,
       Clock clock) {
-    this(channels, health, backlog, routesRunning, downAfter, clock, null, Set.of());
+    this(channels, health, backlog, routesRunning, downAfter, clock, null, Set.of(), r -> true);
   }
 
   /**
    * @param leadership which roles this instance leads, of {@code roles}: a channel another instance
    *     leads shows as STANDBY and only its sending can make this answer DOWN
+   * @param working whether a role's work runs here (started after its lock was taken)
    */
   HealthReport(
       List<Channel> channels,
@@ -57,8 +60,10 @@ final class HealthReport {
       Duration downAfter,
       Clock clock,
       Leadership leadership,
-      Set<Role> roles) {
+      Set<Role> roles,
+      Predicate<Role> working) {
     this.leadership = leadership;
+    this.working = working;
     this.roles = roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
     this.channels = List.copyOf(channels);
     this.health = health;

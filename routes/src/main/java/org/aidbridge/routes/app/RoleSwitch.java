@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * read again from the store first, since other instances changed it meanwhile.
  *
  * <p>What the leadership says is written down at once (losing the core stops the bot's handling
- * before anything else); the work is started and stopped on a thread of its own, in order, once
- * Camel runs ({@link #goLive}).
+ * before anything else); each role's work is started and stopped on a thread of that role, in
+ * order, once Camel runs ({@link #goLive}).
  */
 final class RoleSwitch implements Leadership.Listener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RoleSwitch.class);
@@ -33,22 +33,28 @@ final class RoleSwitch implements Leadership.Listener, AutoCloseable {
   private final Runnable refreshIndex;
   private final ChannelHealth health;
   private final AppMetrics metrics;
-  private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread thread = new Thread(r, "roles");
-            thread.setDaemon(true);
-            return thread;
-          });
+  // One thread per role: a slow start of one (a channel's server answering slowly) does not hold
+  // up the others' takeover; each role's changes are applied in order.
+  private final Map<Role, ExecutorService> workers = new EnumMap<>(Role.class);
   private final Map<Role, Boolean> wanted = new EnumMap<>(Role.class); // guarded by this
-  private final Map<Role, Boolean> running = new EnumMap<>(Role.class); // guarded by worker
+  private final Map<Role, Boolean> running = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean coreActive;
-  private CamelContext camel; // set once live
+  private volatile CamelContext camel; // set once live
 
   /**
    * @param refreshIndex reads the match index again from the store
    */
   RoleSwitch(Runnable refreshIndex, ChannelHealth health, AppMetrics metrics) {
+    for (Role role : Role.values()) {
+      workers.put(
+          role,
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread thread = new Thread(r, "role-" + role.id());
+                thread.setDaemon(true);
+                return thread;
+              }));
+    }
     this.refreshIndex = refreshIndex;
     this.health = health;
     this.metrics = metrics;
@@ -60,7 +66,7 @@ final class RoleSwitch implements Leadership.Listener, AutoCloseable {
     synchronized (this) {
       wanted.put(role, true);
     }
-    worker.execute(this::apply);
+    workers.get(role).execute(() -> apply(role));
   }
 
   @Override
@@ -72,12 +78,17 @@ final class RoleSwitch implements Leadership.Listener, AutoCloseable {
     synchronized (this) {
       wanted.put(role, false);
     }
-    worker.execute(this::apply);
+    workers.get(role).execute(() -> apply(role));
   }
 
   /** Whether this instance leads {@code role} as far as it has been told (before Camel runs). */
   synchronized boolean wanted(Role role) {
     return wanted.getOrDefault(role, false);
+  }
+
+  /** Whether {@code role}'s work runs here (started since this instance gained it). */
+  boolean working(Role role) {
+    return running.getOrDefault(role, false);
   }
 
   /** Whether the core's work runs here: led, and the match index read since it was gained. */
@@ -87,7 +98,9 @@ final class RoleSwitch implements Leadership.Listener, AutoCloseable {
 
   /** The channels whose intake it starts and stops; before {@link #goLive}. */
   void manage(List<ChannelAdapter> channels) {
-    worker.execute(() -> channels.forEach(a -> adapters.put(Role.of(a.channel()), a)));
+    synchronized (adapters) {
+      channels.forEach(a -> adapters.put(Role.of(a.channel()), a));
+    }
   }
 
   /**
@@ -95,45 +108,37 @@ final class RoleSwitch implements Leadership.Listener, AutoCloseable {
    * read when the bot was made); from now on every change is applied.
    */
   void goLive(CamelContext started) {
-    worker.execute(
-        () -> {
-          camel = started;
-          apply();
-        });
+    camel = started;
+    workers.forEach((role, worker) -> worker.execute(() -> apply(role)));
   }
 
-  /** Before Camel starts: records what runs from the start, and makes the rest stand by. */
+  /** Before Camel starts: records what runs from the start (the rest stands by). */
   void startWith(Map<Role, Boolean> atStart) {
-    worker.execute(() -> running.putAll(atStart));
+    running.putAll(atStart);
     if (atStart.getOrDefault(Role.CORE, false)) {
       coreActive = true;
     }
   }
 
-  /** On the worker: brings what runs in line with what is wanted, role by role. */
-  private void apply() {
+  /** On the role's worker: brings what runs of it in line with what is wanted. */
+  private void apply(Role role) {
     if (camel == null) {
       return;
     }
-    Map<Role, Boolean> now;
-    synchronized (this) {
-      now = new EnumMap<>(wanted);
+    boolean lead = wanted(role);
+    if (running.getOrDefault(role, false) == lead) {
+      return;
     }
-    now.forEach(
-        (role, lead) -> {
-          if (running.getOrDefault(role, false) != lead) {
-            try {
-              if (lead) {
-                start(role);
-              } else {
-                stop(role);
-              }
-              running.put(role, lead);
-            } catch (RuntimeException e) {
-              LOG.error("{} {} failed", lead ? "starting" : "stopping", role.id(), e);
-            }
-          }
-        });
+    try {
+      if (lead) {
+        start(role);
+      } else {
+        stop(role);
+      }
+      running.put(role, lead);
+    } catch (RuntimeException e) {
+      LOG.error("{} {} failed", lead ? "starting" : "stopping", role.id(), e);
+    }
   }
 
   private void start(Role role) {
@@ -144,7 +149,10 @@ final class RoleSwitch implements Leadership.Listener, AutoCloseable {
       LOG.info("this instance now handles messages, matches and housekeeping (core)");
       return;
     }
-    ChannelAdapter adapter = adapters.get(role);
+    ChannelAdapter adapter;
+    synchronized (adapters) {
+      adapter = adapters.get(role);
+    }
     if (adapter == null) {
       return;
     }
@@ -163,7 +171,10 @@ final class RoleSwitch implements Leadership.Listener, AutoCloseable {
       LOG.info("this instance stands by for the core");
       return;
     }
-    ChannelAdapter adapter = adapters.get(role);
+    ChannelAdapter adapter;
+    synchronized (adapters) {
+      adapter = adapters.get(role);
+    }
     if (adapter == null) {
       return;
     }
@@ -190,9 +201,11 @@ final class RoleSwitch implements Leadership.Listener, AutoCloseable {
 
   @Override
   public void close() {
-    worker.shutdownNow();
+    workers.values().forEach(ExecutorService::shutdownNow);
     try {
-      worker.awaitTermination(15, TimeUnit.SECONDS);
+      for (ExecutorService worker : workers.values()) {
+        worker.awaitTermination(15, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
