@@ -17,7 +17,13 @@ import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.Place;
 
-/** How model values become columns and back (see the conventions in {@link Migrations}). */
+/**
+ * How model values become columns and back, the same in SQLite and PostgreSQL. Conventions:
+ * instants are epoch milliseconds (INTEGER, BIGINT); flags are 0 or 1; enums are stored by name,
+ * channels and categories by their lower-case ids; an address is three columns {@code x_channel},
+ * {@code x_id}, {@code x_is_group}, and channel plus id identify it (the group flag is kept, not
+ * compared).
+ */
 final class Columns {
   private static final ObjectMapper JSON =
       new ObjectMapper()

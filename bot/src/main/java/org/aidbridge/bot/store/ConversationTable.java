@@ -25,9 +25,12 @@ final class ConversationTable {
   void ask(Address person, PendingQuestion question, Instant at) {
     db.update(
         """
-        INSERT OR REPLACE INTO pending_questions
+        INSERT INTO pending_questions
                (address_channel, address_id, topic, question, listing_id, asked_at, text)
         VALUES (?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (address_channel, address_id, topic) DO UPDATE
+           SET question = excluded.question, listing_id = excluded.listing_id,
+               asked_at = excluded.asked_at, text = excluded.text
         """,
         person.channel().id(),
         person.id(),
@@ -74,8 +77,9 @@ final class ConversationTable {
   void consentToShare(long needId, long offerId, Kind side, Instant at) {
     db.update(
         """
-        INSERT OR IGNORE INTO share_consents (need_id, offer_id, side, given_at)
+        INSERT INTO share_consents (need_id, offer_id, side, given_at)
         VALUES (?, ?, ?, ?)
+        ON CONFLICT DO NOTHING
         """,
         needId,
         offerId,
@@ -87,10 +91,14 @@ final class ConversationTable {
     Place area = draft.area();
     db.update(
         """
-        INSERT OR REPLACE INTO broadcast_drafts
+        INSERT INTO broadcast_drafts
                (address_channel, address_id, area_name, area_lat, area_lon, category, text,
                 expires_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (address_channel, address_id) DO UPDATE
+           SET area_name = excluded.area_name, area_lat = excluded.area_lat,
+               area_lon = excluded.area_lon, category = excluded.category, text = excluded.text,
+               expires_at = excluded.expires_at
         """,
         coordinator.channel().id(),
         coordinator.id(),

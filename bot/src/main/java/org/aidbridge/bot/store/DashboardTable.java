@@ -49,8 +49,14 @@ final class DashboardTable {
 
   void saveSession(DashboardSession session) {
     db.update(
-        "INSERT OR REPLACE INTO dashboard_sessions"
-            + " (session_hash, person_channel, person_id, csrf_token, expires_at) VALUES (?, ?, ?, ?, ?)",
+        """
+        INSERT INTO dashboard_sessions
+               (session_hash, person_channel, person_id, csrf_token, expires_at)
+        VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT (session_hash) DO UPDATE
+           SET person_channel = excluded.person_channel, person_id = excluded.person_id,
+               csrf_token = excluded.csrf_token, expires_at = excluded.expires_at
+        """,
         session.sessionHash(),
         session.person().channel().id(),
         session.person().id(),

@@ -1,29 +1,22 @@
 package org.aidbridge.bot.store;
 
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
- * One JDBC connection shared by all threads, one at a time. A transaction holds the lock from begin
- * to commit, so no other thread's statements slip into it. A nested transaction is a savepoint of
- * the outer one: if it fails, its own changes are undone and the failure goes on to the caller.
+ * Where the tables run their SQL: SQLite through one shared connection ({@link SqliteDatabase}),
+ * PostgreSQL through a pool, a connection per transaction ({@link PooledDatabase}). Both run a
+ * nested transaction as a savepoint of the outer one: if it fails, its own changes are undone and
+ * the failure goes on to the caller.
  */
-final class Database implements AutoCloseable {
+abstract class Database implements AutoCloseable {
+
+  /** Appended to an INSERT: SQLite (3.35 and later) and PostgreSQL both return the new id so. */
+  static final String RETURNING_ID = " RETURNING id";
 
   /** A piece of work on the connection. */
   @FunctionalInterface
@@ -43,108 +36,41 @@ final class Database implements AutoCloseable {
     T read(ResultSet row) throws SQLException;
   }
 
-  private static final String LAST_ROW_ID = "SELECT last_insert_rowid()";
-  private static final int CACHED_STATEMENTS = 256;
-
-  private final Connection connection;
-  // Prepared once, reused: preparing costs more than running most of our statements. Guarded by
-  // lock; the least recently used is closed when the cache is full (SQL built for a varying number
-  // of parameters makes many shapes).
-  private final Map<String, PreparedStatement> statements =
-      new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
-          if (size() <= CACHED_STATEMENTS) {
-            return false;
-          }
-          closeQuietly(eldest.getValue());
-          return true;
-        }
-      };
-  private final ReentrantLock lock = new ReentrantLock();
-  private int depth; // transactions open on this thread; guarded by lock
-  private boolean closed; // guarded by lock
-  // What to redo in memory when the database undoes a transaction or savepoint; guarded by lock.
-  private final List<Runnable> onRollback = new ArrayList<>();
-
-  private final Path walFile; // null for a database in memory
-  private boolean unsynced; // written since the last sync to disk; guarded by lock
-  private boolean durableCommit; // the open transaction must be on disk when it commits
-
-  Database(Connection connection, Path walFile) {
-    this.connection = connection;
-    this.walFile = walFile;
-  }
-
   /**
    * The open transaction (or, outside one, everything committed so far) must be on disk, not only
-   * in the operating system's cache, before its commit returns. Commits are otherwise made with
-   * {@code synchronous=NORMAL}: safe against a crash of the process, not against a power cut.
+   * in the operating system's cache, before its commit returns.
    */
-  void requireDurable() {
-    lock.lock();
-    try {
-      if (depth > 0) {
-        durableCommit = true;
-      } else {
-        syncToDisk();
-      }
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /**
-   * Forces what was committed onto the disk (one fsync of the write-ahead log, which holds every
-   * commit since the last checkpoint; a checkpoint syncs what it copies into the database file).
-   */
-  private void syncToDisk() {
-    if (!unsynced || walFile == null || !Files.exists(walFile)) {
-      return;
-    }
-    try (FileChannel wal = FileChannel.open(walFile, StandardOpenOption.WRITE)) {
-      wal.force(false);
-      unsynced = false;
-    } catch (IOException e) {
-      throw new StoreException("could not sync the database to disk: " + e.getMessage(), e);
-    }
-  }
+  abstract void requireDurable();
 
   /** Runs {@code work} atomically; called inside another transaction it joins that one. */
-  <T> T inTransaction(Work<T> work) {
-    lock.lock();
-    try {
-      ensureOpen();
-      return depth == 0 ? outermost(work) : nested(work);
-    } catch (SQLException e) {
-      throw new StoreException("database transaction failed: " + e.getMessage(), e);
-    } finally {
-      lock.unlock();
-    }
-  }
+  abstract <T> T inTransaction(Work<T> work);
 
-  int update(String sql, Object... params) {
-    return locked(
-        sql,
-        () -> {
-          unsynced = true;
-          return prepare(sql, params).executeUpdate();
-        });
-  }
+  abstract int update(String sql, Object... params);
 
-  /** Runs an INSERT and returns the new row's id. */
-  long insert(String sql, Object... params) {
-    return locked(
-        sql,
-        () -> {
-          unsynced = true;
-          prepare(sql, params).executeUpdate();
-          try (ResultSet rs = prepare(LAST_ROW_ID).executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-          }
-        });
-  }
+  /** Runs an INSERT into a table whose key is {@code id} and returns the new row's id. */
+  abstract long insert(String sql, Object... params);
+
+  /** Hands each row to {@code consumer} as it is read, without collecting them. */
+  abstract void forEach(String sql, RowConsumer consumer, Object... params);
+
+  /** Runs statements that take no parameters, such as DDL. */
+  abstract void execute(String sql);
+
+  /**
+   * Runs {@code undo} if the current transaction (or the savepoint it is in) is rolled back, after
+   * the database has undone it, so memory kept beside the database can follow. Outside a
+   * transaction, a statement is committed at once and there is nothing to undo.
+   */
+  abstract void onRollback(Runnable undo);
+
+  /** Runs {@code work} while no transaction is half-way. */
+  abstract <T> T exclusively(Supplier<T> work);
+
+  /** Which SQL this database speaks where the two differ. */
+  abstract Dialect dialect();
+
+  @Override
+  public abstract void close();
 
   <T> List<T> list(String sql, RowReader<T> reader, Object... params) {
     List<T> rows = new ArrayList<>();
@@ -152,195 +78,12 @@ final class Database implements AutoCloseable {
     return rows;
   }
 
-  /** Hands each row to {@code consumer} as it is read, without collecting them. */
-  void forEach(String sql, RowConsumer consumer, Object... params) {
-    locked(
-        sql,
-        () -> {
-          PreparedStatement statement = prepare(sql, params);
-          // While its rows are read, the same SQL run by the consumer gets a statement of its own.
-          statements.remove(sql);
-          try (ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-              consumer.accept(rs);
-            }
-          } finally {
-            if (statements.putIfAbsent(sql, statement) != null) {
-              closeQuietly(statement);
-            }
-          }
-          return null;
-        });
-  }
-
   <T> Optional<T> one(String sql, RowReader<T> reader, Object... params) {
     List<T> rows = list(sql, reader, params);
     return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
   }
 
-  /** Runs statements that take no parameters, such as a migration's DDL. */
-  void execute(String sql) {
-    locked(
-        sql,
-        () -> {
-          unsynced = true;
-          try (Statement statement = connection.createStatement()) {
-            return statement.execute(sql);
-          }
-        });
-  }
-
-  /**
-   * Runs {@code undo} if the current transaction (or the savepoint it is in) is rolled back, after
-   * the database has undone it, so memory kept beside the database can follow. Outside a
-   * transaction, a statement is committed at once and there is nothing to undo.
-   */
-  void onRollback(Runnable undo) {
-    lock.lock();
-    try {
-      if (depth > 0) {
-        onRollback.add(undo);
-      }
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** Runs {@code work} holding the connection's lock, so no transaction is half-way meanwhile. */
-  <T> T exclusively(java.util.function.Supplier<T> work) {
-    lock.lock();
-    try {
-      ensureOpen();
-      return work.get();
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  @Override
-  public void close() {
-    lock.lock();
-    try {
-      if (!closed) {
-        closed = true;
-        statements.values().forEach(Database::closeQuietly);
-        statements.clear();
-        connection.close();
-      }
-    } catch (SQLException e) {
-      throw new StoreException("closing the database failed: " + e.getMessage(), e);
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private <T> T outermost(Work<T> work) throws SQLException {
-    connection.setAutoCommit(false);
-    depth = 1;
-    try {
-      T result = work.run();
-      connection.commit();
-      unsynced = true;
-      onRollback.clear();
-      if (durableCommit) {
-        syncToDisk();
-      }
-      return result;
-    } catch (SQLException | RuntimeException | Error e) {
-      rollback(e, null);
-      undoInMemory(0, e);
-      throw e;
-    } finally {
-      depth = 0;
-      durableCommit = false;
-      onRollback.clear();
-      connection.setAutoCommit(true);
-    }
-  }
-
-  private <T> T nested(Work<T> work) throws SQLException {
-    Savepoint savepoint = connection.setSavepoint();
-    int undoMark = onRollback.size();
-    depth++;
-    try {
-      T result = work.run();
-      connection.releaseSavepoint(savepoint);
-      return result;
-    } catch (SQLException | RuntimeException | Error e) {
-      rollback(e, savepoint);
-      undoInMemory(undoMark, e);
-      throw e;
-    } finally {
-      depth--;
-    }
-  }
-
-  /** Runs, newest first, what was registered since {@code mark}, and forgets it. */
-  private void undoInMemory(int mark, Throwable cause) {
-    for (int i = onRollback.size() - 1; i >= mark; i--) {
-      Runnable undo = onRollback.remove(i);
-      try {
-        undo.run();
-      } catch (RuntimeException e) {
-        cause.addSuppressed(e);
-      }
-    }
-  }
-
-  private void rollback(Throwable cause, Savepoint savepoint) {
-    try {
-      if (savepoint == null) {
-        connection.rollback();
-      } else {
-        connection.rollback(savepoint);
-        connection.releaseSavepoint(savepoint);
-      }
-    } catch (SQLException e) {
-      cause.addSuppressed(e);
-    }
-  }
-
-  private <T> T locked(String sql, Work<T> work) {
-    lock.lock();
-    try {
-      ensureOpen();
-      return work.run();
-    } catch (SQLException e) {
-      throw new StoreException("could not run `" + firstLine(sql) + "`: " + e.getMessage(), e);
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** The cached statement for {@code sql} with its parameters set. Never closed by callers. */
-  private PreparedStatement prepare(String sql, Object... params) throws SQLException {
-    PreparedStatement statement = statements.get(sql);
-    if (statement == null || statement.isClosed()) {
-      statement = connection.prepareStatement(sql);
-      statements.put(sql, statement);
-    }
-    statement.clearParameters();
-    for (int i = 0; i < params.length; i++) {
-      statement.setObject(i + 1, params[i]);
-    }
-    return statement;
-  }
-
-  private static void closeQuietly(PreparedStatement statement) {
-    try {
-      statement.close();
-    } catch (SQLException e) {
-      // Closing a statement we no longer want: nothing to do about a failure.
-    }
-  }
-
-  private void ensureOpen() {
-    if (closed) {
-      throw StoreException.closed();
-    }
-  }
-
-  private static String firstLine(String sql) {
+  static String firstLine(String sql) {
     String trimmed = sql.strip();
     int end = trimmed.indexOf('\n');
     return end < 0 ? trimmed : trimmed.substring(0, end) + " ...";

@@ -23,10 +23,16 @@ final class GroupTable {
     Place center = s.center();
     db.update(
         """
-        INSERT OR REPLACE INTO subscriptions (group_channel, group_id, group_is_group,
+        INSERT INTO subscriptions (group_channel, group_id, group_is_group,
             center_text, center_name, center_country, center_lat, center_lon,
             radius_km, categories, language)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (group_channel, group_id) DO UPDATE
+           SET group_is_group = excluded.group_is_group, center_text = excluded.center_text,
+               center_name = excluded.center_name, center_country = excluded.center_country,
+               center_lat = excluded.center_lat, center_lon = excluded.center_lon,
+               radius_km = excluded.radius_km, categories = excluded.categories,
+               language = excluded.language
         """,
         group.channel().id(),
         group.id(),
@@ -64,30 +70,57 @@ final class GroupTable {
 
   /** Moves the subscription and the unreachable flag; what {@code to} had is replaced. */
   void move(Address from, Address to) {
+    if (from.channel() == to.channel() && from.id().equals(to.id())) {
+      return; // the same chat: nothing to move, and nothing of it to replace
+    }
     Object[] params = {
       to.channel().id(), to.id(), flag(to.group()), from.channel().id(), from.id()
     };
-    db.update(
-        """
-        UPDATE OR REPLACE subscriptions SET group_channel = ?, group_id = ?, group_is_group = ?
-         WHERE group_channel = ? AND group_id = ?
-        """,
-        params);
-    db.update(
-        """
-        UPDATE OR REPLACE unreachable
-           SET address_channel = ?, address_id = ?, address_is_group = ?
-         WHERE address_channel = ? AND address_id = ?
-        """,
-        params);
+    db.inTransaction(
+        () -> {
+          // What to had is replaced only when from has one to move in its place.
+          db.update(
+              """
+              DELETE FROM subscriptions WHERE group_channel = ? AND group_id = ?
+                 AND EXISTS (SELECT 1 FROM subscriptions WHERE group_channel = ? AND group_id = ?)
+              """,
+              to.channel().id(),
+              to.id(),
+              from.channel().id(),
+              from.id());
+          db.update(
+              """
+              UPDATE subscriptions SET group_channel = ?, group_id = ?, group_is_group = ?
+               WHERE group_channel = ? AND group_id = ?
+              """,
+              params);
+          db.update(
+              """
+              DELETE FROM unreachable WHERE address_channel = ? AND address_id = ?
+                 AND EXISTS (SELECT 1 FROM unreachable WHERE address_channel = ? AND address_id = ?)
+              """,
+              to.channel().id(),
+              to.id(),
+              from.channel().id(),
+              from.id());
+          db.update(
+              """
+              UPDATE unreachable SET address_channel = ?, address_id = ?, address_is_group = ?
+               WHERE address_channel = ? AND address_id = ?
+              """,
+              params);
+          return null;
+        });
   }
 
   void setUnreachable(Address address, boolean unreachable) {
     if (unreachable) {
       db.update(
           """
-          INSERT OR REPLACE INTO unreachable (address_channel, address_id, address_is_group)
+          INSERT INTO unreachable (address_channel, address_id, address_is_group)
           VALUES (?, ?, ?)
+          ON CONFLICT (address_channel, address_id) DO UPDATE
+             SET address_is_group = excluded.address_is_group
           """,
           address.channel().id(),
           address.id(),

@@ -22,9 +22,9 @@ final class InstallationKeys {
     random.nextBytes(fresh);
     return db.inTransaction(
         () -> {
-          // INSERT OR IGNORE: whoever comes first makes the key; everyone reads the same one.
+          // Insert or ignore: whoever comes first makes the key; everyone reads the same one.
           db.update(
-              "INSERT OR IGNORE INTO installation_keys (purpose, key) VALUES (?, ?)",
+              "INSERT INTO installation_keys (purpose, key) VALUES (?, ?) ON CONFLICT DO NOTHING",
               purpose,
               fresh);
           return db.one(

@@ -20,7 +20,7 @@ final class LifecycleTable {
   private static final String SELECT_LISTINGS =
       """
       SELECT l.*,
-             (SELECT group_concat(c.category) FROM listing_categories c WHERE c.listing_id = l.id)
+             (SELECT string_agg(c.category, ',') FROM listing_categories c WHERE c.listing_id = l.id)
                AS categories
         FROM listings l
       """;
@@ -73,8 +73,9 @@ final class LifecycleTable {
   boolean markRenewalAsked(long listingId, Instant expiresAt, Instant at) {
     return db.update(
             """
-            INSERT OR IGNORE INTO renewal_prompts (listing_id, expires_at, asked_at)
+            INSERT INTO renewal_prompts (listing_id, expires_at, asked_at)
             VALUES (?, ?, ?)
+            ON CONFLICT DO NOTHING
             """,
             listingId,
             millis(expiresAt),
@@ -102,7 +103,8 @@ final class LifecycleTable {
 
   boolean recordEscalation(long listingId, int ring, Instant at) {
     return db.update(
-            "INSERT OR IGNORE INTO escalations (listing_id, ring, escalated_at) VALUES (?, ?, ?)",
+            "INSERT INTO escalations (listing_id, ring, escalated_at) VALUES (?, ?, ?)"
+                + " ON CONFLICT DO NOTHING",
             listingId,
             ring,
             millis(at))
@@ -128,8 +130,9 @@ final class LifecycleTable {
   boolean markDigestSent(Address group, String period, Instant at) {
     return db.update(
             """
-            INSERT OR IGNORE INTO digests_sent (group_channel, group_id, period, sent_at)
+            INSERT INTO digests_sent (group_channel, group_id, period, sent_at)
             VALUES (?, ?, ?, ?)
+            ON CONFLICT DO NOTHING
             """,
             group.channel().id(),
             group.id(),

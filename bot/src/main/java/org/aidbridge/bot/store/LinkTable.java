@@ -97,8 +97,12 @@ final class LinkTable {
 
   private void put(Address a, long person) {
     db.update(
-        "INSERT OR REPLACE INTO identity_links (address_channel, address_id, person_id, proven)"
-            + " VALUES (?, ?, ?, 1)",
+        """
+        INSERT INTO identity_links (address_channel, address_id, person_id, proven)
+        VALUES (?, ?, ?, 1)
+        ON CONFLICT (address_channel, address_id) DO UPDATE
+           SET person_id = excluded.person_id, proven = excluded.proven
+        """,
         a.channel().id(),
         a.id(),
         person);

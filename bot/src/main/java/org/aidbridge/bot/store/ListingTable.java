@@ -34,7 +34,7 @@ final class ListingTable {
   private static final String SELECT =
       """
       SELECT l.*,
-             (SELECT group_concat(c.category) FROM listing_categories c WHERE c.listing_id = l.id)
+             (SELECT string_agg(c.category, ',') FROM listing_categories c WHERE c.listing_id = l.id)
                AS categories
         FROM listings l
       """;
@@ -102,7 +102,9 @@ final class ListingTable {
   }
 
   Optional<Listing> byRef(String ref) {
-    return db.one(SELECT + " WHERE l.ref = ?", ListingTable::read, ref);
+    // References are made in upper case (and typed ones normalized so): no case-blind compare.
+    return db.one(
+        SELECT + " WHERE l.ref = ?", ListingTable::read, ref.toUpperCase(java.util.Locale.ROOT));
   }
 
   Optional<Listing> byExternalId(String externalId) {

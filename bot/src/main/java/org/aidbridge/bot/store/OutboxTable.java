@@ -37,6 +37,40 @@ final class OutboxTable {
        LIMIT ?
       """;
 
+  /** Claims a pending entry, or one whose lease ran out (counted as a resend). */
+  private static final String CLAIM_SQL =
+      """
+      UPDATE outbox
+         SET resends = resends + CASE WHEN status = 'SENDING' THEN 1 ELSE 0 END,
+             status = 'SENDING', lease_until = ?
+       WHERE id = ? AND (status = 'PENDING' OR (status = 'SENDING' AND lease_until <= ?))
+      """;
+
+  /**
+   * The claim where several instances send from one outbox (PostgreSQL). An entry another instance
+   * is claiming right now is skipped, not waited for ({@code SKIP LOCKED}); and an entry is not
+   * claimed while an earlier one to the same recipient is still to send or being sent, so that what
+   * one instance holds back for a recipient another does not send past. (With one instance, the
+   * dispatcher keeps that order itself.)
+   */
+  private static final String CLAIM_SKIP_LOCKED_SQL =
+      """
+      UPDATE outbox
+         SET resends = resends + CASE WHEN status = 'SENDING' THEN 1 ELSE 0 END,
+             status = 'SENDING', lease_until = ?
+       WHERE id = (
+             SELECT o.id FROM outbox o
+              WHERE o.id = ?
+                AND (o.status = 'PENDING' OR (o.status = 'SENDING' AND o.lease_until <= ?))
+                AND NOT EXISTS (
+                    SELECT 1 FROM outbox e
+                     WHERE e.channel = o.channel AND e.recipient_id = o.recipient_id
+                       AND e.id < o.id
+                       AND (e.status = 'PENDING'
+                            OR (e.status = 'SENDING' AND e.lease_until > ?)))
+                FOR UPDATE SKIP LOCKED)
+      """;
+
   private final Database db;
 
   OutboxTable(Database db) {
@@ -76,16 +110,11 @@ final class OutboxTable {
   }
 
   boolean claim(long id, Instant now, Instant leaseUntil) {
-    return db.update(
-            """
-            UPDATE outbox
-               SET resends = resends + (status = 'SENDING'), status = 'SENDING', lease_until = ?
-             WHERE id = ? AND (status = 'PENDING' OR (status = 'SENDING' AND lease_until <= ?))
-            """,
-            millis(leaseUntil),
-            id,
-            millis(now))
-        > 0;
+    long at = millis(now);
+    if (db.dialect() == Dialect.POSTGRESQL) {
+      return db.update(CLAIM_SKIP_LOCKED_SQL, millis(leaseUntil), id, at, at) > 0;
+    }
+    return db.update(CLAIM_SQL, millis(leaseUntil), id, at) > 0;
   }
 
   void release(long id, String reason) {
@@ -160,9 +189,10 @@ final class OutboxTable {
   OutboxBacklog backlog() {
     return db.one(
             """
-            SELECT COALESCE(SUM(status IN ('PENDING', 'SENDING')), 0) AS depth,
+            SELECT COALESCE(SUM(CASE WHEN status IN ('PENDING', 'SENDING') THEN 1 END), 0)
+                     AS depth,
                    MIN(CASE WHEN status IN ('PENDING', 'SENDING') THEN created_at END) AS oldest,
-                   COALESCE(SUM(status = 'DEAD_LETTER'), 0) AS dead
+                   COALESCE(SUM(CASE WHEN status = 'DEAD_LETTER' THEN 1 END), 0) AS dead
               FROM outbox
              WHERE status IN ('PENDING', 'SENDING', 'DEAD_LETTER')
             """,
@@ -198,10 +228,11 @@ final class OutboxTable {
     db.update(
         """
         UPDATE outbox
-           SET not_before = max(not_before, ?), last_error = ?,
+           SET not_before = CASE WHEN not_before > ? THEN not_before ELSE ? END, last_error = ?,
                status = 'PENDING', lease_until = NULL
          WHERE channel = ? AND recipient_id = ? AND status IN ('PENDING', 'SENDING')
         """,
+        millis(notBefore),
         millis(notBefore),
         reason,
         to.channel().id(),
@@ -292,9 +323,10 @@ final class OutboxTable {
     return db.list(
         """
         SELECT channel,
-               SUM(status IN ('PENDING', 'SENDING')) AS pending,
+               SUM(CASE WHEN status IN ('PENDING', 'SENDING') THEN 1 ELSE 0 END) AS pending,
                MIN(CASE WHEN status IN ('PENDING', 'SENDING') THEN created_at END) AS oldest,
-               SUM(status IN ('UNDELIVERABLE', 'DEAD_LETTER')) AS undeliverable
+               SUM(CASE WHEN status IN ('UNDELIVERABLE', 'DEAD_LETTER') THEN 1 ELSE 0 END)
+                 AS undeliverable
           FROM outbox GROUP BY channel ORDER BY channel
         """,
         row ->

@@ -13,7 +13,8 @@ final class PeopleTable {
 
   void ban(Address person, Instant at) {
     db.update(
-        "INSERT OR IGNORE INTO bans (address_channel, address_id, banned_at) VALUES (?, ?, ?)",
+        "INSERT INTO bans (address_channel, address_id, banned_at) VALUES (?, ?, ?)"
+            + " ON CONFLICT DO NOTHING",
         person.channel().id(),
         person.id(),
         at.toEpochMilli());
@@ -47,7 +48,8 @@ final class PeopleTable {
         """
         INSERT INTO relay_counts (address_channel, address_id, hour, relays) VALUES (?, ?, ?, 1)
         ON CONFLICT (address_channel, address_id) DO UPDATE
-           SET relays = CASE WHEN hour = excluded.hour THEN relays + 1 ELSE 1 END,
+           SET relays = CASE WHEN relay_counts.hour = excluded.hour
+                             THEN relay_counts.relays + 1 ELSE 1 END,
                hour = excluded.hour
         """,
         person.channel().id(),

@@ -172,7 +172,7 @@ final class PersonEraser {
     db.update(
         """
         DELETE FROM state
-         WHERE substr(key, -length(?) - 1) = ':' || ?
+         WHERE substr(key, length(key) - length(?)) = ':' || ?
             OR value = ? OR substr(value, 1, length(?) + 1) = ? || '|'
         """,
         qualified,

@@ -22,8 +22,15 @@ final class ProofTables {
   void saveLinkCode(LinkCode code) {
     Address target = code.target();
     db.update(
-        "INSERT OR REPLACE INTO link_codes (code, requester_channel, requester_id,"
-            + " target_channel, target_id, expires_at) VALUES (?, ?, ?, ?, ?, ?)",
+        """
+        INSERT INTO link_codes (code, requester_channel, requester_id, target_channel, target_id,
+            expires_at)
+        VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT (code) DO UPDATE
+           SET requester_channel = excluded.requester_channel,
+               requester_id = excluded.requester_id, target_channel = excluded.target_channel,
+               target_id = excluded.target_id, expires_at = excluded.expires_at
+        """,
         code.code(),
         code.requester().channel().id(),
         code.requester().id(),

@@ -1,47 +1,132 @@
 package org.aidbridge.bot.store;
 
-import java.util.List;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Applies the {@link Migrations} a database lacks, each step in its own transaction. */
+/**
+ * Brings a database's schema up to date with Flyway, from the SQL steps of its dialect ({@code
+ * db/migration/sqlite}, {@code db/migration/postgresql}), each step in its own transaction.
+ *
+ * <p>A SQLite file made before Flyway kept its version in {@code PRAGMA user_version} (step n made
+ * version n, the steps being the same as the scripts {@code V1} to {@code V14}): it is baselined at
+ * that version, and only the steps after it run. After every upgrade the SQLite file's {@code
+ * user_version} is set to the schema's version again, so that an AidBridge from before Flyway still
+ * refuses a file newer than it knows.
+ */
 final class SchemaUpgrade {
   private static final Logger LOG = LoggerFactory.getLogger(SchemaUpgrade.class);
+  private static final String HISTORY = "flyway_schema_history";
 
   private SchemaUpgrade() {}
 
-  static void run(Database db) {
-    run(db, Migrations.STEPS);
+  /** Upgrades the SQLite database on the store's own connection. */
+  static void run(SqliteDatabase db) {
+    run(db, Dialect.SQLITE.migrations());
   }
 
-  /** Brings the database to version {@code steps.size()}, step {@code n} making version n. */
-  static void run(Database db, List<String> steps) {
-    int current = version(db);
-    int latest = steps.size();
-    if (current > latest) {
+  /** As {@link #run(SqliteDatabase)}, from the steps at {@code location} (for tests). */
+  static void run(SqliteDatabase db, String location) {
+    Connection connection = db.connection();
+    int legacy = sqliteUserVersion(connection);
+    boolean flywayKept = hasHistory(connection);
+    MigrationVersion now =
+        migrate(
+            new SingleConnectionDataSource(connection), location, flywayKept ? 0 : legacy, legacy);
+    if (now != null) {
+      db.execute("PRAGMA user_version = " + now.getVersion());
+    }
+  }
+
+  /** Upgrades the PostgreSQL database the pool connects to. */
+  static void run(DataSource pool) {
+    migrate(pool, Dialect.POSTGRESQL.migrations(), 0, 0);
+  }
+
+  /**
+   * @param baseline the version a database made before Flyway is at (0: none, or one made new)
+   * @param claimed the version the database says it has outside Flyway's history (SQLite's {@code
+   *     user_version}), refused when newer than the scripts
+   * @return the schema's version now, null for an empty one
+   */
+  private static MigrationVersion migrate(
+      DataSource source, String location, int baseline, int claimed) {
+    Flyway flyway =
+        Flyway.configure()
+            .dataSource(source)
+            .locations(location)
+            .table(HISTORY)
+            .baselineOnMigrate(baseline > 0)
+            .baselineVersion(MigrationVersion.fromVersion(String.valueOf(Math.max(1, baseline))))
+            .baselineDescription("made by AidBridge before Flyway")
+            .load();
+    try {
+      refuseNewer(flyway, claimed);
+      MigrateResult result = flyway.migrate();
+      if (result.migrationsExecuted > 0) {
+        LOG.info("database schema upgraded to version {}", result.targetSchemaVersion);
+      }
+      MigrationInfo current = flyway.info().current();
+      return current == null ? null : current.getVersion();
+    } catch (FlywayException e) {
+      throw new StoreException("could not upgrade the database schema: " + e.getMessage(), e);
+    }
+  }
+
+  /** A database written by a newer AidBridge is not touched: its schema may mean other things. */
+  private static void refuseNewer(Flyway flyway, int claimed) {
+    MigrationInfo[] all = flyway.info().all();
+    String known =
+        Arrays.stream(all)
+            .filter(m -> m.getState().isResolved() && m.getVersion() != null)
+            .map(MigrationInfo::getVersion)
+            .max(MigrationVersion::compareTo)
+            .map(MigrationVersion::getVersion)
+            .orElse("0");
+    String newer =
+        Arrays.stream(all)
+            .filter(
+                m ->
+                    m.getState() == MigrationState.FUTURE_SUCCESS
+                        || m.getState() == MigrationState.FUTURE_FAILED)
+            .map(m -> m.getVersion().getVersion())
+            .reduce((a, b) -> b)
+            .orElse(claimed > Integer.parseInt(known) ? String.valueOf(claimed) : null);
+    if (newer != null) {
       throw new StoreException(
           "the database has schema version "
-              + current
+              + newer
               + " but this AidBridge knows only up to "
-              + latest
+              + known
               + "; use a newer AidBridge");
-    }
-    for (int next = current + 1; next <= latest; next++) {
-      int target = next;
-      db.inTransaction(
-          () -> {
-            for (String statement : Migrations.statements(steps.get(target - 1))) {
-              db.execute(statement);
-            }
-            // PRAGMA takes no parameters; target is an int we control.
-            db.execute("PRAGMA user_version = " + target);
-            return null;
-          });
-      LOG.info("database schema upgraded to version {}", target);
     }
   }
 
-  static int version(Database db) {
-    return db.one("PRAGMA user_version", row -> row.getInt(1)).orElse(0);
+  private static int sqliteUserVersion(Connection connection) {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the database's version: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean hasHistory(Connection connection) {
+    try (ResultSet rs = connection.getMetaData().getTables(null, null, HISTORY, null)) {
+      return rs.next();
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the database's tables: " + e.getMessage(), e);
+    }
   }
 }

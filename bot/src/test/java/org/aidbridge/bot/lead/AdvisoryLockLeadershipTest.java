@@ -48,7 +48,12 @@ class AdvisoryLockLeadershipTest {
       assertThat(a.mechanism()).isEqualTo("advisory-lock");
 
       a.close(); // the connection closes, as a killed process's socket does
-      b.check();
+      // PostgreSQL frees the locks as the closed session's process ends, a moment later.
+      awaitTrue(
+          () -> {
+            b.check();
+            return ALL.stream().allMatch(b::leads);
+          });
 
       assertThat(second.told()).containsExactly("+core", "+telegram", "+signal", "+email");
     }
@@ -64,8 +69,14 @@ class AdvisoryLockLeadershipTest {
       b.start(EnumSet.of(Role.CORE, Role.TELEGRAM), second);
 
       assertThat(terminateLeadershipSessions()).isEqualTo(2);
-      b.check(); // its own connection was cut too: it reconnects, and the locks are free
-      a.check(); // by now b holds them: a gives up and cannot take them back
+      // Its own connection was cut too: it reconnects and takes the locks once PostgreSQL has
+      // ended both sessions.
+      awaitTrue(
+          () -> {
+            b.check();
+            return b.leads(Role.CORE) && b.leads(Role.TELEGRAM);
+          });
+      a.check(); // b holds them: a gives up and cannot take them back
 
       assertThat(second.told()).containsExactly("+core", "+telegram");
       assertThat(first.told()).containsExactly("+core", "+telegram", "-core", "-telegram");
@@ -87,6 +98,14 @@ class AdvisoryLockLeadershipTest {
       assertThat(told.told()).isEmpty();
       assertThat(ALL).noneMatch(a::leads);
     }
+  }
+
+  /** Checks again and again, for at most 20 s, until {@code done}. */
+  private static void awaitTrue(java.util.concurrent.Callable<Boolean> done) {
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(50))
+        .until(done);
   }
 
   /** Ends every leadership connection, as PostgreSQL does when it finds their client gone. */

@@ -9,21 +9,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The migration machinery, with made-up steps: what a later schema change will rely on. */
+/**
+ * The schema upgrade by Flyway, with made-up steps (what a later schema change will rely on), and
+ * the files AidBridge made before Flyway (built here with its old steps, {@link LegacyMigrations}):
+ * each opens with today's code, upgraded in place, its data intact.
+ */
 class SchemaUpgradeTest {
-  private static final String V1 = "CREATE TABLE a (x INTEGER);";
-  private static final String V2 =
-      """
-      CREATE TABLE b (y INTEGER);
-      INSERT INTO b (y) VALUES (7);
-      """;
-  private static final String BROKEN_V3 =
-      """
-      CREATE TABLE c (z INTEGER);
-      INSERT INTO no_such_table VALUES (1);
-      """;
+  private static final String ONE = "classpath:schema-upgrade-test/one";
+  private static final String TWO = "classpath:schema-upgrade-test/two";
+  private static final String BROKEN_THREE = "classpath:schema-upgrade-test/broken";
 
-  private final Database db = new Database(SqliteConnector.connect(":memory:"), null);
+  private final SqliteDatabase db = new SqliteDatabase(SqliteConnector.connect(":memory:"), null);
 
   @AfterEach
   void close() {
@@ -32,35 +28,105 @@ class SchemaUpgradeTest {
 
   @Test
   void onlyTheMissingStepsRunAndEachOnlyOnce() {
-    SchemaUpgrade.run(db, List.of(V1));
-    assertThat(SchemaUpgrade.version(db)).isEqualTo(1);
+    SchemaUpgrade.run(db, ONE);
+    assertThat(version(db)).isEqualTo(1);
 
-    SchemaUpgrade.run(db, List.of(V1, V2));
-    SchemaUpgrade.run(db, List.of(V1, V2));
+    SchemaUpgrade.run(db, TWO);
+    SchemaUpgrade.run(db, TWO);
 
-    assertThat(SchemaUpgrade.version(db)).isEqualTo(2);
+    assertThat(version(db)).isEqualTo(2);
     assertThat(db.list("SELECT y FROM b", row -> row.getInt(1))).containsExactly(7);
   }
 
   @Test
   void failedStepLeavesTheDatabaseAtThePreviousVersion() {
-    SchemaUpgrade.run(db, List.of(V1, V2));
+    SchemaUpgrade.run(db, TWO);
 
-    assertThatThrownBy(() -> SchemaUpgrade.run(db, List.of(V1, V2, BROKEN_V3)))
+    assertThatThrownBy(() -> SchemaUpgrade.run(db, BROKEN_THREE))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("no_such_table");
 
-    assertThat(SchemaUpgrade.version(db)).isEqualTo(2);
+    assertThat(version(db)).isEqualTo(2);
     assertThat(tables()).contains("a", "b").doesNotContain("c");
   }
 
   @Test
   void databaseNewerThanTheStepsIsRefused() {
-    SchemaUpgrade.run(db, List.of(V1, V2));
+    SchemaUpgrade.run(db, TWO);
 
-    assertThatThrownBy(() -> SchemaUpgrade.run(db, List.of(V1)))
+    assertThatThrownBy(() -> SchemaUpgrade.run(db, ONE))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("schema version 2");
+  }
+
+  @Test
+  void aFileFromBeforeFlywayNewerThanTheScriptsIsRefused() {
+    LegacyMigrations.build(db, 2);
+    assertThatThrownBy(() -> SchemaUpgrade.run(db, ONE))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("schema version 2 but this AidBridge knows only up to 1");
+  }
+
+  @Test
+  void theSqliteScriptsMakeExactlyTheSchemaTheOldStepsMade(@TempDir Path dir) {
+    String legacy = dir.resolve("legacy.db").toString();
+    LegacyMigrations.buildFile(legacy, LegacyMigrations.latest());
+    String fresh = dir.resolve("fresh.db").toString();
+    SqliteStore.open(fresh).close();
+
+    assertThat(schema(fresh)).isEqualTo(schema(legacy)).isNotEmpty();
+  }
+
+  @Test
+  void aFileMadeByTheLastStepsBeforeFlywayOpensWithItsDataAndGoesOnUpgrading(@TempDir Path dir) {
+    String file = dir.resolve("v14.db").toString();
+    try (SqliteDatabase old = new SqliteDatabase(SqliteConnector.connect(file), null)) {
+      LegacyMigrations.build(old, LegacyMigrations.latest());
+      old.execute(
+          """
+          INSERT INTO listings (id, ref, kind, status, text, items_json, urgency, created_at,
+              expires_at, author_channel, author_id, author_is_group, language)
+          VALUES (7, 'N-ABC', 'NEED', 'OPEN', 'need rice', '[]', 'NORMAL', 0, 1, 'email',
+              'a@example.org', 0, 'en')
+          """);
+      old.execute("INSERT INTO listing_categories (listing_id, category) VALUES (7, 'food')");
+      old.execute("INSERT INTO state (key, value) VALUES ('telegram.offset', '42')");
+    }
+
+    try (SqliteStore store = SqliteStore.open(file)) {
+      assertThat(store.listingByRef("N-ABC").orElseThrow().text()).isEqualTo("need rice");
+      assertThat(store.state("telegram.offset")).contains("42");
+      assertThat(
+              store
+                  .insertListing(
+                      StoreFixtures.draft(
+                          org.aidbridge.bot.model.Kind.OFFER,
+                          StoreFixtures.BOB,
+                          org.aidbridge.bot.model.Category.FOOD))
+                  .id())
+          .isGreaterThan(7);
+    }
+    try (SqliteDatabase upgraded = new SqliteDatabase(SqliteConnector.connect(file), null)) {
+      assertThat(version(upgraded)).isEqualTo(LegacyMigrations.latest());
+      assertThat(
+              upgraded.list(
+                  "SELECT version || ' ' || type FROM flyway_schema_history",
+                  row -> row.getString(1)))
+          .containsExactly(LegacyMigrations.latest() + " BASELINE");
+    }
+  }
+
+  private static int version(SqliteDatabase db) {
+    return db.one("PRAGMA user_version", row -> row.getInt(1)).orElse(0);
+  }
+
+  private static List<String> schema(String file) {
+    try (SqliteDatabase db = new SqliteDatabase(SqliteConnector.connect(file), null)) {
+      return db.list(
+          "SELECT type || ' ' || name || ': ' || sql FROM sqlite_master"
+              + " WHERE name NOT LIKE 'flyway%' AND sql IS NOT NULL ORDER BY name",
+          row -> row.getString(1));
+    }
   }
 
   private List<String> tables() {
@@ -69,7 +135,7 @@ class SchemaUpgradeTest {
 
   @Test
   void upgradingToGeoCellsFillsTheCellsOfListingsAlreadyStored() {
-    SchemaUpgrade.run(db, Migrations.STEPS.subList(0, 1));
+    LegacyMigrations.build(db, 1);
     db.execute(
         """
         INSERT INTO listings (id, ref, kind, status, text, items_json, place_text, place_lat,
@@ -89,8 +155,8 @@ class SchemaUpgradeTest {
   @Test
   void linksMadeBeforeLinksWereProvenGiveNoCoordinatorRights(@TempDir Path dir) {
     String file = dir.resolve("before.db").toString();
-    Database old = new Database(SqliteConnector.connect(file), null);
-    SchemaUpgrade.run(old, Migrations.STEPS.subList(0, 5));
+    SqliteDatabase old = new SqliteDatabase(SqliteConnector.connect(file), null);
+    LegacyMigrations.build(old, 5);
     old.execute(
         "INSERT INTO identity_links (address_channel, address_id, person_id)"
             + " VALUES ('telegram', '666', 1), ('email', 'coord@example.org', 1)");
@@ -114,7 +180,7 @@ class SchemaUpgradeTest {
 
   @Test
   void upgradingToTypedTablesMovesWhatTheStateTableKeptAboutPeople() {
-    SchemaUpgrade.run(db, Migrations.STEPS.subList(0, 5));
+    LegacyMigrations.build(db, 5);
     for (long id : new long[] {1, 2}) {
       db.update(
           """

@@ -36,8 +36,8 @@ class UnprovenLinksTest {
   @Test
   void aLinkMadeBeforeLinksWereProvenLetsItsMakerActForNoOne(@TempDir Path dir) {
     String file = dir.resolve("before.db").toString();
-    Database old = new Database(SqliteConnector.connect(file), null);
-    SchemaUpgrade.run(old, Migrations.STEPS.subList(0, 5));
+    SqliteDatabase old = new SqliteDatabase(SqliteConnector.connect(file), null);
+    LegacyMigrations.build(old, 5);
     old.execute(
         "INSERT INTO identity_links (address_channel, address_id, person_id)"
             + " VALUES ('telegram', '666', 1), ('email', 'ana@example.org', 1)");

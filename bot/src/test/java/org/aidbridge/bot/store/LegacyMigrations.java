@@ -4,7 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The schema, as the steps that build it. Step {@code n} (1-based) takes a database from {@code
+ * The schema as AidBridge built it before Flyway, kept to make the files older versions made (the
+ * upgrade tests open them with today's code). The same steps are the SQLite scripts {@code V1} to
+ * {@code V14} in {@code db/migration/sqlite}.
+ *
+ * <p>The schema, as the steps that build it. Step {@code n} (1-based) takes a database from {@code
  * PRAGMA user_version = n - 1} to {@code n}. Steps are only ever appended: a released step never
  * changes, so every database, old or new, ends up with the same schema.
  *
@@ -15,7 +19,7 @@ import java.util.List;
  * <p>A step's statements are split where a line ends with a semicolon, so a statement must not
  * (triggers would need another way).
  */
-final class Migrations {
+final class LegacyMigrations {
 
   private static final String V1_INITIAL =
       """
@@ -497,7 +501,33 @@ final class Migrations {
           V13_DASHBOARD_SIGN_IN,
           V14_PENDING_QUESTION_TEXT);
 
-  private Migrations() {}
+  private LegacyMigrations() {}
+
+  /**
+   * Makes the database as the AidBridge of {@code version} steps left it: the steps run one by one,
+   * each in a transaction, and {@code PRAGMA user_version} says how many ran.
+   */
+  static void build(SqliteDatabase db, int version) {
+    int current = db.one("PRAGMA user_version", row -> row.getInt(1)).orElse(0);
+    for (int next = current + 1; next <= version; next++) {
+      int target = next;
+      db.inTransaction(
+          () -> {
+            for (String statement : statements(STEPS.get(target - 1))) {
+              db.execute(statement);
+            }
+            db.execute("PRAGMA user_version = " + target);
+            return null;
+          });
+    }
+  }
+
+  /** A file made by the AidBridge of {@code version} steps, closed. */
+  static void buildFile(String file, int version) {
+    try (SqliteDatabase db = new SqliteDatabase(SqliteConnector.connect(file), null)) {
+      build(db, version);
+    }
+  }
 
   /** The schema version this code writes and reads. */
   static int latest() {

@@ -1,0 +1,626 @@
+package org.aidbridge.bot.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.aidbridge.bot.model.Address;
+import org.aidbridge.bot.model.Category;
+import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.model.InboundMessage;
+import org.aidbridge.bot.model.Kind;
+import org.aidbridge.bot.model.Listing;
+import org.aidbridge.bot.model.Match;
+import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.model.Place;
+import org.aidbridge.bot.model.Status;
+import org.aidbridge.bot.model.Subscription;
+
+/**
+ * The store over SQL tables, the same for SQLite ({@link SqliteStore}) and PostgreSQL ({@link
+ * PostgresStore}): the tables' SQL runs on a {@link Database}, which is one shared connection or a
+ * pool. The schema is brought up to date by Flyway ({@link SchemaUpgrade}) when it opens.
+ *
+ * <p>Instants are kept to the millisecond.
+ */
+public abstract class JdbcStore implements Store {
+  private final Database db;
+  private final InboxTable inbox;
+  private final RawInboundTable raw;
+  private final ListingTable listings;
+  private final MatchTable matches;
+  private final OutboxTable outbox;
+  private final GroupTable groups;
+  private final LinkTable links;
+  private final LifecycleTable lifecycle;
+  private final PersonEraser eraser;
+  private final ConversationTable conversations;
+  private final PeopleTable people;
+  private final InstallationKeys keys;
+  private final ProofTables proofs;
+  private final DashboardTable dashboard;
+  private final List<ListingWatcher> watchers = new CopyOnWriteArrayList<>();
+
+  JdbcStore(Database db, RandomGenerator random) {
+    this.db = db;
+    this.inbox = new InboxTable(db);
+    this.raw = new RawInboundTable(db);
+    this.listings = new ListingTable(db, random);
+    this.matches = new MatchTable(db, listings);
+    this.outbox = new OutboxTable(db);
+    this.groups = new GroupTable(db);
+    this.links = new LinkTable(db);
+    this.lifecycle = new LifecycleTable(db);
+    this.eraser = new PersonEraser(db);
+    this.conversations = new ConversationTable(db);
+    this.people = new PeopleTable(db);
+    this.keys = new InstallationKeys(db);
+    this.proofs = new ProofTables(db);
+    this.dashboard = new DashboardTable(db);
+  }
+
+  @Override
+  public OptionalLong recordInbound(InboundMessage message) {
+    return db.inTransaction(
+        () -> {
+          OptionalLong id = inbox.record(message);
+          db.requireDurable(); // the channel acknowledges it once this returns
+          return id;
+        });
+  }
+
+  @Override
+  public List<StoredInbound> recordInbound(List<InboundMessage> messages) {
+    return db.inTransaction(
+        () -> {
+          List<StoredInbound> stored = new java.util.ArrayList<>(messages.size());
+          for (InboundMessage m : messages) {
+            inbox.record(m).ifPresent(id -> stored.add(new StoredInbound(id, m)));
+          }
+          db.requireDurable();
+          return stored;
+        });
+  }
+
+  @Override
+  public List<StoredInbound> unprocessedInbound(int limit) {
+    return inbox.unprocessed(limit);
+  }
+
+  @Override
+  public boolean markProcessed(long inboxId) {
+    return inbox.markProcessed(inboxId);
+  }
+
+  @Override
+  public List<StoredInbound> dueInbound(Instant now, int limit) {
+    return inbox.due(now, limit);
+  }
+
+  @Override
+  public int retryInboundLater(long inboxId, Instant at, boolean countAttempt) {
+    return inbox.retryLater(inboxId, at, countAttempt);
+  }
+
+  @Override
+  public boolean giveUpInbound(long inboxId) {
+    return inbox.giveUp(inboxId);
+  }
+
+  @Override
+  public long storeRawInbound(Channel channel, String payload, Instant receivedAt) {
+    return raw.insert(channel, payload, receivedAt);
+  }
+
+  @Override
+  public List<RawInbound> dueRawInbound(Channel channel, Instant now, int limit) {
+    return raw.due(channel, now, limit);
+  }
+
+  @Override
+  public int rawInboundCount(Channel channel) {
+    return raw.count(channel);
+  }
+
+  @Override
+  public void deleteRawInbound(long rawId) {
+    raw.delete(rawId);
+  }
+
+  @Override
+  public void retryRawInboundLater(long rawId, Instant at, String error) {
+    raw.retryLater(rawId, at, error);
+  }
+
+  @Override
+  public Listing insertListing(Listing draft) {
+    Listing stored = listings.insert(draft);
+    if (!watchers.isEmpty()) {
+      watchers.forEach(w -> w.changed(stored));
+      db.onRollback(() -> tellWatchers(stored.id()));
+    }
+    return stored;
+  }
+
+  @Override
+  public Optional<Listing> listingById(long id) {
+    return listings.byId(id);
+  }
+
+  @Override
+  public Optional<Listing> listingByRef(String ref) {
+    return listings.byRef(ref);
+  }
+
+  @Override
+  public Optional<Listing> listingByExternalId(String externalId) {
+    return listings.byExternalId(externalId);
+  }
+
+  @Override
+  public List<Listing> activeListingsOf(Address author) {
+    return listings.activeOf(author);
+  }
+
+  @Override
+  public List<Listing> activeListings(Kind kind, Set<Category> anyOf, Instant now) {
+    return listings.active(kind, anyOf, now);
+  }
+
+  @Override
+  public List<Listing> activeListingsNear(
+      Kind kind, Set<Category> anyOf, Place center, double radiusKm, Instant now) {
+    return listings.activeNear(kind, anyOf, center.lat(), center.lon(), radiusKm, now);
+  }
+
+  @Override
+  public List<Listing> allListings() {
+    return listings.all();
+  }
+
+  @Override
+  public void forEachListing(Consumer<Listing> each) {
+    listings.forEach(each);
+  }
+
+  @Override
+  public void watchListings(ListingWatcher watcher) {
+    db.exclusively(
+        () -> {
+          watchers.add(watcher);
+          listings.forEachActive(watcher::changed);
+          return null;
+        });
+  }
+
+  @Override
+  public void updateStatus(long listingId, Status status) {
+    listings.updateStatus(listingId, status);
+    changed(listingId);
+  }
+
+  @Override
+  public void updateListing(Listing listing) {
+    listings.updateDetails(listing);
+    changed(listing.id());
+  }
+
+  /** Tells the watchers how a listing is now, and again if the change is rolled back. */
+  private void changed(long listingId) {
+    if (!watchers.isEmpty()) {
+      tellWatchers(listingId);
+      db.onRollback(() -> tellWatchers(listingId));
+    }
+  }
+
+  private void tellWatchers(long listingId) {
+    Optional<Listing> now = listings.byId(listingId);
+    for (ListingWatcher w : watchers) {
+      if (now.isPresent()) {
+        w.changed(now.get());
+      } else {
+        w.removed(listingId);
+      }
+    }
+  }
+
+  /** After a change to many listings at once, every watcher starts again from the store. */
+  private void changedMany() {
+    if (!watchers.isEmpty()) {
+      refillWatchers();
+      db.onRollback(this::refillWatchers);
+    }
+  }
+
+  private void refillWatchers() {
+    watchers.forEach(ListingWatcher::cleared);
+    listings.forEachActive(l -> watchers.forEach(w -> w.changed(l)));
+  }
+
+  @Override
+  public Match insertMatch(Match match) {
+    return matches.insert(match);
+  }
+
+  @Override
+  public List<Match> matchesOf(long listingId) {
+    return matches.of(listingId);
+  }
+
+  @Override
+  public OutboxEntry enqueue(OutboundMessage message, Instant now) {
+    return outbox.enqueue(message, now);
+  }
+
+  @Override
+  public List<OutboxEntry> dueOutbox(Channel channel, Instant now, int limit) {
+    // What is sent must still be stored after a power cut: sync the commits that queued it.
+    db.requireDurable();
+    return outbox.due(channel, now, limit);
+  }
+
+  @Override
+  public void markSent(long outboxId, String channelMessageId, Instant at) {
+    outbox.markSent(outboxId, channelMessageId, at);
+  }
+
+  @Override
+  public void deferRecipient(Address to, Instant notBefore, String reason) {
+    outbox.deferRecipient(to, notBefore, reason);
+  }
+
+  @Override
+  public boolean claimOutbox(long outboxId, Instant now, Instant leaseUntil) {
+    return outbox.claim(outboxId, now, leaseUntil);
+  }
+
+  @Override
+  public void releaseOutbox(long outboxId, String reason) {
+    outbox.release(outboxId, reason);
+  }
+
+  @Override
+  public void recordOutboxFailure(long outboxId, Instant notBefore, String reason) {
+    outbox.recordFailure(outboxId, notBefore, reason);
+  }
+
+  @Override
+  public void markDeadLetter(long outboxId, String reason) {
+    outbox.markDeadLetter(outboxId, reason);
+  }
+
+  @Override
+  public List<DeadLetter> deadLetters(int limit) {
+    return outbox.deadLetters(limit);
+  }
+
+  @Override
+  public boolean retryDeadLetter(long outboxId, Instant now) {
+    return outbox.retryDeadLetter(outboxId, now);
+  }
+
+  @Override
+  public int outboxResends(long outboxId) {
+    return outbox.resendsOf(outboxId);
+  }
+
+  @Override
+  public void markUndeliverable(long outboxId, String reason) {
+    outbox.markUndeliverable(outboxId, reason);
+  }
+
+  @Override
+  public Optional<OutboxEntry> sentMessage(Channel channel, String channelMessageId) {
+    return outbox.sent(channel, channelMessageId);
+  }
+
+  @Override
+  public Optional<OutboxEntry> outboxEntry(long outboxId) {
+    return outbox.byId(outboxId);
+  }
+
+  @Override
+  public OutboxBacklog outboxBacklog() {
+    return outbox.backlog();
+  }
+
+  @Override
+  public void saveSubscription(Subscription subscription) {
+    groups.save(subscription);
+  }
+
+  @Override
+  public boolean deleteSubscription(Address group) {
+    return groups.delete(group);
+  }
+
+  @Override
+  public Optional<Subscription> subscriptionOf(Address group) {
+    return groups.of(group);
+  }
+
+  @Override
+  public List<Subscription> subscriptions() {
+    return groups.all();
+  }
+
+  @Override
+  public void moveGroup(Address from, Address to) {
+    db.inTransaction(
+        () -> {
+          groups.move(from, to);
+          outbox.movePending(from, to);
+          return null;
+        });
+  }
+
+  @Override
+  public void setUnreachable(Address address, boolean unreachable) {
+    groups.setUnreachable(address, unreachable);
+  }
+
+  @Override
+  public boolean isUnreachable(Address address) {
+    return groups.isUnreachable(address);
+  }
+
+  @Override
+  public void askQuestion(Address person, PendingQuestion question, Instant at) {
+    conversations.ask(person, question, at);
+  }
+
+  @Override
+  public Optional<PendingQuestion> takeQuestion(Address person, PendingQuestion.Topic topic) {
+    return conversations.take(person, topic);
+  }
+
+  @Override
+  public void ban(Address person, Instant at) {
+    people.ban(person, at);
+  }
+
+  @Override
+  public boolean isBanned(Address person) {
+    return people.isBanned(person);
+  }
+
+  @Override
+  public Set<Kind> shareConsents(long needId, long offerId) {
+    return conversations.shareConsents(needId, offerId);
+  }
+
+  @Override
+  public void consentToShare(long needId, long offerId, Kind side, Instant at) {
+    conversations.consentToShare(needId, offerId, side, at);
+  }
+
+  @Override
+  public int relaysIn(Address person, long hour) {
+    return people.relaysIn(person, hour);
+  }
+
+  @Override
+  public void countRelay(Address person, long hour) {
+    people.countRelay(person, hour);
+  }
+
+  @Override
+  public void saveBroadcastDraft(Address coordinator, BroadcastDraft draft) {
+    conversations.saveDraft(coordinator, draft);
+  }
+
+  @Override
+  public Optional<BroadcastDraft> takeBroadcastDraft(Address coordinator) {
+    return conversations.takeDraft(coordinator);
+  }
+
+  @Override
+  public byte[] installationKey(String purpose) {
+    return keys.key(purpose);
+  }
+
+  @Override
+  public Optional<String> state(String key) {
+    return db.one("SELECT value FROM state WHERE key = ?", row -> row.getString(1), key);
+  }
+
+  @Override
+  public void putState(String key, String value) {
+    db.update(
+        "INSERT INTO state (key, value) VALUES (?, ?)"
+            + " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        key,
+        value);
+  }
+
+  @Override
+  public void deleteState(String key) {
+    db.update("DELETE FROM state WHERE key = ?", key);
+  }
+
+  @Override
+  public <T> T inTransaction(Supplier<T> work) {
+    return db.inTransaction(work::get);
+  }
+
+  @Override
+  public void close() {
+    db.requireDurable();
+    db.close();
+  }
+
+  @Override
+  public void link(Address a, Address b) {
+    links.link(a, b);
+  }
+
+  @Override
+  public boolean unlink(Address address) {
+    return links.unlink(address);
+  }
+
+  @Override
+  public Set<Address> linkedWith(Address address) {
+    return links.linkedWith(address);
+  }
+
+  @Override
+  public Set<Address> provenLinkedWith(Address address) {
+    return links.provenLinkedWith(address);
+  }
+
+  @Override
+  public void saveLinkCode(LinkCode code) {
+    proofs.saveLinkCode(code);
+  }
+
+  @Override
+  public Optional<LinkCode> takeLinkCode(String code) {
+    return proofs.takeLinkCode(code);
+  }
+
+  @Override
+  public long savePendingConfirmation(InboundMessage message, Instant expiresAt) {
+    return proofs.savePendingConfirmation(message, expiresAt);
+  }
+
+  @Override
+  public Optional<PendingConfirmation> takePendingConfirmation(long id) {
+    return proofs.takePendingConfirmation(id);
+  }
+
+  @Override
+  public int deleteExpiredProofs(Instant now) {
+    return proofs.deleteExpired(now);
+  }
+
+  @Override
+  public List<Listing> activeListingsExpiringBy(Instant until) {
+    return lifecycle.activeExpiringBy(until);
+  }
+
+  @Override
+  public void setExpiry(long listingId, Instant expiresAt) {
+    lifecycle.setExpiry(listingId, expiresAt);
+    changed(listingId);
+  }
+
+  @Override
+  public boolean markRenewalAsked(long listingId, Instant expiresAt, Instant at) {
+    return lifecycle.markRenewalAsked(listingId, expiresAt, at);
+  }
+
+  @Override
+  public List<Listing> awaitingRenewal(Address author) {
+    return lifecycle.awaitingRenewal(author);
+  }
+
+  @Override
+  public List<Listing> openUnmatchedNeeds(Instant now) {
+    return lifecycle.openUnmatchedNeeds(now);
+  }
+
+  @Override
+  public boolean recordEscalation(long listingId, int ring, Instant at) {
+    return lifecycle.recordEscalation(listingId, ring, at);
+  }
+
+  @Override
+  public List<Integer> escalationsOf(long listingId) {
+    return lifecycle.escalationsOf(listingId);
+  }
+
+  @Override
+  public Map<Integer, Long> escalationsPerRing() {
+    return lifecycle.escalationsPerRing();
+  }
+
+  @Override
+  public boolean markDigestSent(Address group, String period, Instant at) {
+    return lifecycle.markDigestSent(group, period, at);
+  }
+
+  @Override
+  public void forget(Address who) {
+    db.inTransaction(
+        () -> {
+          eraser.forget(who);
+          proofs.forget(who);
+          dashboard.forget(who);
+          // Its listings are gone and others may be open again: rare enough to refill the index.
+          changedMany();
+          return null;
+        });
+  }
+
+  @Override
+  public int deleteProcessedInboundBefore(Instant before) {
+    return lifecycle.deleteProcessedInboundBefore(before);
+  }
+
+  @Override
+  public int deleteFinishedOutboxBefore(Instant before) {
+    return lifecycle.deleteFinishedOutboxBefore(before);
+  }
+
+  @Override
+  public int deleteSentOutboxAbout(String topic) {
+    return lifecycle.deleteSentOutboxAbout(topic);
+  }
+
+  @Override
+  public int eraseClosedListingsBefore(Instant before) {
+    return lifecycle.eraseClosedListingsBefore(before);
+  }
+
+  @Override
+  public void saveDashboardLink(String tokenHash, Address person, Instant expiresAt) {
+    dashboard.saveLink(tokenHash, person, expiresAt);
+  }
+
+  @Override
+  public Optional<Address> useDashboardLink(String tokenHash, Instant now) {
+    return dashboard.useLink(tokenHash, now);
+  }
+
+  @Override
+  public void saveDashboardSession(DashboardSession session) {
+    dashboard.saveSession(session);
+  }
+
+  @Override
+  public Optional<DashboardSession> dashboardSession(String sessionHash, Instant now) {
+    return dashboard.session(sessionHash, now);
+  }
+
+  @Override
+  public void deleteDashboardSession(String sessionHash) {
+    dashboard.deleteSession(sessionHash);
+  }
+
+  @Override
+  public List<Match> recentMatches(int limit) {
+    return matches.recent(limit);
+  }
+
+  @Override
+  public int personalMessagesAbout(String topic) {
+    return outbox.personalMessagesAbout(topic);
+  }
+
+  @Override
+  public Optional<Instant> lastSentTo(Address recipient) {
+    return outbox.lastSentTo(recipient);
+  }
+
+  @Override
+  public List<OutboxSummary> outboxSummary() {
+    return outbox.summary();
+  }
+}

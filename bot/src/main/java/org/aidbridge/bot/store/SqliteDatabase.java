@@ -1,0 +1,316 @@
+package org.aidbridge.bot.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * SQLite through one JDBC connection shared by all threads, one at a time. A transaction holds the
+ * lock from begin to commit, so no other thread's statements slip into it. A nested transaction is
+ * a savepoint of the outer one: if it fails, its own changes are undone and the failure goes on to
+ * the caller.
+ */
+final class SqliteDatabase extends Database {
+
+  private static final int CACHED_STATEMENTS = 256;
+
+  private final Connection connection;
+  // Prepared once, reused: preparing costs more than running most of our statements. Guarded by
+  // lock; the least recently used is closed when the cache is full (SQL built for a varying number
+  // of parameters makes many shapes).
+  private final Map<String, PreparedStatement> statements =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+          if (size() <= CACHED_STATEMENTS) {
+            return false;
+          }
+          closeQuietly(eldest.getValue());
+          return true;
+        }
+      };
+  private final ReentrantLock lock = new ReentrantLock();
+  private int depth; // transactions open on this thread; guarded by lock
+  private boolean closed; // guarded by lock
+  // What to redo in memory when the database undoes a transaction or savepoint; guarded by lock.
+  private final List<Runnable> onRollback = new ArrayList<>();
+
+  private final Path walFile; // null for a database in memory
+  private boolean unsynced; // written since the last sync to disk; guarded by lock
+  private boolean durableCommit; // the open transaction must be on disk when it commits
+
+  SqliteDatabase(Connection connection, Path walFile) {
+    this.connection = connection;
+    this.walFile = walFile;
+  }
+
+  /** Commits are otherwise made with {@code synchronous=NORMAL}: safe against a crash only. */
+  @Override
+  void requireDurable() {
+    lock.lock();
+    try {
+      if (depth > 0) {
+        durableCommit = true;
+      } else {
+        syncToDisk();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Forces what was committed onto the disk (one fsync of the write-ahead log, which holds every
+   * commit since the last checkpoint; a checkpoint syncs what it copies into the database file).
+   */
+  private void syncToDisk() {
+    if (!unsynced || walFile == null || !Files.exists(walFile)) {
+      return;
+    }
+    try (FileChannel wal = FileChannel.open(walFile, StandardOpenOption.WRITE)) {
+      wal.force(false);
+      unsynced = false;
+    } catch (IOException e) {
+      throw new StoreException("could not sync the database to disk: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  <T> T inTransaction(Work<T> work) {
+    lock.lock();
+    try {
+      ensureOpen();
+      return depth == 0 ? outermost(work) : nested(work);
+    } catch (SQLException e) {
+      throw new StoreException("database transaction failed: " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  int update(String sql, Object... params) {
+    return locked(
+        sql,
+        () -> {
+          unsynced = true;
+          return prepare(sql, params).executeUpdate();
+        });
+  }
+
+  @Override
+  long insert(String sql, Object... params) {
+    String returning = sql.strip() + RETURNING_ID;
+    return locked(
+        sql,
+        () -> {
+          unsynced = true;
+          try (ResultSet rs = prepare(returning, params).executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
+
+  @Override
+  void forEach(String sql, RowConsumer consumer, Object... params) {
+    locked(
+        sql,
+        () -> {
+          PreparedStatement statement = prepare(sql, params);
+          // While its rows are read, the same SQL run by the consumer gets a statement of its own.
+          statements.remove(sql);
+          try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+              consumer.accept(rs);
+            }
+          } finally {
+            if (statements.putIfAbsent(sql, statement) != null) {
+              closeQuietly(statement);
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
+  void execute(String sql) {
+    locked(
+        sql,
+        () -> {
+          unsynced = true;
+          try (Statement statement = connection.createStatement()) {
+            return statement.execute(sql);
+          }
+        });
+  }
+
+  @Override
+  void onRollback(Runnable undo) {
+    lock.lock();
+    try {
+      if (depth > 0) {
+        onRollback.add(undo);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  <T> T exclusively(java.util.function.Supplier<T> work) {
+    lock.lock();
+    try {
+      ensureOpen();
+      return work.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  Dialect dialect() {
+    return Dialect.SQLITE;
+  }
+
+  /** The connection itself, for the schema upgrade that runs before any other statement. */
+  Connection connection() {
+    return connection;
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      if (!closed) {
+        closed = true;
+        statements.values().forEach(SqliteDatabase::closeQuietly);
+        statements.clear();
+        connection.close();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("closing the database failed: " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private <T> T outermost(Work<T> work) throws SQLException {
+    connection.setAutoCommit(false);
+    depth = 1;
+    try {
+      T result = work.run();
+      connection.commit();
+      unsynced = true;
+      onRollback.clear();
+      if (durableCommit) {
+        syncToDisk();
+      }
+      return result;
+    } catch (SQLException | RuntimeException | Error e) {
+      rollback(e, null);
+      undoInMemory(0, e);
+      throw e;
+    } finally {
+      depth = 0;
+      durableCommit = false;
+      onRollback.clear();
+      connection.setAutoCommit(true);
+    }
+  }
+
+  private <T> T nested(Work<T> work) throws SQLException {
+    Savepoint savepoint = connection.setSavepoint();
+    int undoMark = onRollback.size();
+    depth++;
+    try {
+      T result = work.run();
+      connection.releaseSavepoint(savepoint);
+      return result;
+    } catch (SQLException | RuntimeException | Error e) {
+      rollback(e, savepoint);
+      undoInMemory(undoMark, e);
+      throw e;
+    } finally {
+      depth--;
+    }
+  }
+
+  /** Runs, newest first, what was registered since {@code mark}, and forgets it. */
+  private void undoInMemory(int mark, Throwable cause) {
+    for (int i = onRollback.size() - 1; i >= mark; i--) {
+      Runnable undo = onRollback.remove(i);
+      try {
+        undo.run();
+      } catch (RuntimeException e) {
+        cause.addSuppressed(e);
+      }
+    }
+  }
+
+  private void rollback(Throwable cause, Savepoint savepoint) {
+    try {
+      if (savepoint == null) {
+        connection.rollback();
+      } else {
+        connection.rollback(savepoint);
+        connection.releaseSavepoint(savepoint);
+      }
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  private <T> T locked(String sql, Work<T> work) {
+    lock.lock();
+    try {
+      ensureOpen();
+      return work.run();
+    } catch (SQLException e) {
+      throw new StoreException("could not run `" + firstLine(sql) + "`: " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The cached statement for {@code sql} with its parameters set. Never closed by callers. */
+  private PreparedStatement prepare(String sql, Object... params) throws SQLException {
+    PreparedStatement statement = statements.get(sql);
+    if (statement == null || statement.isClosed()) {
+      statement = connection.prepareStatement(sql);
+      statements.put(sql, statement);
+    }
+    statement.clearParameters();
+    for (int i = 0; i < params.length; i++) {
+      statement.setObject(i + 1, params[i]);
+    }
+    return statement;
+  }
+
+  private static void closeQuietly(PreparedStatement statement) {
+    try {
+      statement.close();
+    } catch (SQLException e) {
+      // Closing a statement we no longer want: nothing to do about a failure.
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw StoreException.closed();
+    }
+  }
+}
