@@ -3,38 +3,41 @@ package org.aidbridge.bot.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import org.aidbridge.bot.port.Role;
-import org.junit.jupiter.api.AfterAll;
+import org.aidbridge.bot.store.DatabaseLogin;
+import org.aidbridge.bot.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Instances on one PostgreSQL database (a real server, see {@link ThrowawayPostgres}), each with
- * its own leadership connection. Checks are run by hand; the scheduled ones are an hour apart.
+ * Instances on one PostgreSQL database (a real server, see {@link TestPostgres}), each with its own
+ * leadership connection. Checks are run by hand; the scheduled ones are an hour apart.
  */
 class AdvisoryLockLeadershipTest {
   private static final Duration NEVER = Duration.ofHours(1);
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
   private static final Set<Role> ALL = EnumSet.allOf(Role.class);
-  private static ThrowawayPostgres postgres;
+  private static DatabaseLogin database;
 
   @BeforeAll
-  static void startServer() throws Exception {
-    postgres = ThrowawayPostgres.start();
+  static void newDatabase() {
+    database = TestPostgres.shared().newDatabase();
   }
 
-  @AfterAll
-  static void stopServer() throws Exception {
-    postgres.close();
+  private static Connection connect() throws SQLException {
+    return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
   }
 
   private ElectedLeadership instance() {
-    return new ElectedLeadership(new AdvisoryLocks(postgres::connect, TIMEOUT), NEVER);
+    return new ElectedLeadership(
+        new AdvisoryLocks(AdvisoryLockLeadershipTest::connect, TIMEOUT), NEVER);
   }
 
   @Test
@@ -110,12 +113,13 @@ class AdvisoryLockLeadershipTest {
 
   /** Ends every leadership connection, as PostgreSQL does when it finds their client gone. */
   private static int terminateLeadershipSessions() throws Exception {
-    try (Connection admin = postgres.connect();
+    try (Connection admin = connect();
         Statement st = admin.createStatement();
         ResultSet rows =
             st.executeQuery(
                 "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
-                    + " WHERE application_name = 'aidbridge-leadership'")) {
+                    + " WHERE application_name = 'aidbridge-leadership'"
+                    + " AND datname = current_database()")) {
       rows.next();
       return rows.getInt(1);
     }

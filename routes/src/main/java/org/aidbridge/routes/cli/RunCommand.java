@@ -1,11 +1,14 @@
 package org.aidbridge.routes.cli;
 
 import java.io.PrintWriter;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.aidbridge.bot.outbox.OutboxDispatcher;
 import org.aidbridge.bot.port.Leadership;
+import org.aidbridge.bot.store.DatabaseLogin;
+import org.aidbridge.bot.store.SharedDatabase;
 import org.aidbridge.bot.store.Store;
 import org.aidbridge.routes.app.AidBridgeApplication;
 import org.aidbridge.routes.app.AppContext;
@@ -52,6 +55,21 @@ final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * How this instance shares its database with others: advisory locks on a database server, a lock
+   * file beside a SQLite file.
+   */
+  private static Leadership leadership(Store store, Settings settings, AidBridgeCli parent) {
+    if (store instanceof SharedDatabase shared) {
+      DatabaseLogin login = shared.login();
+      return Leaderships.forPostgres(
+          () -> DriverManager.getConnection(login.jdbcUrl(), login.user(), login.password()),
+          settings);
+    }
+    return Leaderships.forSqlite(
+        Paths.database(settings, parent.environment().workingDir()), settings);
+  }
+
   /** Runs the application on {@code settings} until the process is asked to stop. */
   static void run(AidBridgeCli parent, Settings settings, List<ChannelOption> channels)
       throws Exception {
@@ -59,9 +77,7 @@ final class RunCommand implements Callable<Integer> {
     Clock clock = parent.environment().clock();
     try (UntilStopped stop = new UntilStopped();
         Store store = core.openStore(parent.environment().workingDir());
-        Leadership leadership =
-            Leaderships.forSqlite(
-                Paths.database(settings, parent.environment().workingDir()), settings)) {
+        Leadership leadership = leadership(store, settings, parent)) {
       AppMetrics metrics = new AppMetrics(clock);
       OutboxDispatcher dispatcher =
           new OutboxDispatcher(
