@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
+import org.aidbridge.bot.store.DatabaseLogin;
 import org.aidbridge.routes.scenario.CrashTraffic.ChannelKind;
 import org.aidbridge.routes.scenario.CrashTraffic.Message;
 import org.awaitility.core.ConditionTimeoutException;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * at-least-once window of a send whose success was not yet stored.
  *
  * <p>On SQLite, the instances share the database file and contend through the lock file beside it.
+ * ({@link CrashWorld} can give them a PostgreSQL database instead, once {@code run} opens one.)
  * Short in CI (2 kills). More: {@code -Daidbridge.cluster.kills=20}, {@code
  * -Daidbridge.cluster.instances=3}, {@code -Daidbridge.cluster.messages=N}, {@code
  * -Daidbridge.cluster.seed=N}. Each takeover's time and the summary are printed to the test's
@@ -50,7 +52,12 @@ class ClusterFailoverIT {
   private final long began = System.nanoTime();
 
   @Test
-  void aStandbyTakesOverWithin15SecondsOfEachKillAndEveryMessageIsAnswered() throws Exception {
+  void onSqliteAStandbyTakesOverWithin15SecondsOfEachKillAndEveryMessageIsAnswered()
+      throws Exception {
+    failover(null);
+  }
+
+  private void failover(DatabaseLogin server) throws Exception {
     int instances = setting("aidbridge.cluster.instances", "AIDBRIDGE_CLUSTER_INSTANCES", 2);
     int kills = setting("aidbridge.cluster.kills", "AIDBRIDGE_CLUSTER_KILLS", 2);
     long seed = setting("aidbridge.cluster.seed", "AIDBRIDGE_CLUSTER_SEED", System.nanoTime());
@@ -60,15 +67,15 @@ class ClusterFailoverIT {
             "AIDBRIDGE_CLUSTER_MESSAGES",
             Math.max(300, 30 * (kills + 1)));
     System.out.printf(
-        "cluster failover: seed %d, %d instances, %d kills, %d messages%n",
-        seed, instances, kills, count);
+        "cluster failover on %s: seed %d, %d instances, %d kills, %d messages%n",
+        server == null ? "SQLite" : "PostgreSQL", seed, instances, kills, count);
     Random random = new Random(seed);
     List<Message> messages = CrashTraffic.generate(random, count);
     List<List<Message>> waves = waves(messages, kills + 1);
     List<Duration> takeovers = new ArrayList<>();
 
     CrashVerdict verdict;
-    try (CrashWorld world = new CrashWorld(dir)) {
+    try (CrashWorld world = new CrashWorld(dir, server)) {
       Map<String, String> environment = new HashMap<>(world.environment());
       // A send the killed leader had claimed is sent again once its lease ends: short here, so
       // the run does not wait two minutes for the last few.
