@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 3)
 @Fork(1)
 public class ParseBenchmark {
-  private static final List<String> MESSAGES =
+  /** Also read by {@link ParseCpuHarness}. */
+  static final List<String> MESSAGES =
       List.of(
           "I need insulin in Portland, urgent",
           "can give 2 bags of rice, Flint MI",

@@ -11,8 +11,9 @@ public interface ChannelCopies {
 
   /**
    * Erases, now or soon, every copy the channel keeps of what {@code sender} sent; an identity on
-   * another channel is none of its business. Called while the bot handles a message, so it must
-   * neither block for long nor throw.
+   * another channel is none of its business. Called while the bot handles a message, inside the
+   * forgetting's transaction, so it must not block for long, and may throw only what the store
+   * threw (which undoes the forgetting, to be tried again as a whole).
    */
   void eraseFrom(Address sender);
 }

@@ -41,6 +41,12 @@ class BoundariesTest {
           .orShould()
           .dependOnClassesThat()
           .haveFullyQualifiedName("org.aidbridge.bot.store.SqliteStore")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("org.aidbridge.bot.store.PostgresStore")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("org.aidbridge.bot.store.JdbcStore")
           .because(
               "a channel keeps and reads only what ChannelMemory offers; the rest of the store is"
                   + " the core's");

@@ -24,6 +24,9 @@ import java.util.Objects;
  *     Signal; on email nothing, or the coordinator secret, a trusted server's DKIM/DMARC verdict,
  *     or an answer to a mail the bot sent to that address. {@code ProofPolicy} decides what it
  *     allows.
+ * @param textCut whether what the person wrote was longer than what the bot reads: a text over
+ *     {@link InboundText#MAX_TEXT_CHARS} (found here, whatever the channel), or a mail whose text
+ *     part the channel read only in part (set by the channel). The person is told, once.
  */
 public record InboundMessage(
     Channel channel,
@@ -37,7 +40,8 @@ public record InboundMessage(
     boolean addressedToBot,
     boolean senderIsGroupAdmin,
     Instant receivedAt,
-    Proof senderProof) {
+    Proof senderProof,
+    boolean textCut) {
 
   public InboundMessage {
     Objects.requireNonNull(channel, "channel");
@@ -46,8 +50,40 @@ public record InboundMessage(
     Objects.requireNonNull(sender, "sender");
     Objects.requireNonNull(receivedAt, "receivedAt");
     // Whatever the channel brought: capped and without control characters before it is kept.
-    text = text == null ? "" : InboundText.clean(text, InboundText.MAX_TEXT_CHARS);
+    String raw = text == null ? "" : text;
+    text = InboundText.clean(raw, InboundText.MAX_TEXT_CHARS);
+    textCut = textCut || InboundText.wasCut(raw, text, InboundText.MAX_TEXT_CHARS);
     subject = InboundText.oneLine(subject, InboundText.MAX_SUBJECT_CHARS);
+  }
+
+  /** A message whose text, as the channel brought it, is whole (unless too long here). */
+  public InboundMessage(
+      Channel channel,
+      String channelMessageId,
+      Address sender,
+      Address group,
+      String text,
+      String subject,
+      String languageHint,
+      String replyTo,
+      boolean addressedToBot,
+      boolean senderIsGroupAdmin,
+      Instant receivedAt,
+      Proof senderProof) {
+    this(
+        channel,
+        channelMessageId,
+        sender,
+        group,
+        text,
+        subject,
+        languageHint,
+        replyTo,
+        addressedToBot,
+        senderIsGroupAdmin,
+        receivedAt,
+        senderProof,
+        false);
   }
 
   /**
@@ -112,7 +148,8 @@ public record InboundMessage(
         addressedToBot,
         senderIsGroupAdmin,
         receivedAt,
-        proof);
+        proof,
+        textCut);
   }
 
   public boolean inGroup() {

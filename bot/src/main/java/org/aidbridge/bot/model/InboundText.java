@@ -46,6 +46,14 @@ public final class InboundText {
     return out.toString();
   }
 
+  /**
+   * Whether {@code cleaned}, made of {@code raw} by {@link #clean}, lost its end to the cap (not
+   * merely control characters): then the person wrote more than the bot reads.
+   */
+  public static boolean wasCut(String raw, String cleaned, int max) {
+    return raw.length() > max && cleaned.length() >= max - 1;
+  }
+
   /** One line: newlines and tabs become spaces, then cleaned and capped. */
   public static String oneLine(String text, int max) {
     if (text == null) {

@@ -37,6 +37,10 @@ public record OutboundMessage(
     return new OutboundMessage(to, null, text, null, null, language, List.of());
   }
 
+  public OutboundMessage withText(String newText) {
+    return new OutboundMessage(to, subject, newText, inReplyTo, topic, language, choices);
+  }
+
   public OutboundMessage withSubject(String newSubject) {
     return new OutboundMessage(to, newSubject, text, inReplyTo, topic, language, choices);
   }

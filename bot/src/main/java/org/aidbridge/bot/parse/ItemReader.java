@@ -27,6 +27,9 @@ import org.aidbridge.bot.parse.lexicon.Token;
  */
 final class ItemReader {
 
+  /** The units of the lexicons that count time ({@code unit.hour}, {@code unit.hora}, ...). */
+  private static final Set<String> TIME_UNITS = Set.of("hour", "hora", "ساعت");
+
   /**
    * Categories and items found, whether any quantity was stated, and whether a category was named
    * by a strong word (not only by settings or words of another language).
@@ -94,7 +97,7 @@ final class ItemReader {
     }
     boolean hasQuantity = items.values().stream().anyMatch(i -> i.quantity() != null);
     for (int i = 0; i < used.length; i++) {
-      if (used[i] && !named[i] && countedInDigits(tokens, used, i)) {
+      if (used[i] && !named[i] && countedInDigits(tokens, used, i) && !timeSpan(tokens, i)) {
         concrete.set(i); // quantities and counted things in digits: "4 tarps", not "un rato"
       }
       if ((moneyAttached || looseMoney) && lexicons.currency(tokens.get(i).key()) != null) {
@@ -148,6 +151,20 @@ final class ItemReader {
       name.append(i == end - 1 ? lexicon.singular(word) : word);
     }
     return name.toString();
+  }
+
+  /**
+   * Hours counted ("necesito dormir 12 horas") measure a span of time, not a thing anyone gives; a
+   * thing counted in hours ("3 hours of babysitting") is concrete through its own word.
+   */
+  private boolean timeSpan(List<Token> tokens, int i) {
+    for (int j = Math.max(0, i - 1); j < Math.min(tokens.size(), i + 2); j++) {
+      String unit = lexicons.unit(tokens.get(j).key());
+      if (unit != null && TIME_UNITS.contains(unit)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean countedInDigits(List<Token> tokens, boolean[] used, int i) {

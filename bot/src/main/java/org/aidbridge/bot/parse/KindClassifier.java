@@ -25,6 +25,7 @@ final class KindClassifier {
       List.of(
           "negation",
           "inquiry",
+          "logistics",
           "appeal",
           "figurative",
           "offer.question",
@@ -107,8 +108,12 @@ final class KindClassifier {
     boolean appeal = false;
     for (Hit hit : all) {
       // Asking for information and charity appeals govern their clause even where a longer cue
-      // overlaps them ("does anyone know if the Red Cross wants volunteers?").
-      if (hit.tag().equals("inquiry")) {
+      // overlaps them ("does anyone know if the Red Cross wants volunteers?"), but not from inside
+      // a longer request that contains them ("¿alguien va para el centro?" asks for a ride; a
+      // longer offer question, "does anyone know if they want ...", is still a question).
+      // The group's own running (shifts, keys, the delivery rota) is no one's need or offer either.
+      boolean governs = hit.tag().equals("inquiry") || hit.tag().equals("logistics");
+      if (governs && !insideLongerCue(hit, cues)) {
         negated.add(tokenized.clauseOf(hit.start()));
       }
       appeal |= hit.tag().equals("appeal");
@@ -125,18 +130,45 @@ final class KindClassifier {
         default -> {}
       }
     }
+    Set<Integer> questions = questionClauses(tokenized);
     Tally tally = new Tally();
     for (Hit hit : cues) {
       Kind kind = kindOf(hit.tag());
       int clause = tokenized.clauseOf(hit.start());
       int near = evidence.concreteNear(tokenized, clause, figurativeWords);
-      if (kind != null && cancelled(kind, hit, clause, near, negated, figurative, appeal)) {
+      if (kind != null && cancelled(kind, hit, clause, near, negated, figurative, appeal)
+          || hit.tag().startsWith("report.") && questions.contains(clause)) {
+        // A report asked as a question asks for news ("is the water still off?", "¿siguen sin
+        // luz?"), not for anything anyone could bring.
         tally.cancelled = true;
         continue;
       }
-      tally.add(hit.tag(), kind, weight(hit.tag(), evidence.hasUrl()), near);
+      tally.add(hit.tag(), kind, weight(hit.tag(), evidence.hasUrl()), near, evidence);
     }
     return decide(tally, evidence, !negated.isEmpty(), tokens.size());
+  }
+
+  private static Set<Integer> questionClauses(Tokenizer.Result tokenized) {
+    Set<Integer> questions = new HashSet<>();
+    List<Token> tokens = tokenized.tokens();
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i).key().equals("?")) {
+        questions.add(tokenized.clauseOf(i));
+      }
+    }
+    return questions;
+  }
+
+  private static boolean insideLongerCue(Hit inner, List<Hit> selected) {
+    for (Hit hit : selected) {
+      if (kindOf(hit.tag()) == Kind.NEED
+          && hit.start() <= inner.start()
+          && hit.end() >= inner.end()
+          && hit.length() > inner.length()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -177,13 +209,13 @@ final class KindClassifier {
     double needSupport;
     double offerSupport;
 
-    void add(String tag, Kind kind, int weight, int near) {
+    void add(String tag, Kind kind, int weight, int near, Evidence evidence) {
       if (kind == Kind.NEED) {
         need += weight;
-        needSupport = Math.max(needSupport, support(tag, near));
+        needSupport = Math.max(needSupport, support(tag, near, evidence));
       } else if (kind == Kind.OFFER) {
         offer += weight;
-        offerSupport = Math.max(offerSupport, support(tag, near));
+        offerSupport = Math.max(offerSupport, support(tag, near, evidence));
       } else {
         other++;
         chatter |= tag.equals("chatter");
@@ -196,8 +228,12 @@ final class KindClassifier {
       }
     }
 
-    /** A cue's own strength, and more when the thing asked for or given is in its clause. */
-    private static double support(String tag, int near) {
+    /**
+     * A cue's own strength, and more the nearer the thing asked for or given is: in its clause, in
+     * the next one, or elsewhere in the message (a cue of one's own only), or with only a setting
+     * word ("shelter", "the clinic") in the message.
+     */
+    static double support(String tag, int near, Evidence evidence) {
       double base =
           switch (tag) {
             case "offer.question" -> 0.55;
@@ -207,7 +243,16 @@ final class KindClassifier {
       // A report must name the thing in its own clause ("the camp is short of tents"); "the roads
       // are flooded, drive safe" reports nothing anyone can give.
       boolean report = tag.startsWith("report.");
-      return base + (near == 2 ? 0.4 : near == 1 ? (report ? 0.2 : 0.35) : 0);
+      if (near == 2) {
+        return base + 0.4;
+      }
+      if (near == 1) {
+        return base + (report ? 0.2 : 0.35);
+      }
+      if (evidence.anyConcrete() && !report) {
+        return base + 0.25; // the thing is named, though farther from the cue
+      }
+      return evidence.hasCategory() ? base + 0.15 : base;
     }
   }
 
@@ -243,11 +288,6 @@ final class KindClassifier {
   private static double confidence(Kind kind, Tally tally, Evidence evidence) {
     double support = kind == Kind.NEED ? tally.needSupport : tally.offerSupport;
     double value = support;
-    if (support < 0.75 && evidence.anyConcrete()) {
-      value += 0.25; // the thing is named, though farther from the cue
-    } else if (support < 0.75 && evidence.hasCategory()) {
-      value += 0.15; // only a setting word ("shelter", "the clinic")
-    }
     int against = kind == Kind.NEED ? tally.offer : tally.need;
     int mine = kind == Kind.NEED ? tally.need : tally.offer;
     if (against > 0) {

@@ -48,6 +48,12 @@ public interface ChannelMemory {
   /** Raw payloads of the channel whose time to be (tried again) has come, oldest first. */
   List<RawInbound> dueRawInbound(Channel channel, Instant now, int limit);
 
+  /**
+   * Every raw payload of the channel with an id above {@code afterId}, due or not, oldest first.
+   * Exists so that a channel can erase what a forgotten person sent that still waits.
+   */
+  List<RawInbound> rawInboundAfter(Channel channel, long afterId, int limit);
+
   /** A raw payload was handled (its message is in the inbox, or it meant nothing): drop it. */
   void deleteRawInbound(long rawId);
 

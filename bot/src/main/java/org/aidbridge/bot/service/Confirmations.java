@@ -64,14 +64,16 @@ public final class Confirmations {
       return Optional.empty();
     }
     String language = replies.languageOf(message, null);
+    // Checked before it is used up: another sender quoting it must not cancel it.
     Optional<PendingConfirmation> pending =
         store
-            .takePendingConfirmation(id.get())
+            .pendingConfirmation(id.get())
             .filter(p -> p.message().sender().equals(message.sender()))
             .filter(p -> p.expiresAt().isAfter(clock.instant()));
     if (pending.isEmpty()) {
       return Optional.of(replies.say(message, language, "confirm.gone"));
     }
+    store.takePendingConfirmation(id.get());
     boolean no = YesNo.read(message.text()).filter(s -> !s.yes()).isPresent();
     if (no) {
       return Optional.of(replies.say(message, language, "confirm.cancelled"));

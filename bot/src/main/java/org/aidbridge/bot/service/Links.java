@@ -100,11 +100,16 @@ public final class Links {
       return Optional.empty();
     }
     String language = replies.languageOf(message, null);
-    Optional<LinkCode> saved = valid(code.get()).filter(c -> message.sender().equals(c.target()));
+    if (!guesses.mayTry(message.sender(), clock.instant())) {
+      return Optional.of(replies.say(message, language, "link.tries"));
+    }
+    // Only the identity the code was sent to may answer it; anyone else's answer (a quote of
+    // another's code message, its timestamp guessed on Signal) leaves the code as it was.
+    Optional<LinkCode> saved = live(code.get()).filter(c -> message.sender().equals(c.target()));
     return Optional.of(
         saved.isEmpty()
-            ? replies.say(message, language, "link.bad")
-            : linked(message, saved.get().requester(), message.sender(), language));
+            ? wrongCode(message, language)
+            : linked(message, use(saved.get()).requester(), message.sender(), language));
   }
 
   private List<OutboundMessage> showCode(InboundMessage message, String language) {
@@ -153,18 +158,20 @@ public final class Links {
       // Not even looked up: trying codes must neither find one nor use it up.
       return replies.say(message, language, "link.tries");
     }
-    Optional<LinkCode> saved = valid(typed);
+    Optional<LinkCode> saved = live(typed);
     if (saved.isEmpty()) {
       return wrongCode(message, language);
     }
     LinkCode code = saved.get();
     if (code.target() == null) {
       return code.requester().equals(message.sender())
-          ? replies.say(message, language, "link.same")
-          : linked(message, code.requester(), message.sender(), language);
+          ? replies.say(message, language, "link.same") // still to be typed on the other identity
+          : linked(message, use(code).requester(), message.sender(), language);
     }
+    // A code sent to another identity comes back from its requester only: anyone else typing it
+    // is a wrong code, and the code stays for its requester.
     return code.requester().equals(message.sender())
-        ? linked(message, message.sender(), code.target(), language)
+        ? linked(message, message.sender(), use(code).target(), language)
         : wrongCode(message, language);
   }
 
@@ -173,9 +180,15 @@ public final class Links {
     return replies.say(message, language, "link.bad");
   }
 
-  /** The code, used up, if it exists and its time is not over. */
-  private Optional<LinkCode> valid(String code) {
-    return store.takeLinkCode(code).filter(c -> c.expiresAt().isAfter(clock.instant()));
+  /** The code if it exists and its time is not over, left in place. */
+  private Optional<LinkCode> live(String code) {
+    return store.linkCode(code).filter(c -> c.expiresAt().isAfter(clock.instant()));
+  }
+
+  /** Uses the code up: it works once. */
+  private LinkCode use(LinkCode code) {
+    store.takeLinkCode(code.code());
+    return code;
   }
 
   private List<OutboundMessage> linked(

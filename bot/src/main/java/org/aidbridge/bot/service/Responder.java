@@ -88,7 +88,23 @@ public final class Responder {
     this.kindQuestion = kindQuestion;
   }
 
+  /**
+   * What to answer, with whatever the message sets going. A person whose text was longer than the
+   * bot reads (a huge mail or chat text) is told so once, in private, with the answer to them.
+   */
   public List<OutboundMessage> respond(InboundMessage message) {
+    List<OutboundMessage> answers = decide(message);
+    if (!message.textCut() || message.inGroup() || coordination.isBanned(message.sender())) {
+      return answers;
+    }
+    return LongTextNote.added(
+        message,
+        answers,
+        replies,
+        () -> replies.languageOf(message, parse(message, message.text()).language()));
+  }
+
+  private List<OutboundMessage> decide(InboundMessage message) {
     if (coordination.isBanned(message.sender())) {
       return List.of(); // stored, never answered: a ban must not be a conversation
     }

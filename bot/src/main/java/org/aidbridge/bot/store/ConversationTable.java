@@ -53,13 +53,15 @@ final class ConversationTable {
                   """,
                   ConversationTable::question,
                   key);
-          db.update(
-              """
-              DELETE FROM pending_questions
-               WHERE address_channel = ? AND address_id = ? AND topic = ?
-              """,
-              key);
-          return found;
+          // Only whoever deleted it has taken it (two at once on PostgreSQL: one of them).
+          int taken =
+              db.update(
+                  """
+                  DELETE FROM pending_questions
+                   WHERE address_channel = ? AND address_id = ? AND topic = ?
+                  """,
+                  key);
+          return taken > 0 ? found : Optional.<PendingQuestion>empty();
         });
   }
 
@@ -119,9 +121,10 @@ final class ConversationTable {
                   "SELECT * FROM broadcast_drafts WHERE address_channel = ? AND address_id = ?",
                   ConversationTable::draft,
                   key);
-          db.update(
-              "DELETE FROM broadcast_drafts WHERE address_channel = ? AND address_id = ?", key);
-          return found;
+          int taken =
+              db.update(
+                  "DELETE FROM broadcast_drafts WHERE address_channel = ? AND address_id = ?", key);
+          return taken > 0 ? found : Optional.<BroadcastDraft>empty();
         });
   }
 

@@ -35,15 +35,17 @@ final class DashboardTable {
                   row -> Address.person(Channel.fromId(row.getString(1)), row.getString(2)),
                   tokenHash,
                   millis(now));
-          // Used or not, a link opened once never opens again.
-          db.update(
-              "UPDATE dashboard_links SET used_at = ? WHERE token_hash = ? AND used_at IS NULL",
-              millis(now),
-              tokenHash);
+          // Used or not, a link opened once never opens again; and only the one request that
+          // marked it used opens it (two at once on PostgreSQL: one of them).
+          int marked =
+              db.update(
+                  "UPDATE dashboard_links SET used_at = ? WHERE token_hash = ? AND used_at IS NULL",
+                  millis(now),
+                  tokenHash);
           db.update(
               "DELETE FROM dashboard_links WHERE expires_at <= ?",
               millis(now.minusSeconds(86_400)));
-          return person;
+          return marked > 0 ? person : Optional.<Address>empty();
         });
   }
 

@@ -72,6 +72,18 @@ abstract class Database implements AutoCloseable {
   @Override
   public abstract void close();
 
+  /**
+   * Inside a transaction, makes other writers of {@code table} wait for it to end: PostgreSQL takes
+   * a lock that conflicts with itself (so read-then-write work on the table, such as numbering a
+   * new person, runs one at a time, across instances too); SQLite's transactions are one at a time
+   * already.
+   */
+  void lockForWriting(String table) {
+    if (dialect() == Dialect.POSTGRESQL) {
+      execute("LOCK TABLE " + table + " IN SHARE ROW EXCLUSIVE MODE");
+    }
+  }
+
   <T> List<T> list(String sql, RowReader<T> reader, Object... params) {
     List<T> rows = new ArrayList<>();
     forEach(sql, row -> rows.add(reader.read(row)), params);

@@ -11,14 +11,12 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.aidbridge.bot.model.Address;
-import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.Match;
 import org.aidbridge.bot.model.OutboundMessage;
-import org.aidbridge.bot.model.Place;
 import org.aidbridge.bot.model.Status;
 import org.aidbridge.bot.model.Subscription;
 
@@ -124,6 +122,11 @@ public abstract class JdbcStore implements Store {
   }
 
   @Override
+  public List<RawInbound> rawInboundAfter(Channel channel, long afterId, int limit) {
+    return raw.after(channel, afterId, limit);
+  }
+
+  @Override
   public int rawInboundCount(Channel channel) {
     return raw.count(channel);
   }
@@ -166,17 +169,6 @@ public abstract class JdbcStore implements Store {
   @Override
   public List<Listing> activeListingsOf(Address author) {
     return listings.activeOf(author);
-  }
-
-  @Override
-  public List<Listing> activeListings(Kind kind, Set<Category> anyOf, Instant now) {
-    return listings.active(kind, anyOf, now);
-  }
-
-  @Override
-  public List<Listing> activeListingsNear(
-      Kind kind, Set<Category> anyOf, Place center, double radiusKm, Instant now) {
-    return listings.activeNear(kind, anyOf, center.lat(), center.lon(), radiusKm, now);
   }
 
   @Override
@@ -481,6 +473,11 @@ public abstract class JdbcStore implements Store {
   }
 
   @Override
+  public Optional<LinkCode> linkCode(String code) {
+    return proofs.linkCode(code);
+  }
+
+  @Override
   public Optional<LinkCode> takeLinkCode(String code) {
     return proofs.takeLinkCode(code);
   }
@@ -488,6 +485,11 @@ public abstract class JdbcStore implements Store {
   @Override
   public long savePendingConfirmation(InboundMessage message, Instant expiresAt) {
     return proofs.savePendingConfirmation(message, expiresAt);
+  }
+
+  @Override
+  public Optional<PendingConfirmation> pendingConfirmation(long id) {
+    return proofs.pendingConfirmation(id);
   }
 
   @Override

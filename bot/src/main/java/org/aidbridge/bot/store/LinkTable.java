@@ -18,6 +18,7 @@ final class LinkTable {
   void link(Address a, Address b) {
     db.inTransaction(
         () -> {
+          db.lockForWriting("identity_links"); // a new person's number is the highest plus one
           Optional<Long> personA = personOf(a);
           Optional<Long> personB = personOf(b);
           long person = personA.or(() -> personB).orElseGet(this::newPerson);

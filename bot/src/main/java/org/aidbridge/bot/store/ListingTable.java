@@ -6,11 +6,8 @@ import static org.aidbridge.bot.store.Columns.millis;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.aidbridge.bot.model.Address;
@@ -38,19 +35,6 @@ final class ListingTable {
                AS categories
         FROM listings l
       """;
-
-  /**
-   * The active listings of a kind in some categories. The category index yields the candidate ids,
-   * so the cost grows with the listings in those categories, not with all listings.
-   */
-  static String activeInCategoriesSql(int categoryCount) {
-    String marks = String.join(", ", java.util.Collections.nCopies(categoryCount, "?"));
-    return SELECT
-        + " WHERE l.id IN (SELECT listing_id FROM listing_categories WHERE category IN ("
-        + marks
-        + "))\n   AND l.kind = ? AND l.status IN ('OPEN', 'MATCHED') AND l.expires_at > ?"
-        + "\n ORDER BY l.id";
-  }
 
   private final Database db;
   private final RandomGenerator random;
@@ -124,17 +108,6 @@ final class ListingTable {
         author.id());
   }
 
-  List<Listing> active(Kind kind, Set<Category> anyOf, Instant now) {
-    if (anyOf.isEmpty()) {
-      return List.of();
-    }
-    List<Object> params = new ArrayList<>();
-    anyOf.forEach(c -> params.add(c.id()));
-    params.add(kind.name());
-    params.add(millis(now));
-    return db.list(activeInCategoriesSql(anyOf.size()), ListingTable::read, params.toArray());
-  }
-
   List<Listing> all() {
     return db.list(SELECT + " ORDER BY l.id", ListingTable::read);
   }
@@ -200,42 +173,6 @@ final class ListingTable {
           category.id(),
           cell);
     }
-  }
-
-  /**
-   * Active listings in the categories whose place lies in the cells around a point, or is unknown.
-   */
-  List<Listing> activeNear(
-      Kind kind, Set<Category> anyOf, double lat, double lon, double km, Instant now) {
-    if (anyOf.isEmpty()) {
-      return List.of();
-    }
-    List<Integer> cells = GeoCells.around(lat, lon, km);
-    List<Object> params = new ArrayList<>();
-    anyOf.forEach(c -> params.add(c.id()));
-    params.addAll(cells);
-    anyOf.forEach(c -> params.add(c.id()));
-    params.add(kind.name());
-    params.add(millis(now));
-    String categoryMarks = marks(anyOf.size());
-    // Two index lookups (in the cells; of unknown place) rather than one OR, which SQLite would
-    // answer by reading every row of the categories.
-    String sql =
-        SELECT
-            + " WHERE l.id IN (SELECT listing_id FROM listing_categories WHERE category IN ("
-            + categoryMarks
-            + ") AND cell IN ("
-            + marks(cells.size())
-            + ") UNION ALL SELECT listing_id FROM listing_categories WHERE category IN ("
-            + categoryMarks
-            + ") AND cell IS NULL)"
-            + "\n   AND l.kind = ? AND l.status IN ('OPEN', 'MATCHED') AND l.expires_at > ?"
-            + "\n ORDER BY l.id";
-    return db.list(sql, ListingTable::read, params.toArray());
-  }
-
-  private static String marks(int count) {
-    return String.join(", ", java.util.Collections.nCopies(count, "?"));
   }
 
   /** A reference no listing has; longer ones once the short ones get crowded. */

@@ -7,8 +7,10 @@ import org.aidbridge.bot.model.Address;
  * Deletes everything the store keeps about one address (a person, or a group that leaves): what
  * they posted and its matches, every message about their listings (to anyone, so their words
  * relayed to others and their contact details shared by consent go too), what was sent to them, the
- * messages they sent, their subscription, identity links, waiting questions and counts; not a ban.
- * Matched listings of other people that lose their only match are open again.
+ * messages they sent, identity links, waiting questions and counts, and a group's subscription and
+ * digests; not a ban. Matched listings of other people that lose their only match are open again. A
+ * person is never a group: an email list may share a person's address, and forgetting the person
+ * leaves the list's subscription, its mail and its marks alone.
  *
  * <p>Every match is exact: an address is its channel and id compared whole, a message about a
  * listing is found by the listing's topic, never by searching text for an id (a short id is part of
@@ -20,8 +22,7 @@ final class PersonEraser {
 
   /** Tables keyed by an address in columns {@code address_channel} and {@code address_id}. */
   private static final List<String> KEYED_BY_ADDRESS =
-      List.of(
-          "unreachable", "identity_links", "pending_questions", "relay_counts", "broadcast_drafts");
+      List.of("identity_links", "pending_questions", "relay_counts", "broadcast_drafts");
 
   private final Database db;
 
@@ -36,11 +37,17 @@ final class PersonEraser {
           String id = who.id();
           forgetMessagesAboutTheirListings(channel, id);
           forgetListings(channel, id);
-          forgetMessages(channel, id);
+          forgetMessages(channel, id, who.group());
+          if (who.group()) {
+            forgetGroup(channel, id);
+          }
+          // A list (or group) may share the person's address: its mark is not theirs.
           db.update(
-              "DELETE FROM subscriptions WHERE group_channel = ? AND group_id = ?", channel, id);
-          db.update(
-              "DELETE FROM digests_sent WHERE group_channel = ? AND group_id = ?", channel, id);
+              "DELETE FROM unreachable WHERE address_channel = ? AND address_id = ?"
+                  + " AND address_is_group = ?",
+              channel,
+              id,
+              who.group() ? 1 : 0);
           for (String table : KEYED_BY_ADDRESS) {
             db.update(
                 "DELETE FROM " + table + " WHERE address_channel = ? AND address_id = ?",
@@ -50,6 +57,15 @@ final class PersonEraser {
           forgetState(who.qualified());
           return null;
         });
+  }
+
+  /**
+   * What only a group has: its subscription and the digests it was sent. An email list's address
+   * may also be a person's, so forgetting the person never reaches these.
+   */
+  private void forgetGroup(String channel, String id) {
+    db.update("DELETE FROM subscriptions WHERE group_channel = ? AND group_id = ?", channel, id);
+    db.update("DELETE FROM digests_sent WHERE group_channel = ? AND group_id = ?", channel, id);
   }
 
   /**
@@ -120,8 +136,13 @@ final class PersonEraser {
    * apart from a redelivery, unless even that names them: a Signal or Telegram message id that
    * begins with their id, or any mail's Message-ID (which may hold the address).
    */
-  private void forgetMessages(String channel, String id) {
-    db.update("DELETE FROM outbox WHERE channel = ? AND recipient_id = ?", channel, id);
+  private void forgetMessages(String channel, String id, boolean group) {
+    int isGroup = group ? 1 : 0;
+    db.update(
+        "DELETE FROM outbox WHERE channel = ? AND recipient_id = ? AND recipient_is_group = ?",
+        channel,
+        id,
+        isGroup);
     db.update(
         """
         UPDATE outbox SET in_reply_to = NULL
@@ -139,10 +160,12 @@ final class PersonEraser {
         """
         DELETE FROM inbox
          WHERE processed = 1
-           AND ((sender_channel = ? AND sender_id = ?) OR (group_channel = ? AND group_id = ?))
+           AND ((sender_channel = ? AND sender_id = ?)
+                OR (? = 1 AND group_channel = ? AND group_id = ?))
         """,
         channel,
         id,
+        isGroup,
         channel,
         id);
     db.update(

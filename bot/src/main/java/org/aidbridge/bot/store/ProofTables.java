@@ -39,13 +39,17 @@ final class ProofTables {
         millis(code.expiresAt()));
   }
 
+  Optional<LinkCode> linkCode(String code) {
+    return db.one("SELECT * FROM link_codes WHERE code = ?", ProofTables::linkCode, code);
+  }
+
   Optional<LinkCode> takeLinkCode(String code) {
     return db.inTransaction(
         () -> {
           Optional<LinkCode> found =
               db.one("SELECT * FROM link_codes WHERE code = ?", ProofTables::linkCode, code);
-          found.ifPresent(c -> db.update("DELETE FROM link_codes WHERE code = ?", code));
-          return found;
+          // Only whoever deleted it has taken it: a code is used once, even by two at once.
+          return found.filter(c -> db.update("DELETE FROM link_codes WHERE code = ?", code) > 0);
         });
   }
 
@@ -65,6 +69,11 @@ final class ProofTables {
         millis(expiresAt));
   }
 
+  Optional<PendingConfirmation> pendingConfirmation(long id) {
+    return db.one(
+        "SELECT * FROM pending_confirmations WHERE id = ?", ProofTables::confirmation, id);
+  }
+
   Optional<PendingConfirmation> takePendingConfirmation(long id) {
     return db.inTransaction(
         () -> {
@@ -73,8 +82,8 @@ final class ProofTables {
                   "SELECT * FROM pending_confirmations WHERE id = ?",
                   ProofTables::confirmation,
                   id);
-          found.ifPresent(c -> db.update("DELETE FROM pending_confirmations WHERE id = ?", id));
-          return found;
+          return found.filter(
+              c -> db.update("DELETE FROM pending_confirmations WHERE id = ?", id) > 0);
         });
   }
 

@@ -2,6 +2,8 @@ package org.aidbridge.bot.store;
 
 import static org.aidbridge.bot.store.Columns.millis;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import org.aidbridge.bot.model.Channel;
@@ -30,15 +32,22 @@ final class RawInboundTable {
         SELECT id, channel, payload, received_at, attempts FROM raw_inbound
          WHERE channel = ? AND retry_at <= ? ORDER BY id LIMIT ?
         """,
-        row ->
-            new RawInbound(
-                row.getLong("id"),
-                Channel.fromId(row.getString("channel")),
-                row.getString("payload"),
-                Columns.instant(row, "received_at"),
-                row.getInt("attempts")),
+        RawInboundTable::row,
         channel.id(),
         millis(now),
+        limit);
+  }
+
+  /** Every payload of the channel after {@code afterId}, due or not, oldest first. */
+  List<RawInbound> after(Channel channel, long afterId, int limit) {
+    return db.list(
+        """
+        SELECT id, channel, payload, received_at, attempts FROM raw_inbound
+         WHERE channel = ? AND id > ? ORDER BY id LIMIT ?
+        """,
+        RawInboundTable::row,
+        channel.id(),
+        afterId,
         limit);
   }
 
@@ -48,6 +57,15 @@ final class RawInboundTable {
             row -> row.getInt(1),
             channel.id())
         .orElse(0);
+  }
+
+  private static RawInbound row(ResultSet row) throws SQLException {
+    return new RawInbound(
+        row.getLong("id"),
+        Channel.fromId(row.getString("channel")),
+        row.getString("payload"),
+        Columns.instant(row, "received_at"),
+        row.getInt("attempts"));
   }
 
   void delete(long id) {

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -67,17 +68,22 @@ final class SchemaUpgrade {
             .dataSource(source)
             .locations(location)
             .table(HISTORY)
+            // One transaction for all the steps a database lacks: an upgrade is kept whole or not
+            // at all, and a new database is made in one commit instead of one per step.
+            .group(true)
             .baselineOnMigrate(baseline > 0)
             .baselineVersion(MigrationVersion.fromVersion(String.valueOf(Math.max(1, baseline))))
             .baselineDescription("made by AidBridge before Flyway")
             .load();
     try {
-      refuseNewer(flyway, claimed);
+      MigrationInfoService before = flyway.info();
+      refuseNewer(before.all(), claimed);
       MigrateResult result = flyway.migrate();
       if (result.migrationsExecuted > 0) {
         LOG.info("database schema upgraded to version {}", result.targetSchemaVersion);
+        return MigrationVersion.fromVersion(result.targetSchemaVersion);
       }
-      MigrationInfo current = flyway.info().current();
+      MigrationInfo current = before.current();
       return current == null ? null : current.getVersion();
     } catch (FlywayException e) {
       throw new StoreException("could not upgrade the database schema: " + e.getMessage(), e);
@@ -85,8 +91,7 @@ final class SchemaUpgrade {
   }
 
   /** A database written by a newer AidBridge is not touched: its schema may mean other things. */
-  private static void refuseNewer(Flyway flyway, int claimed) {
-    MigrationInfo[] all = flyway.info().all();
+  private static void refuseNewer(MigrationInfo[] all, int claimed) {
     String known =
         Arrays.stream(all)
             .filter(m -> m.getState().isResolved() && m.getVersion() != null)

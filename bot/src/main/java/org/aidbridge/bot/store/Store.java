@@ -7,13 +7,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.aidbridge.bot.model.Address;
-import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.Match;
-import org.aidbridge.bot.model.Place;
 import org.aidbridge.bot.model.Status;
 import org.aidbridge.bot.model.Subscription;
 import org.aidbridge.bot.port.ChannelMemory;
@@ -98,22 +96,6 @@ public interface Store extends AutoCloseable, ChannelMemory {
   /** The author's listings that are OPEN or MATCHED, newest first. */
   List<Listing> activeListingsOf(Address author);
 
-  /**
-   * OPEN or MATCHED listings of a kind having at least one of the categories, not expired at {@code
-   * now}. Uses an index: it does not read every listing.
-   */
-  List<Listing> activeListings(Kind kind, Set<Category> anyOf, Instant now);
-
-  /**
-   * Like {@link #activeListings}, but only listings whose place is within about {@code radiusKm} of
-   * {@code center} (a superset: the index works in one-degree cells, so callers still measure) or
-   * whose place is unknown, or offers that ship or work remotely ({@link
-   * org.aidbridge.bot.model.Shipping}). {@code center} must be resolved.
-   */
-  List<Listing> activeListingsNear(
-      Kind kind, Set<Category> anyOf, Place center, double radiusKm, Instant now);
-
-  /** All listings, any status, in id order (for export). */
   List<Listing> allListings();
 
   /** Hands every listing, any status, in id order to {@code each}, without holding them all. */
@@ -263,6 +245,12 @@ public interface Store extends AutoCloseable, ChannelMemory {
   /** Keeps a link code (replacing one with the same code). */
   void saveLinkCode(LinkCode code);
 
+  /**
+   * A link code, left in place: whoever typed or answered it must be checked before it is used up,
+   * or anyone could cancel another's code.
+   */
+  Optional<LinkCode> linkCode(String code);
+
   /** Finds and deletes a link code: each works once, expired or not. */
   Optional<LinkCode> takeLinkCode(String code);
 
@@ -272,6 +260,9 @@ public interface Store extends AutoCloseable, ChannelMemory {
    * @return its id
    */
   long savePendingConfirmation(InboundMessage message, Instant expiresAt);
+
+  /** A pending confirmation, left in place until its own sender answers it. */
+  Optional<PendingConfirmation> pendingConfirmation(long id);
 
   /** Finds and deletes a pending confirmation: each is answered once. */
   Optional<PendingConfirmation> takePendingConfirmation(long id);

@@ -15,7 +15,6 @@ import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
-import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.model.Place;
@@ -123,7 +122,7 @@ class CoordinationTest {
     bot.handle(say(ANA, "need: rice in Oakland"));
     Listing rice = store.activeListingsOf(ANA).get(0);
     bot.handle(say(COORDINATOR, "hide " + rice.ref()));
-    assertThat(store.activeListings(Kind.NEED, Set.of(Category.FOOD), NOW)).isEmpty();
+    assertThat(store.listingById(rice.id()).orElseThrow().status().active()).isFalse();
   }
 
   @Test

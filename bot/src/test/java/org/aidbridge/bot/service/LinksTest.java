@@ -16,6 +16,7 @@ import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.model.Proof;
+import org.aidbridge.bot.store.OutboxEntry;
 import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
 import org.aidbridge.bot.testing.MutableClock;
@@ -128,6 +129,69 @@ class LinksTest {
     assertThat(only(bot.handle(say(PHONE, "link " + code))).text())
         .contains("Too many wrong codes");
     assertThat(store.linkedWith(PHONE)).containsExactly(PHONE);
+  }
+
+  @Test
+  void quotingAnothersCodeMessageUsesNothingUpAndCountsAsAWrongCode() {
+    Address rosa = Address.person(Channel.SIGNAL, "7ccae375-cd51-4c82-8b1e-7be3280aa485");
+    Address eve = Address.person(Channel.SIGNAL, "5d2e8a10-3b7c-4e1a-9f00-aa11bb22cc33");
+    bot.handle(say(MAIL, "link signal:" + rosa.id()));
+    String codeMessage = sentOnSignal(rosa);
+
+    // On Signal a quote names only the timestamp: Eve guessed the one of Rosa's code message.
+    assertThat(only(bot.handle(quoting(eve, codeMessage))).text()).contains("unknown");
+    for (int i = 1; i < LinkCodeGuesses.PER_SENDER; i++) {
+      bot.handle(quoting(eve, codeMessage));
+    }
+    assertThat(only(bot.handle(quoting(eve, codeMessage))).text()).contains("Too many wrong codes");
+
+    assertThat(bot.handle(quoting(rosa, codeMessage)))
+        .extracting(OutboundMessage::to)
+        .containsExactlyInAnyOrder(rosa, MAIL);
+    assertThat(store.linkedWith(MAIL)).containsExactlyInAnyOrder(MAIL, rosa);
+    assertThat(store.linkedWith(eve)).containsExactly(eve);
+  }
+
+  @Test
+  void aCodeSentToAnotherIdentityTypedByAStrangerStaysForItsRequester() {
+    Address eve = Address.person(Channel.TELEGRAM, "6660001");
+    bot.handle(say(PHONE, "link email:" + MAIL.id()));
+    OutboxEntry codeMail = store.dueOutbox(Channel.EMAIL, NOW, 10).get(0);
+    Matcher m = Pattern.compile("link ([2-9A-Z]{6})").matcher(codeMail.message().text());
+    assertThat(m.find()).isTrue();
+
+    assertThat(only(bot.handle(say(eve, "link " + m.group(1)))).text()).contains("unknown");
+
+    assertThat(bot.handle(say(PHONE, "link " + m.group(1))))
+        .extracting(OutboundMessage::to)
+        .containsExactlyInAnyOrder(PHONE, MAIL);
+  }
+
+  /** Marks the Signal messages due to {@code to} sent, as the channel would; the last one's id. */
+  private String sentOnSignal(Address to) {
+    String last = null;
+    for (OutboxEntry e : store.dueOutbox(Channel.SIGNAL, clock.instant(), 100)) {
+      if (e.message().to().equals(to)) {
+        last = String.valueOf(1_700_000_000_000L + e.id());
+        store.markSent(e.id(), last, clock.instant());
+      }
+    }
+    return last;
+  }
+
+  private InboundMessage quoting(Address from, String quoted) {
+    return new InboundMessage(
+        Channel.SIGNAL,
+        "q" + ids.incrementAndGet(),
+        from,
+        null,
+        "ok",
+        null,
+        null,
+        quoted,
+        true,
+        false,
+        clock.instant());
   }
 
   private static String codeFrom(List<OutboundMessage> out) {

@@ -99,6 +99,21 @@ class ProofPolicyTest {
   }
 
   @Test
+  void anotherSenderAnsweringAConfirmationMailLeavesItForItsOwner() {
+    Listing need = needOfAna();
+    bot.handle(mail(ANA, "withdraw " + need.ref(), Proof.NONE));
+    String question = sent(ANA);
+    Address eve = Address.person(Channel.EMAIL, "eve@example.net");
+
+    // Eve proves her own mailbox and answers in the thread of Ana's confirmation mail.
+    assertThat(only(bot.handle(answer(eve, "no", question))).text()).contains("no longer waiting");
+
+    assertThat(store.listingById(need.id()).orElseThrow().status()).isEqualTo(Status.OPEN);
+    bot.handle(answer(ANA, "yes", question));
+    assertThat(store.listingById(need.id()).orElseThrow().status()).isEqualTo(Status.WITHDRAWN);
+  }
+
+  @Test
   void theQuestionToConfirmIsAskedInThePersonsLanguage() {
     Listing need = needOfAna();
 

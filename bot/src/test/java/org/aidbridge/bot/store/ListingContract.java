@@ -16,7 +16,6 @@ import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.ListingRefs;
-import org.aidbridge.bot.model.Place;
 import org.aidbridge.bot.model.Status;
 import org.aidbridge.bot.model.Urgency;
 import org.junit.jupiter.api.Test;
@@ -129,38 +128,6 @@ public interface ListingContract {
   }
 
   @Test
-  default void activeListingsFilterByKindCategoryStatusAndExpiry() {
-    Listing food = store().insertListing(draft(Kind.OFFER, BOB, Category.FOOD));
-    Listing foodAndWater =
-        store().insertListing(draft(Kind.OFFER, BOB, Category.FOOD, Category.WATER));
-    Listing water = store().insertListing(draft(Kind.OFFER, ALICE, Category.WATER));
-    Listing matched = store().insertListing(draft(Kind.OFFER, ALICE, Category.WATER));
-    store().updateStatus(matched.id(), Status.MATCHED);
-    Listing withdrawn = store().insertListing(draft(Kind.OFFER, ALICE, Category.FOOD));
-    store().updateStatus(withdrawn.id(), Status.WITHDRAWN);
-    store().insertListing(draft(Kind.NEED, ALICE, Category.FOOD));
-    store().insertListing(draft(Kind.OFFER, ALICE, Category.MONEY));
-
-    assertThat(store().activeListings(Kind.OFFER, Set.of(Category.FOOD, Category.WATER), T0))
-        .extracting(Listing::id)
-        .containsExactlyInAnyOrder(food.id(), foodAndWater.id(), water.id(), matched.id());
-    assertThat(store().activeListings(Kind.OFFER, Set.of(Category.FOOD), T0))
-        .containsExactlyInAnyOrder(food, foodAndWater);
-    assertThat(store().activeListings(Kind.OFFER, Set.of(Category.CHILDCARE), T0)).isEmpty();
-    assertThat(store().activeListings(Kind.OFFER, Set.of(), T0)).isEmpty();
-  }
-
-  @Test
-  default void expiredListingsAreNotActive() {
-    Listing stored = store().insertListing(draft(Kind.NEED, ALICE, Category.FOOD));
-    Set<Category> food = Set.of(Category.FOOD);
-
-    assertThat(store().activeListings(Kind.NEED, food, stored.expiresAt().minusMillis(1)))
-        .containsExactly(stored);
-    assertThat(store().activeListings(Kind.NEED, food, stored.expiresAt())).isEmpty();
-  }
-
-  @Test
   default void allListingsComeInIdOrderWhateverTheirStatus() {
     Listing a = store().insertListing(draft(Kind.NEED, ALICE, at(9), Category.FOOD));
     Listing b = store().insertListing(draft(Kind.OFFER, BOB, at(1), Category.FOOD));
@@ -210,49 +177,5 @@ public interface ListingContract {
     assertThat(read.author()).isEqualTo(ALICE);
     assertThat(read.status()).isEqualTo(stored.status());
     assertThat(read.text()).isEqualTo(stored.text());
-    assertThat(store().activeListings(Kind.NEED, Set.of(Category.OTHER), T0)).isEmpty();
-    assertThat(store().activeListings(Kind.NEED, Set.of(Category.MEDICINE), T0)).hasSize(1);
-  }
-
-  @Test
-  default void nearbyListingsComeFromTheCellsAroundAPlaceAndUnknownPlacesAlways() {
-    Place salem = new Place("Salem", "Salem", "US", 44.9429, -123.0351);
-    Place boston = new Place("Boston", "Boston", "US", 42.3601, -71.0589);
-    Listing here = store().insertListing(draft(Kind.OFFER, BOB, Category.FOOD));
-    Listing near =
-        store()
-            .insertListing(
-                draft(Kind.OFFER, BOB, Category.FOOD).withDetails(Set.of(Category.FOOD), salem));
-    Listing nowhere =
-        store()
-            .insertListing(
-                draft(Kind.OFFER, BOB, Category.FOOD).withDetails(Set.of(Category.FOOD), null));
-    store()
-        .insertListing(
-            draft(Kind.OFFER, BOB, Category.FOOD).withDetails(Set.of(Category.FOOD), boston));
-    store().insertListing(draft(Kind.OFFER, BOB, Category.WATER));
-
-    assertThat(
-            store()
-                .activeListingsNear(
-                    Kind.OFFER, Set.of(Category.FOOD), StoreFixtures.PORTLAND, 150, T0))
-        .extracting(Listing::id)
-        .containsExactlyInAnyOrder(here.id(), near.id(), nowhere.id());
-  }
-
-  @Test
-  default void movingAListingMovesItInTheNearbyIndex() {
-    Place boston = new Place("Boston", "Boston", "US", 42.3601, -71.0589);
-    Listing stored = store().insertListing(draft(Kind.OFFER, BOB, Category.FOOD));
-
-    store().updateListing(stored.withDetails(stored.categories(), boston));
-
-    assertThat(
-            store()
-                .activeListingsNear(
-                    Kind.OFFER, Set.of(Category.FOOD), StoreFixtures.PORTLAND, 150, T0))
-        .isEmpty();
-    assertThat(store().activeListingsNear(Kind.OFFER, Set.of(Category.FOOD), boston, 10, T0))
-        .hasSize(1);
   }
 }

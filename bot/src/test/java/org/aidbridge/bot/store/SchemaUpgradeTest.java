@@ -68,6 +68,15 @@ class SchemaUpgradeTest {
   }
 
   @Test
+  void theOldStepsAreFrozenAtFourteen() {
+    assertThat(LegacyMigrations.STEPS)
+        .as(
+            "a new schema step is a Flyway script V15__what_it_does.sql in db/migration/sqlite and"
+                + " db/migration/postgresql, never a step appended to LegacyMigrations")
+        .hasSize(14);
+  }
+
+  @Test
   void theSqliteScriptsMakeExactlyTheSchemaTheOldStepsMade(@TempDir Path dir) {
     String legacy = dir.resolve("legacy.db").toString();
     LegacyMigrations.buildFile(legacy, LegacyMigrations.latest());

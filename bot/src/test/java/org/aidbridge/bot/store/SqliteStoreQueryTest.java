@@ -7,11 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.aidbridge.bot.model.Category;
@@ -38,25 +33,5 @@ class SqliteStoreQueryTest {
           .isInstanceOf(StoreException.class);
       assertThat(store.allListings()).hasSize(5);
     }
-  }
-
-  @Test
-  void activeListingsReadOnlyTheListingsOfTheAskedCategories() throws SQLException {
-    Path file = dir.resolve("bot.db");
-    try (SqliteStore store = SqliteStore.open(file.toString())) {
-      store.insertListing(draft(Kind.OFFER, BOB, Category.FOOD));
-    }
-    List<String> plan = new ArrayList<>();
-    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
-        PreparedStatement explain =
-            raw.prepareStatement("EXPLAIN QUERY PLAN " + ListingTable.activeInCategoriesSql(2));
-        ResultSet rows = explain.executeQuery()) {
-      while (rows.next()) {
-        plan.add(rows.getString("detail"));
-      }
-    }
-
-    assertThat(plan).anyMatch(step -> step.contains("listing_categories_category"));
-    assertThat(plan).noneMatch(step -> step.startsWith("SCAN"));
   }
 }

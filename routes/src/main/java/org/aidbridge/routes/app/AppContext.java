@@ -2,10 +2,16 @@ package org.aidbridge.routes.app;
 
 import java.time.Clock;
 import org.aidbridge.bot.BotService;
+import org.aidbridge.bot.Bots;
 import org.aidbridge.bot.outbox.OutboxDispatcher;
+import org.aidbridge.bot.parse.LexiconParser;
+import org.aidbridge.bot.place.PlaceFinder;
 import org.aidbridge.bot.port.ChannelMemory;
 import org.aidbridge.bot.store.Store;
+import org.aidbridge.routes.config.BotSettingsFactory;
+import org.aidbridge.routes.config.OutboxPolicyFactory;
 import org.aidbridge.routes.config.Settings;
+import org.aidbridge.routes.web.WebSettings;
 
 /**
  * What every channel adapter is built from.
@@ -25,10 +31,30 @@ public record AppContext(
     ChannelHealth health,
     AppMetrics metrics) {
 
-  /** With a health registry and metrics of its own (the core's events then go uncounted). */
-  public AppContext(
-      Settings settings, Store store, BotService bot, OutboxDispatcher dispatcher, Clock clock) {
-    this(settings, store, bot, dispatcher, clock, new ChannelHealth(clock), new AppMetrics(clock));
+  /**
+   * The application's one composition root: the bot and the outbox dispatcher as {@code run} builds
+   * them from the settings (bot settings, outbox policy, the dashboard's address), both reporting
+   * to one metrics registry, with a health registry of their own. Tests build theirs here too, so
+   * no test runs the application wired otherwise than production.
+   *
+   * @param places the gazetteer (loaded once and shared), or {@link PlaceFinder#NONE}
+   */
+  public static AppContext build(Settings settings, Store store, Clock clock, PlaceFinder places) {
+    AppMetrics metrics = new AppMetrics(clock);
+    BotService bot =
+        Bots.create(
+            store,
+            BotSettingsFactory.from(settings),
+            clock,
+            new LexiconParser(places),
+            places,
+            WebSettings.from(settings).dashboardUrl(),
+            metrics.botEvents());
+    OutboxDispatcher dispatcher =
+        new OutboxDispatcher(
+            store, clock, OutboxPolicyFactory.from(settings), metrics.outboxStats());
+    return new AppContext(
+        settings, store, bot, dispatcher, clock, new ChannelHealth(clock), metrics);
   }
 
   /** The part of the store a channel may use: channels never reach into the rest of it. */

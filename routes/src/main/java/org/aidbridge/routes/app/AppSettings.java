@@ -42,21 +42,13 @@ public record AppSettings(
     return new AppSettings(
         port,
         host,
-        Duration.ofMillis(atLeast(settings, OUTBOX_POLL_MS, 500, 1)),
-        Duration.ofMillis(atLeast(settings, HOUSEKEEPING_PERIOD_MS, 60_000, 1)),
-        Duration.ofSeconds(atLeast(settings, HEALTH_DOWN_AFTER_SECONDS, 120, 0)));
+        Duration.ofMillis(settings.integerAtLeast(OUTBOX_POLL_MS, 500, 1)),
+        Duration.ofMillis(settings.integerAtLeast(HOUSEKEEPING_PERIOD_MS, 60_000, 1)),
+        Duration.ofSeconds(settings.integerAtLeast(HEALTH_DOWN_AFTER_SECONDS, 120, 0)));
   }
 
   /** Whether {@code /health} and {@code /metrics} are served. */
   public boolean httpOn() {
     return httpPort != -1;
-  }
-
-  private static int atLeast(Settings settings, String key, int fallback, int least) {
-    int value = settings.integer(key, fallback);
-    if (value < least) {
-      throw new ConfigException(key, "must be at least " + least + ", not " + value);
-    }
-    return value;
   }
 }

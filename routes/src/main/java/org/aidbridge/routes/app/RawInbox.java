@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.aidbridge.bot.ChannelCopies;
+import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.port.ChannelMemory;
 import org.aidbridge.bot.store.RawInbound;
@@ -21,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * blocks, and the reading thread stops reading (backpressure reaches the daemon or server). A
  * payload that cannot be handled now (translation failed, the daemon did not answer, the store was
  * busy) is tried again later with backoff; it is never dropped.
+ *
+ * <p>When a person is forgotten it erases what they sent that still waits ({@link #eraseFrom}).
  */
-public final class RawInbox implements AutoCloseable {
+public final class RawInbox implements ChannelCopies, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RawInbox.class);
   private static final int BATCH = 20;
   private static final Duration IDLE = Duration.ofSeconds(1);
@@ -31,6 +35,12 @@ public final class RawInbox implements AutoCloseable {
   @FunctionalInterface
   public interface Handler {
     void handle(String payload) throws Exception;
+  }
+
+  /** Whether a payload was sent by the person with this id on the channel (false if unreadable). */
+  @FunctionalInterface
+  public interface Authorship {
+    boolean sentBy(String payload, String personId);
   }
 
   /** Whether the handler can take payloads now (false until the channel knows who it is). */
@@ -43,6 +53,7 @@ public final class RawInbox implements AutoCloseable {
   private final ChannelMemory store;
   private final Clock clock;
   private final Handler handler;
+  private final Authorship authorship;
   private final Readiness readiness;
   private final Duration firstPause;
   private final Duration lastPause;
@@ -51,13 +62,17 @@ public final class RawInbox implements AutoCloseable {
   private final Object wake = new Object();
   private boolean signalled; // guarded by wake
   private volatile boolean closed;
-  private Thread worker;
+  private volatile Thread worker;
+
+  /** The id of the payload the worker is handling, or -1. */
+  private volatile long inHand = -1;
 
   public RawInbox(
       Channel channel,
       ChannelMemory store,
       Clock clock,
       Handler handler,
+      Authorship authorship,
       Readiness readiness,
       Duration firstPause,
       Duration lastPause,
@@ -66,6 +81,7 @@ public final class RawInbox implements AutoCloseable {
     this.store = store;
     this.clock = clock;
     this.handler = handler;
+    this.authorship = authorship;
     this.readiness = readiness;
     this.firstPause = firstPause;
     this.lastPause = lastPause;
@@ -168,6 +184,7 @@ public final class RawInbox implements AutoCloseable {
   }
 
   private void handleOne(RawInbound raw) {
+    inHand = raw.id();
     try {
       handler.handle(raw.payload());
     } catch (Exception e) {
@@ -183,11 +200,51 @@ public final class RawInbox implements AutoCloseable {
       LOG.debug("{}: handling a received message failed", channel.id(), e);
       store.retryRawInboundLater(raw.id(), clock.instant().plus(wait), kind(e));
       return;
+    } finally {
+      inHand = -1;
     }
     store.deleteRawInbound(raw.id());
-    if (room.availablePermits() < maxWaiting) {
+    freeRoom(1);
+  }
+
+  private void freeRoom(int payloads) {
+    for (int i = 0; i < payloads && room.availablePermits() < maxWaiting; i++) {
       room.release();
     }
+  }
+
+  /**
+   * Erases what {@code person} sent that still waits here (a payload that failed and waits for
+   * another try, or one not handled yet): handled after the forgetting, it would bring them back.
+   * While this inbox's own worker handles the message that asked to forget, what the person sent
+   * after that message is a new message and stays; the payload in hand is deleted once handled, as
+   * always. Runs inside the forgetting's transaction: a store failure undoes the forgetting, which
+   * is then tried again as a whole.
+   */
+  @Override
+  public void eraseFrom(Address person) {
+    if (person.channel() != channel) {
+      return;
+    }
+    long handling = inHand;
+    boolean fromWorker = Thread.currentThread() == worker;
+    int erased = 0;
+    long after = 0;
+    List<RawInbound> page;
+    while (!(page = store.rawInboundAfter(channel, after, BATCH)).isEmpty()) {
+      for (RawInbound raw : page) {
+        after = raw.id();
+        boolean keep = fromWorker ? raw.id() >= handling : raw.id() == handling;
+        if (!keep && authorship.sentBy(raw.payload(), person.id())) {
+          store.deleteRawInbound(raw.id());
+          erased++;
+        }
+      }
+      if (fromWorker && after >= handling) {
+        break;
+      }
+    }
+    freeRoom(erased);
   }
 
   private static String kind(Exception e) {

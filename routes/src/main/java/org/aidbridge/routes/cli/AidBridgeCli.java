@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       ExportCommand.class,
       MatchesCommand.class,
       BackupCommand.class,
+      MigrateDbCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     })

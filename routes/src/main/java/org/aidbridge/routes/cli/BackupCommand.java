@@ -34,7 +34,14 @@ final class BackupCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Core core = Core.from(parent.settings());
     Path workingDir = parent.environment().workingDir();
-    Path database = databaseFile(Paths.database(core.settings(), workingDir));
+    String db = Paths.database(core.settings(), workingDir);
+    if (Paths.isPostgres(db)) {
+      throw new ConfigException(
+          "db",
+          "is a PostgreSQL database: back it up with pg_dump, as docs/deploy.md shows"
+              + " (this command copies a SQLite file)");
+    }
+    Path database = databaseFile(db);
     Path target = workingDir.resolve(file).toAbsolutePath().normalize();
     long bytes = SqliteBackup.copy(database, target);
     PrintWriter out = spec.commandLine().getOut();

@@ -1,11 +1,7 @@
 package org.aidbridge.routes.cli;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import org.aidbridge.bot.BotEvents;
-import org.aidbridge.bot.BotService;
 import org.aidbridge.bot.BotSettings;
-import org.aidbridge.bot.Bots;
 import org.aidbridge.bot.match.MatchScorer;
 import org.aidbridge.bot.match.Matcher;
 import org.aidbridge.bot.model.LogPseudonyms;
@@ -13,12 +9,11 @@ import org.aidbridge.bot.parse.LexiconParser;
 import org.aidbridge.bot.parse.ListingParser;
 import org.aidbridge.bot.place.Gazetteer;
 import org.aidbridge.bot.place.PlaceFinder;
-import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
 import org.aidbridge.routes.config.BotSettingsFactory;
+import org.aidbridge.routes.config.DatabaseSettings;
 import org.aidbridge.routes.config.Paths;
 import org.aidbridge.routes.config.Settings;
-import org.aidbridge.routes.web.WebSettings;
 
 /**
  * The core's parts as the commands use them, built from the settings. The gazetteer is loaded only
@@ -37,7 +32,8 @@ final class Core {
 
   /** Validates the settings first, so a bad value fails before anything is opened. */
   static Core from(Settings settings) {
-    Paths.requireSqlite(settings);
+    Paths.requireSupported(settings);
+    DatabaseSettings.poolSize(settings);
     return new Core(settings, BotSettingsFactory.from(settings));
   }
 
@@ -64,29 +60,14 @@ final class Core {
   }
 
   /**
-   * Opens the database {@code db} names (a relative path is taken from {@code base.dir}), and from
-   * then on logs ids under the pseudonyms of this installation's key, kept in that database.
+   * Opens the database {@code db} names (a relative path is taken from {@code base.dir}; a {@code
+   * jdbc:postgresql://} URL opens PostgreSQL), and from then on logs ids under the pseudonyms of
+   * this installation's key, kept in that database.
    */
   Store openStore(Path workingDir) {
-    Store store = SqliteStore.open(Paths.database(settings, workingDir));
+    Store store = DatabaseSettings.open(settings, workingDir);
     LogPseudonyms.useKey(store.installationKey(LogPseudonyms.PURPOSE));
     return store;
-  }
-
-  BotService bot(Store store, Clock clock) {
-    return bot(store, clock, BotEvents.NONE);
-  }
-
-  /** The bot, reporting what it does (parse results, listings, matches) to {@code events}. */
-  BotService bot(Store store, Clock clock, BotEvents events) {
-    return Bots.create(
-        store,
-        botSettings,
-        clock,
-        parser(),
-        places(),
-        WebSettings.from(settings).dashboardUrl(),
-        events);
   }
 
   Matcher matcher(Store store) {

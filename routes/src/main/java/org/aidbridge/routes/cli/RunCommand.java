@@ -5,19 +5,15 @@ import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.aidbridge.bot.outbox.OutboxDispatcher;
 import org.aidbridge.bot.port.Leadership;
 import org.aidbridge.bot.store.DatabaseLogin;
 import org.aidbridge.bot.store.SharedDatabase;
 import org.aidbridge.bot.store.Store;
 import org.aidbridge.routes.app.AidBridgeApplication;
 import org.aidbridge.routes.app.AppContext;
-import org.aidbridge.routes.app.AppMetrics;
 import org.aidbridge.routes.app.ChannelCatalog;
-import org.aidbridge.routes.app.ChannelHealth;
 import org.aidbridge.routes.app.ChannelOption;
 import org.aidbridge.routes.app.Leaderships;
-import org.aidbridge.routes.config.OutboxPolicyFactory;
 import org.aidbridge.routes.config.Paths;
 import org.aidbridge.routes.config.Settings;
 import picocli.CommandLine.Command;
@@ -43,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Settings settings = parent.settings();
     // A database the bot cannot open is the first thing to say, whatever else is missing.
-    Paths.requireSqlite(settings);
+    Paths.requireSupported(settings);
     List<ChannelOption> channels = ChannelCatalog.standard();
     if (ChannelCatalog.configured(channels, settings).isEmpty()) {
       PrintWriter err = spec.commandLine().getErr();
@@ -78,19 +74,7 @@ final class RunCommand implements Callable<Integer> {
     try (UntilStopped stop = new UntilStopped();
         Store store = core.openStore(parent.environment().workingDir());
         Leadership leadership = leadership(store, settings, parent)) {
-      AppMetrics metrics = new AppMetrics(clock);
-      OutboxDispatcher dispatcher =
-          new OutboxDispatcher(
-              store, clock, OutboxPolicyFactory.from(settings), metrics.outboxStats());
-      AppContext context =
-          new AppContext(
-              settings,
-              store,
-              core.bot(store, clock, metrics.botEvents()),
-              dispatcher,
-              clock,
-              new ChannelHealth(clock),
-              metrics);
+      AppContext context = AppContext.build(settings, store, clock, core.places());
       try (AidBridgeApplication app = AidBridgeApplication.start(context, channels, leadership)) {
         stop.await();
       }

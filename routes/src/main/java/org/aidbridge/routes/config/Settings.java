@@ -23,7 +23,7 @@ import java.util.TreeMap;
 public final class Settings {
   /** Keys whose values are secrets: allowed only in the environment, never logged. */
   public static final Set<String> SECRET_KEYS =
-      Set.of("telegram.token", "email.password", "coordinator.secret");
+      Set.of("telegram.token", "email.password", "coordinator.secret", "db.user", "db.password");
 
   private final Map<String, String> values;
 
@@ -115,6 +115,27 @@ public final class Settings {
     } catch (NumberFormatException e) {
       throw new ConfigException(key, "must be a number, not '" + value.get() + "'");
     }
+  }
+
+  /**
+   * A whole number no smaller than {@code least}; one that is smaller stops the bot, naming the key
+   * (what every typed settings class checks the same way).
+   */
+  public int integerAtLeast(String key, int fallback, int least) {
+    int value = integer(key, fallback);
+    if (value < least) {
+      throw new ConfigException(key, "must be at least " + least + ", not " + value);
+    }
+    return value;
+  }
+
+  /** A number no smaller than {@code least}, as {@link #integerAtLeast}. */
+  public double decimalAtLeast(String key, double fallback, double least) {
+    double value = decimal(key, fallback);
+    if (Double.isNaN(value) || value < least) {
+      throw new ConfigException(key, "must be at least " + least + ", not " + value);
+    }
+    return value;
   }
 
   /** All keys starting with {@code prefix}, for settings such as {@code category.food.*}. */

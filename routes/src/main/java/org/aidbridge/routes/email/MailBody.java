@@ -22,7 +22,8 @@ import java.util.Optional;
  * #MAX_PARTS} parts and {@link #MAX_DEPTH} levels of nesting are looked at, and of a text part only
  * the first {@link #MAX_TEXT_BYTES} (HTML: {@link #MAX_HTML_BYTES}) are read, as a stream. Transfer
  * encodings are decoded by Jakarta Mail; a charset Java does not know is read as UTF-8, and bytes
- * that are not valid in the charset become U+FFFD.
+ * that are not valid in the charset become U+FFFD. A text part longer than that is read in part,
+ * and {@link Text#cut} says so, so that the person can be told.
  */
 final class MailBody {
   static final int MAX_TEXT_BYTES = 64 * 1024;
@@ -32,28 +33,43 @@ final class MailBody {
 
   private MailBody() {}
 
-  /** The text of the body (quotes included, possibly cut), or empty when it has no text part. */
-  static Optional<String> text(Part mail) throws MessagingException, IOException {
-    return find(mail, 0, new int[] {MAX_PARTS});
+  /** The text read, and whether its part held more than was read. */
+  record Text(String text, boolean cut) {}
+
+  /** What is read of one mail: parts may still be looked at; whether a text part was cut. */
+  private static final class Reading {
+    int budget = MAX_PARTS;
+    boolean cut;
   }
 
-  private static Optional<String> find(Part part, int depth, int[] budget)
+  /** The text of the body (quotes included, possibly cut), or empty when it has no text part. */
+  static Optional<String> text(Part mail) throws MessagingException, IOException {
+    return read(mail).map(Text::text);
+  }
+
+  /** As {@link #text}, saying whether the text part was longer than what was read. */
+  static Optional<Text> read(Part mail) throws MessagingException, IOException {
+    Reading reading = new Reading();
+    return find(mail, 0, reading).map(text -> new Text(text, reading.cut));
+  }
+
+  private static Optional<String> find(Part part, int depth, Reading budget)
       throws MessagingException, IOException {
-    if (depth > MAX_DEPTH || budget[0]-- <= 0 || isAttachment(part)) {
+    if (depth > MAX_DEPTH || budget.budget-- <= 0 || isAttachment(part)) {
       return Optional.empty();
     }
     if (part.isMimeType("text/plain")) {
-      return Optional.of(plain(part));
+      return Optional.of(plain(part, budget));
     }
     if (part.isMimeType("text/html")) {
-      return Optional.of(HtmlToText.convert(read(part, MAX_HTML_BYTES)));
+      return Optional.of(HtmlToText.convert(read(part, MAX_HTML_BYTES, budget)));
     }
     if (part.isMimeType("multipart/alternative")) {
       return alternative((Multipart) part.getContent(), depth, budget);
     }
     if (part.isMimeType("multipart/*")) {
       Multipart multipart = (Multipart) part.getContent();
-      for (int i = 0; i < multipart.getCount() && budget[0] > 0; i++) {
+      for (int i = 0; i < multipart.getCount() && budget.budget > 0; i++) {
         Optional<String> found = find(multipart.getBodyPart(i), depth + 1, budget);
         if (found.isPresent()) {
           return found;
@@ -64,7 +80,7 @@ final class MailBody {
   }
 
   /** Prefers text/plain, then HTML, then whatever a nested part holds. */
-  private static Optional<String> alternative(Multipart alternatives, int depth, int[] budget)
+  private static Optional<String> alternative(Multipart alternatives, int depth, Reading budget)
       throws MessagingException, IOException {
     int count = Math.min(alternatives.getCount(), MAX_PARTS);
     for (String preferred : new String[] {"text/plain", "text/html"}) {
@@ -78,7 +94,7 @@ final class MailBody {
         }
       }
     }
-    for (int i = 0; i < count && budget[0] > 0; i++) {
+    for (int i = 0; i < count && budget.budget > 0; i++) {
       Optional<String> nested = find(alternatives.getBodyPart(i), depth + 1, budget);
       if (nested.isPresent()) {
         return nested;
@@ -91,8 +107,8 @@ final class MailBody {
     return Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
   }
 
-  private static String plain(Part part) throws MessagingException, IOException {
-    String text = read(part, MAX_TEXT_BYTES);
+  private static String plain(Part part, Reading reading) throws MessagingException, IOException {
+    String text = read(part, MAX_TEXT_BYTES, reading);
     ContentType type = new ContentType(part.getContentType());
     if ("flowed".equalsIgnoreCase(type.getParameter("format"))) {
       return unflow(text, "yes".equalsIgnoreCase(type.getParameter("delsp")));
@@ -100,11 +116,18 @@ final class MailBody {
     return text;
   }
 
-  /** At most {@code maxBytes} of the part's decoded content, streamed, in the part's charset. */
-  private static String read(Part part, int maxBytes) throws MessagingException, IOException {
+  /**
+   * At most {@code maxBytes} of the part's decoded content, streamed, in the part's charset; notes
+   * in {@code reading} when there was more (one byte more is asked for, no more is fetched).
+   */
+  private static String read(Part part, int maxBytes, Reading reading)
+      throws MessagingException, IOException {
     byte[] bytes;
     try (InputStream in = part.getInputStream()) {
       bytes = in.readNBytes(maxBytes);
+      if (in.read() != -1) {
+        reading.cut = true;
+      }
     }
     return charsetOf(part)
         .newDecoder()

@@ -49,7 +49,14 @@ final class MailTranslator {
           org.aidbridge.bot.model.Address.person(Channel.EMAIL, senderOf(mail));
       // Capped at once: a 1 MB subject is neither kept nor echoed back as "Re: ...".
       String subject = InboundText.oneLine(mail.getSubject(), InboundText.MAX_SUBJECT_CHARS);
-      String body = QuoteStripper.newText(capped(MailBody.text(mail).orElse("")));
+      MailBody.Text whole = MailBody.read(mail).orElse(new MailBody.Text("", false));
+      String kept = capped(whole.text());
+      String body = QuoteStripper.newText(kept);
+      // Told only when the new text itself lost its end: a long quoted thread cut off loses
+      // nothing.
+      boolean cut =
+          (whole.cut() || kept.length() < whole.text().length())
+              && QuoteStripper.newTextRunsToTheEnd(kept);
       String answered = answered(mail);
       String read = textToRead(subject, body, answered != null);
       SenderProof.Verdict verdict = proof.check(mail, sender.id(), read, subject);
@@ -67,7 +74,8 @@ final class MailTranslator {
           true,
           false,
           clock.instant(),
-          answersOurMail(mail, sender.id()) ? Proof.MAILBOX_ANSWER : verdict.proof());
+          answersOurMail(mail, sender.id()) ? Proof.MAILBOX_ANSWER : verdict.proof(),
+          cut);
     } catch (MessagingException | IOException | RuntimeException e) {
       throw new UnreadableMailException(e);
     }

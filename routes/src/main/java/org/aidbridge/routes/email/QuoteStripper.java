@@ -80,6 +80,26 @@ final class QuoteStripper {
     return tidy(kept);
   }
 
+  /**
+   * Whether the new text of {@code body} runs to its very end: no quote, attribution or signature
+   * comes after it, and its last line is not quoted. When a body was cut, only then did the new
+   * text lose its end.
+   */
+  static boolean newTextRunsToTheEnd(String body) {
+    List<String> lines = List.of(body.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
+    for (int i = 0; i < lines.size(); i++) {
+      if (endsNewText(lines, i)) {
+        return false;
+      }
+    }
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      if (!lines.get(i).isBlank()) {
+        return !lines.get(i).stripLeading().startsWith(">");
+      }
+    }
+    return true;
+  }
+
   private static boolean endsNewText(List<String> lines, int i) {
     String line = lines.get(i);
     if (line.equals("-- ")) {

@@ -55,6 +55,7 @@ public final class SignalChannel implements ChannelAdapter {
             ctx.channelMemory(),
             ctx.clock(),
             payload -> handle(payload, inbound[0], ctx),
+            SignalEnvelopeTranslator::sentBy,
             () -> true,
             reconnect.first(),
             reconnect.max(),
@@ -67,6 +68,7 @@ public final class SignalChannel implements ChannelAdapter {
     connection.attach(client);
     client.watch(connectionProbe(ctx));
     inbound[0] = inbound(ctx, client, account);
+    ctx.bot().register(inbox); // what a forgotten person sent that still waits goes too
     return new SignalChannel(client, sender(ctx, client, settings), connection);
   }
 

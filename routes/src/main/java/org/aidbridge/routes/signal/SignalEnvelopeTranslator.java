@@ -81,6 +81,25 @@ public final class SignalEnvelopeTranslator {
             receivedAt(envelope, timestamp)));
   }
 
+  /**
+   * Whether a stored {@code receive} notification was sent by the person with this id (their uuid,
+   * or their number when they were known by it); false for one that cannot be read.
+   */
+  static boolean sentBy(String params, String personId) {
+    try {
+      JsonNode read = SignalRpcClient.JSON.readTree(params);
+      JsonNode envelope = (read.has("result") ? read.get("result") : read).path("envelope");
+      for (String field : new String[] {"sourceUuid", "sourceNumber", "source"}) {
+        if (personId.equals(envelope.path(field).asText(null))) {
+          return true;
+        }
+      }
+      return false;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
   private static Optional<Address> sender(JsonNode envelope) {
     String uuid = envelope.path("sourceUuid").asText(null);
     if (uuid != null && !uuid.isBlank()) {

@@ -61,14 +61,8 @@ public record SignalSettings(
     if (account != null && !account.matches("\\+[1-9][0-9]{6,14}")) {
       throw new ConfigException(ACCOUNT, "must be a phone number such as +15550001111");
     }
-    int timeout = settings.integer(REQUEST_TIMEOUT, 30);
-    if (timeout < 1) {
-      throw new ConfigException(REQUEST_TIMEOUT, "must be at least 1 (second), not " + timeout);
-    }
-    double pace = settings.decimal(DIRECT_PACE, 2);
-    if (pace < 0 || Double.isNaN(pace)) {
-      throw new ConfigException(DIRECT_PACE, "must be 0 or more (seconds)");
-    }
+    int timeout = settings.integerAtLeast(REQUEST_TIMEOUT, 30, 1);
+    double pace = settings.decimalAtLeast(DIRECT_PACE, 2, 0);
     return new SignalSettings(
         endpoint,
         account,

@@ -1,9 +1,11 @@
 package org.aidbridge.routes.telegram;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Iterator;
 import okhttp3.OkHttpClient;
 import org.aidbridge.bot.BotService;
 import org.aidbridge.bot.model.Channel;
@@ -99,10 +101,30 @@ public final class TelegramChannel implements ChannelAdapter {
             store,
             clock,
             this::handleStored,
+            TelegramChannel::sentBy,
             () -> translator != null,
             Duration.ofMillis(200),
             Duration.ofMinutes(5),
             MAX_WAITING);
+    bot.register(inbox); // what a forgotten person sent that still waits goes too
+  }
+
+  /**
+   * Whether a stored update was sent by the person with this id: the {@code from} of whatever it
+   * carries (a message, an edit, a button press); false for one that cannot be read.
+   */
+  static boolean sentBy(String update, String personId) {
+    try {
+      Iterator<JsonNode> parts = JSON.readTree(update).elements();
+      while (parts.hasNext()) {
+        if (personId.equals(parts.next().path("from").path("id").asText(null))) {
+          return true;
+        }
+      }
+      return false;
+    } catch (JsonProcessingException e) {
+      return false;
+    }
   }
 
   @Override

@@ -16,10 +16,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import org.aidbridge.bot.BotSettings;
-import org.aidbridge.bot.Bots;
-import org.aidbridge.bot.outbox.OutboxDispatcher;
-import org.aidbridge.bot.parse.LexiconParser;
 import org.aidbridge.bot.place.PlaceFinder;
 import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
@@ -57,18 +53,7 @@ class AidBridgeApplicationIT {
                 "0"));
     Clock clock = Clock.systemUTC();
     try (Store store = SqliteStore.open(":memory:")) {
-      AppContext context =
-          new AppContext(
-              settings,
-              store,
-              Bots.create(
-                  store,
-                  BotSettings.DEFAULT,
-                  clock,
-                  LexiconParser.withoutPlaces(),
-                  PlaceFinder.NONE),
-              new OutboxDispatcher(store, clock),
-              clock);
+      AppContext context = AppContext.build(settings, store, clock, PlaceFinder.NONE);
       try (AidBridgeApplication app =
           AidBridgeApplication.start(context, ChannelCatalog.standard())) {
         HttpResponse<String> health =

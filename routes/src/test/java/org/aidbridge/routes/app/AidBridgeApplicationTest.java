@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.aidbridge.bot.BotSettings;
-import org.aidbridge.bot.Bots;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Channel;
@@ -30,9 +28,7 @@ import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.Status;
 import org.aidbridge.bot.model.Urgency;
 import org.aidbridge.bot.outbox.ChannelSender;
-import org.aidbridge.bot.outbox.OutboxDispatcher;
 import org.aidbridge.bot.outbox.SendOutcome;
-import org.aidbridge.bot.parse.LexiconParser;
 import org.aidbridge.bot.place.PlaceFinder;
 import org.aidbridge.bot.store.OutboxEntry;
 import org.aidbridge.bot.store.SqliteStore;
@@ -62,14 +58,7 @@ class AidBridgeApplicationTest {
   }
 
   private AppContext context(Map<String, String> values) {
-    Clock clock = Clock.systemUTC();
-    return new AppContext(
-        Settings.of(values),
-        store,
-        Bots.create(
-            store, BotSettings.DEFAULT, clock, LexiconParser.withoutPlaces(), PlaceFinder.NONE),
-        new OutboxDispatcher(store, clock),
-        clock);
+    return AppContext.build(Settings.of(values), store, Clock.systemUTC(), PlaceFinder.NONE);
   }
 
   @Test

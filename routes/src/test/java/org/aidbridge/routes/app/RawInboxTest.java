@@ -10,7 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.store.RawInbound;
 import org.aidbridge.bot.store.SqliteStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +38,12 @@ class RawInboxTest {
                 throw new IllegalStateException("the daemon did not answer");
               }
               handled.add(payload);
+              if (payload.endsWith(":forget")) {
+                inbox.eraseFrom(Address.person(Channel.SIGNAL, payload.split(":")[0]));
+              }
             },
+            // A payload here is "<sender id>:<text>".
+            (payload, personId) -> payload.startsWith(personId + ":"),
             ready::get,
             Duration.ofMillis(10),
             Duration.ofMillis(50),
@@ -106,5 +113,48 @@ class RawInboxTest {
     inbox(10).start();
 
     await().atMost(Duration.ofSeconds(10)).until(() -> handled.contains("left by a crash"));
+  }
+
+  @Test
+  void forgettingErasesWhatThePersonSentThatWaitsAndFreesItsRoom() {
+    ready.set(false);
+    RawInbox raw = inbox(3);
+    raw.start();
+    raw.keep("ana:need rice");
+    raw.keep("ben:need water");
+    raw.keep("ana:still there?");
+
+    raw.eraseFrom(Address.person(Channel.SIGNAL, "ana"));
+
+    assertThat(waiting()).containsExactly("ben:need water");
+    // Their room is free again: two more are kept at once, none waits for one to be handled.
+    assertThat(raw.keep("cy:one")).isTrue();
+    assertThat(raw.keep("cy:two")).isTrue();
+    raw.eraseFrom(Address.person(Channel.TELEGRAM, "ben"));
+    assertThat(waiting()).containsExactly("ben:need water", "cy:one", "cy:two");
+  }
+
+  @Test
+  void forgettingWhileHandlingErasesWhatWaitedFromBeforeButNotWhatCameAfter() {
+    failuresLeft.set(1); // the first payload fails and waits for another try
+    RawInbox raw = inbox(10);
+    ready.set(false);
+    raw.start();
+    raw.keep("ana:need rice in Portland");
+    raw.keep("ana:forget");
+    raw.keep("ana:need water");
+    raw.keep("ben:hello");
+
+    ready.set(true);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> handled.containsAll(List.of("ana:forget", "ana:need water", "ben:hello")));
+
+    assertThat(handled).doesNotContain("ana:need rice in Portland");
+    assertThat(waiting()).isEmpty();
+  }
+
+  private List<String> waiting() {
+    return store.rawInboundAfter(Channel.SIGNAL, 0, 100).stream().map(RawInbound::payload).toList();
   }
 }

@@ -7,15 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.aidbridge.bot.store.DatabaseLogin;
+import org.aidbridge.bot.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A {@code db} the SQLite store cannot honour stops every command that opens the database, with one
- * line naming the key, before anything is created (it used to become a SQLite file named {@code
- * jdbc:postgresql:/...} in the working directory).
+ * A {@code db} AidBridge cannot honour (another database server, a PostgreSQL URL with the password
+ * in it) stops every command that opens the database, with one line naming the key, before anything
+ * is created (it used to become a SQLite file named {@code jdbc:postgresql:/...} in the working
+ * directory). A PostgreSQL URL opens PostgreSQL.
  */
 class DatabaseSettingTest {
   static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/aidbridge?user=aid&password=pw";
@@ -33,7 +36,8 @@ class DatabaseSettingTest {
 
   @ParameterizedTest
   @MethodSource("commandsThatOpenTheDatabase")
-  void postgresUrlIsRefusedNamingTheKeyAndCreatesNothing(List<String> command) throws IOException {
+  void postgresUrlWithThePasswordInItIsRefusedNamingTheKeyAndCreatesNothing(List<String> command)
+      throws IOException {
     Cli.Result result =
         new Cli(dir)
             .env("AIDBRIDGE_DB", POSTGRES)
@@ -47,9 +51,8 @@ class DatabaseSettingTest {
         .asString()
         .contains("'db'")
         .contains("AIDBRIDGE_DB")
-        .contains("PostgreSQL")
-        .contains("not supported yet")
-        .doesNotContain("pw") // the URL may hold a password: it is never echoed
+        .contains("AIDBRIDGE_DB_PASSWORD")
+        .doesNotContain("=pw") // the URL holds a password: it is never echoed
         .doesNotContain("Exception");
     try (Stream<Path> created = Files.list(dir)) {
       assertThat(created).isEmpty();
@@ -62,8 +65,46 @@ class DatabaseSettingTest {
       Cli.Result result = new Cli(dir).env("AIDBRIDGE_DB", db).run("export");
 
       assertThat(result.exitCode()).as(db).isEqualTo(AidBridgeCli.CONFIG_ERROR);
-      assertThat(result.err()).as(db).contains("AIDBRIDGE_DB").contains("not supported yet");
+      assertThat(result.err())
+          .as(db)
+          .contains("AIDBRIDGE_DB")
+          .contains("jdbc:postgresql://host:5432/database");
     }
+  }
+
+  @Test
+  void postgresUrlOpensPostgresWithTheLoginFromTheEnvironment() throws IOException {
+    DatabaseLogin login = TestPostgres.shared().newDatabase();
+
+    Cli.Result export =
+        new Cli(dir)
+            .env("AIDBRIDGE_DB", login.jdbcUrl())
+            .env("AIDBRIDGE_DB_USER", login.user())
+            .run("export");
+    Cli.Result backup =
+        new Cli(dir)
+            .env("AIDBRIDGE_DB", login.jdbcUrl())
+            .env("AIDBRIDGE_DB_USER", login.user())
+            .run("backup", "copy.db");
+
+    assertThat(export.exitCode()).as(export.err()).isZero();
+    assertThat(export.outLines()).hasSize(1); // the header: the new database has no listing
+    assertThat(backup.exitCode()).isEqualTo(AidBridgeCli.CONFIG_ERROR);
+    assertThat(backup.err()).contains("pg_dump");
+    try (Stream<Path> created = Files.list(dir)) {
+      assertThat(created).isEmpty();
+    }
+  }
+
+  @Test
+  void theDatabaseLoginIsASecretNeverReadFromTheFile() throws IOException {
+    Path config = dir.resolve("aidbridge.properties");
+    Files.writeString(config, "db.password=hunter2\n");
+
+    Cli.Result result = new Cli(dir).run("--config", config.toString(), "export");
+
+    assertThat(result.exitCode()).isEqualTo(AidBridgeCli.CONFIG_ERROR);
+    assertThat(result.err()).contains("AIDBRIDGE_DB_PASSWORD").doesNotContain("hunter2");
   }
 
   @Test

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
-import org.aidbridge.bot.outbox.OutboxDispatcher;
 import org.aidbridge.routes.app.AidBridgeApplication;
 import org.aidbridge.routes.app.AppContext;
 import org.aidbridge.routes.app.ChannelCatalog;
@@ -39,9 +38,7 @@ class DemoIT {
       Core core = Core.from(settings);
       Clock clock = Clock.systemUTC();
       try (org.aidbridge.bot.store.Store store = core.openStore(dir)) {
-        AppContext context =
-            new AppContext(
-                settings, store, core.bot(store, clock), new OutboxDispatcher(store, clock), clock);
+        AppContext context = AppContext.build(settings, store, clock, core.places());
         try (AidBridgeApplication app =
             AidBridgeApplication.start(context, ChannelCatalog.standard())) {
           assertThat(app.channels()).containsExactly("email");

@@ -75,22 +75,26 @@ class ConfigFilesTest {
   }
 
   @Test
-  void databaseServerUrlsAreRefusedNamingDbAndNothingIsCreated() {
+  void otherDatabaseServersAndPasswordsInTheUrlAreRefusedNamingDbAndNothingIsCreated() {
     Settings settings = Settings.of(Map.of("base.dir", dir.toString()));
 
     for (String db :
         new String[] {
-          "jdbc:postgresql://127.0.0.1:5432/aidbridge", "JDBC:PostgreSQL://h/a", "postgresql://h/a"
+          "JDBC:PostgreSQL://h/a",
+          "postgresql://h/a",
+          "jdbc:mysql://h/a",
+          "jdbc:postgresql://h/a?user=aid&password=pw"
         }) {
       assertThatThrownBy(() -> Paths.database(db, settings, dir))
           .as(db)
           .isInstanceOf(ConfigException.class)
           .hasMessageContaining("'db' (AIDBRIDGE_DB)")
-          .hasMessageContaining("PostgreSQL")
-          .hasMessageContaining("not supported yet")
+          .hasMessageNotContaining("=pw")
           .extracting(e -> ((ConfigException) e).key())
           .isEqualTo("db");
     }
+    assertThat(Paths.database("jdbc:postgresql://127.0.0.1:5432/aidbridge", settings, dir))
+        .isEqualTo("jdbc:postgresql://127.0.0.1:5432/aidbridge");
     assertThat(dir.toFile().list()).isEmpty();
   }
 

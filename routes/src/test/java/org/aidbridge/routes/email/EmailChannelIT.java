@@ -6,12 +6,7 @@ import static org.aidbridge.routes.email.Mailboxes.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,52 +16,24 @@ import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.store.Store;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The email channel end to end: GreenMail, the real store and bot, mail in and mail out. */
 class EmailChannelIT {
   private static final String ANA = "ana@example.org";
   private static final String BEN = "ben@example.net";
 
-  @RegisterExtension
-  static final GreenMailExtension GREENMAIL =
-      new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-          .withConfiguration(
-              GreenMailConfiguration.aConfig().withUser(BOT, BOT, EmailHarness.BOT_PASSWORD));
-
-  @TempDir Path dir;
+  @RegisterExtension static final EmailWorld EMAIL = new EmailWorld();
 
   private Mailboxes mailboxes;
   private EmailHarness bot;
 
-  @BeforeAll
-  static void waitBriefly() {
-    // The first start loads the gazetteer; after that every step takes well under a second.
-    Awaitility.setDefaultTimeout(Duration.ofSeconds(15));
-    Awaitility.setDefaultPollInterval(Duration.ofMillis(50));
-  }
-
-  @AfterAll
-  static void resetWaiting() {
-    Awaitility.reset();
-  }
-
   @BeforeEach
   void setUp() {
-    mailboxes = new Mailboxes(GREENMAIL);
-    bot = new EmailHarness(GREENMAIL, dir.resolve("aidbridge.db"));
-  }
-
-  @AfterEach
-  void tearDown() {
-    bot.close();
+    mailboxes = EMAIL.mailboxes();
+    bot = EMAIL.bot();
   }
 
   @Test
@@ -252,6 +219,54 @@ class EmailChannelIT {
 
     assertThat(bot.store().activeListingsOf(person(ANA))).hasSize(1);
     assertThat(mailboxes.inboxOf(ANA)).hasSize(1);
+  }
+
+  @Test
+  void aMailLongerThanTheBotReadsIsAnsweredOnceWithAShortNoteButNotAnAutomaticOne()
+      throws Exception {
+    bot.start();
+    MimeMessage automatic =
+        mailboxes.compose(BEN, "Daily report", "need: insulin in Portland\n" + filler(100_000));
+    automatic.setHeader("Auto-Submitted", "auto-generated");
+    mailboxes.send(automatic);
+    mailboxes.send(
+        mailboxes.compose(ANA, "Help", "need: insulin in Portland, urgent\n" + filler(100_000)));
+
+    await().until(() -> !mailboxes.inboxOf(ANA).isEmpty() && mailboxes.unseenInBotInbox() == 0);
+    awaitOutboxSent();
+
+    assertThat(mailboxes.inboxOf(ANA))
+        .singleElement()
+        .satisfies(m -> assertThat(raw(m)).contains("read only its first part"));
+    assertThat(bot.store().activeListingsOf(person(ANA))).hasSize(1);
+    assertThat(mailboxes.inboxOf(BEN)).isEmpty();
+  }
+
+  @Test
+  void aShortMailAboveALongQuotedThreadGetsNoNote() throws Exception {
+    bot.start();
+    String quoted = filler(100_000).replaceAll("(?m)^", "> ");
+    mailboxes.send(
+        mailboxes.compose(
+            ANA,
+            "Re: rice",
+            "offer: 2 bags of rice in Oakland\n\nOn Monday Ben wrote:\n" + quoted));
+
+    await().until(() -> !mailboxes.inboxOf(ANA).isEmpty());
+    awaitOutboxSent();
+
+    assertThat(mailboxes.inboxOf(ANA))
+        .singleElement()
+        .satisfies(m -> assertThat(raw(m)).doesNotContain("first part"));
+  }
+
+  /** About {@code chars} characters of lines that mean nothing to the bot. */
+  private static String filler(int chars) {
+    StringBuilder text = new StringBuilder();
+    while (text.length() < chars) {
+      text.append("log line ").append(text.length()).append(" status nominal\n");
+    }
+    return text.toString();
   }
 
   private Optional<MimeMessage> mailWithSubject(String address, String subjectStart) {

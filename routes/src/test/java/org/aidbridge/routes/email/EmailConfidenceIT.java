@@ -5,21 +5,14 @@ import static org.aidbridge.routes.email.Mailboxes.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.Kind;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The yes/no question about a half-clear mail, in English, Spanish and Persian: GreenMail, the real
@@ -37,26 +30,15 @@ class EmailConfidenceIT {
   };
   private static final String[] ANSWERS = {"yes", "sí", "نه"};
 
-  @RegisterExtension
-  static final GreenMailExtension GREENMAIL =
-      new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-          .withConfiguration(
-              GreenMailConfiguration.aConfig().withUser(BOT, BOT, EmailHarness.BOT_PASSWORD));
-
-  @TempDir Path dir;
+  @RegisterExtension static final EmailWorld EMAIL = new EmailWorld();
 
   private Mailboxes mailboxes;
   private EmailHarness bot;
 
   @BeforeEach
   void setUp() {
-    mailboxes = new Mailboxes(GREENMAIL);
-    bot = new EmailHarness(GREENMAIL, dir.resolve("aidbridge.db"));
-  }
-
-  @AfterEach
-  void tearDown() {
-    bot.close();
+    mailboxes = EMAIL.mailboxes();
+    bot = EMAIL.bot();
   }
 
   @Test

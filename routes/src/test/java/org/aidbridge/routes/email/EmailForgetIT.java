@@ -4,26 +4,15 @@ import static org.aidbridge.routes.email.EmailHarness.BOT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Forgetting by email also empties the bot's IMAP folder of the person's mails, and only theirs.
@@ -34,37 +23,15 @@ class EmailForgetIT {
   /** Her address holds Ana's: a search by substring would take hers too. */
   private static final String HANA = "hana@example.org";
 
-  @RegisterExtension
-  static final GreenMailExtension GREENMAIL =
-      new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
-          .withConfiguration(
-              GreenMailConfiguration.aConfig().withUser(BOT, BOT, EmailHarness.BOT_PASSWORD));
-
-  @TempDir Path dir;
+  @RegisterExtension static final EmailWorld EMAIL = new EmailWorld();
 
   private Mailboxes mailboxes;
   private EmailHarness bot;
 
-  @BeforeAll
-  static void waitBriefly() {
-    Awaitility.setDefaultTimeout(Duration.ofSeconds(15));
-    Awaitility.setDefaultPollInterval(Duration.ofMillis(50));
-  }
-
-  @AfterAll
-  static void resetWaiting() {
-    Awaitility.reset();
-  }
-
   @BeforeEach
   void setUp() {
-    mailboxes = new Mailboxes(GREENMAIL);
-    bot = new EmailHarness(GREENMAIL, dir.resolve("aidbridge.db"));
-  }
-
-  @AfterEach
-  void tearDown() {
-    bot.close();
+    mailboxes = EMAIL.mailboxes();
+    bot = EMAIL.bot();
   }
 
   @Test

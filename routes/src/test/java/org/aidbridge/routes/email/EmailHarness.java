@@ -5,10 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import org.aidbridge.bot.BotService;
-import org.aidbridge.bot.BotSettings;
-import org.aidbridge.bot.Bots;
 import org.aidbridge.bot.outbox.OutboxDispatcher;
-import org.aidbridge.bot.parse.LexiconParser;
 import org.aidbridge.bot.place.Gazetteer;
 import org.aidbridge.bot.place.PlaceFinder;
 import org.aidbridge.bot.store.SqliteStore;
@@ -55,10 +52,9 @@ final class EmailHarness implements AutoCloseable {
   EmailHarness start(Processor beforeStoring) throws Exception {
     Clock clock = Clock.systemUTC();
     store = SqliteStore.open(database.toString());
-    BotService bot =
-        Bots.create(store, BotSettings.DEFAULT, clock, new LexiconParser(PLACES), PLACES);
-    OutboxDispatcher dispatcher = new OutboxDispatcher(store, clock);
-    AppContext ctx = new AppContext(settings(), store, bot, dispatcher, clock);
+    AppContext ctx = AppContext.build(settings(), store, clock, PLACES);
+    BotService bot = ctx.bot();
+    OutboxDispatcher dispatcher = ctx.dispatcher();
     EmailChannel channel = EmailChannel.create(ctx);
 
     camel = new DefaultCamelContext();

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import org.aidbridge.bot.store.DatabaseLogin;
+import org.aidbridge.bot.testing.TestPostgres;
 import org.aidbridge.routes.scenario.CrashTraffic.ChannelKind;
 import org.aidbridge.routes.scenario.CrashTraffic.Message;
 import org.awaitility.core.ConditionTimeoutException;
@@ -31,12 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
  * 15 s of the kill, and in the end every message must be answered, with no text twice beyond the
  * at-least-once window of a send whose success was not yet stored.
  *
- * <p>On SQLite, the instances share the database file and contend through the lock file beside it.
- * ({@link CrashWorld} can give them a PostgreSQL database instead, once {@code run} opens one.)
- * Short in CI (2 kills). More: {@code -Daidbridge.cluster.kills=20}, {@code
- * -Daidbridge.cluster.instances=3}, {@code -Daidbridge.cluster.messages=N}, {@code
- * -Daidbridge.cluster.seed=N}. Each takeover's time and the summary are printed to the test's
- * output ({@code target/failsafe-reports}).
+ * <p>On SQLite, the instances share the database file and contend through the lock file beside it;
+ * on PostgreSQL, they share a database and contend through its advisory locks. Short in CI (2
+ * kills). More: {@code -Daidbridge.cluster.kills=20}, {@code -Daidbridge.cluster.instances=3},
+ * {@code -Daidbridge.cluster.messages=N}, {@code -Daidbridge.cluster.seed=N}. Each takeover's time
+ * and the summary are printed to the test's output ({@code target/failsafe-reports}).
  */
 @Tag("crash")
 class ClusterFailoverIT {
@@ -55,6 +55,16 @@ class ClusterFailoverIT {
   void onSqliteAStandbyTakesOverWithin15SecondsOfEachKillAndEveryMessageIsAnswered()
       throws Exception {
     failover(null);
+  }
+
+  /**
+   * The same on PostgreSQL (a real server, {@link TestPostgres}): the instances contend through
+   * advisory locks, which PostgreSQL frees as the killed process's connection closes.
+   */
+  @Test
+  void onPostgresAStandbyTakesOverWithin15SecondsOfEachKillAndEveryMessageIsAnswered()
+      throws Exception {
+    failover(TestPostgres.shared().newDatabase());
   }
 
   private void failover(DatabaseLogin server) throws Exception {

@@ -13,12 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.aidbridge.bot.BotService;
-import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.Bots;
 import org.aidbridge.bot.model.OutboundMessage;
-import org.aidbridge.bot.outbox.OutboxDispatcher;
-import org.aidbridge.bot.parse.LexiconParser;
 import org.aidbridge.bot.place.Gazetteer;
 import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
@@ -30,7 +26,6 @@ import org.aidbridge.routes.config.Settings;
 import org.aidbridge.routes.signal.FakeSignalDaemon;
 import org.aidbridge.routes.signal.SignalEnvelopes;
 import org.aidbridge.routes.telegram.FakeBotApi;
-import org.aidbridge.routes.web.WebSettings;
 
 /**
  * AidBridge as it runs, with all three channels at once against their test servers on free ports:
@@ -77,17 +72,7 @@ final class CrossChannelHarness implements AutoCloseable {
     signal = FakeSignalDaemon.startTcp().withAccount(BOT_SIGNAL);
     settings = settings().with(overrides);
     store = SqliteStore.open(database.toString());
-    BotSettings botSettings = BotSettingsFactory.from(settings);
-    BotService bot =
-        Bots.create(
-            store,
-            botSettings,
-            clock,
-            new LexiconParser(PLACES),
-            PLACES,
-            WebSettings.from(settings).dashboardUrl());
-    AppContext context =
-        new AppContext(settings, store, bot, new OutboxDispatcher(store, clock), clock);
+    AppContext context = AppContext.build(settings, store, clock, PLACES);
     app = AidBridgeApplication.start(context, ChannelCatalog.standard());
     await().atMost(Duration.ofSeconds(20)).until(() -> signal.connectedClients() == 1);
   }

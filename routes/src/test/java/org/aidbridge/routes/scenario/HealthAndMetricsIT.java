@@ -19,18 +19,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.aidbridge.bot.Bots;
-import org.aidbridge.bot.outbox.OutboxDispatcher;
-import org.aidbridge.bot.parse.LexiconParser;
 import org.aidbridge.bot.place.Gazetteer;
 import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
 import org.aidbridge.routes.app.AidBridgeApplication;
 import org.aidbridge.routes.app.AppContext;
-import org.aidbridge.routes.app.AppMetrics;
 import org.aidbridge.routes.app.ChannelCatalog;
-import org.aidbridge.routes.app.ChannelHealth;
-import org.aidbridge.routes.config.BotSettingsFactory;
 import org.aidbridge.routes.config.Settings;
 import org.aidbridge.routes.signal.FakeSignalDaemon;
 import org.aidbridge.routes.telegram.FakeBotApi;
@@ -152,23 +146,7 @@ class HealthAndMetricsIT {
     all.put("outbox.poll.ms", "50");
     all.put("home.country", "US");
     Settings settings = Settings.of(all);
-    AppMetrics metrics = new AppMetrics(clock);
-    AppContext context =
-        new AppContext(
-            settings,
-            store,
-            Bots.create(
-                store,
-                BotSettingsFactory.from(settings),
-                clock,
-                new LexiconParser(PLACES),
-                PLACES,
-                metrics.botEvents()),
-            new OutboxDispatcher(
-                store, clock, org.aidbridge.bot.outbox.OutboxPolicy.DEFAULT, metrics.outboxStats()),
-            clock,
-            new ChannelHealth(clock),
-            metrics);
+    AppContext context = AppContext.build(settings, store, clock, PLACES);
     app = AidBridgeApplication.start(context, ChannelCatalog.standard());
   }
 

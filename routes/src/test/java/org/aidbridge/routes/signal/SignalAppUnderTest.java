@@ -8,12 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.aidbridge.bot.BotService;
-import org.aidbridge.bot.BotSettings;
-import org.aidbridge.bot.Bots;
 import org.aidbridge.bot.outbox.Backoff;
 import org.aidbridge.bot.outbox.OutboxDispatcher;
-import org.aidbridge.bot.parse.LexiconParser;
 import org.aidbridge.bot.place.Gazetteer;
 import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.routes.app.AppContext;
@@ -39,19 +35,16 @@ final class SignalAppUnderTest implements AutoCloseable {
     this.store = SqliteStore.open(dir.resolve("aidbridge.db").toString());
     Clock clock = Clock.systemUTC();
     Gazetteer places = Gazetteer.loadDefault();
-    BotService bot =
-        Bots.create(store, BotSettings.DEFAULT, clock, new LexiconParser(places), places);
-    OutboxDispatcher dispatcher = new OutboxDispatcher(store, clock);
     Map<String, String> values = new HashMap<>();
     values.put("signal.endpoint", daemon.endpoint().text());
     values.put("signal.account", BOT);
     values.put("signal.direct.pace.seconds", "0.05");
     values.put("signal.request.timeout.seconds", "5");
     values.putAll(moreSettings);
+    AppContext context = AppContext.build(Settings.of(values), store, clock, places);
+    OutboxDispatcher dispatcher = context.dispatcher();
     this.channel =
-        SignalChannel.create(
-            new AppContext(Settings.of(values), store, bot, dispatcher, clock),
-            new Backoff(Duration.ofMillis(50), Duration.ofMillis(300)));
+        SignalChannel.create(context, new Backoff(Duration.ofMillis(50), Duration.ofMillis(300)));
     this.camel = new DefaultCamelContext();
     camel.addRoutes(channel.routes());
     camel.addRoutes(

@@ -7,15 +7,24 @@ import java.time.Clock;
 import java.util.Map;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.place.PlaceFinder;
+import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.routes.app.AppContext;
 import org.aidbridge.routes.config.ConfigException;
 import org.aidbridge.routes.config.Settings;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SignalChannelTest {
+  private final SqliteStore store = SqliteStore.open(":memory:");
 
-  private static AppContext contextWith(Map<String, String> values) {
-    return new AppContext(Settings.of(values), null, null, null, Clock.systemUTC());
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  private AppContext contextWith(Map<String, String> values) {
+    return AppContext.build(Settings.of(values), store, Clock.systemUTC(), PlaceFinder.NONE);
   }
 
   @Test

@@ -79,6 +79,21 @@ class SignalEndToEndIT {
   }
 
   @Test
+  void aDirectTextLongerThanTheBotReadsIsAnsweredOnceWithAShortNote() {
+    StringBuilder text = new StringBuilder("need 2 bags of rice in Portland\n");
+    while (text.length() < 100_000) {
+      text.append("line ").append(text.length()).append(" of nothing much\n");
+    }
+    daemon.push(message(ROSA, ROSA_NUMBER, text.toString(), null));
+
+    await().atMost(WAIT).until(() -> !deliveredTo(ROSA).isEmpty());
+
+    assertThat(deliveredTo(ROSA))
+        .filteredOn(s -> text(s).contains("read only its first part"))
+        .hasSize(1);
+  }
+
+  @Test
   void aGroupMemberWhoIsNotAnAdminCannotSubscribeTheGroup() {
     daemon.push(message(ROSA, ROSA_NUMBER, "/subscribe Portland 50", NORTHSIDE));
 

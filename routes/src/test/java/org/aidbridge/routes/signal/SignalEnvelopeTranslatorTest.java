@@ -126,4 +126,15 @@ class SignalEnvelopeTranslatorTest {
   void envelopesWithoutTextAreIgnored(String fixture) {
     assertThat(translate(fixture)).isEmpty();
   }
+
+  @Test
+  void aStoredNotificationIsTheSendersByUuidOrNumberAndNoOneElses() {
+    String fromRosa = SignalEnvelopes.text(1, ROSA, "+15550002222", "need rice", null).toString();
+
+    assertThat(SignalEnvelopeTranslator.sentBy(fromRosa, ROSA)).isTrue();
+    assertThat(SignalEnvelopeTranslator.sentBy(fromRosa, "+15550002222")).isTrue();
+    assertThat(SignalEnvelopeTranslator.sentBy(fromRosa, LEE)).isFalse();
+    assertThat(SignalEnvelopeTranslator.sentBy(fromRosa, "+1555000222")).isFalse();
+    assertThat(SignalEnvelopeTranslator.sentBy("{not json", ROSA)).isFalse();
+  }
 }

@@ -3,11 +3,13 @@ package org.aidbridge.routes.telegram;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.aidbridge.bot.BotService;
-import org.aidbridge.bot.BotSettings;
-import org.aidbridge.bot.Bots;
 import org.aidbridge.bot.outbox.OutboxDispatcher;
+import org.aidbridge.bot.place.Gazetteer;
 import org.aidbridge.bot.store.SqliteStore;
+import org.aidbridge.routes.app.AppContext;
+import org.aidbridge.routes.config.Settings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -24,14 +26,19 @@ final class TelegramBotProcess implements AutoCloseable {
   private final CamelContext camel;
 
   TelegramBotProcess(Path db, FakeBotApi api) throws Exception {
-    this(db, api, BotSettings.DEFAULT);
+    this(db, api, Map.of());
   }
 
-  TelegramBotProcess(Path db, FakeBotApi api, BotSettings settings) throws Exception {
+  /**
+   * @param settings the application's settings beyond the defaults, as in the properties file
+   */
+  TelegramBotProcess(Path db, FakeBotApi api, Map<String, String> settings) throws Exception {
     Clock clock = Clock.systemUTC();
     store = SqliteStore.open(db.toString());
-    bot = Bots.create(store, settings, clock);
-    OutboxDispatcher dispatcher = new OutboxDispatcher(store, clock);
+    AppContext context =
+        AppContext.build(Settings.of(settings), store, clock, Gazetteer.loadDefault());
+    bot = context.bot();
+    OutboxDispatcher dispatcher = context.dispatcher();
     channel =
         new TelegramChannel(
             new TelegramSettings(FakeBotApi.TOKEN, api.url(), null, Duration.ofSeconds(2)),

@@ -61,6 +61,21 @@ class TelegramEndToEndIT {
   }
 
   @Test
+  void aPrivateTextLongerThanTheBotReadsIsAnsweredOnceWithAShortNoteInTheirLanguage() {
+    StringBuilder text = new StringBuilder("necesito insulina en Portland, urgente\n");
+    while (text.length() < 100_000) {
+      text.append("linea ").append(text.length()).append(" sin importancia\n");
+    }
+    api.queue(Updates.privateText(ANA, ANA_NAME, "es", text.toString()));
+
+    awaitSent(ANA, 1);
+
+    assertThat(api.sentTo(ANA))
+        .filteredOn(s -> s.text().contains("solo leí la primera parte"))
+        .hasSize(1);
+  }
+
+  @Test
   void atStartTheBotIdentifiesItselfAndRegistersItsCommands() {
     eventually().until(() -> api.requests("getUpdates").size() >= 1);
 

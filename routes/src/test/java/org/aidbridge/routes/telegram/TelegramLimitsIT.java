@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
-import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.Place;
@@ -77,15 +76,8 @@ class TelegramLimitsIT {
       throws Exception {
     api = new FakeBotApi();
     api.enforceLimits();
-    BotSettings settings =
-        new BotSettings(
-            "en",
-            "US",
-            Set.of(Address.person(Channel.TELEGRAM, Long.toString(COORDINATOR))),
-            Duration.ofDays(14),
-            java.util.Map.of(),
-            3,
-            150);
+    java.util.Map<String, String> settings =
+        java.util.Map.of("home.country", "US", "coordinators", "telegram:" + COORDINATOR);
     bot = new TelegramBotProcess(dir.resolve("aidbridge.db"), api, settings);
     for (int g = 0; g < GROUPS; g++) {
       bot.store.saveSubscription(

@@ -174,4 +174,16 @@ class UpdateTranslatorTest {
     assertThat(translator.translate(Fixtures.update("channel-post.json")))
         .isInstanceOf(TelegramEvent.Ignored.class);
   }
+
+  @Test
+  void aStoredUpdateIsItsSendersWhateverItCarriesAndNoOneElses() {
+    String text = Updates.privateText(4242, "ana", "en", "need rice").toString();
+    String button = Updates.button(4242, "yes", 7).toString();
+
+    assertThat(TelegramChannel.sentBy(text, "4242")).isTrue();
+    assertThat(TelegramChannel.sentBy(button, "4242")).isTrue();
+    assertThat(TelegramChannel.sentBy(text, "424")).isFalse();
+    assertThat(TelegramChannel.sentBy(Updates.botRemoved(-4242).toString(), "4242")).isFalse();
+    assertThat(TelegramChannel.sentBy("[1,", "4242")).isFalse();
+  }
 }

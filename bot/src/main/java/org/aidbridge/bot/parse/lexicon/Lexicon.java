@@ -31,7 +31,8 @@ public final class Lexicon {
           "report.offer",
           "figurative",
           "appeal",
-          "inquiry");
+          "inquiry",
+          "logistics");
 
   public static final String CATEGORY_TAG = "category:";
 
