@@ -64,6 +64,20 @@ public final class MatchIndex implements ListingWatcher {
     }
   }
 
+  /**
+   * Reads {@code store}'s index again from the store, which other instances may have changed while
+   * this one stood by: the store is the truth, the index only a cache of it.
+   */
+  public static void refresh(Store store) {
+    MatchIndex index = of(store);
+    store.inTransaction(
+        () -> {
+          index.cleared();
+          store.forEachListing(index::changed);
+          return null;
+        });
+  }
+
   /** How many active listings it holds. */
   public int size() {
     lock.readLock().lock();

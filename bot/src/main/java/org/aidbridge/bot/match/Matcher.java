@@ -46,8 +46,10 @@ public final class Matcher {
     List<Match> matches = new ArrayList<>(found.size());
     for (MatchSearch.Found f : found) {
       Optional<Listing> other = store.listingById(f.otherId());
-      if (other.isEmpty()) {
-        continue; // deleted since it was indexed (forgotten on another thread)
+      if (other.isEmpty() || !other.get().status().active()) {
+        // Deleted since it was indexed (forgotten on another thread), or closed or hidden by
+        // another instance sharing the database, whose changes this index does not hear of.
+        continue;
       }
       Listing need = listing.kind() == Kind.NEED ? listing : other.get();
       Listing offer = listing.kind() == Kind.NEED ? other.get() : listing;

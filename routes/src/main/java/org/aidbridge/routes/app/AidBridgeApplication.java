@@ -4,12 +4,20 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.Bots;
+import org.aidbridge.bot.lead.CoreGate;
+import org.aidbridge.bot.match.MatchIndex;
 import org.aidbridge.bot.place.Gazetteer;
+import org.aidbridge.bot.port.Leadership;
+import org.aidbridge.bot.port.Role;
 import org.aidbridge.routes.config.BotSettingsFactory;
 import org.aidbridge.routes.config.Settings;
 import org.aidbridge.routes.web.WebContext;
@@ -33,23 +41,37 @@ public final class AidBridgeApplication implements AutoCloseable {
   private final CamelContext camel;
   private final List<ChannelAdapter> adapters;
   private final HealthServer health;
+  private final RoleSwitch roleSwitch;
 
   private AidBridgeApplication(
-      CamelContext camel, List<ChannelAdapter> adapters, HealthServer health) {
+      CamelContext camel, List<ChannelAdapter> adapters, HealthServer health, RoleSwitch roles) {
     this.camel = camel;
     this.adapters = adapters;
     this.health = health;
+    this.roleSwitch = roles;
   }
 
   /**
    * Starts every configured channel of {@code options}, after handling the messages a previous run
-   * stored but did not act on.
+   * stored but did not act on: one instance alone on its database, leading every role.
    *
    * @throws org.aidbridge.routes.config.ConfigException when no channel is configured or a setting
    *     is invalid
    */
   public static AidBridgeApplication start(AppContext context, List<ChannelOption> options)
       throws Exception {
+    return start(context, options, Leadership.alone());
+  }
+
+  /**
+   * Starts every configured channel of {@code options} as one of several instances on a database:
+   * each channel's intake and the core's work run only while {@code leadership} says this instance
+   * leads them, and start or stop as that changes; sending runs everywhere. Before it returns, the
+   * leadership has been asked once, so a lone instance starts leading everything, as fast as ever.
+   * The caller closes {@code leadership} after this application.
+   */
+  public static AidBridgeApplication start(
+      AppContext context, List<ChannelOption> options, Leadership leadership) throws Exception {
     Settings settings = context.settings();
     List<ChannelOption> chosen = ChannelCatalog.configured(options, settings);
     for (ChannelOption option : options) {
@@ -61,27 +83,47 @@ public final class AidBridgeApplication implements AutoCloseable {
       throw new IllegalStateException(ChannelCatalog.nothingConfigured());
     }
     AppSettings app = AppSettings.from(settings);
-    int resumed = context.bot().resumePending();
+    AppMetrics metrics = context.metrics();
+    Set<Role> roles = EnumSet.of(Role.CORE);
+    chosen.forEach(o -> roles.add(Role.of(o.channel())));
+    RoleSwitch roleSwitch =
+        new RoleSwitch(() -> MatchIndex.refresh(context.store()), context.health(), metrics);
+    leadership.start(roles, roleSwitch);
+    Map<Role, Boolean> atStart = new EnumMap<>(Role.class);
+    roles.forEach(r -> atStart.put(r, roleSwitch.wanted(r)));
+    roleSwitch.startWith(atStart);
+    metrics.leadership(leadership, roles);
+    AppContext gated =
+        context.withBot(new CoreGate(context.bot(), context.store(), roleSwitch::coreActive));
+    int resumed = gated.bot().resumePending();
     if (resumed > 0) {
       LOG.info("handled {} message(s) stored before the last stop", resumed);
     }
-    AppMetrics metrics = context.metrics();
     metrics.readBacklogFrom(context.store()::outboxBacklog);
-    AppContext metered = context.withBot(new MeteredBotService(context.bot(), metrics));
+    AppContext metered = gated.withBot(new MeteredBotService(gated.bot(), metrics));
     List<ChannelAdapter> adapters = new ArrayList<>();
     CamelContext camel = new DefaultCamelContext();
     HealthServer health = null;
     try {
+      Set<String> standingBy = new HashSet<>();
       for (ChannelOption option : chosen) {
-        ChannelAdapter adapter = option.factory().apply(metered);
-        adapters.add(new MeteredAdapter(adapter, metrics, context.health()));
+        ChannelAdapter adapter =
+            new MeteredAdapter(option.factory().apply(metered), metrics, context.health());
+        if (!atStart.get(Role.of(option.channel()))) {
+          adapter.standBy();
+          if (adapter.sendsOnlyWhileReceiving()) {
+            standingBy.add(OutboxRoutes.routeId(adapter));
+          }
+        }
+        adapters.add(adapter);
       }
+      boolean core = atStart.get(Role.CORE);
       camel.getPropertiesComponent().setInitialProperties(properties(settings));
       camel.getShutdownStrategy().setTimeout(10);
       measureRoutes(camel, metrics);
       camel.addRoutes(new ErrorHandling());
-      camel.addRoutes(new OutboxRoutes(adapters, context.dispatcher()));
-      camel.addRoutes(new InboxRoutes(context.bot()));
+      camel.addRoutes(new OutboxRoutes(adapters, context.dispatcher(), standingBy));
+      camel.addRoutes(new InboxRoutes(gated.bot(), core));
       camel.addRoutes(
           new HousekeepingRoutes(
               Bots.housekeeping(
@@ -89,17 +131,32 @@ public final class AidBridgeApplication implements AutoCloseable {
                   BotSettingsFactory.from(context.settings()),
                   context.clock(),
                   metrics.botEvents()),
-              context.clock()));
+              context.clock(),
+              core));
       for (ChannelAdapter adapter : adapters) {
         camel.addRoutes(adapter.routes());
       }
       camel.start();
-      health = startHealth(context, app, report(context, app, adapters, camel), metrics, camel);
-      AidBridgeApplication running = new AidBridgeApplication(camel, adapters, health);
+      roleSwitch.manage(adapters);
+      roleSwitch.goLive(camel);
+      health =
+          startHealth(
+              context,
+              app,
+              report(context, app, adapters, camel, leadership, roles, roleSwitch),
+              metrics,
+              camel);
+      AidBridgeApplication running = new AidBridgeApplication(camel, adapters, health, roleSwitch);
       LOG.info("AidBridge is running on: {}", String.join(", ", running.channels()));
+      if (!atStart.values().stream().allMatch(Boolean::booleanValue)) {
+        LOG.info(
+            "standing by for: {} (another instance leads them; {})",
+            roles.stream().filter(r -> !atStart.get(r)).map(Role::id).toList(),
+            leadership.mechanism());
+      }
       return running;
     } catch (Exception | Error e) {
-      new AidBridgeApplication(camel, adapters, health).close();
+      new AidBridgeApplication(camel, adapters, health, roleSwitch).close();
       throw e;
     }
   }
@@ -113,14 +170,23 @@ public final class AidBridgeApplication implements AutoCloseable {
   }
 
   private static HealthReport report(
-      AppContext context, AppSettings app, List<ChannelAdapter> adapters, CamelContext camel) {
+      AppContext context,
+      AppSettings app,
+      List<ChannelAdapter> adapters,
+      CamelContext camel,
+      Leadership leadership,
+      Set<Role> roles,
+      RoleSwitch roleSwitch) {
     return new HealthReport(
         adapters.stream().map(ChannelAdapter::channel).toList(),
         context.health(),
         context.store()::outboxBacklog,
         camel::isStarted,
         app.healthDownAfter(),
-        context.clock());
+        context.clock(),
+        leadership,
+        roles,
+        roleSwitch::working);
   }
 
   /** The ids of the running channels, such as {@code email}. */
@@ -143,6 +209,7 @@ public final class AidBridgeApplication implements AutoCloseable {
     if (health != null) {
       health.close();
     }
+    roleSwitch.close(); // no role starts or stops any more
     for (ChannelAdapter adapter : adapters) {
       try {
         adapter.stopReceiving();

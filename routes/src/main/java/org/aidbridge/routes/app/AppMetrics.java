@@ -10,11 +10,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.aidbridge.bot.BotEvents;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.outbox.OutboxStats;
+import org.aidbridge.bot.port.Leadership;
+import org.aidbridge.bot.port.Role;
 import org.aidbridge.bot.store.OutboxBacklog;
 
 /**
@@ -124,6 +127,31 @@ public final class AppMetrics {
         AppMetrics.this.deadLettered(channel);
       }
     };
+  }
+
+  /**
+   * One gauge per role, {@code aidbridge_leader{role="core"}}: 1 while this instance leads it, 0
+   * while it stands by. Summed over the instances each role should be 1.
+   */
+  public void leadership(Leadership leadership, Set<Role> roles) {
+    for (Role role : roles) {
+      Gauge.builder("aidbridge.leader", leadership, l -> l.leads(role) ? 1 : 0)
+          .description("1 while this instance leads the role, 0 while it stands by")
+          .tag("role", role.id())
+          .register(registry);
+    }
+  }
+
+  /** This instance gained or lost a role. */
+  public void leadershipChanged(Role role, boolean gained) {
+    counter(
+            "aidbridge.leadership.changes",
+            "Roles gained and lost by this instance",
+            "role",
+            role.id(),
+            "change",
+            gained ? "gained" : "lost")
+        .increment();
   }
 
   /** The core's events, counted here: the core itself knows no metrics library. */

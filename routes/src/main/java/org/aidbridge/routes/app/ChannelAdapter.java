@@ -19,10 +19,32 @@ public interface ChannelAdapter extends AutoCloseable {
   ChannelSender sender();
 
   /**
-   * Stops taking messages in, before the routes stop (so nothing arrives that could not be kept).
-   * The default does nothing: a channel whose messages come through its routes stops with them.
+   * Another instance leads this channel: its routes are to start without taking messages in. Called
+   * before {@link #routes()}; {@link #startReceiving} ends it. The default does nothing (a channel
+   * that only sends).
+   */
+  default void standBy() {}
+
+  /**
+   * This instance now leads the channel: starts taking messages in, after {@link #standBy} or
+   * {@link #stopReceiving}, while the routes run. The default does nothing.
+   */
+  default void startReceiving() {}
+
+  /**
+   * Stops taking messages in, before the routes stop (so nothing arrives that could not be kept),
+   * or when another instance takes the channel over. The default does nothing: a channel whose
+   * messages come through its routes stops with them.
    */
   default void stopReceiving() {}
+
+  /**
+   * Whether sending needs what receives (Signal's one connection): then only the instance leading
+   * the channel drains its outbox. False by default: any instance sends, each entry claimed first.
+   */
+  default boolean sendsOnlyWhileReceiving() {
+    return false;
+  }
 
   /** Releases connections; the default has none. */
   @Override

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.aidbridge.bot.model.Channel;
 
 /**
@@ -59,20 +60,53 @@ public final class ChannelHealth {
 
   /** The channels with a probe down for longer than {@code threshold}. */
   synchronized List<Channel> downLongerThan(Duration threshold) {
+    return downLongerThan(threshold, c -> true);
+  }
+
+  /**
+   * The channels with a probe down for longer than {@code threshold}; of a channel this instance
+   * does not lead ({@code leads} false) only the sending probes count: another instance receives.
+   */
+  synchronized List<Channel> downLongerThan(Duration threshold, Predicate<Channel> leads) {
     Instant now = clock.instant();
     return probes.entrySet().stream()
-        .filter(e -> e.getValue().stream().anyMatch(p -> p.downLongerThan(threshold, now)))
+        .filter(
+            e ->
+                e.getValue().stream()
+                    .filter(p -> leads.test(e.getKey()) || !p.receiving())
+                    .anyMatch(p -> p.downLongerThan(threshold, now)))
         .map(Map.Entry::getKey)
         .toList();
   }
 
+  /** The channel's receiving probes go down until their next success: it takes messages in anew. */
+  synchronized void rearm(Channel channel) {
+    probes.getOrDefault(channel, List.of()).stream()
+        .filter(ChannelProbe::receiving)
+        .forEach(ChannelProbe::rearm);
+  }
+
   /** Each channel's state: {@code status} UP or DOWN, then each probe's view by name. */
   synchronized Map<String, Object> view(List<Channel> running) {
+    return view(running, c -> true);
+  }
+
+  /**
+   * Each channel's state: {@code status} UP, DOWN or, for a channel another instance leads, STANDBY
+   * (its receiving probes, which are the leader's business, left out), then each probe's view by
+   * name.
+   */
+  synchronized Map<String, Object> view(List<Channel> running, Predicate<Channel> leads) {
     Map<String, Object> channels = new LinkedHashMap<>();
     for (Channel channel : running) {
-      List<ChannelProbe> of = probes.getOrDefault(channel, List.of());
+      boolean leading = leads.test(channel);
+      List<ChannelProbe> of =
+          probes.getOrDefault(channel, List.of()).stream()
+              .filter(p -> leading || !p.receiving())
+              .toList();
+      boolean up = of.stream().allMatch(ChannelProbe::isUp);
       Map<String, Object> view = new LinkedHashMap<>();
-      view.put("status", of.stream().allMatch(ChannelProbe::isUp) ? "UP" : "DOWN");
+      view.put("status", !up ? "DOWN" : leading ? "UP" : "STANDBY");
       of.forEach(p -> view.put(p.name(), p.view()));
       channels.put(channel.id(), view);
     }

@@ -19,6 +19,7 @@ public final class ChannelProbe {
   private final String name;
   private final Clock clock;
   private final Duration staleAfter;
+  private final boolean receiving;
   private Instant lastSuccess;
   private Instant downSince;
   private String reason;
@@ -33,10 +34,25 @@ public final class ChannelProbe {
     this.name = name;
     this.clock = clock;
     this.staleAfter = staleAfter;
+    this.receiving = !upAtStart;
     if (!upAtStart) {
       this.downSince = clock.instant();
       this.reason = "not yet";
     }
+  }
+
+  /**
+   * Whether it watches what takes messages in (a connection, a poll: what must first succeed),
+   * which only the instance leading the channel does; the others are about sending.
+   */
+  boolean receiving() {
+    return receiving;
+  }
+
+  /** Down until its next success, as at the start: this instance just began taking messages in. */
+  synchronized void rearm() {
+    downSince = clock.instant();
+    reason = "not yet";
   }
 
   /** It worked just now. */

@@ -4,12 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.port.Leadership;
+import org.aidbridge.bot.port.Role;
 import org.aidbridge.bot.store.OutboxBacklog;
 import org.aidbridge.routes.web.ChannelState;
 
@@ -28,6 +33,9 @@ final class HealthReport {
   private final BooleanSupplier routesRunning;
   private final Duration downAfter;
   private final Clock clock;
+  private final Leadership leadership;
+  private final Set<Role> roles;
+  private final Predicate<Role> working;
 
   HealthReport(
       List<Channel> channels,
@@ -36,6 +44,27 @@ final class HealthReport {
       BooleanSupplier routesRunning,
       Duration downAfter,
       Clock clock) {
+    this(channels, health, backlog, routesRunning, downAfter, clock, null, Set.of(), r -> true);
+  }
+
+  /**
+   * @param leadership which roles this instance leads, of {@code roles}: a channel another instance
+   *     leads shows as STANDBY and only its sending can make this answer DOWN
+   * @param working whether a role's work runs here (started after its lock was taken)
+   */
+  HealthReport(
+      List<Channel> channels,
+      ChannelHealth health,
+      Supplier<OutboxBacklog> backlog,
+      BooleanSupplier routesRunning,
+      Duration downAfter,
+      Clock clock,
+      Leadership leadership,
+      Set<Role> roles,
+      Predicate<Role> working) {
+    this.leadership = leadership;
+    this.working = working;
+    this.roles = roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
     this.channels = List.copyOf(channels);
     this.health = health;
     this.backlog = backlog;
@@ -52,7 +81,9 @@ final class HealthReport {
   /** Each channel's state for the dashboard, read from the same probes as {@link #answer}. */
   List<ChannelState> channelStates() {
     List<ChannelState> states = new ArrayList<>();
-    health.view(channels).forEach((channel, view) -> states.add(state(channel, (Map<?, ?>) view)));
+    health
+        .view(channels, this::leads)
+        .forEach((channel, view) -> states.add(state(channel, (Map<?, ?>) view)));
     return states;
   }
 
@@ -69,13 +100,13 @@ final class HealthReport {
                     reason == null ? null : reason.toString()));
           }
         });
-    return new ChannelState(channel, "UP".equals(view.get("status")), probes);
+    return new ChannelState(channel, !"DOWN".equals(view.get("status")), probes);
   }
 
   Answer answer() {
     boolean running = routesRunning.getAsBoolean();
     List<String> down =
-        health.downLongerThan(downAfter).stream()
+        health.downLongerThan(downAfter, this::leads).stream()
             .filter(channels::contains)
             .map(Channel::id)
             .toList();
@@ -87,9 +118,31 @@ final class HealthReport {
     }
     body.put("down", down);
     body.put("down_after_seconds", downAfter.toSeconds());
-    body.put("channels", health.view(channels));
+    body.put("channels", health.view(channels, this::leads));
     body.put("outbox", outbox());
+    if (leadership != null) {
+      body.put("leadership", leadershipView());
+    }
     return new Answer(up ? 200 : 503, body);
+  }
+
+  /** Whether this instance takes in {@code channel}'s messages (always, when alone). */
+  private boolean leads(Channel channel) {
+    return leadership == null || leadership.leads(Role.of(channel));
+  }
+
+  /**
+   * How leaders are chosen, and each role this instance runs: {@code leader} or {@code standby}.
+   */
+  private Map<String, Object> leadershipView() {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("mechanism", leadership.mechanism());
+    Map<String, String> byRole = new LinkedHashMap<>();
+    for (Role role : roles) {
+      byRole.put(role.id(), leadership.leads(role) ? "leader" : "standby");
+    }
+    view.put("roles", byRole);
+    return view;
   }
 
   private Map<String, Object> outbox() {

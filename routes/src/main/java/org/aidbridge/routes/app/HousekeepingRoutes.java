@@ -15,15 +15,26 @@ final class HousekeepingRoutes extends RouteBuilder {
   private final Housekeeping housekeeping;
   private final Clock clock;
 
+  private final boolean autoStart;
+
   HousekeepingRoutes(Housekeeping housekeeping, Clock clock) {
+    this(housekeeping, clock, true);
+  }
+
+  /**
+   * @param autoStart false on a standby of the core: the route starts when it gains the core
+   */
+  HousekeepingRoutes(Housekeeping housekeeping, Clock clock, boolean autoStart) {
     this.housekeeping = housekeeping;
     this.clock = clock;
+    this.autoStart = autoStart;
   }
 
   @Override
   public void configure() {
     from("timer:" + ROUTE_ID + "?period={{housekeeping.period.ms}}")
         .routeId(ROUTE_ID)
+        .autoStartup(autoStart)
         .routeConfigurationId(ErrorHandling.ID)
         .process(exchange -> housekeeping.run(clock.instant()));
   }

@@ -13,15 +13,25 @@ final class InboxRoutes extends RouteBuilder {
   static final long PERIOD_MS = 2_000;
 
   private final BotService bot;
+  private final boolean autoStart;
 
   InboxRoutes(BotService bot) {
+    this(bot, true);
+  }
+
+  /**
+   * @param autoStart false on a standby of the core: the route starts when it gains the core
+   */
+  InboxRoutes(BotService bot, boolean autoStart) {
     this.bot = bot;
+    this.autoStart = autoStart;
   }
 
   @Override
   public void configure() {
     from("timer:" + ROUTE_ID + "?delay=" + PERIOD_MS + "&period=" + PERIOD_MS)
         .routeId(ROUTE_ID)
+        .autoStartup(autoStart)
         .routeConfigurationId(ErrorHandling.ID)
         .process(exchange -> bot.resumePending());
   }

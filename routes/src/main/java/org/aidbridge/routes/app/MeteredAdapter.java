@@ -33,8 +33,23 @@ final class MeteredAdapter implements ChannelAdapter {
   }
 
   @Override
+  public void standBy() {
+    adapter.standBy();
+  }
+
+  @Override
+  public void startReceiving() {
+    adapter.startReceiving();
+  }
+
+  @Override
   public void stopReceiving() {
     adapter.stopReceiving();
+  }
+
+  @Override
+  public boolean sendsOnlyWhileReceiving() {
+    return adapter.sendsOnlyWhileReceiving();
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.aidbridge.routes.app;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.aidbridge.bot.outbox.OutboxDispatcher;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -22,10 +23,20 @@ final class OutboxRoutes extends RouteBuilder {
 
   private final List<ChannelAdapter> adapters;
   private final OutboxDispatcher dispatcher;
+  private final Set<String> standingBy;
 
   OutboxRoutes(List<ChannelAdapter> adapters, OutboxDispatcher dispatcher) {
+    this(adapters, dispatcher, Set.of());
+  }
+
+  /**
+   * @param standingBy the ids of routes that start stopped: the outbox of a channel that sends only
+   *     where it receives ({@link ChannelAdapter#sendsOnlyWhileReceiving}), on a standby of it
+   */
+  OutboxRoutes(List<ChannelAdapter> adapters, OutboxDispatcher dispatcher, Set<String> standingBy) {
     this.adapters = List.copyOf(adapters);
     this.dispatcher = dispatcher;
+    this.standingBy = Set.copyOf(standingBy);
   }
 
   static String routeId(ChannelAdapter adapter) {
@@ -37,6 +48,7 @@ final class OutboxRoutes extends RouteBuilder {
     for (ChannelAdapter adapter : adapters) {
       from("timer:" + routeId(adapter) + "?period={{outbox.poll.ms}}")
           .routeId(routeId(adapter))
+          .autoStartup(!standingBy.contains(routeId(adapter)))
           .routeConfigurationId(ErrorHandling.ID)
           .process(exchange -> dispatcher.drainFor(adapter.sender(), BATCH, DRAIN_BUDGET));
     }

@@ -89,11 +89,16 @@ public final class RawInbox implements ChannelCopies, AutoCloseable {
     this.room = new Semaphore(maxWaiting);
   }
 
-  /** Starts handling what waits, from earlier runs too. */
+  /**
+   * Starts handling what waits, from earlier runs (and other instances) too; again after {@link
+   * #close} when this instance leads the channel again.
+   */
   public synchronized void start() {
-    if (worker != null) {
+    if (worker != null && worker.isAlive() && !closed) {
       return;
     }
+    awaitEnd(worker);
+    closed = false;
     worker = new Thread(this::work, channel.id() + "-inbox");
     worker.setDaemon(true);
     worker.start();
@@ -277,7 +282,7 @@ public final class RawInbox implements ChannelCopies, AutoCloseable {
     }
   }
 
-  /** Stops the worker; what waits stays stored for the next run. */
+  /** Stops the worker; what waits stays stored for the next run (or the next leader). */
   @Override
   public void close() {
     closed = true;
@@ -286,6 +291,10 @@ public final class RawInbox implements ChannelCopies, AutoCloseable {
     synchronized (this) {
       running = worker;
     }
+    awaitEnd(running);
+  }
+
+  private static void awaitEnd(Thread running) {
     if (running != null && running != Thread.currentThread()) {
       try {
         running.join(TimeUnit.SECONDS.toMillis(10));

@@ -1,14 +1,19 @@
 package org.aidbridge.routes.cli;
 
 import java.io.PrintWriter;
+import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.aidbridge.bot.port.Leadership;
+import org.aidbridge.bot.store.DatabaseLogin;
+import org.aidbridge.bot.store.SharedDatabase;
 import org.aidbridge.bot.store.Store;
 import org.aidbridge.routes.app.AidBridgeApplication;
 import org.aidbridge.routes.app.AppContext;
 import org.aidbridge.routes.app.ChannelCatalog;
 import org.aidbridge.routes.app.ChannelOption;
+import org.aidbridge.routes.app.Leaderships;
 import org.aidbridge.routes.config.Paths;
 import org.aidbridge.routes.config.Settings;
 import picocli.CommandLine.Command;
@@ -46,15 +51,31 @@ final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * How this instance shares its database with others: advisory locks on a database server, a lock
+   * file beside a SQLite file.
+   */
+  private static Leadership leadership(Store store, Settings settings, AidBridgeCli parent) {
+    if (store instanceof SharedDatabase shared) {
+      DatabaseLogin login = shared.login();
+      return Leaderships.forPostgres(
+          () -> DriverManager.getConnection(login.jdbcUrl(), login.user(), login.password()),
+          settings);
+    }
+    return Leaderships.forSqlite(
+        Paths.database(settings, parent.environment().workingDir()), settings);
+  }
+
   /** Runs the application on {@code settings} until the process is asked to stop. */
   static void run(AidBridgeCli parent, Settings settings, List<ChannelOption> channels)
       throws Exception {
     Core core = Core.from(settings);
     Clock clock = parent.environment().clock();
     try (UntilStopped stop = new UntilStopped();
-        Store store = core.openStore(parent.environment().workingDir())) {
+        Store store = core.openStore(parent.environment().workingDir());
+        Leadership leadership = leadership(store, settings, parent)) {
       AppContext context = AppContext.build(settings, store, clock, core.places());
-      try (AidBridgeApplication app = AidBridgeApplication.start(context, channels)) {
+      try (AidBridgeApplication app = AidBridgeApplication.start(context, channels, leadership)) {
         stop.await();
       }
     }

@@ -71,6 +71,24 @@ public final class EmailChannel implements ChannelAdapter {
     return sender;
   }
 
+  /** Another instance reads the mailbox: the IMAP route starts stopped. */
+  @Override
+  public void standBy() {
+    routes.standBy();
+  }
+
+  /** This instance reads the mailbox (again): the IMAP route starts. */
+  @Override
+  public void startReceiving() {
+    routes.startInbound();
+  }
+
+  /** Another instance reads the mailbox now, or the application stops: the IMAP route stops. */
+  @Override
+  public void stopReceiving() {
+    routes.stopInbound();
+  }
+
   @Override
   public void close() {
     eraser.close();

@@ -2,6 +2,7 @@ package org.aidbridge.routes.email;
 
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.routes.app.ChannelProbe;
+import org.apache.camel.CamelContext;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mail.MailEndpoint;
@@ -19,6 +20,7 @@ final class EmailRoutes extends RouteBuilder {
   private final EmailSettings settings;
   private final MailIntake intake;
   private final ChannelProbe imap;
+  private volatile boolean standingBy;
 
   EmailRoutes(EmailSettings settings, MailIntake intake, ChannelProbe imap) {
     this.settings = settings;
@@ -30,6 +32,7 @@ final class EmailRoutes extends RouteBuilder {
   public void configure() {
     from(inbox())
         .routeId(INBOUND_ROUTE)
+        .autoStartup(!standingBy)
         // Never "handled": a failed exchange is what keeps the mail unseen for the next poll.
         .onException(Exception.class)
         .handled(false)
@@ -45,6 +48,37 @@ final class EmailRoutes extends RouteBuilder {
         .filter(body().isInstanceOf(InboundMessage.class))
         .process(intake::handToBot)
         .id(HAND_TO_BOT_STEP);
+  }
+
+  /** The inbound route will start stopped: another instance reads the mailbox. */
+  void standBy() {
+    standingBy = true;
+  }
+
+  void startInbound() {
+    standingBy = false;
+    controlInbound(true);
+  }
+
+  void stopInbound() {
+    controlInbound(false);
+  }
+
+  private void controlInbound(boolean start) {
+    CamelContext camel = getContext();
+    if (camel == null || camel.getRoute(INBOUND_ROUTE) == null) {
+      return; // the routes were never added (the application failed to start)
+    }
+    try {
+      if (start) {
+        camel.getRouteController().startRoute(INBOUND_ROUTE);
+      } else {
+        camel.getRouteController().stopRoute(INBOUND_ROUTE);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          (start ? "starting" : "stopping") + " the mailbox route failed", e);
+    }
   }
 
   /** The IMAP endpoint; the password is set on it directly so it never appears in a URI or log. */

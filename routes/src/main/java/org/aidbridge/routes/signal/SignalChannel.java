@@ -150,14 +150,39 @@ public final class SignalChannel implements ChannelAdapter {
     return client;
   }
 
-  /** Closes the connection to the daemon before the routes stop: nothing read is left behind. */
+  /** Another instance holds the Signal connection: the routes start without connecting. */
+  @Override
+  public void standBy() {
+    connection.standBy();
+  }
+
+  /** This instance holds the Signal connection (again). */
+  @Override
+  public void startReceiving() {
+    connection.start();
+  }
+
+  /**
+   * Closes the connection to the daemon before the routes stop, or when another instance takes
+   * Signal over: nothing read is left behind.
+   */
   @Override
   public void stopReceiving() {
     connection.stop();
   }
 
+  /**
+   * Sending uses the connection that receives: with {@code --receive-mode on-connection} signal-cli
+   * hands every incoming message to every connected client, so only the instance leading Signal
+   * connects, and only it sends Signal's outbox.
+   */
+  @Override
+  public boolean sendsOnlyWhileReceiving() {
+    return true;
+  }
+
   @Override
   public void close() {
-    connection.stop();
+    connection.close();
   }
 }

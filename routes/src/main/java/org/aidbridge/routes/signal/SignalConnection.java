@@ -19,6 +19,8 @@ final class SignalConnection implements SignalRpcClient.Listener {
   private final boolean manualReceive;
   private final RawInbox inbox;
   private volatile SignalRpcClient client;
+  // False on an instance that stands by while another holds the Signal connection.
+  private volatile boolean wanted = true;
 
   SignalConnection(boolean manualReceive, RawInbox inbox) {
     this.manualReceive = manualReceive;
@@ -29,16 +31,39 @@ final class SignalConnection implements SignalRpcClient.Listener {
     this.client = rpcClient;
   }
 
-  /** Called once Camel runs: handles what waits from before, then connects. */
-  void start() {
+  /** Called once Camel runs: unless standing by, handles what waits from before, then connects. */
+  void startIfWanted() {
+    if (wanted) {
+      start();
+    }
+  }
+
+  /** The routes will start without connecting: another instance holds the Signal connection. */
+  void standBy() {
+    wanted = false;
+  }
+
+  /** Handles what waits from before (from other instances too), then connects. */
+  synchronized void start() {
+    wanted = true;
     inbox.start();
     client.start();
   }
 
-  /** Closes the connection first, so nothing is read that could not be kept, then the worker. */
-  void stop() {
-    client.close();
+  /**
+   * Closes the connection first, so nothing is read that could not be kept, then the worker. {@link
+   * #start} connects again.
+   */
+  synchronized void stop() {
+    wanted = false;
+    client.stop();
     inbox.close();
+  }
+
+  /** Stops for good. */
+  void close() {
+    stop();
+    client.close();
   }
 
   @Override

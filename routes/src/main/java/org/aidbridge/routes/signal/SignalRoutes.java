@@ -18,6 +18,6 @@ final class SignalRoutes extends RouteBuilder {
   public void configure() {
     from("timer:signal-connect?repeatCount=1&delay=0")
         .routeId("signal-connect")
-        .process(exchange -> connection.start());
+        .process(exchange -> connection.startIfWanted());
   }
 }

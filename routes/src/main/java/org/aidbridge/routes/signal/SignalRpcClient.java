@@ -53,6 +53,9 @@ public final class SignalRpcClient implements AutoCloseable {
 
   private volatile JsonLineConnection connection;
   private volatile boolean closed;
+  // Each start() begins a run; what an earlier run scheduled does nothing.
+  private final java.util.concurrent.atomic.AtomicInteger runs =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final AtomicInteger failures = new AtomicInteger();
   private volatile ConnectionWatcher watcher = ConnectionWatcher.NONE;
 
@@ -96,9 +99,27 @@ public final class SignalRpcClient implements AutoCloseable {
     this.watcher = watcher;
   }
 
-  /** Starts connecting in the background; returns at once. */
+  /** Starts connecting in the background; returns at once. Again after {@link #stop}. */
   public void start() {
-    connector.execute(this::connect);
+    int run;
+    synchronized (this) {
+      closed = false;
+      run = runs.incrementAndGet();
+    }
+    connector.execute(() -> connect(run));
+  }
+
+  /**
+   * Closes the connection and connects no more until {@link #start}; reconnections scheduled by the
+   * run that ends are dropped.
+   */
+  public synchronized void stop() {
+    closed = true;
+    runs.incrementAndGet();
+    JsonLineConnection current = connection;
+    if (current != null) {
+      closeQuietly(current);
+    }
   }
 
   public boolean isConnected() {
@@ -160,8 +181,8 @@ public final class SignalRpcClient implements AutoCloseable {
     return await(request("version", null)).path("version").asText();
   }
 
-  private void connect() {
-    if (closed) {
+  private void connect(int run) {
+    if (closed || run != runs.get()) {
       return;
     }
     JsonLineConnection opened;
@@ -176,37 +197,41 @@ public final class SignalRpcClient implements AutoCloseable {
       } else {
         LOG.debug("signal-cli at {} not reachable ({}); retrying in {}", endpoint, e, wait);
       }
-      connector.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+      connector.schedule(() -> connect(run), wait.toMillis(), TimeUnit.MILLISECONDS);
       return;
     }
-    if (closed) {
-      closeQuietly(opened); // closed while connecting
-      return;
+    synchronized (this) {
+      if (closed || run != runs.get()) {
+        closeQuietly(opened); // stopped while connecting
+        return;
+      }
+      connection = opened;
     }
     failures.set(0);
-    connection = opened;
     watcher.connected();
     LOG.info("connected to signal-cli at {}", endpoint);
     notifications.execute(() -> listener.onConnected(this));
-    Thread reader = new Thread(() -> readUntilClosed(opened), "signal-read");
+    Thread reader = new Thread(() -> readUntilClosed(opened, run), "signal-read");
     reader.setDaemon(true);
     reader.start();
   }
 
-  private void readUntilClosed(JsonLineConnection opened) {
+  private void readUntilClosed(JsonLineConnection opened, int run) {
     try {
       opened.readLines(this::dispatch);
     } catch (IOException e) {
       LOG.debug("signal-cli connection ended", e);
     } finally {
       closeQuietly(opened);
-      connection = null;
+      if (connection == opened) {
+        connection = null;
+      }
       pending.failAll(disconnected());
-      if (!closed) {
+      if (!closed && run == runs.get()) {
         watcher.disconnected("connection lost");
         LOG.warn("lost the connection to signal-cli at {}; reconnecting", endpoint);
         Duration wait = backoff.delay(failures.getAndIncrement());
-        connector.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+        connector.schedule(() -> connect(run), wait.toMillis(), TimeUnit.MILLISECONDS);
       }
     }
   }

@@ -44,6 +44,8 @@ public final class TelegramChannel implements ChannelAdapter {
   private final RawInbox inbox;
   private volatile UpdateTranslator translator;
   private UpdatePoller poller;
+  // False on an instance that stands by while another polls Telegram (see standBy()).
+  private volatile boolean receiving = true;
 
   /** Updates that may wait, stored, before polling pauses. */
   static final int MAX_WAITING = 1_000;
@@ -142,6 +144,9 @@ public final class TelegramChannel implements ChannelAdapter {
 
   /** {@link #connect}, saying what went wrong when it fails: the timer tries again. */
   void connectOrExplain(CamelContext camel) {
+    if (!receiving) {
+      return; // another instance polls Telegram
+    }
     try {
       connect(camel);
     } catch (TelegramApiException | RuntimeException e) {
@@ -192,9 +197,26 @@ public final class TelegramChannel implements ChannelAdapter {
     actions.apply(translator.translate(update));
   }
 
-  /** Stops polling before the routes stop; stored updates wait for the next run. */
+  /** Another instance polls Telegram: the routes start without polling. */
+  @Override
+  public void standBy() {
+    receiving = false;
+  }
+
+  /** This instance polls Telegram (again), from the stored offset, whoever stored it. */
+  @Override
+  public void startReceiving() {
+    receiving = true;
+    connectOrExplain(null);
+  }
+
+  /**
+   * Stops polling before the routes stop, or when another instance takes Telegram over; stored
+   * updates wait for the next run or the next leader.
+   */
   @Override
   public void stopReceiving() {
+    receiving = false;
     disconnect();
     inbox.close();
   }

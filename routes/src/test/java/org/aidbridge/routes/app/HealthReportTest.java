@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.port.Leadership;
+import org.aidbridge.bot.port.Role;
 import org.aidbridge.bot.store.OutboxBacklog;
 import org.aidbridge.routes.web.ChannelState;
 import org.junit.jupiter.api.Test;
@@ -40,5 +44,55 @@ class HealthReportTest {
                     new ChannelState.Probe("smtp", false, "SendFailedException"))),
             new ChannelState(
                 "telegram", true, List.of(new ChannelState.Probe("polling", true, null))));
+  }
+
+  @Test
+  void aStandbyAnswers200NamesItsRolesAndReportsOnlyTheSendingOfTheChannelsItDoesNotTakeIn() {
+    health.probe(Channel.TELEGRAM, "polling", false); // never polled here: another instance does
+    health.probe(Channel.TELEGRAM, "sending", true);
+    health.probe(Channel.EMAIL, "imap", false).up();
+    clock.advance(Duration.ofMinutes(10));
+    Leadership emailOnly = Leadership.alone();
+    emailOnly.start(EnumSet.of(Role.EMAIL), new RecordingRoles());
+    HealthReport report =
+        new HealthReport(
+            List.of(Channel.EMAIL, Channel.TELEGRAM),
+            health,
+            () -> new OutboxBacklog(0, null, 0),
+            () -> true,
+            Duration.ofSeconds(60),
+            clock,
+            emailOnly,
+            EnumSet.of(Role.CORE, Role.EMAIL, Role.TELEGRAM),
+            role -> role == Role.EMAIL);
+
+    HealthReport.Answer answer = report.answer();
+
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.body().get("down")).isEqualTo(List.of());
+    assertThat(answer.body().get("leadership"))
+        .isEqualTo(
+            Map.of(
+                "mechanism",
+                "single",
+                "roles",
+                Map.of("core", "standby", "email", "leader", "telegram", "standby")));
+    Map<?, ?> telegram = (Map<?, ?>) ((Map<?, ?>) answer.body().get("channels")).get("telegram");
+    assertThat(telegram.get("status")).isEqualTo("STANDBY");
+    assertThat(telegram.keySet().stream().map(String::valueOf).toList())
+        .containsExactly("status", "sending");
+
+    health.probe(Channel.TELEGRAM, "sending", true).down("429");
+    clock.advance(Duration.ofMinutes(2));
+    assertThat(report.answer().status()).isEqualTo(503); // its sending is its own business
+  }
+
+  /** Listens to nothing in particular. */
+  private static final class RecordingRoles implements Leadership.Listener {
+    @Override
+    public void gained(Role role) {}
+
+    @Override
+    public void lost(Role role) {}
   }
 }

@@ -26,6 +26,7 @@ final class AppProcess {
   private final Path jar;
   private final Path dir;
   private final Map<String, String> environment;
+  private final String name;
   private Process process;
   private int healthPort;
   private int starts;
@@ -36,9 +37,18 @@ final class AppProcess {
    * @param environment the settings, as {@code AIDBRIDGE_*} variables
    */
   AppProcess(Path jar, Path dir, Map<String, String> environment) {
+    this(jar, dir, environment, "aidbridge");
+  }
+
+  /**
+   * @param name the start of its log files' names, {@code name-run-N.log}: one per process when
+   *     several share a directory
+   */
+  AppProcess(Path jar, Path dir, Map<String, String> environment, String name) {
     this.jar = jar;
     this.dir = dir;
     this.environment = Map.copyOf(environment);
+    this.name = name;
   }
 
   /** The jar the package phase built; failsafe names it in {@code aidbridge.jar}. */
@@ -55,7 +65,7 @@ final class AppProcess {
   /** Starts the jar and waits until its health endpoint answers (the routes then run). */
   void start() throws IOException {
     healthPort = freePort();
-    Path log = dir.resolve("aidbridge-run-" + (++starts) + ".log");
+    Path log = dir.resolve(name + "-run-" + (++starts) + ".log");
     ProcessBuilder builder =
         new ProcessBuilder(
                 javaCommand(), "-Xmx256m", "-jar", jar.toAbsolutePath().toString(), "run")
@@ -99,6 +109,32 @@ final class AppProcess {
 
   int healthPort() {
     return healthPort;
+  }
+
+  /** Its name, as in its log files. */
+  String name() {
+    return name;
+  }
+
+  /** Whether it runs (it was started and neither killed nor stopped since). */
+  boolean alive() {
+    return process != null && process.isAlive();
+  }
+
+  /** {@code GET /health}'s body, or null while it does not answer. */
+  String health() {
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + "/health"))
+              .timeout(Duration.ofSeconds(2))
+              .build();
+      return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
   }
 
   private boolean answersHealth() {

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.aidbridge.bot.store.DatabaseLogin;
 import org.aidbridge.routes.scenario.CrashTraffic.Message;
 import org.aidbridge.routes.signal.FakeSignalDaemon;
 import org.aidbridge.routes.signal.SignalEnvelopes;
@@ -38,6 +39,7 @@ final class CrashWorld implements AutoCloseable, CrashTally.People {
   private final java.util.concurrent.atomic.AtomicInteger telegramQueued =
       new java.util.concurrent.atomic.AtomicInteger();
   private final Path database;
+  private final DatabaseLogin server; // null: the SQLite file above
   private final GreenMail greenMail;
   private final GreenMailUser botMailbox;
   private final PeopleMail mail;
@@ -45,7 +47,16 @@ final class CrashWorld implements AutoCloseable, CrashTally.People {
   private final FakeSignalDaemon signal;
 
   CrashWorld(Path dir) throws IOException {
+    this(dir, null);
+  }
+
+  /**
+   * @param server a PostgreSQL database for the application, or null for a SQLite file in {@code
+   *     dir}
+   */
+  CrashWorld(Path dir, DatabaseLogin server) throws IOException {
     database = dir.resolve("crash.db");
+    this.server = server;
     greenMail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
     greenMail.start();
     botMailbox = greenMail.setUser(BOT_MAIL, BOT_MAIL, BOT_MAIL_PASSWORD);
@@ -57,7 +68,15 @@ final class CrashWorld implements AutoCloseable, CrashTally.People {
   /** The application's settings, as the environment variables an operator would set. */
   Map<String, String> environment() {
     Map<String, String> env = new HashMap<>();
-    env.put("AIDBRIDGE_DB", database.toString());
+    if (server == null) {
+      env.put("AIDBRIDGE_DB", database.toString());
+    } else {
+      env.put("AIDBRIDGE_DB", server.jdbcUrl());
+      env.put("AIDBRIDGE_DB_USER", server.user());
+      if (server.password() != null) {
+        env.put("AIDBRIDGE_DB_PASSWORD", server.password());
+      }
+    }
     env.put("AIDBRIDGE_OUTBOX_POLL_MS", "100");
     env.put("AIDBRIDGE_HOME_COUNTRY", "US");
     env.put("AIDBRIDGE_IMAP_URL", "imap://127.0.0.1:" + greenMail.getImap().getPort());
@@ -139,15 +158,15 @@ final class CrashWorld implements AutoCloseable, CrashTally.People {
   }
 
   /**
-   * No stored message waits to be handled and no outbox entry waits to be sent. Read-only, in WAL
-   * mode, so the running bot is never blocked; final outbox states are SENT, UNDELIVERABLE and dead
-   * letters.
+   * No stored message waits to be handled and no outbox entry waits to be sent. Read-only (SQLite
+   * in WAL mode, or a PostgreSQL session), so the running bot is never blocked; final outbox states
+   * are SENT, UNDELIVERABLE and dead letters.
    */
   private boolean databaseIsQuiet() throws SQLException {
-    if (!database.toFile().exists()) {
+    if (server == null && !database.toFile().exists()) {
       return false;
     }
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:file:" + database + "?mode=ro");
+    try (Connection db = readOnly();
         Statement query = db.createStatement()) {
       return count(query, "SELECT COUNT(*) FROM inbox WHERE processed = 0") == 0
           && count(
@@ -156,11 +175,21 @@ final class CrashWorld implements AutoCloseable, CrashTally.People {
                       + " WHERE status NOT IN ('SENT', 'UNDELIVERABLE') AND status NOT LIKE 'DEAD%'")
               == 0;
     } catch (SQLException e) {
-      if (String.valueOf(e.getMessage()).contains("no such table")) {
+      String message = String.valueOf(e.getMessage());
+      if (message.contains("no such table") || message.contains("does not exist")) {
         return false; // the first run has not created its schema yet
       }
       throw e;
     }
+  }
+
+  private Connection readOnly() throws SQLException {
+    if (server == null) {
+      return DriverManager.getConnection("jdbc:sqlite:file:" + database + "?mode=ro");
+    }
+    Connection db = DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
+    db.setReadOnly(true);
+    return db;
   }
 
   private static int count(Statement query, String sql) throws SQLException {
