@@ -31,6 +31,7 @@ import org.aidbridge.bot.model.Subscription;
  */
 public final class SqliteStore implements Store {
   private final Database db;
+  private final SentJournal sentJournal;
   private final InboxTable inbox;
   private final RawInboundTable raw;
   private final ListingTable listings;
@@ -47,8 +48,9 @@ public final class SqliteStore implements Store {
   private final DashboardTable dashboard;
   private final List<ListingWatcher> watchers = new CopyOnWriteArrayList<>();
 
-  private SqliteStore(Database db, RandomGenerator random) {
+  private SqliteStore(Database db, SentJournal sentJournal, RandomGenerator random) {
     this.db = db;
+    this.sentJournal = sentJournal;
     this.inbox = new InboxTable(db);
     this.raw = new RawInboundTable(db);
     this.listings = new ListingTable(db, random);
@@ -93,15 +95,17 @@ public final class SqliteStore implements Store {
 
   private static SqliteStore open(
       java.sql.Connection connection, String fileOrJdbcUrl, RandomGenerator random) {
-    Database db =
-        new Database(connection, SqliteConnector.walFile(SqliteConnector.jdbcUrl(fileOrJdbcUrl)));
+    java.nio.file.Path walFile = SqliteConnector.walFile(SqliteConnector.jdbcUrl(fileOrJdbcUrl));
+    Database db = new Database(connection, walFile);
+    SentJournal journal = SentJournal.beside(walFile);
     try {
       SchemaUpgrade.run(db);
+      new OutboxTable(db).recordJournaled(journal);
     } catch (RuntimeException e) {
       db.close();
       throw e;
     }
-    return new SqliteStore(db, random);
+    return new SqliteStore(db, journal, random);
   }
 
   @Override
@@ -306,7 +310,17 @@ public final class SqliteStore implements Store {
 
   @Override
   public void markSent(long outboxId, String channelMessageId, Instant at) {
-    outbox.markSent(outboxId, channelMessageId, at);
+    // Written down at once, without waiting for the connection: see SentJournal.
+    boolean written = sentJournal.append(outboxId, channelMessageId, at);
+    boolean recorded = false;
+    try {
+      outbox.markSent(outboxId, channelMessageId, at);
+      recorded = true;
+    } finally {
+      if (written) {
+        sentJournal.settled(outboxId, recorded);
+      }
+    }
   }
 
   @Override
@@ -488,6 +502,7 @@ public final class SqliteStore implements Store {
   public void close() {
     db.requireDurable();
     db.close();
+    sentJournal.close();
   }
 
   @Override
