@@ -32,6 +32,7 @@ import org.aidbridge.bot.model.Subscription;
 public final class SqliteStore implements Store {
   private final Database db;
   private final SentJournal sentJournal;
+  private final RawJournal rawJournal;
   private final InboxTable inbox;
   private final RawInboundTable raw;
   private final ListingTable listings;
@@ -48,9 +49,11 @@ public final class SqliteStore implements Store {
   private final DashboardTable dashboard;
   private final List<ListingWatcher> watchers = new CopyOnWriteArrayList<>();
 
-  private SqliteStore(Database db, SentJournal sentJournal, RandomGenerator random) {
+  private SqliteStore(
+      Database db, SentJournal sentJournal, RawJournal rawJournal, RandomGenerator random) {
     this.db = db;
     this.sentJournal = sentJournal;
+    this.rawJournal = rawJournal;
     this.inbox = new InboxTable(db);
     this.raw = new RawInboundTable(db);
     this.listings = new ListingTable(db, random);
@@ -97,15 +100,18 @@ public final class SqliteStore implements Store {
       java.sql.Connection connection, String fileOrJdbcUrl, RandomGenerator random) {
     java.nio.file.Path walFile = SqliteConnector.walFile(SqliteConnector.jdbcUrl(fileOrJdbcUrl));
     Database db = new Database(connection, walFile);
-    SentJournal journal = SentJournal.beside(walFile);
+    SentJournal sent = SentJournal.beside(walFile);
+    RawJournal raw = RawJournal.beside(walFile);
     try {
       SchemaUpgrade.run(db);
-      new OutboxTable(db).recordJournaled(journal);
+      // What a killed run wrote down but may not have committed, before anything else happens.
+      new OutboxTable(db).recordJournaled(sent);
+      new RawInboundTable(db).insertJournaled(raw);
     } catch (RuntimeException e) {
       db.close();
       throw e;
     }
-    return new SqliteStore(db, journal, random);
+    return new SqliteStore(db, sent, raw, random);
   }
 
   @Override
@@ -158,7 +164,18 @@ public final class SqliteStore implements Store {
 
   @Override
   public long storeRawInbound(Channel channel, String payload, Instant receivedAt) {
-    return raw.insert(channel, payload, receivedAt);
+    // Written down at once, without waiting for the connection: see RawJournal.
+    String key = rawJournal.append(channel, payload, receivedAt);
+    boolean stored = false;
+    try {
+      long id = raw.insert(channel, payload, receivedAt);
+      stored = true;
+      return id;
+    } finally {
+      if (key != null) {
+        rawJournal.settled(key, stored);
+      }
+    }
   }
 
   @Override
@@ -503,6 +520,7 @@ public final class SqliteStore implements Store {
     db.requireDurable();
     db.close();
     sentJournal.close();
+    rawJournal.close();
   }
 
   @Override
