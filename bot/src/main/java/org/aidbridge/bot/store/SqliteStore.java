@@ -168,7 +168,8 @@ public final class SqliteStore implements Store {
     String key = rawJournal.append(channel, payload, receivedAt);
     boolean stored = false;
     try {
-      long id = raw.insert(channel, payload, receivedAt);
+      // Ahead of queued handling: the reading thread reads on only once this returns.
+      long id = db.urgently(() -> raw.insert(channel, payload, receivedAt));
       stored = true;
       return id;
     } finally {
@@ -331,7 +332,11 @@ public final class SqliteStore implements Store {
     boolean written = sentJournal.append(outboxId, channelMessageId, at);
     boolean recorded = false;
     try {
-      outbox.markSent(outboxId, channelMessageId, at);
+      db.urgently(
+          () -> {
+            outbox.markSent(outboxId, channelMessageId, at);
+            return null;
+          });
       recorded = true;
     } finally {
       if (written) {
