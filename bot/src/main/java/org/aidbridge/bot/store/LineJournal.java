@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,36 +22,54 @@ import java.util.Map;
  * the next start applies whatever the file still names ({@link #pending}) before anything else
  * happens.
  *
- * <p>Once every line written has reached the database, the file is emptied: it holds only facts not
- * in the database yet, so it stays a few lines long and keeps nobody's data longer than that. A
- * write reaches the operating system, not necessarily the disk, like the database's own commits
- * ({@code synchronous=NORMAL}): it survives the process being killed. A line is only whole with its
- * newline; one a kill cut short is ignored.
+ * <p>Once every line written has reached the database, and the file has grown past {@link
+ * #EMPTY_AFTER_BYTES} or was last emptied {@link #EMPTY_AFTER} ago, it is emptied (at once, for a
+ * journal whose lines must not outlive their row); a clean stop empties it too. Not after every
+ * line: emptying a file (ftruncate) can wait for the file system's own journal behind other
+ * processes' syncs to disk, and appends would wait behind it, which is the very wait this file is
+ * there to avoid. So it holds the facts of the last few seconds, which the database holds too;
+ * applying one again at start changes nothing. A write reaches the operating system, not
+ * necessarily the disk, like the database's own commits ({@code synchronous=NORMAL}): it survives
+ * the process being killed. A line is only whole with its newline; one a kill cut short is ignored.
  */
 final class LineJournal implements AutoCloseable {
   private static final Charset UTF8 = StandardCharsets.UTF_8;
 
+  /** Grown past this, the file is emptied at the next moment nothing is in flight. */
+  static final long EMPTY_AFTER_BYTES = 16 * 1024;
+
+  /** Emptied last longer ago than this, likewise. */
+  static final Duration EMPTY_AFTER = Duration.ofSeconds(10);
+
   private final Path file;
+  private final boolean emptyAtOnce;
   private FileChannel channel; // guarded by this
   private int inFlight; // appended, not settled yet; guarded by this
+  private long writtenSinceEmptied; // guarded by this
+  private long emptiedAt = System.nanoTime(); // guarded by this
   // Lines whose database write failed, by key: kept in the file until it succeeds. Guarded by this.
   private final Map<String, String> unrecorded = new LinkedHashMap<>();
 
-  private LineJournal(Path file) {
+  private LineJournal(Path file, boolean emptyAtOnce) {
     this.file = file;
+    this.emptyAtOnce = emptyAtOnce;
   }
 
   /**
    * The journal {@code suffix} of the database whose write-ahead log is {@code walFile}; for a
    * database in memory (null), one that keeps nothing: it is gone with the process anyway.
+   *
+   * @param emptyAtOnce empty the file whenever nothing is in flight, for lines that must not
+   *     outlive their row (people's texts, which {@code forget} erases), at the cost of the wait
+   *     described above
    */
-  static LineJournal beside(Path walFile, String suffix) {
+  static LineJournal beside(Path walFile, String suffix, boolean emptyAtOnce) {
     if (walFile == null) {
-      return new LineJournal(null);
+      return new LineJournal(null, emptyAtOnce);
     }
     String wal = walFile.getFileName().toString();
     String base = wal.endsWith("-wal") ? wal.substring(0, wal.length() - 4) : wal;
-    return new LineJournal(walFile.resolveSibling(base + suffix));
+    return new LineJournal(walFile.resolveSibling(base + suffix), emptyAtOnce);
   }
 
   Path file() {
@@ -96,7 +115,7 @@ final class LineJournal implements AutoCloseable {
     }
     String whole = line + "\n";
     try {
-      write(open(), whole);
+      writtenSinceEmptied += write(open(), whole);
     } catch (IOException e) {
       closeQuietly();
       return false;
@@ -107,27 +126,40 @@ final class LineJournal implements AutoCloseable {
   }
 
   /**
-   * The database write of a line ended; when no line is still on its way to the database, the file
-   * is emptied of all but the lines the database refused.
+   * The database write of a line ended. When no line is still on its way to the database and the
+   * file is due to be emptied (its size, its age), it is emptied of all but the lines the database
+   * refused.
    */
   synchronized void settled(String key, boolean recorded) {
     inFlight = Math.max(0, inFlight - 1);
     if (recorded) {
       unrecorded.remove(key);
     }
-    if (inFlight == 0) {
-      try {
-        rewrite();
-      } catch (IOException e) {
-        // Harmless: what is left names facts the database has; applying them again changes nothing.
-        closeQuietly();
-      }
+    boolean due =
+        emptyAtOnce
+            || writtenSinceEmptied >= EMPTY_AFTER_BYTES
+            || System.nanoTime() - emptiedAt >= EMPTY_AFTER.toNanos();
+    if (inFlight == 0 && due) {
+      emptyQuietly();
     }
   }
 
+  /** Empties the file when nothing is in flight (a clean stop), and closes it. */
   @Override
   public synchronized void close() {
+    if (file != null && inFlight == 0) {
+      emptyQuietly();
+    }
     closeQuietly();
+  }
+
+  private void emptyQuietly() {
+    try {
+      rewrite();
+    } catch (IOException e) {
+      // Harmless: what is left names facts the database has; applying them again changes nothing.
+      closeQuietly();
+    }
   }
 
   private FileChannel open() throws IOException {
@@ -146,16 +178,22 @@ final class LineJournal implements AutoCloseable {
     }
     FileChannel out = open();
     out.truncate(0);
+    long kept = 0;
     for (String line : unrecorded.values()) {
-      write(out, line);
+      kept += write(out, line);
     }
+    writtenSinceEmptied = kept;
+    emptiedAt = System.nanoTime();
   }
 
-  private static void write(FileChannel out, String text) throws IOException {
+  /** Writes the text; returns how many bytes. */
+  private static int write(FileChannel out, String text) throws IOException {
     ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(UTF8));
+    int size = bytes.remaining();
     while (bytes.hasRemaining()) {
       out.write(bytes);
     }
+    return size;
   }
 
   private void closeQuietly() {

@@ -34,7 +34,7 @@ final class RawJournal implements AutoCloseable {
 
   /** The journal of the database whose write-ahead log is {@code walFile} (null: in memory). */
   static RawJournal beside(Path walFile) {
-    return new RawJournal(LineJournal.beside(walFile, "-raw"));
+    return new RawJournal(LineJournal.beside(walFile, "-raw", true));
   }
 
   Path file() {

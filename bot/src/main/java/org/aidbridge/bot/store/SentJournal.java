@@ -31,7 +31,7 @@ final class SentJournal implements AutoCloseable {
 
   /** The journal of the database whose write-ahead log is {@code walFile} (null: in memory). */
   static SentJournal beside(Path walFile) {
-    return new SentJournal(LineJournal.beside(walFile, "-sent"));
+    return new SentJournal(LineJournal.beside(walFile, "-sent", false));
   }
 
   Path file() {

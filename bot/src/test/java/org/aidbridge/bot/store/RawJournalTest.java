@@ -48,7 +48,7 @@ class RawJournalTest {
       store.storeRawInbound(Channel.SIGNAL, NOTIFICATION, T0);
 
       assertThat(store.rawInboundCount(Channel.SIGNAL)).isEqualTo(1);
-      // It kept the message's text only until its row was committed.
+      // It kept the message's text only until its row was committed: forget can erase it.
       assertThat(Files.size(Path.of(file + "-raw"))).isZero();
     }
     try (SqliteStore store = SqliteStore.open(file.toString())) {

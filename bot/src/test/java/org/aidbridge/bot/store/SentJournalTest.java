@@ -54,7 +54,29 @@ class SentJournalTest {
   }
 
   @Test
-  void theFileIsEmptyOnceTheSendIsMarked() throws Exception {
+  void aLineLeftFromALaterDeletedEntryDoesNotMarkANewerEntryThatTookItsId() throws Exception {
+    Path file = dir.resolve("bot.db");
+    long id = claimedEntry(file);
+    SentJournal killed = SentJournal.beside(Path.of(file + "-wal"));
+    killed.append(id, "1001:80", T0.plusSeconds(1));
+    killed.close();
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        java.sql.Statement sql = db.createStatement()) {
+      // The entry was erased (forget) and a newer one, queued later, took its id.
+      sql.executeUpdate(
+          "UPDATE outbox SET created_at = "
+              + T0.plusSeconds(5).toEpochMilli()
+              + " WHERE id = "
+              + id);
+    }
+
+    try (SqliteStore store = SqliteStore.open(file.toString())) {
+      assertThat(store.outboxEntry(id).orElseThrow().status()).isEqualTo(OutboxStatus.SENDING);
+    }
+  }
+
+  @Test
+  void theFileIsEmptyOnceTheSendIsMarkedAndTheStoreStops() throws Exception {
     Path file = dir.resolve("bot.db");
     try (SqliteStore store = SqliteStore.open(file.toString())) {
       long id = store.enqueue(message(BOB, "hello"), T0).id();
