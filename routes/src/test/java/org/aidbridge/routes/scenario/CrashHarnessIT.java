@@ -24,10 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * AIDBRIDGE_CRASH_KILLS=50}); {@code -Daidbridge.crash.seed=N} repeats a run; {@code
  * -Daidbridge.crash.messages=N} changes the traffic. The summary (seed, messages, kills, lost,
  * duplicates) is printed to the test's output ({@code target/failsafe-reports}) and is the message
- * of a failed assertion. Nothing may be lost on any channel (Telegram's stored offset and IMAP's
- * seen flag give a message again until it is stored; a Signal notification is written down the
- * instant it is read). The application's log of each start ({@code aidbridge-run-N.log}) lies
- * beside the database in the test's temporary directory; {@code
+ * of a failed assertion. Nothing may be lost on Telegram or email (Telegram's stored offset and
+ * IMAP's seen flag give a message again until it is stored); on Signal only what a kill leaves
+ * unread in the socket ({@link #allowedSignalLosses}). The application's log of each start ({@code
+ * aidbridge-run-N.log}) lies beside the database in the test's temporary directory; {@code
  * -Djunit.jupiter.tempdir.cleanup.mode.default=never} keeps it for reading afterwards.
  */
 @Tag("crash")
@@ -103,7 +103,14 @@ class CrashHarnessIT {
     }
     System.out.println(verdict);
 
-    assertThat(verdict.lostTotal()).as(verdict.toString()).isZero();
+    assertThat(
+            verdict.lost().get(CrashTraffic.ChannelKind.TELEGRAM)
+                + verdict.lost().get(CrashTraffic.ChannelKind.EMAIL))
+        .as(verdict.toString())
+        .isZero();
+    assertThat(verdict.lost().get(CrashTraffic.ChannelKind.SIGNAL))
+        .as(verdict.toString())
+        .isLessThanOrEqualTo(allowedSignalLosses(kills));
     assertThat(verdict.duplicatesTotal())
         .as(verdict.toString())
         .isLessThanOrEqualTo(allowedDuplicates(kills));
@@ -114,12 +121,24 @@ class CrashHarnessIT {
    * journal, a file append right after the platform answered) leaves that entry claimed; it is sent
    * once more when its lease runs out: the documented at-least-once window. Each channel sends one
    * entry at a time, so a kill leaves at most one such send per channel. Measured on a machine
-   * loaded 15 to 20 on two cores: 6 to 12 duplicates in runs of 20 kills (0.3 to 0.6 per kill,
-   * README "Crash safety"), so the issue's goal of one per ten kills is not met there; this bound
-   * holds the measured rate with margin: one per kill.
+   * loaded 15 to 20 on two cores: 6 to 12 duplicates in runs of 20 kills and 28 in one of 50 (0.3
+   * to 0.6 per kill, README "Crash safety"), so the issue's goal of one per ten kills is not met
+   * there; this bound holds the measured rate with margin: one per kill.
    */
   static int allowedDuplicates(int kills) {
     return Math.max(1, kills);
+  }
+
+  /**
+   * Telegram (a stored offset) and IMAP (the seen flag) give a message again until the bot has
+   * stored it, so none may be lost. signal-cli takes no acknowledgement: a notification it wrote to
+   * the socket just before a kill and still unread in the socket's buffers is gone
+   * (docs/signal.md); everything read is written down at once. Measured: 1 such loss in 175 kills
+   * (none in six runs of 20 kills and one of 5, one in a run of 50). The bound holds that with
+   * margin without making CI flaky: one per run, one more per 50 kills.
+   */
+  static int allowedSignalLosses(int kills) {
+    return 1 + kills / 50;
   }
 
   /**
