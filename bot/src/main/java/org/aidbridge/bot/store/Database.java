@@ -66,6 +66,15 @@ abstract class Database implements AutoCloseable {
   /** Runs {@code work} while no transaction is half-way. */
   abstract <T> T exclusively(Supplier<T> work);
 
+  /**
+   * Runs {@code work} (one short statement) as soon as it can, ahead of threads queued for other
+   * work where the database makes threads queue (SQLite's one connection). For what a reading
+   * thread must keep before it reads on, and for recording a send the platform confirmed.
+   */
+  <T> T urgently(Supplier<T> work) {
+    return inTransaction(work::get);
+  }
+
   /** Which SQL this database speaks where the two differ. */
   abstract Dialect dialect();
 

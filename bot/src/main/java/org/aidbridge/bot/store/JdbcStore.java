@@ -29,6 +29,8 @@ import org.aidbridge.bot.model.Subscription;
  */
 public abstract class JdbcStore implements Store {
   private final Database db;
+  private final SentJournal sentJournal;
+  private final RawJournal rawJournal;
   private final InboxTable inbox;
   private final RawInboundTable raw;
   private final ListingTable listings;
@@ -46,7 +48,17 @@ public abstract class JdbcStore implements Store {
   private final List<ListingWatcher> watchers = new CopyOnWriteArrayList<>();
 
   JdbcStore(Database db, RandomGenerator random) {
+    this(db, SentJournal.beside(null), RawJournal.beside(null), random);
+  }
+
+  /**
+   * With journals beside a SQLite file: what must be kept at once is written there first, without
+   * waiting for the one connection (see SentJournal, RawJournal). A server database has none.
+   */
+  JdbcStore(Database db, SentJournal sentJournal, RawJournal rawJournal, RandomGenerator random) {
     this.db = db;
+    this.sentJournal = sentJournal;
+    this.rawJournal = rawJournal;
     this.inbox = new InboxTable(db);
     this.raw = new RawInboundTable(db);
     this.listings = new ListingTable(db, random);
@@ -113,7 +125,19 @@ public abstract class JdbcStore implements Store {
 
   @Override
   public long storeRawInbound(Channel channel, String payload, Instant receivedAt) {
-    return raw.insert(channel, payload, receivedAt);
+    // Written down at once, without waiting for the connection: see RawJournal.
+    String key = rawJournal.append(channel, payload, receivedAt);
+    boolean stored = false;
+    try {
+      // Ahead of queued handling: the reading thread reads on only once this returns.
+      long id = db.urgently(() -> raw.insert(channel, payload, receivedAt));
+      stored = true;
+      return id;
+    } finally {
+      if (key != null) {
+        rawJournal.settled(key, stored);
+      }
+    }
   }
 
   @Override
@@ -259,7 +283,21 @@ public abstract class JdbcStore implements Store {
 
   @Override
   public void markSent(long outboxId, String channelMessageId, Instant at) {
-    outbox.markSent(outboxId, channelMessageId, at);
+    // Written down at once, without waiting for the connection: see SentJournal.
+    boolean written = sentJournal.append(outboxId, channelMessageId, at);
+    boolean recorded = false;
+    try {
+      db.urgently(
+          () -> {
+            outbox.markSent(outboxId, channelMessageId, at);
+            return null;
+          });
+      recorded = true;
+    } finally {
+      if (written) {
+        sentJournal.settled(outboxId, recorded);
+      }
+    }
   }
 
   @Override
@@ -445,6 +483,8 @@ public abstract class JdbcStore implements Store {
   public void close() {
     db.requireDurable();
     db.close();
+    sentJournal.close();
+    rawJournal.close();
   }
 
   @Override

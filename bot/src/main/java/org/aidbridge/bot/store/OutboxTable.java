@@ -216,6 +216,35 @@ final class OutboxTable {
         id);
   }
 
+  /**
+   * Marks SENT what an earlier run wrote down as sent but may not have marked before it was killed
+   * ({@link SentJournal}), then empties the journal. Runs when the store opens, before anything is
+   * sent; an entry marked meanwhile or deleted since is left as it is, and so is a newer entry that
+   * took a deleted one's id (queued after that send: {@code created_at} tells them apart).
+   */
+  void recordJournaled(SentJournal journal) {
+    List<SentJournal.Sent> sends = journal.pending();
+    if (!sends.isEmpty()) {
+      db.inTransaction(
+          () -> {
+            for (SentJournal.Sent s : sends) {
+              db.update(
+                  """
+                  UPDATE outbox
+                     SET status = 'SENT', lease_until = NULL, channel_message_id = ?, sent_at = ?
+                   WHERE id = ? AND status IN ('PENDING', 'SENDING') AND created_at <= ?
+                  """,
+                  s.channelMessageId(),
+                  millis(s.at()),
+                  s.outboxId(),
+                  millis(s.at()));
+            }
+            return null;
+          });
+    }
+    journal.clear();
+  }
+
   void markUndeliverable(long id, String reason) {
     change(
         id,

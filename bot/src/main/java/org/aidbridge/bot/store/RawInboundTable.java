@@ -26,6 +26,22 @@ final class RawInboundTable {
         millis(at));
   }
 
+  /**
+   * Keeps what a killed run wrote down but may not have inserted ({@link RawJournal}), then empties
+   * the journal. A payload inserted twice that way is handled once (the inbox knows its message).
+   */
+  void insertJournaled(RawJournal journal) {
+    List<RawJournal.Kept> kept = journal.pending();
+    if (!kept.isEmpty()) {
+      db.inTransaction(
+          () -> {
+            kept.forEach(k -> insert(k.channel(), k.payload(), k.at()));
+            return null;
+          });
+    }
+    journal.clear();
+  }
+
   List<RawInbound> due(Channel channel, Instant now, int limit) {
     return db.list(
         """

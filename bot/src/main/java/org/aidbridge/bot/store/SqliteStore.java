@@ -11,8 +11,9 @@ import java.util.random.RandomGenerator;
  */
 public final class SqliteStore extends JdbcStore {
 
-  private SqliteStore(SqliteDatabase db, RandomGenerator random) {
-    super(db, random);
+  private SqliteStore(
+      SqliteDatabase db, SentJournal sentJournal, RawJournal rawJournal, RandomGenerator random) {
+    super(db, sentJournal, rawJournal, random);
   }
 
   /**
@@ -43,15 +44,19 @@ public final class SqliteStore extends JdbcStore {
 
   private static SqliteStore open(
       Connection connection, String fileOrJdbcUrl, RandomGenerator random) {
-    SqliteDatabase db =
-        new SqliteDatabase(
-            connection, SqliteConnector.walFile(SqliteConnector.jdbcUrl(fileOrJdbcUrl)));
+    java.nio.file.Path walFile = SqliteConnector.walFile(SqliteConnector.jdbcUrl(fileOrJdbcUrl));
+    SqliteDatabase db = new SqliteDatabase(connection, walFile);
+    SentJournal sent = SentJournal.beside(walFile);
+    RawJournal raw = RawJournal.beside(walFile);
     try {
       SchemaUpgrade.run(db);
+      // What a killed run wrote down but may not have committed, before anything else happens.
+      new OutboxTable(db).recordJournaled(sent);
+      new RawInboundTable(db).insertJournaled(raw);
     } catch (RuntimeException e) {
       db.close();
       throw e;
     }
-    return new SqliteStore(db, random);
+    return new SqliteStore(db, sent, raw, random);
   }
 }

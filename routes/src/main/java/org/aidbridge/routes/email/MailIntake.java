@@ -74,6 +74,7 @@ final class MailIntake {
 
   Optional<InboundMessage> translate(Message mail) {
     try {
+      FirstLook.load(mail);
       Optional<String> automatic = AutoMail.reason(mail, botAddress);
       if (automatic.isPresent()) {
         LOG.debug("not answering automatic mail ({})", automatic.get());

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.InboundText;
@@ -25,6 +26,18 @@ import org.aidbridge.bot.model.Proof;
 final class MailTranslator {
   /** More than anyone writes by hand: the rest of a huge mail (a pasted log, a digest) is cut. */
   static final int MAX_TEXT_CHARS = InboundText.MAX_TEXT_CHARS;
+
+  /** Every header the translation reads by name, so one IMAP FETCH can bring them all. */
+  static final Set<String> HEADERS_READ =
+      Set.of(
+          "Message-ID",
+          "From",
+          "To",
+          "Date",
+          "Subject",
+          "In-Reply-To",
+          "References",
+          "Content-Language");
 
   private final Clock clock;
   private final SenderProof proof;

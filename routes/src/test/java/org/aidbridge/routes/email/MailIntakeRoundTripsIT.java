@@ -1,0 +1,77 @@
+package org.aidbridge.routes.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.aidbridge.bot.model.InboundMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Reading a mail that lies on a real IMAP server costs a fixed, small number of requests, not one
+ * per header looked at. The crash harness found the intake reading one mail a second on a loaded
+ * machine (every header a round trip of its own), so a backlog of mail waited for minutes.
+ */
+class MailIntakeRoundTripsIT {
+  /** A client command fetching something: {@code A7 FETCH 1 (...)} or {@code A7 UID FETCH ...}. */
+  private static final Pattern FETCH = Pattern.compile("(?m)^A\\d+ (UID )?FETCH ");
+
+  @RegisterExtension
+  static final GreenMailExtension GREENMAIL =
+      new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP))
+          .withConfiguration(
+              GreenMailConfiguration.aConfig()
+                  .withUser(EmailHarness.BOT, EmailHarness.BOT, EmailHarness.BOT_PASSWORD));
+
+  private final MailIntake intake =
+      new MailIntake(
+          new MailTranslator(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)), null, EmailHarness.BOT);
+
+  @Test
+  void aMailOnTheServerIsReadWithAFewFetchesNotOnePerHeader() throws Exception {
+    Mailboxes people = new Mailboxes(GREENMAIL);
+    people.send(people.compose("ana@example.org", "hello", "I need insulin in Portland"));
+    ByteArrayOutputStream trace = new ByteArrayOutputStream();
+    Session session = GREENMAIL.getImap().createSession();
+    session.setDebugOut(new PrintStream(trace, true, StandardCharsets.UTF_8));
+    session.setDebug(true);
+    Store store = session.getStore("imap");
+    store.connect(EmailHarness.BOT, EmailHarness.BOT_PASSWORD);
+    try {
+      Folder inbox = store.getFolder("INBOX");
+      inbox.open(Folder.READ_WRITE);
+      Message mail = inbox.getMessage(1);
+      int before = fetches(trace);
+
+      Optional<InboundMessage> read = intake.translate(mail);
+
+      assertThat(read)
+          .hasValueSatisfying(m -> assertThat(m.text()).contains("I need insulin in Portland"));
+      // The first look (envelope, structure, the named headers) and the text part: before, about
+      // fifteen, one per header.
+      assertThat(fetches(trace) - before).isLessThanOrEqualTo(3);
+      inbox.close(false);
+    } finally {
+      store.close();
+    }
+  }
+
+  private static int fetches(ByteArrayOutputStream trace) {
+    return (int) FETCH.matcher(trace.toString(StandardCharsets.UTF_8)).results().count();
+  }
+}
