@@ -114,11 +114,16 @@ public final class MatchScorer {
    * come first; an old offer may be gone already.
    */
   static double ownPoints(MatchProfile listing, long now) {
-    if (listing.kind == Kind.OFFER) {
-      return -POINTS_LOST_PER_DAY * daysSince(listing.createdAt, now);
+    return ownPoints(listing.kind, listing.urgent, listing.createdAt, now);
+  }
+
+  /** {@link #ownPoints(MatchProfile, long)} from what it depends on. */
+  static double ownPoints(Kind kind, boolean urgent, long createdAt, long now) {
+    if (kind == Kind.OFFER) {
+      return -POINTS_LOST_PER_DAY * daysSince(createdAt, now);
     }
-    return (listing.urgent ? URGENT_POINTS : 0)
-        + Math.min(MAX_WAITING_POINTS, WAITING_POINTS_PER_DAY * daysSince(listing.createdAt, now));
+    return (urgent ? URGENT_POINTS : 0)
+        + Math.min(MAX_WAITING_POINTS, WAITING_POINTS_PER_DAY * daysSince(createdAt, now));
   }
 
   /**

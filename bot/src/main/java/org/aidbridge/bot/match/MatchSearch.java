@@ -3,7 +3,6 @@ package org.aidbridge.bot.match;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Kind;
 
@@ -40,29 +39,16 @@ final class MatchSearch {
   private final double itemPoints; // the most shared items give
   private final int categoryCount; // the listing's categories that count (not OTHER)
   private final boolean cutOffFar; // whether a local pair beyond the distance limit cannot fit
-  private final PriorityQueue<Step> queue = new PriorityQueue<>();
+  private final double cosLat; // of the query's latitude, for the cells' distance bounds
+  private final StepQueue queue = new StepQueue();
+  private final List<Scope> scopes = new ArrayList<>(4); // of the buckets queued; cells name theirs
+  // The scope of the cell being queued, narrowed from its bucket's (fields, not a record per cell).
+  private boolean cellCutOff;
+  private boolean cellTravels;
+  private double cellPairBound;
   private final List<Kept> kept = new ArrayList<>();
   private int scored;
   private List<Found> found = List.of();
-
-  /**
-   * A place still to look: a larger cell (with whether its far cells are cut off and whether pairs
-   * in it can travel), or a ranked list from a position on (with the bound of its places).
-   */
-  private record Step(
-      double bound,
-      SpatialGrid.Cell cell,
-      Scope scope,
-      boolean ships,
-      RankedEntries list,
-      int position,
-      double base)
-      implements Comparable<Step> {
-    @Override
-    public int compareTo(Step other) {
-      return Double.compare(other.bound, bound); // the highest bound first
-    }
-  }
 
   MatchSearch(MatchProfile query, MatchScorer scorer, TextRelevance text, long now, int limit) {
     this.query = query;
@@ -78,6 +64,7 @@ final class MatchSearch {
             + MatchScorer.ownPoints(query, now);
     this.itemPoints = MatchScorer.ITEM_POINTS * query.items.length;
     this.cutOffFar = query.located() && !query.ships;
+    this.cosLat = query.located() ? Math.cos(Math.toRadians(query.lat)) : 0;
   }
 
   /**
@@ -107,42 +94,54 @@ final class MatchSearch {
    */
   private record Scope(boolean byCell, boolean cutOff, boolean travels, double pairBound) {}
 
-  private Scope narrow(Scope scope, int categoriesInCell, boolean ships) {
+  /** Narrows {@code scope} to a cell or list holding these categories, into the cell fields. */
+  private void narrow(Scope scope, int categoriesInCell, boolean ships) {
     if (!scope.byCell()) {
-      return ships ? new Scope(false, false, true, scope.pairBound()) : scope;
+      cellCutOff = !ships && scope.cutOff();
+      cellTravels = ships || scope.travels();
+      cellPairBound = scope.pairBound();
+      return;
     }
     int shared = query.categories & categoriesInCell & ~(1 << Category.OTHER.ordinal());
     boolean travels = ships || query.ships || (shared & TRAVELLING) != 0;
-    double pairBound =
+    cellPairBound =
         categoryBound
             - MatchScorer.CATEGORY_POINTS * categoryCount
             + MatchScorer.CATEGORY_POINTS * Integer.bitCount(shared)
             + itemPoints;
-    return new Scope(true, !ships && cutOffFar && !travels, travels, pairBound);
+    cellCutOff = !ships && cutOffFar && !travels;
+    cellTravels = travels;
   }
 
   private void add(MatchIndex.Bucket bucket, Scope scope) {
-    queueGrid(bucket.located, scope, false);
-    queueGrid(bucket.ships, scope, true);
-    queueList(bucket.placeless, narrow(scope, bucket.placeless.categories(), false));
-    queueList(bucket.placelessShips, narrow(scope, bucket.placelessShips.categories(), true));
+    scopes.add(scope);
+    int scopeIndex = scopes.size() - 1;
+    queueGrid(bucket.located, scopeIndex, false);
+    queueGrid(bucket.ships, scopeIndex, true);
+    queuePlaceless(bucket.placeless, scope, false);
+    queuePlaceless(bucket.placelessShips, scope, true);
   }
 
-  private void queueList(RankedEntries list, Scope scope) {
-    queueList(list, 0, scope.pairBound() + scorer.placeBound(-1, scope.travels()));
+  private void queuePlaceless(RankedEntries list, Scope scope, boolean ships) {
+    narrow(scope, list.categories(), ships);
+    queueList(list, 0, cellPairBound + scorer.placeBound(-1, cellTravels));
   }
 
   /** Walks the queue until nothing left in it can beat what was kept; best first. */
   void run() {
     while (!queue.isEmpty()) {
-      Step step = queue.poll();
-      if (cannotWin(step.bound)) {
+      double bound = queue.topBound();
+      Object target = queue.topTarget();
+      int value = queue.topInt();
+      double base = queue.topBase();
+      queue.removeTop();
+      if (cannotWin(bound)) {
         break;
       }
-      if (step.cell != null) {
-        open(step.cell, step.scope, step.ships);
+      if (target instanceof SpatialGrid.Cell cell) {
+        open(cell, value);
       } else {
-        walk(step.list, step.position, step.base);
+        walk((RankedEntries) target, value, base);
       }
     }
     found = results();
@@ -159,14 +158,13 @@ final class MatchSearch {
    */
   private void walk(RankedEntries list, int from, double base) {
     for (int at = from; at < list.size(); at++) {
-      double bound = base + MatchScorer.ownPoints(list.get(at), now);
+      double bound = base + list.ownPoints(at, now);
       if (cannotWin(bound)) {
         return; // nothing further down this list can win
       }
-      Step next = queue.peek();
       // Going on a little below the best bound costs less than queueing the rest again.
-      if (next != null && bound + WALK_ON < next.bound) {
-        queue.add(new Step(bound, null, null, false, list, at, base));
+      if (!queue.isEmpty() && bound + WALK_ON < queue.topBound()) {
+        queue.add(bound, list, at, base);
         return;
       }
       consider(list.get(at));
@@ -229,33 +227,42 @@ final class MatchSearch {
     return kept.get(kept.size() - 1).score();
   }
 
-  private void queueGrid(SpatialGrid grid, Scope scope, boolean ships) {
+  private void queueGrid(SpatialGrid grid, int scopeIndex, boolean ships) {
     for (SpatialGrid.Cell cell : grid.topCells()) {
-      queueCell(cell, scope, ships);
+      queueCell(cell, scopeIndex, ships);
     }
   }
 
-  /** Queues the cells inside a cell, or its listings when it is of the smallest size. */
-  private void open(SpatialGrid.Cell cell, Scope scope, boolean ships) {
-    for (SpatialGrid.Cell inside : cell.children.values()) {
-      queueCell(inside, scope, ships);
+  /**
+   * Queues the cells inside a cell; {@code scopeAndShips} is the index of its bucket's scope,
+   * shifted left once, with the lowest bit set for a grid of offers that ship.
+   */
+  private void open(SpatialGrid.Cell cell, int scopeAndShips) {
+    int scopeIndex = scopeAndShips >>> 1;
+    boolean ships = (scopeAndShips & 1) != 0;
+    for (SpatialGrid.Cell inside : cell.children) {
+      if (inside != null) {
+        queueCell(inside, scopeIndex, ships);
+      }
     }
   }
 
-  private void queueCell(SpatialGrid.Cell cell, Scope bucketScope, boolean ships) {
-    Scope scope = narrow(bucketScope, cell.categories, ships);
+  /** Queues a cell under its bound, or its listings when it is of the smallest size. */
+  private void queueCell(SpatialGrid.Cell cell, int scopeIndex, boolean ships) {
+    narrow(scopes.get(scopeIndex), cell.categories, ships);
     double km = distanceBound(cell);
-    if (scope.cutOff() && km > scorer.maxDistanceKm()) {
+    if (cellCutOff && km > scorer.maxDistanceKm()) {
       return;
     }
-    double base = scope.pairBound() + scorer.placeBound(km, scope.travels());
+    double base = cellPairBound + scorer.placeBound(km, cellTravels);
+    double bound = base + ownBound(query.kind);
+    if (cannotWin(bound)) {
+      return; // decided without reaching into the cell's listings
+    }
     if (cell.isLeaf()) {
       queueList(cell.entries, 0, base);
-      return;
-    }
-    double bound = base + ownBound(query.kind);
-    if (!cannotWin(bound)) {
-      queue.add(new Step(bound, cell, bucketScope, ships, null, 0, 0));
+    } else {
+      queue.add(bound, cell, scopeIndex << 1 | (ships ? 1 : 0), 0);
     }
   }
 
@@ -267,15 +274,15 @@ final class MatchSearch {
   /** Queues a ranked list; {@code base} bounds all but what each entry brings on its own. */
   private void queueList(RankedEntries list, int position, double base) {
     if (position < list.size()) {
-      double bound = base + MatchScorer.ownPoints(list.get(position), now);
+      double bound = base + list.ownPoints(position, now);
       if (!cannotWin(bound)) {
-        queue.add(new Step(bound, null, null, false, list, position, base));
+        queue.add(bound, list, position, base);
       }
     }
   }
 
   private double distanceBound(SpatialGrid.Cell cell) {
-    return query.located() ? cell.lowerBoundKm(query.lat, query.lon) : -1;
+    return query.located() ? cell.lowerBoundKm(query.lat, query.lon, cosLat) : -1;
   }
 
   private static int travellingCategories() {

@@ -1,15 +1,17 @@
 package org.aidbridge.bot.match;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import org.aidbridge.bot.model.Kind;
 
 /**
  * Listings of one kind in the order of what they bring whatever they are matched with ({@link
  * MatchScorer#ownPoints}), best first: offers newest first; needs urgent first, then those that
  * waited longest. So the first one not yet looked at bounds all the rest.
+ *
+ * <p>What the bound depends on (when each was made, whether it is urgent) is kept beside the
+ * listings in arrays of its own: a search bounds many more lists than it scores listings, and
+ * reaching each listing's fields in memory cost more than the rest of the bound.
  */
 final class RankedEntries {
   private static final Comparator<MatchProfile> OFFERS =
@@ -18,8 +20,13 @@ final class RankedEntries {
       Comparator.<MatchProfile>comparingInt(p -> p.urgent ? 0 : 1)
           .thenComparingLong(p -> p.createdAt)
           .thenComparingLong(p -> p.id);
+  private static final MatchProfile[] NONE = new MatchProfile[0];
 
-  private final List<MatchProfile> entries = new ArrayList<>(2);
+  private MatchProfile[] entries = NONE;
+  private long[] createdAt = new long[0];
+  private boolean[] urgent = new boolean[0];
+  private int size;
+  private Kind kind; // of every entry (a list holds one kind)
   private int categories; // every category any entry has had: a bound, never narrowed on removal
 
   static Comparator<MatchProfile> order(Kind kind) {
@@ -28,15 +35,33 @@ final class RankedEntries {
 
   void add(MatchProfile profile) {
     categories |= profile.categories;
-    int at = Collections.binarySearch(entries, profile, order(profile.kind));
-    entries.add(at < 0 ? -at - 1 : at, profile);
+    kind = profile.kind;
+    int at = Arrays.binarySearch(entries, 0, size, profile, order(profile.kind));
+    at = at < 0 ? -at - 1 : at;
+    if (size == entries.length) {
+      int length = Math.max(2, size + (size >> 1) + 1);
+      entries = Arrays.copyOf(entries, length);
+      createdAt = Arrays.copyOf(createdAt, length);
+      urgent = Arrays.copyOf(urgent, length);
+    }
+    System.arraycopy(entries, at, entries, at + 1, size - at);
+    System.arraycopy(createdAt, at, createdAt, at + 1, size - at);
+    System.arraycopy(urgent, at, urgent, at + 1, size - at);
+    entries[at] = profile;
+    createdAt[at] = profile.createdAt;
+    urgent[at] = profile.urgent;
+    size++;
   }
 
   /** Removes the entry added as {@code profile} (the same values). */
   void remove(MatchProfile profile) {
-    int at = Collections.binarySearch(entries, profile, order(profile.kind));
+    int at = Arrays.binarySearch(entries, 0, size, profile, order(profile.kind));
     if (at >= 0) {
-      entries.remove(at);
+      size--;
+      System.arraycopy(entries, at + 1, entries, at, size - at);
+      System.arraycopy(createdAt, at + 1, createdAt, at, size - at);
+      System.arraycopy(urgent, at + 1, urgent, at, size - at);
+      entries[size] = null;
     }
   }
 
@@ -46,14 +71,19 @@ final class RankedEntries {
   }
 
   int size() {
-    return entries.size();
+    return size;
   }
 
   boolean isEmpty() {
-    return entries.isEmpty();
+    return size == 0;
   }
 
   MatchProfile get(int position) {
-    return entries.get(position);
+    return entries[position];
+  }
+
+  /** What the entry at {@code position} brings on its own: {@link MatchScorer#ownPoints}. */
+  double ownPoints(int position, long now) {
+    return MatchScorer.ownPoints(kind, urgent[position], createdAt[position], now);
   }
 }

@@ -1,6 +1,5 @@
 package org.aidbridge.bot.match;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -8,11 +7,16 @@ import java.util.Map;
  * Located listings in cells at three resolutions: four-degree cells (about 450 km) hold one-degree
  * cells, which hold quarter-degree cells (about 28 km) with the listings. A search looks at a cell
  * as a whole first and opens it only when what lies inside could still beat what was found; far
- * cells stay closed, and opening one queues at most sixteen smaller ones.
+ * cells stay closed, and opening one looks at at most sixteen smaller ones.
+ *
+ * <p>A cell keeps its smaller cells in an array of sixteen slots (each side splits in four), not a
+ * map: a search opens some forty cells per query, and walking a map's entries and boxing their keys
+ * cost more than the rest of the search.
  */
 final class SpatialGrid {
-  private static final double[] SIZES = {4, 1, 0.25};
+  private static final double[] SIZES = {4, 1, 0.25}; // powers of two: dividing by them is exact
   private static final int LEAF = SIZES.length - 1;
+  private static final int SPLIT = 4; // each side of a cell splits in four at the next size
   private static final double EARTH_RADIUS_KM = 6371.0088;
   // A hair under the true lower bound, so rounding never makes it exceed a real distance.
   private static final double SAFETY = 0.999;
@@ -20,19 +24,26 @@ final class SpatialGrid {
   /** A cell: its corner (south-west), its size in degrees, and what it holds. */
   static final class Cell {
     final double south;
+    final double north;
     final double west;
     final double size;
+    final int y;
+    final int x;
     final int level;
-    final Map<Long, Cell> children; // null in the smallest cells
+    final Cell[] children; // SPLIT × SPLIT slots by row and column inside; null in the smallest
+    int childCount;
     final RankedEntries entries; // null in the larger cells
     int categories; // every category any listing inside has had: a bound, never narrowed
 
     Cell(int y, int x, int level) {
       this.size = SIZES[level];
+      this.y = y;
+      this.x = x;
       this.south = y * size;
+      this.north = south + size;
       this.west = x * size;
       this.level = level;
-      this.children = level < LEAF ? new HashMap<>() : null;
+      this.children = level < LEAF ? new Cell[SPLIT * SPLIT] : null;
       this.entries = level == LEAF ? new RankedEntries() : null;
     }
 
@@ -41,74 +52,101 @@ final class SpatialGrid {
     }
 
     boolean isEmpty() {
-      return isLeaf() ? entries.isEmpty() : children.isEmpty();
+      return isLeaf() ? entries.isEmpty() : childCount == 0;
     }
 
-    /** No point of the cell is nearer than this to ({@code lat}, {@code lon}). */
-    double lowerBoundKm(double lat, double lon) {
-      double north = south + size;
+    /**
+     * No point of the cell is nearer than this to ({@code lat}, {@code lon}), whose latitude's
+     * cosine is {@code cosLat}. The distance to the great circle of the nearer edge's meridian is
+     * {@code asin(cos(lat) sin(dLon))}; since {@code asin(v) >= v} and {@code sin(d) >= d - d³/6},
+     * {@code cos(lat) (d - d³/6)} is no more than it, and costs no trigonometry per cell.
+     */
+    double lowerBoundKm(double lat, double lon, double cosLat) {
       double dLat = lat < south ? south - lat : lat > north ? lat - north : 0;
       double byLatitude = Math.toRadians(dLat);
       double dLon = longitudeGap(lon);
       if (dLon == 0) {
         return SAFETY * EARTH_RADIUS_KM * byLatitude;
       }
-      // Distance to the great circle of the nearer edge's meridian: no nearer than that.
-      double toMeridian =
-          Math.asin(
-              Math.min(
-                  1, Math.cos(Math.toRadians(lat)) * Math.sin(Math.toRadians(Math.min(dLon, 90)))));
+      double d = Math.toRadians(Math.min(dLon, 90));
+      double toMeridian = cosLat * (d - d * d * d / 6);
       return SAFETY * EARTH_RADIUS_KM * Math.max(byLatitude, toMeridian);
     }
 
     private double longitudeGap(double lon) {
-      double fromWest = ((lon - west) % 360 + 360) % 360;
+      double fromWest = lon - west;
+      if (fromWest < 0 || fromWest >= 360) {
+        fromWest = (fromWest % 360 + 360) % 360;
+      }
       if (fromWest <= size) {
         return 0;
       }
       return Math.min(fromWest - size, 360 - fromWest);
     }
+
+    private Cell childFor(double lat, double lon, boolean create) {
+      int cy = index(lat, level + 1);
+      int cx = index(lon, level + 1);
+      int slot = (cy - y * SPLIT) * SPLIT + (cx - x * SPLIT);
+      Cell child = children[slot];
+      if (child == null && create) {
+        child = new Cell(cy, cx, level + 1);
+        children[slot] = child;
+        childCount++;
+      }
+      return child;
+    }
+
+    private void drop(Cell child) {
+      children[(child.y - y * SPLIT) * SPLIT + (child.x - x * SPLIT)] = null;
+      childCount--;
+    }
   }
 
   private final Map<Long, Cell> top = new HashMap<>();
+  private Cell[] topCells = new Cell[0]; // the values of top, for searches to walk without a map
 
   void add(MatchProfile p) {
-    Map<Long, Cell> level = top;
-    Cell cell = null;
-    for (int i = 0; i <= LEAF; i++) {
-      int y = index(p.lat, i);
-      int x = index(p.lon, i);
-      int depth = i;
-      cell = level.computeIfAbsent(key(y, x), k -> new Cell(y, x, depth));
+    long key = key(index(p.lat, 0), index(p.lon, 0));
+    Cell cell = top.get(key);
+    if (cell == null) {
+      cell = new Cell(index(p.lat, 0), index(p.lon, 0), 0);
+      top.put(key, cell);
+      topCells = top.values().toArray(Cell[]::new);
+    }
+    cell.categories |= p.categories;
+    while (!cell.isLeaf()) {
+      cell = cell.childFor(p.lat, p.lon, true);
       cell.categories |= p.categories;
-      level = cell.children;
     }
     cell.entries.add(p);
   }
 
   void remove(MatchProfile p) {
-    remove(top, p, 0);
+    long key = key(index(p.lat, 0), index(p.lon, 0));
+    Cell cell = top.get(key);
+    if (cell != null && remove(cell, p)) {
+      top.remove(key);
+      topCells = top.values().toArray(Cell[]::new);
+    }
   }
 
-  /** Removes from the cell at {@code depth} in {@code level}; drops cells left empty. */
-  private static void remove(Map<Long, Cell> level, MatchProfile p, int depth) {
-    long key = key(index(p.lat, depth), index(p.lon, depth));
-    Cell cell = level.get(key);
-    if (cell == null) {
-      return;
-    }
+  /** Removes from {@code cell} and drops cells left empty; whether {@code cell} is empty now. */
+  private static boolean remove(Cell cell, MatchProfile p) {
     if (cell.isLeaf()) {
       cell.entries.remove(p);
     } else {
-      remove(cell.children, p, depth + 1);
+      Cell child = cell.childFor(p.lat, p.lon, false);
+      if (child != null && remove(child, p)) {
+        cell.drop(child);
+      }
     }
-    if (cell.isEmpty()) {
-      level.remove(key);
-    }
+    return cell.isEmpty();
   }
 
-  Collection<Cell> topCells() {
-    return top.values();
+  /** The largest cells; not to be changed by the caller. */
+  Cell[] topCells() {
+    return topCells;
   }
 
   private static int index(double degrees, int level) {
