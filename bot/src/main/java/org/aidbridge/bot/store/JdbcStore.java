@@ -480,6 +480,11 @@ public abstract class JdbcStore implements Store {
   }
 
   @Override
+  public List<Listing> openUnmatchedNeeds(Instant now, long afterId, int limit) {
+    return lifecycle.openUnmatchedNeeds(now, afterId, limit);
+  }
+
+  @Override
   public void close() {
     db.requireDurable();
     db.close();

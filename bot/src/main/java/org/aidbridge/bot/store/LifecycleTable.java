@@ -40,6 +40,16 @@ final class LifecycleTable {
            ORDER BY l.created_at, l.id
           """;
 
+  /** A page of those, by id: the primary key walks them in order, a page at a time. */
+  static final String OPEN_NEEDS_PAGE_SQL =
+      SELECT_LISTINGS
+          + """
+           WHERE l.status = 'OPEN' AND l.expires_at > ? AND l.kind = 'NEED'
+             AND NOT EXISTS (SELECT 1 FROM matches m WHERE m.need_id = l.id)
+             AND l.id > ?
+           ORDER BY l.id LIMIT ?
+          """;
+
   static final String DELETE_INBOUND_SQL =
       "DELETE FROM inbox WHERE processed = 1 AND received_at < ?";
 
@@ -99,6 +109,10 @@ final class LifecycleTable {
 
   List<Listing> openUnmatchedNeeds(Instant now) {
     return db.list(OPEN_NEEDS_SQL, ListingTable::read, millis(now));
+  }
+
+  List<Listing> openUnmatchedNeeds(Instant now, long afterId, int limit) {
+    return db.list(OPEN_NEEDS_PAGE_SQL, ListingTable::read, millis(now), afterId, limit);
   }
 
   boolean recordEscalation(long listingId, int ring, Instant at) {

@@ -299,6 +299,20 @@ public interface Store extends AutoCloseable, ChannelMemory {
   List<Listing> openUnmatchedNeeds(Instant now);
 
   /**
+   * A page of {@link #openUnmatchedNeeds}: at most {@code limit} of them with an id above {@code
+   * afterId}, by id. Exists so that housekeeping, which looks at every open need each minute, holds
+   * one page in memory at a time. This default reads them all and keeps the page; a store should
+   * answer it with a query of its own.
+   */
+  default List<Listing> openUnmatchedNeeds(Instant now, long afterId, int limit) {
+    return openUnmatchedNeeds(now).stream()
+        .filter(l -> l.id() > afterId)
+        .sorted(java.util.Comparator.comparingLong(Listing::id))
+        .limit(limit)
+        .toList();
+  }
+
+  /**
    * Records that a need was escalated to a ring (an index into the configured rings).
    *
    * @return false when it already was

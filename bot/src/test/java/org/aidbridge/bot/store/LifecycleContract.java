@@ -12,6 +12,7 @@ import static org.aidbridge.bot.store.StoreFixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.aidbridge.bot.model.Address;
@@ -89,6 +90,28 @@ public interface LifecycleContract {
     assertThat(store().openUnmatchedNeeds(at(20)))
         .extracting(Listing::id)
         .containsExactly(open.id());
+  }
+
+  @Test
+  default void openUnmatchedNeedsComeInPagesByIdWithNoneLeftOutOrRepeated() {
+    List<Long> open = new java.util.ArrayList<Long>();
+    for (int i = 0; i < 7; i++) {
+      open.add(store().insertListing(draft(Kind.NEED, ALICE, Category.FOOD)).id());
+      store().insertListing(draft(Kind.OFFER, BOB, Category.FOOD));
+    }
+    Listing matched = store().insertListing(draft(Kind.NEED, ALICE, Category.WATER));
+    store()
+        .insertMatch(
+            match(matched, store().insertListing(draft(Kind.OFFER, BOB, Category.WATER)), 1));
+
+    List<Long> paged = new java.util.ArrayList<Long>();
+    long after = 0;
+    for (List<Listing> page; !(page = store().openUnmatchedNeeds(at(20), after, 3)).isEmpty(); ) {
+      assertThat(page).hasSizeLessThanOrEqualTo(3);
+      page.forEach(l -> paged.add(l.id()));
+      after = page.get(page.size() - 1).id();
+    }
+    assertThat(paged).containsExactlyElementsOf(open);
   }
 
   @Test
