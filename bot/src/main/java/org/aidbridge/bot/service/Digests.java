@@ -5,8 +5,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.i18n.Texts;
 import org.aidbridge.bot.model.Channel;
@@ -74,18 +76,23 @@ public final class Digests {
   /** The digest of one group now, in parts that fit its channel; empty when there is no news. */
   public List<OutboundMessage> digestFor(Subscription s, Instant now) {
     String language = Texts.supported(s.language());
-    List<Listing> near = new ArrayList<>();
-    List<Listing> far = new ArrayList<>();
+    Section near = new Section();
+    Section far = new Section();
     Instant waitedSince = now.minus(settings.digestFarAfter());
-    for (Listing need : store.openUnmatchedNeeds(now)) {
-      if (!wanted(s, need)) {
-        continue;
+    long after = 0;
+    for (List<Listing> page;
+        !(page = store.openUnmatchedNeeds(now, after, Escalations.PAGE)).isEmpty(); ) {
+      for (Listing need : page) {
+        if (!wanted(s, need)) {
+          continue;
+        }
+        if (s.covers(need)) {
+          near.add(need);
+        } else if (!need.createdAt().isAfter(waitedSince) && farButReachable(s, need)) {
+          far.add(need);
+        }
       }
-      if (s.covers(need)) {
-        near.add(need);
-      } else if (!need.createdAt().isAfter(waitedSince) && farButReachable(s, need)) {
-        far.add(need);
-      }
+      after = page.get(page.size() - 1).id();
     }
     if (near.isEmpty() && far.isEmpty()) {
       return List.of();
@@ -159,9 +166,37 @@ public final class Digests {
     return sameCountry || Escalations.travels(need);
   }
 
-  private static void lines(StringBuilder text, List<Listing> needs, String language) {
-    for (int i = 0; i < needs.size() && i < MAX_LINES; i++) {
-      Listing need = needs.get(i);
+  /**
+   * The oldest {@link #MAX_LINES} needs of a part of a digest, and how many there are in all: the
+   * open needs are read a page at a time, and only what is shown is kept.
+   */
+  private static final class Section {
+    private static final Comparator<Listing> OLDEST_FIRST =
+        Comparator.comparing(Listing::createdAt).thenComparingLong(Listing::id);
+    private final PriorityQueue<Listing> newestOnTop = new PriorityQueue<>(OLDEST_FIRST.reversed());
+    private int total;
+
+    void add(Listing need) {
+      total++;
+      newestOnTop.add(need);
+      if (newestOnTop.size() > MAX_LINES) {
+        newestOnTop.poll();
+      }
+    }
+
+    boolean isEmpty() {
+      return total == 0;
+    }
+
+    List<Listing> oldestFirst() {
+      List<Listing> shown = new ArrayList<>(newestOnTop);
+      shown.sort(OLDEST_FIRST);
+      return shown;
+    }
+  }
+
+  private static void lines(StringBuilder text, Section section, String language) {
+    for (Listing need : section.oldestFirst()) {
       text.append('\n')
           .append(
               Texts.get(
@@ -171,8 +206,8 @@ public final class Digests {
                   need.summary(),
                   ListingCommands.placeSuffix(need, language)));
     }
-    if (needs.size() > MAX_LINES) {
-      text.append('\n').append(Texts.get(language, "digest.more", needs.size() - MAX_LINES));
+    if (section.total > MAX_LINES) {
+      text.append('\n').append(Texts.get(language, "digest.more", section.total - MAX_LINES));
     }
   }
 }

@@ -25,6 +25,9 @@ import org.aidbridge.bot.store.Store;
  * ring it reached before. Needs whose place is unknown stay where they are.
  */
 public final class Escalations {
+  /** Open needs read from the store at a time: every open need is looked at each minute. */
+  static final int PAGE = 500;
+
   private final Store store;
   private final List<EscalationRing> rings;
 
@@ -40,12 +43,26 @@ public final class Escalations {
       return out;
     }
     List<Subscription> subscriptions = store.subscriptions();
-    for (Listing need : store.openUnmatchedNeeds(now)) {
-      if (need.place() != null && need.place().resolved()) {
-        out.addAll(escalate(need, subscriptions, now));
+    long after = 0;
+    for (List<Listing> page; !(page = store.openUnmatchedNeeds(now, after, PAGE)).isEmpty(); ) {
+      for (Listing need : page) {
+        if (need.place() != null && need.place().resolved() && anyRingDue(need, now)) {
+          out.addAll(escalate(need, subscriptions, now));
+        }
       }
+      after = page.get(page.size() - 1).id();
     }
     return out;
+  }
+
+  /** Whether a ring's time has come for the need (reached or not): else nothing to look up. */
+  private boolean anyRingDue(Listing need, Instant now) {
+    for (EscalationRing ring : rings) {
+      if (!now.isBefore(dueAt(need, ring))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** When a need reaches a ring: its delay after creation, halved for needs that travel. */

@@ -124,6 +124,34 @@ class DigestsTest {
   }
 
   @Test
+  void aDigestShowsTheOldestNeedsUpToItsLimitAndCountsTheRest() {
+    try (LifeWorld world = new LifeWorld(BotSettings.DEFAULT)) {
+      Subscription group = new Subscription(GROUP, LifeWorld.PORTLAND_OR, 50, Set.of(), "en");
+      int needs = Digests.MAX_LINES + 3;
+      for (int i = 0; i < needs; i++) {
+        world.say(Address.person(Channel.TELEGRAM, "80" + i), "need: insulin in Portland");
+        world.clock.advance(Duration.ofMinutes(1));
+      }
+      List<Listing> oldestFirst = world.store.openUnmatchedNeeds(world.clock.instant());
+      Digests digests =
+          new Digests(world.store, BotSettings.DEFAULT, Map.of(Channel.TELEGRAM, 100_000));
+
+      String text = digests.digestFor(group, world.clock.instant()).get(0).text();
+
+      assertThat(oldestFirst).hasSize(needs);
+      int at = 0;
+      for (Listing shown : oldestFirst.subList(0, Digests.MAX_LINES)) {
+        assertThat(text.indexOf(shown.ref())).isGreaterThan(at);
+        at = text.indexOf(shown.ref());
+      }
+      for (Listing left : oldestFirst.subList(Digests.MAX_LINES, needs)) {
+        assertThat(text).doesNotContain(left.ref());
+      }
+      assertThat(text).contains("and 3 more");
+    }
+  }
+
+  @Test
   void splittingKeepsLinesWholeAndCutsOnlyALineTooLongForAPart() {
     assertThat(Digests.split("aaaa\nbbbb\ncccc", 9)).containsExactly("aaaa\nbbbb", "cccc");
     assertThat(Digests.split("short", 100)).containsExactly("short");
