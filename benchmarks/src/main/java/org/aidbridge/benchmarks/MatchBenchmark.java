@@ -50,7 +50,7 @@ import org.openjdk.jmh.annotations.Warmup;
     value = 1,
     jvmArgs = {"-Xmx1g"})
 public class MatchBenchmark {
-  private static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");
+  static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");
   private static final List<String> WORDS =
       List.of("warm", "winter", "baby", "fresh", "clinic", "ride", "pills", "blankets", "boxes");
 
@@ -95,7 +95,7 @@ public class MatchBenchmark {
     return matcher.matchesByFullScan(needs.get(next++ & 63), NOW, 3);
   }
 
-  private static Listing listing(SplittableRandom random, Kind kind, int person) {
+  static Listing listing(SplittableRandom random, Kind kind, int person) {
     Category category = Category.values()[random.nextInt(Category.values().length)];
     Place place =
         random.nextInt(10) == 0
