@@ -485,6 +485,11 @@ public abstract class JdbcStore implements Store {
   }
 
   @Override
+  public List<Listing> activeListingsExpiringBy(Instant until, long afterId, int limit) {
+    return lifecycle.activeExpiringBy(until, afterId, limit);
+  }
+
+  @Override
   public void close() {
     db.requireDurable();
     db.close();

@@ -32,6 +32,14 @@ final class LifecycleTable {
            ORDER BY l.expires_at, l.id
           """;
 
+  /** A page of those, by id. */
+  static final String EXPIRING_PAGE_SQL =
+      SELECT_LISTINGS
+          + """
+           WHERE l.status IN ('OPEN', 'MATCHED') AND l.expires_at <= ? AND l.id > ?
+           ORDER BY l.id LIMIT ?
+          """;
+
   static final String OPEN_NEEDS_SQL =
       SELECT_LISTINGS
           + """
@@ -70,6 +78,10 @@ final class LifecycleTable {
 
   List<Listing> activeExpiringBy(Instant until) {
     return db.list(EXPIRING_SQL, ListingTable::read, millis(until));
+  }
+
+  List<Listing> activeExpiringBy(Instant until, long afterId, int limit) {
+    return db.list(EXPIRING_PAGE_SQL, ListingTable::read, millis(until), afterId, limit);
   }
 
   void setExpiry(long listingId, Instant expiresAt) {

@@ -282,6 +282,19 @@ public interface Store extends AutoCloseable, ChannelMemory {
   /** OPEN or MATCHED listings that expire at or before {@code until}, soonest first. */
   List<Listing> activeListingsExpiringBy(Instant until);
 
+  /**
+   * A page of {@link #activeListingsExpiringBy}: at most {@code limit} of them with an id above
+   * {@code afterId}, by id. Exists so that housekeeping holds one page in memory at a time. This
+   * default reads them all and keeps the page; a store should answer it with a query of its own.
+   */
+  default List<Listing> activeListingsExpiringBy(Instant until, long afterId, int limit) {
+    return activeListingsExpiringBy(until).stream()
+        .filter(l -> l.id() > afterId)
+        .sorted(java.util.Comparator.comparingLong(Listing::id))
+        .limit(limit)
+        .toList();
+  }
+
   /** Sets when a listing expires (a renewal); nothing else about it changes. */
   void setExpiry(long listingId, Instant expiresAt);
 

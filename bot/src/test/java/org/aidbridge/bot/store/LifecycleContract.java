@@ -93,6 +93,27 @@ public interface LifecycleContract {
   }
 
   @Test
+  default void listingsExpiringComeInPagesByIdWithNoneLeftOutOrRepeated() {
+    List<Long> expiring = new java.util.ArrayList<Long>();
+    for (int i = 0; i < 7; i++) {
+      expiring.add(stored(Kind.NEED, T0, at(10)).id());
+      stored(Kind.OFFER, T0, at(500)); // not yet
+    }
+    Listing closed = stored(Kind.NEED, T0, at(10));
+    store().updateStatus(closed.id(), Status.FULFILLED);
+
+    List<Long> paged = new java.util.ArrayList<Long>();
+    long after = 0;
+    for (List<Listing> page;
+        !(page = store().activeListingsExpiringBy(at(20), after, 3)).isEmpty(); ) {
+      assertThat(page).hasSizeLessThanOrEqualTo(3);
+      page.forEach(l -> paged.add(l.id()));
+      after = page.get(page.size() - 1).id();
+    }
+    assertThat(paged).containsExactlyElementsOf(expiring);
+  }
+
+  @Test
   default void openUnmatchedNeedsComeInPagesByIdWithNoneLeftOutOrRepeated() {
     List<Long> open = new java.util.ArrayList<Long>();
     for (int i = 0; i < 7; i++) {

@@ -27,6 +27,8 @@ class LifecycleQueryPlanTest {
       strings = {
         LifecycleTable.EXPIRING_SQL,
         LifecycleTable.OPEN_NEEDS_SQL,
+        LifecycleTable.EXPIRING_PAGE_SQL,
+        LifecycleTable.OPEN_NEEDS_PAGE_SQL,
         LifecycleTable.DELETE_INBOUND_SQL,
         "DELETE FROM outbox WHERE status = 'SENT' AND sent_at < ?",
         "DELETE FROM outbox WHERE status = 'SENT' AND topic = ?",
