@@ -25,7 +25,7 @@ import org.aidbridge.bot.store.Store;
  * ring it reached before. Needs whose place is unknown stay where they are.
  */
 public final class Escalations {
-  /** Open needs read from the store at a time: every open need is looked at each minute. */
+  /** Listings read from the store at a time: housekeeping looks at every open one each minute. */
   static final int PAGE = 500;
 
   private final Store store;

@@ -50,9 +50,15 @@ public final class Renewals {
 
   /** Marks the listings whose time is up as EXPIRED. They leave matching and digests. */
   public int expire(Instant now) {
-    List<Listing> over = store.activeListingsExpiringBy(now);
-    over.forEach(l -> store.updateStatus(l.id(), Status.EXPIRED));
-    return over.size();
+    int expired = 0;
+    long after = 0;
+    for (List<Listing> page;
+        !(page = store.activeListingsExpiringBy(now, after, Escalations.PAGE)).isEmpty(); ) {
+      page.forEach(l -> store.updateStatus(l.id(), Status.EXPIRED));
+      expired += page.size();
+      after = page.get(page.size() - 1).id();
+    }
+    return expired;
   }
 
   /**
@@ -61,16 +67,26 @@ public final class Renewals {
    */
   public List<OutboundMessage> ask(Instant now) {
     List<OutboundMessage> out = new ArrayList<>();
-    for (Listing listing : store.activeListingsExpiringBy(now.plus(ASK_AHEAD))) {
-      boolean shortLived = listing.createdAt().isAfter(listing.expiresAt().minus(ASK_AHEAD));
-      if (shortLived
-          || store.isUnreachable(listing.author())
-          || !store.markRenewalAsked(listing.id(), listing.expiresAt(), now)) {
-        continue;
+    long after = 0;
+    for (List<Listing> page;
+        !(page = store.activeListingsExpiringBy(now.plus(ASK_AHEAD), after, Escalations.PAGE))
+            .isEmpty(); ) {
+      for (Listing listing : page) {
+        if (shouldAsk(listing, now)) {
+          out.add(question(listing));
+        }
       }
-      out.add(question(listing));
+      after = page.get(page.size() - 1).id();
     }
     return out;
+  }
+
+  /** Whether to ask now (and, if so, recorded as asked about this expiry). */
+  private boolean shouldAsk(Listing listing, Instant now) {
+    boolean shortLived = listing.createdAt().isAfter(listing.expiresAt().minus(ASK_AHEAD));
+    return !shortLived
+        && !store.isUnreachable(listing.author())
+        && store.markRenewalAsked(listing.id(), listing.expiresAt(), now);
   }
 
   /**
