@@ -304,4 +304,75 @@ class ConfidenceTest {
     assertThat(parsed.kind()).isEqualTo(kind);
     assertThat(parsed.confidence()).isGreaterThanOrEqualTo(LISTING);
   }
+
+  /**
+   * The last fresh probe, written before the parser was asked: requests and offers (four were
+   * missed for want of a word for the thing: a pack-n-play, oil changes, a summer workshop, a maths
+   * class) and the group's chatter (one of 27 became a listing, "we'll need volunteers again in
+   * spring", left as it is: a need announced for later).
+   */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "does anyone have a pack-n-play we could use for the weekend? grandkids visiting, Flint | NEED",
+        "my son needs a laptop for online classes, anything older that works is fine | NEED",
+        "we lost our apartment in the fire last night, any leads on short term rentals in Paradise? | NEED",
+        "looking for a ride to the DMV Friday morning from Eastside, can chip in gas | NEED",
+        "elderly neighbor needs groceries picked up, she can't leave the house. Ann Arbor | NEED",
+        "my church has 20 folding cots we can lend out for the warming center | OFFER",
+        "doing free oil changes saturday in the Kmart lot for anyone who needs one | OFFER",
+        "we've got extra firewood, bring your truck and take what you need | OFFER",
+        "I tutor math for free on zoom, middle and high school, DM me | OFFER",
+        "se me acabó la fórmula del bebé y no me pagan hasta el viernes, Tijuana | NEED",
+        "¿quién me puede ayudar a mover unos muebles el sábado? no tengo a nadie | NEED",
+        "una señora mayor en mi edificio necesita que alguien le compre sus medicinas | NEED",
+        "regalo un colchón matrimonial en buen estado, hay que recogerlo en Coyoacán | OFFER",
+        "soy electricista, reviso gratis instalaciones dañadas por la inundación | OFFER",
+        "tenemos cupo para 3 niños más en el taller de verano, es gratis | OFFER",
+        "یه لپ تاپ قدیمی لازم دارم برای کلاس آنلاین پسرم | NEED",
+        "همسایه پیرمون نمیتونه بره خرید، کسی میتونه براش نون و شیر بگیره؟ تبریز | NEED",
+        "یه تشک دونفره سالم دارم، مجانی میدم، باید بیاید ببرید | OFFER",
+        "برقکارم، سیم کشی خونه های آسیب دیده از سیل رو رایگان چک میکنم | OFFER",
+        "کلاس ریاضی رایگان برای بچه های دبیرستانی، آنلاین، پیام بدید | OFFER",
+      })
+  void aLastProbeOfListings(String text, Kind kind) {
+    ParsedMessage parsed = parse(text);
+    assertThat(parsed.kind()).isEqualTo(kind);
+    assertThat(parsed.confidence()).isGreaterThanOrEqualTo(LISTING);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "does anyone have the number for the tenants union? asking for a friend",
+        "who made the soup on Sunday? it was incredible",
+        "remember to bring your own bags to the pantry tomorrow",
+        "anyone else's power flickering on the east side?",
+        "just dropped off 3 boxes at the church, they were really grateful",
+        "the food drive raised $2,300 this weekend!! thank you all",
+        "has anyone heard back from FEMA about the claims?",
+        "I have a question about the schedule, who do I ask?",
+        "my neighbor has no heat and refuses help, not sure what to do",
+        "no more rides needed for Thursday, everyone's covered",
+        "I could really use a hug today honestly",
+        "¿alguien tiene el número de la asociación de inquilinos?",
+        "el domingo juntamos 80 despensas, ¡gracias equipo!",
+        "se necesitarán voluntarios en primavera, avisaremos",
+        "traigan sus bolsas al banco de comida mañana",
+        "¿a alguien más se le fue la luz en el centro?",
+        "ya dejé las 3 cajas en la iglesia",
+        "tengo una pregunta sobre los horarios, ¿a quién le pregunto?",
+        "no hacen falta más raites para el jueves, ya está cubierto",
+        "کسی شماره انجمن مستاجرین رو داره؟",
+        "یکشنبه ۸۰ بسته غذا جمع کردیم، دمتون گرم",
+        "بهار دوباره داوطلب لازم میشه، خبر میدیم",
+        "فردا کیسه خودتون رو بیارید",
+        "برق کس دیگه ای هم قطع شده؟",
+        "سه کارتن رو بردم مسجد، خیلی ممنون بودن",
+        "برای پنجشنبه دیگه ماشین لازم نیست، همه جور شدن",
+      })
+  void aLastProbeOfChatter(String text) {
+    assertThat(parse(text).isListingAt(LISTING)).isFalse();
+  }
 }
