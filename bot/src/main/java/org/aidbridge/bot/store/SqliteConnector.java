@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.sqlite.SQLiteConfig;
 
 /** Turns what the configuration says into an open SQLite connection set up the way we need. */
@@ -47,9 +48,17 @@ final class SqliteConnector {
 
   /** The write-ahead log of the database file the URL names, or null for one in memory. */
   static Path walFile(String jdbcUrl) {
-    String target = jdbcUrl.substring(JDBC_PREFIX.length());
-    if (target.isEmpty() || target.startsWith(":")) {
-      return null;
+    return databaseFile(jdbcUrl).map(file -> Path.of(file + "-wal")).orElse(null);
+  }
+
+  /**
+   * The database file a SQLite {@code db} names (a file path or a {@code jdbc:sqlite:} URL, with or
+   * without {@code file:} and a query), as an absolute path; empty for a database in memory.
+   */
+  static Optional<Path> databaseFile(String fileOrJdbcUrl) {
+    String target = fileOrJdbcUrl;
+    if (target.startsWith(JDBC_PREFIX)) {
+      target = target.substring(JDBC_PREFIX.length());
     }
     if (target.startsWith("file:")) {
       target = target.substring("file:".length());
@@ -59,7 +68,9 @@ final class SqliteConnector {
     }
     int query = target.indexOf('?');
     String file = query < 0 ? target : target.substring(0, query);
-    return file.isEmpty() ? null : Path.of(file + "-wal").toAbsolutePath();
+    boolean inMemory =
+        file.isEmpty() || file.startsWith(":") || fileOrJdbcUrl.contains("mode=memory");
+    return inMemory ? Optional.empty() : Optional.of(Path.of(file).toAbsolutePath());
   }
 
   static String jdbcUrl(String fileOrJdbcUrl) {

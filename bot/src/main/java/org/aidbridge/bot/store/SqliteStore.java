@@ -17,6 +17,14 @@ public final class SqliteStore extends JdbcStore {
   }
 
   /**
+   * The database file {@code fileOrJdbcUrl} names (as {@link #open(String)} takes it), as an
+   * absolute path; empty for a database in memory.
+   */
+  public static java.util.Optional<java.nio.file.Path> databaseFile(String fileOrJdbcUrl) {
+    return SqliteConnector.databaseFile(fileOrJdbcUrl);
+  }
+
+  /**
    * Opens (creating if needed) the database and brings its schema up to date.
    *
    * @param fileOrJdbcUrl a file path (missing parent directories are created), {@code :memory:} for

@@ -1,12 +1,11 @@
 package org.aidbridge.routes.app;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import org.aidbridge.bot.lead.AdvisoryLocks;
 import org.aidbridge.bot.lead.ElectedLeadership;
 import org.aidbridge.bot.lead.FileLocks;
 import org.aidbridge.bot.port.Leadership;
+import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.routes.config.ConfigException;
 import org.aidbridge.routes.config.Settings;
 
@@ -27,7 +26,7 @@ public final class Leaderships {
   /** For {@code database} as the store opens it: a file path, a {@code jdbc:sqlite:} URL. */
   public static Leadership forSqlite(String database, Settings settings) {
     Duration every = checkEvery(settings);
-    return sqliteFile(database)
+    return SqliteStore.databaseFile(database)
         .<Leadership>map(
             file -> new ElectedLeadership(new FileLocks(FileLocks.besides(file)), every))
         .orElseGet(Leadership::alone);
@@ -55,23 +54,5 @@ public final class Leaderships {
           CHECK_SECONDS, "must be from 1 to " + MAX_CHECK_SECONDS + ", not " + seconds);
     }
     return Duration.ofSeconds(seconds);
-  }
-
-  /** The database file a SQLite {@code db} names, empty for one in memory. */
-  static Optional<Path> sqliteFile(String database) {
-    String target = database;
-    if (target.startsWith("jdbc:sqlite:")) {
-      target = target.substring("jdbc:sqlite:".length());
-    }
-    if (target.startsWith("file:")) {
-      target = target.substring("file:".length());
-      if (target.startsWith("//")) {
-        target = target.substring(2);
-      }
-    }
-    int query = target.indexOf('?');
-    String file = query < 0 ? target : target.substring(0, query);
-    boolean inMemory = file.isEmpty() || file.startsWith(":") || database.contains("mode=memory");
-    return inMemory ? Optional.empty() : Optional.of(Path.of(file).toAbsolutePath());
   }
 }
