@@ -39,8 +39,10 @@ public interface ChannelAdapter extends AutoCloseable {
   default void stopReceiving() {}
 
   /**
-   * Whether sending needs what receives (Signal's one connection): then only the instance leading
-   * the channel drains its outbox. False by default: any instance sends, each entry claimed first.
+   * Whether only the instance leading the channel may drain its outbox: because sending needs what
+   * receives (Signal's one connection), or because the platform's rate limits count per account and
+   * are kept in one process (Telegram). False by default: any instance sends, each entry claimed
+   * first.
    */
   default boolean sendsOnlyWhileReceiving() {
     return false;

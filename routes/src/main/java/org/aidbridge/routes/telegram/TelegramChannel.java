@@ -221,6 +221,16 @@ public final class TelegramChannel implements ChannelAdapter {
     inbox.close();
   }
 
+  /**
+   * Telegram's limits (30 messages a second, 20 a minute per group, 1 a second per chat) count per
+   * bot, and the pacing that keeps them lives in this process: two instances each sending at the
+   * limit would together send twice too fast. So only the instance leading Telegram sends.
+   */
+  @Override
+  public boolean sendsOnlyWhileReceiving() {
+    return true;
+  }
+
   @Override
   public void close() {
     disconnect();
