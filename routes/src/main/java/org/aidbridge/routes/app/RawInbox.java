@@ -254,7 +254,9 @@ public final class RawInbox implements ChannelCopies, AutoCloseable {
         act(raw, ((Act) work).action());
       }
     }
-    handToCore(batch);
+    if (!closed) { // else what is translated stays stored, for the next run or the next leader
+      handToCore(batch);
+    }
   }
 
   /** The batch's messages to the core in one call, then its payloads dropped in one commit. */
