@@ -1,8 +1,11 @@
 package org.aidbridge.benchmarks;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +18,21 @@ import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
+import org.aidbridge.routes.app.RawInbox;
 
 /**
- * Pushes many messages through the whole core, as the channels would: stored in a SQLite file (WAL;
- * each batch of inbound messages synced to disk before it is handled), parsed, matched, answered
- * into the outbox, every batch handled in one transaction ({@link BotService#handleAll}). Prints
- * messages per second and the heap in use. Run: {@code java -cp benchmarks/target/benchmarks.jar
- * org.aidbridge.benchmarks.LoadHarness [messages] [batch]} (batch 1 is one message at a time, as
- * {@link BotService#handle}).
+ * Pushes many messages through the whole core: stored in a SQLite file (WAL; each batch of inbound
+ * messages synced to disk before it is handled), parsed, matched, answered into the outbox, every
+ * batch handled in one transaction ({@link BotService#handleAll}). Prints messages per second, per
+ * second of the process's CPU time, and the heap in use.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.aidbridge.benchmarks.LoadHarness
+ * [messages] [batch] [core|inbox]}. {@code core} (the default) hands batches of {@code batch}
+ * messages straight to the core (batch 1 is one message at a time, as {@link BotService#handle}).
+ * {@code inbox} takes the path of the Telegram and Signal channels in the running application: each
+ * message is first kept as a raw payload ({@link RawInbox#keep}: the raw journal and a row, one at
+ * a time, as a reading thread does), and the inbox's worker hands the core what waits together (its
+ * own batch, at most one message per sender; {@code batch} is ignored).
  */
 public final class LoadHarness {
   private static final List<String> PLACES =
@@ -60,45 +70,106 @@ public final class LoadHarness {
   public static void main(String[] args) throws Exception {
     int messages = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
     int batch = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+    boolean throughInbox = args.length > 2 && args[2].equals("inbox");
     Path dir = Files.createTempDirectory("aidbridge-load");
     try (Store store = SqliteStore.open(dir.resolve("load.db").toString())) {
       BotService bot = Bots.create(store, BotSettings.DEFAULT, Clock.systemUTC());
       SplittableRandom random = new SplittableRandom(7);
-      bot.handle(message(0, random)); // loads the gazetteer and lexicons outside the timing
+      bot.handle(message(0, random, null)); // loads the gazetteer and lexicons outside the timing
+      long cpuStart = processCpuNanos();
       long start = System.nanoTime();
-      int replies = 0;
-      for (int i = 1; i <= messages; i += batch) {
-        List<InboundMessage> arrived = new ArrayList<>(batch);
-        for (int j = i; j < i + batch && j <= messages; j++) {
-          arrived.add(message(j, random));
-        }
-        replies += batch == 1 ? bot.handle(arrived.get(0)).size() : bot.handleAll(arrived).size();
+      if (throughInbox) {
+        throughRawInbox(store, bot, messages, random);
+      } else {
+        straightToCore(bot, messages, batch, random);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
       Runtime rt = Runtime.getRuntime();
       System.gc();
       long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
       System.out.printf(
-          "%d messages (batches of %d) in %.1f s: %.0f messages/s, %d replies queued, %d listings,"
-              + " heap in use %d MB%n",
+          "%d messages (%s) in %.1f s: %.0f messages/s; %.1f s of CPU: %.0f messages per"
+              + " CPU-second; %d replies queued, %d listings, heap in use %d MB%n",
           messages,
-          batch,
+          throughInbox ? "through the raw inbox" : "batches of " + batch,
           seconds,
           messages / seconds,
-          replies,
+          cpuSeconds,
+          messages / cpuSeconds,
+          store.outboxBacklog().depth(),
           store.allListings().size(),
           heapMb);
     }
   }
 
-  private static InboundMessage message(int i, SplittableRandom random) {
+  private static void straightToCore(
+      BotService bot, int messages, int batch, SplittableRandom random) {
+    for (int i = 1; i <= messages; i += batch) {
+      List<InboundMessage> arrived = new ArrayList<>(batch);
+      for (int j = i; j < i + batch && j <= messages; j++) {
+        arrived.add(message(j, random, null));
+      }
+      if (batch == 1) {
+        bot.handle(arrived.get(0));
+      } else {
+        bot.handleAll(arrived);
+      }
+    }
+  }
+
+  /** As the Signal channel: a payload kept per message, handled by the inbox's worker. */
+  private static void throughRawInbox(
+      Store store, BotService bot, int messages, SplittableRandom random)
+      throws InterruptedException {
+    RawInbox inbox =
+        new RawInbox(
+            Channel.SIGNAL,
+            store,
+            Clock.systemUTC(),
+            bot,
+            LoadHarness::fromPayload,
+            (payload, personId) -> payload.startsWith(personId + "\t"),
+            () -> true,
+            Duration.ofMillis(200),
+            Duration.ofSeconds(5),
+            1_000);
+    inbox.start();
+    try {
+      for (int i = 1; i <= messages; i++) {
+        InboundMessage m = message(i, random, Channel.SIGNAL);
+        inbox.keep(m.sender().id() + "\t" + m.channelMessageId() + "\t" + m.text());
+      }
+      while (store.rawInboundCount(Channel.SIGNAL) > 0 || !store.unprocessedInbound(1).isEmpty()) {
+        Thread.sleep(20);
+      }
+    } finally {
+      inbox.close();
+    }
+  }
+
+  private static RawInbox.Work fromPayload(String payload) {
+    String[] parts = payload.split("\t", 3);
+    return new RawInbox.ForCore(
+        List.of(
+            InboundMessage.direct(
+                Address.person(Channel.SIGNAL, parts[0]), parts[1], parts[2], Instant.now())));
+  }
+
+  private static long processCpuNanos() {
+    return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** The i-th message; on {@code only} channel, else on the three in turn. */
+  private static InboundMessage message(int i, SplittableRandom random, Channel only) {
     String place = PLACES.get(random.nextInt(PLACES.size()));
     int roll = random.nextInt(10);
     String text =
         roll < 4
             ? pick(NEEDS, random, place)
             : roll < 8 ? pick(OFFERS, random, place) : CHATTER.get(random.nextInt(CHATTER.size()));
-    Channel channel = Channel.values()[i % 3];
+    Channel channel = only != null ? only : Channel.values()[i % 3];
     Address sender = Address.person(channel, "person-" + random.nextInt(2_000));
     return InboundMessage.direct(sender, "load-" + i, text, Instant.now());
   }

@@ -23,6 +23,9 @@ public final class Texts {
   public static final String FALLBACK = "en";
 
   private static final Map<String, Properties> BUNDLES = new ConcurrentHashMap<>();
+  // A pattern parsed once (each answer formats several); a MessageFormat is not safe to share
+  // between threads, so each use formats a copy.
+  private static final Map<String, MessageFormat> FORMATS = new ConcurrentHashMap<>();
 
   private Texts() {}
 
@@ -35,7 +38,8 @@ public final class Texts {
     if (pattern == null) {
       throw new IllegalArgumentException("no text for key " + key);
     }
-    return new MessageFormat(pattern, Locale.ROOT).format(args);
+    MessageFormat format = FORMATS.computeIfAbsent(pattern, p -> new MessageFormat(p, Locale.ROOT));
+    return ((MessageFormat) format.clone()).format(args);
   }
 
   /** The language itself when the bot speaks it, else English. */

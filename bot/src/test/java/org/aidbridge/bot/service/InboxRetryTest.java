@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import org.aidbridge.bot.BotService;
 import org.aidbridge.bot.BotSettings;
@@ -19,6 +20,7 @@ import org.aidbridge.bot.i18n.Texts;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
+import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.store.OutboxEntry;
 import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.testing.MutableClock;
@@ -102,6 +104,37 @@ class InboxRetryTest {
     assertThat(bot.resumePending()).isZero();
     store.deleteProcessedInboundBefore(NOW.plus(Duration.ofDays(365)));
     assertThat(inboxStates()).containsExactly("2:3");
+  }
+
+  @Test
+  void aMessageThatFailsInABatchNeitherLosesNorDoublesTheOthersAndKeepsTheirOrder()
+      throws SQLException {
+    try (Connection other = otherProcess()) {
+      other
+          .createStatement()
+          .execute(
+              "CREATE TRIGGER broken BEFORE INSERT ON listings WHEN NEW.text LIKE '%diapers%'"
+                  + " BEGIN SELECT RAISE(ABORT, 'a bug'); END");
+    }
+    Address ben = Address.person(Channel.EMAIL, "ben@example.org");
+
+    bot.handleAll(
+        List.of(
+            InboundMessage.direct(ANA, "<b1@example.org>", "need: rice in Portland", NOW),
+            InboundMessage.direct(ben, "<b2@example.org>", "need: diapers in Portland", NOW),
+            InboundMessage.direct(ANA, "<b3@example.org>", "need: water in Portland", NOW)));
+
+    assertThat(
+            store.activeListingsOf(ANA).stream()
+                .sorted(Comparator.comparingLong(Listing::id))
+                .map(Listing::text))
+        .containsExactly("need: rice in Portland", "need: water in Portland");
+    assertThat(store.activeListingsOf(ben)).isEmpty();
+    // Only the failing one waits for another try; the others are done and answered once.
+    assertThat(store.unprocessedInbound(10))
+        .extracting(s -> s.message().channelMessageId())
+        .containsExactly("<b2@example.org>");
+    assertThat(outbox()).filteredOn(e -> e.message().to().equals(ANA)).hasSize(2);
   }
 
   private Connection otherProcess() throws SQLException {

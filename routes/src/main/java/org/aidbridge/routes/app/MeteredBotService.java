@@ -1,5 +1,6 @@
 package org.aidbridge.routes.app;
 
+import java.time.Duration;
 import java.util.List;
 import org.aidbridge.bot.BotService;
 import org.aidbridge.bot.ChannelCopies;
@@ -25,7 +26,13 @@ final class MeteredBotService implements BotService {
   @Override
   public List<OutboundMessage> handleAll(List<InboundMessage> messages) {
     messages.forEach(m -> metrics.messageIn(m.channel()));
-    return bot.handleAll(messages);
+    long start = System.nanoTime();
+    List<OutboundMessage> out = bot.handleAll(messages);
+    // Each message's answers are in the outbox when the batch commits: the batch's time is each
+    // one's, and the timer still counts messages.
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    messages.forEach(m -> metrics.handling(m.channel()).record(took));
+    return out;
   }
 
   @Override

@@ -2,12 +2,19 @@ package org.aidbridge.routes.app;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.aidbridge.bot.BotService;
 import org.aidbridge.bot.ChannelCopies;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.port.ChannelMemory;
 import org.aidbridge.bot.store.RawInbound;
 import org.slf4j.Logger;
@@ -24,17 +31,54 @@ import org.slf4j.LoggerFactory;
  * payload that cannot be handled now (translation failed, the daemon did not answer, the store was
  * busy) is tried again later with backoff; it is never dropped.
  *
+ * <p>Group commit: the messages of consecutive payloads (read from the store together) go to {@link
+ * BotService#handleAll} in one call, which stores them in the inbox with one commit synced to disk
+ * before acting on any, then handles them in one transaction, so one sync serves them all; their
+ * payloads are then dropped in one commit. A batch holds at most one message per sender, so that a
+ * person's {@code forget} never erases, as "still waiting", what they sent after it. A payload that
+ * asks for something else ({@link Act}: a group moved, a button pressed) waits until the messages
+ * before it are handled and runs on its own, so the order of what people did is kept.
+ *
  * <p>When a person is forgotten it erases what they sent that still waits ({@link #eraseFrom}).
  */
 public final class RawInbox implements ChannelCopies, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RawInbox.class);
-  private static final int BATCH = 20;
+
+  /** Payloads read from the store at a time: at most this many messages share one commit. */
+  private static final int BATCH = 100;
+
   private static final Duration IDLE = Duration.ofSeconds(1);
 
-  /** Handles one payload; a thrown exception means "not now, try again later". */
+  /** Reads what a stored payload asks for; a thrown exception means "not now, try again later". */
   @FunctionalInterface
-  public interface Handler {
-    void handle(String payload) throws Exception;
+  public interface Translator {
+    Work translate(String payload) throws Exception;
+  }
+
+  /** What a stored payload asks for. */
+  public sealed interface Work permits ForCore, Act {}
+
+  /**
+   * Messages (none, one or more) for the core, handed to it in one batch with their neighbours'.
+   */
+  public record ForCore(List<InboundMessage> messages) implements Work {
+    public ForCore {
+      messages = List.copyOf(messages);
+    }
+
+    /** A payload that asks nothing (an update the bot ignores): only dropped, in its turn. */
+    public static ForCore nothing() {
+      return new ForCore(List.of());
+    }
+  }
+
+  /** Something else to do, on its own and in order; a thrown exception means "try again later". */
+  public record Act(Action action) implements Work {}
+
+  /** The action of an {@link Act}. */
+  @FunctionalInterface
+  public interface Action {
+    void run() throws Exception;
   }
 
   /** Whether a payload was sent by the person with this id on the channel (false if unreadable). */
@@ -52,7 +96,8 @@ public final class RawInbox implements ChannelCopies, AutoCloseable {
   private final Channel channel;
   private final ChannelMemory store;
   private final Clock clock;
-  private final Handler handler;
+  private final BotService bot;
+  private final Translator translator;
   private final Authorship authorship;
   private final Readiness readiness;
   private final Duration firstPause;
@@ -64,14 +109,15 @@ public final class RawInbox implements ChannelCopies, AutoCloseable {
   private volatile boolean closed;
   private volatile Thread worker;
 
-  /** The id of the payload the worker is handling, or -1. */
-  private volatile long inHand = -1;
+  /** The payloads the worker is handling, or null. */
+  private volatile Batch inHand;
 
   public RawInbox(
       Channel channel,
       ChannelMemory store,
       Clock clock,
-      Handler handler,
+      BotService bot,
+      Translator translator,
       Authorship authorship,
       Readiness readiness,
       Duration firstPause,
@@ -80,7 +126,8 @@ public final class RawInbox implements ChannelCopies, AutoCloseable {
     this.channel = channel;
     this.store = store;
     this.clock = clock;
-    this.handler = handler;
+    this.bot = bot;
+    this.translator = translator;
     this.authorship = authorship;
     this.readiness = readiness;
     this.firstPause = firstPause;
@@ -173,38 +220,93 @@ public final class RawInbox implements ChannelCopies, AutoCloseable {
   private Duration handleDue() {
     List<RawInbound> due;
     while (!closed && !(due = store.dueRawInbound(channel, clock.instant(), BATCH)).isEmpty()) {
-      for (RawInbound raw : due) {
-        if (closed) {
-          break;
-        }
-        handleOne(raw);
-      }
+      handleInOrder(due);
     }
     return IDLE;
   }
 
-  private void handleOne(RawInbound raw) {
-    inHand = raw.id();
-    try {
-      handler.handle(raw.payload());
-    } catch (Exception e) {
-      Duration wait = pause(raw.attempts());
-      if (raw.attempts() == 0 || raw.attempts() % 10 == 9) {
-        LOG.warn(
-            "{}: a received message could not be handled yet ({}); it is kept and tried again"
-                + " in {} s",
-            channel.id(),
-            e.getClass().getSimpleName(),
-            wait.toSeconds());
+  /**
+   * Translates each payload; the messages of consecutive ones go to the core together, and an
+   * action runs once the messages before it are handled.
+   */
+  private void handleInOrder(List<RawInbound> due) {
+    Batch batch = new Batch();
+    for (RawInbound raw : due) {
+      if (closed) {
+        break;
       }
-      LOG.debug("{}: handling a received message failed", channel.id(), e);
-      store.retryRawInboundLater(raw.id(), clock.instant().plus(wait), kind(e));
+      Work work;
+      try {
+        work = translator.translate(raw.payload());
+      } catch (Exception e) {
+        later(raw, e);
+        continue;
+      }
+      if (work instanceof ForCore forCore) {
+        if (batch.hasSenderOf(forCore.messages())) {
+          handToCore(batch);
+          batch = new Batch();
+        }
+        batch.add(raw, forCore.messages());
+      } else {
+        handToCore(batch);
+        batch = new Batch();
+        act(raw, ((Act) work).action());
+      }
+    }
+    if (!closed) { // else what is translated stays stored, for the next run or the next leader
+      handToCore(batch);
+    }
+  }
+
+  /** The batch's messages to the core in one call, then its payloads dropped in one commit. */
+  private void handToCore(Batch batch) {
+    if (batch.payloads.isEmpty()) {
+      return;
+    }
+    inHand = batch;
+    try {
+      if (!batch.messages.isEmpty()) {
+        bot.handleAll(batch.messages); // returns once they are in the inbox, synced, and handled
+      }
+    } catch (RuntimeException e) {
+      // Not even stored in the inbox: the payloads are tried again (the inbox ignores a message
+      // it already has, should some have been stored after all).
+      batch.payloads.forEach(raw -> later(raw, e));
       return;
     } finally {
-      inHand = -1;
+      inHand = null;
+    }
+    store.inTransaction(() -> batch.payloads.forEach(raw -> store.deleteRawInbound(raw.id())));
+    freeRoom(batch.payloads.size());
+  }
+
+  private void act(RawInbound raw, Action action) {
+    inHand = new Batch().add(raw, List.of());
+    try {
+      action.run();
+    } catch (Exception e) {
+      later(raw, e);
+      return;
+    } finally {
+      inHand = null;
     }
     store.deleteRawInbound(raw.id());
     freeRoom(1);
+  }
+
+  private void later(RawInbound raw, Exception e) {
+    Duration wait = pause(raw.attempts());
+    if (raw.attempts() == 0 || raw.attempts() % 10 == 9) {
+      LOG.warn(
+          "{}: a received message could not be handled yet ({}); it is kept and tried again"
+              + " in {} s",
+          channel.id(),
+          e.getClass().getSimpleName(),
+          wait.toSeconds());
+    }
+    LOG.debug("{}: handling a received message failed", channel.id(), e);
+    store.retryRawInboundLater(raw.id(), clock.instant().plus(wait), kind(e));
   }
 
   private void freeRoom(int payloads) {
@@ -217,24 +319,27 @@ public final class RawInbox implements ChannelCopies, AutoCloseable {
    * Erases what {@code person} sent that still waits here (a payload that failed and waits for
    * another try, or one not handled yet): handled after the forgetting, it would bring them back.
    * While this inbox's own worker handles the message that asked to forget, what the person sent
-   * after that message is a new message and stays; the payload in hand is deleted once handled, as
-   * always. Runs inside the forgetting's transaction: a store failure undoes the forgetting, which
-   * is then tried again as a whole.
+   * after that message is a new message and stays; the payloads in hand are deleted once handled,
+   * as always. Runs inside the forgetting's transaction: a store failure undoes the forgetting,
+   * which is then tried again as a whole.
    */
   @Override
   public void eraseFrom(Address person) {
     if (person.channel() != channel) {
       return;
     }
-    long handling = inHand;
-    boolean fromWorker = Thread.currentThread() == worker;
+    Batch hand = inHand;
+    boolean fromWorker = hand != null && Thread.currentThread() == worker;
+    // From the worker: the person's payload being handled (what asked to forget), else the batch's
+    // first; what came from them before it waited and goes, what came after is new and stays.
+    long handling = fromWorker ? hand.payloadOf(person) : Long.MAX_VALUE;
     int erased = 0;
     long after = 0;
     List<RawInbound> page;
     while (!(page = store.rawInboundAfter(channel, after, BATCH)).isEmpty()) {
       for (RawInbound raw : page) {
         after = raw.id();
-        boolean keep = fromWorker ? raw.id() >= handling : raw.id() == handling;
+        boolean keep = raw.id() >= handling || (hand != null && hand.holds(raw.id()));
         if (!keep && authorship.sentBy(raw.payload(), person.id())) {
           store.deleteRawInbound(raw.id());
           erased++;
@@ -245,6 +350,35 @@ public final class RawInbox implements ChannelCopies, AutoCloseable {
       }
     }
     freeRoom(erased);
+  }
+
+  /** Consecutive payloads whose messages go to the core together; one message per sender. */
+  private static final class Batch {
+    final List<RawInbound> payloads = new ArrayList<>();
+    final List<InboundMessage> messages = new ArrayList<>();
+    private final Set<Long> ids = new HashSet<>();
+    private final Map<Address, Long> payloadBySender = new HashMap<>();
+
+    Batch add(RawInbound raw, List<InboundMessage> ofPayload) {
+      payloads.add(raw);
+      ids.add(raw.id());
+      messages.addAll(ofPayload);
+      ofPayload.forEach(m -> payloadBySender.putIfAbsent(m.sender(), raw.id()));
+      return this;
+    }
+
+    boolean hasSenderOf(List<InboundMessage> ofPayload) {
+      return ofPayload.stream().anyMatch(m -> payloadBySender.containsKey(m.sender()));
+    }
+
+    boolean holds(long rawId) {
+      return ids.contains(rawId);
+    }
+
+    /** The payload in this batch {@code person} sent, else the batch's first. */
+    long payloadOf(Address person) {
+      return payloadBySender.getOrDefault(person, payloads.get(0).id());
+    }
   }
 
   private static String kind(Exception e) {

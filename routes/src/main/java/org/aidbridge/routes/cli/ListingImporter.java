@@ -17,7 +17,8 @@ import org.aidbridge.bot.store.Store;
  * Imports listings from a spreadsheet's CSV: good rows are stored, bad rows reported with their
  * line numbers, and rows imported before are skipped. Rows are read as they are stored, a thousand
  * to a transaction, so a file of any size needs little memory; a failure keeps the batches stored
- * before it, and importing the file again picks up where it stopped (rows stored are skipped).
+ * before it, and importing the file again picks up where it stopped (rows stored are skipped). The
+ * rows are read and parsed a little ahead, on a thread of their own ({@link ParseAhead}).
  */
 final class ListingImporter {
   private static final String STATE_PREFIX = "import:";
@@ -33,16 +34,16 @@ final class ListingImporter {
 
   ImportReport importCsv(Reader csv) throws IOException {
     Tally tally = new Tally();
-    List<ImportRow> batch = new ArrayList<>(BATCH);
-    read(
-        csv,
-        row -> {
-          batch.add(row);
-          if (batch.size() == BATCH) {
-            store.inTransaction(() -> batch.forEach(r -> store(r, tally)));
-            batch.clear();
-          }
-        });
+    List<ParseAhead.Parsed> batch = new ArrayList<>(BATCH);
+    try (ParseAhead rows = new ParseAhead(csv, mapper, 2 * BATCH)) {
+      for (ParseAhead.Parsed row = rows.next(); !row.end(); row = rows.next()) {
+        batch.add(row);
+        if (batch.size() == BATCH) {
+          store.inTransaction(() -> batch.forEach(r -> store(r, tally)));
+          batch.clear();
+        }
+      }
+    }
     store.inTransaction(() -> batch.forEach(r -> store(r, tally)));
     return new ImportReport(tally.imported, tally.alreadyThere, tally.problems);
   }
@@ -54,7 +55,8 @@ final class ListingImporter {
     final List<String> problems = new ArrayList<>();
   }
 
-  private void store(ImportRow row, Tally tally) {
+  private void store(ParseAhead.Parsed parsed, Tally tally) {
+    ImportRow row = parsed.row();
     String key = STATE_PREFIX + row.identity();
     String externalId = row.get("id");
     if (store.state(key).isPresent()
@@ -62,14 +64,11 @@ final class ListingImporter {
       tally.alreadyThere++;
       return;
     }
-    Listing draft;
-    try {
-      draft = mapper.toListing(row);
-    } catch (IllegalArgumentException e) {
-      tally.problems.add("line " + row.line() + ": " + e.getMessage());
+    if (parsed.listing() == null) {
+      tally.problems.add("line " + row.line() + ": " + parsed.problem());
       return;
     }
-    Listing stored = store.insertListing(draft);
+    Listing stored = store.insertListing(parsed.listing());
     if (ImportIdentity.synthetic(stored.author())) {
       store.setUnreachable(stored.author(), true);
     }

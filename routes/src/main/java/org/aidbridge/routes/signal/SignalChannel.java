@@ -54,7 +54,8 @@ public final class SignalChannel implements ChannelAdapter {
             Channel.SIGNAL,
             ctx.channelMemory(),
             ctx.clock(),
-            payload -> handle(payload, inbound[0], ctx),
+            ctx.bot(),
+            payload -> translate(payload, inbound[0]),
             SignalEnvelopeTranslator::sentBy,
             () -> true,
             reconnect.first(),
@@ -73,11 +74,13 @@ public final class SignalChannel implements ChannelAdapter {
   }
 
   /**
-   * One stored notification: translated (asking the daemon for group admins if needed), handled.
+   * One stored notification translated (asking the daemon for group admins if needed): its message
+   * goes to the core in a batch with its neighbours'.
    */
-  private static void handle(String payload, SignalInbound inbound, AppContext ctx)
+  private static RawInbox.Work translate(String payload, SignalInbound inbound)
       throws java.io.IOException {
-    inbound.toInbound(SignalRpcClient.JSON.readTree(payload)).ifPresent(ctx.bot()::handle);
+    return new RawInbox.ForCore(
+        inbound.toInbound(SignalRpcClient.JSON.readTree(payload)).stream().toList());
   }
 
   /** The daemon connection as {@code /health} shows it: down until connected. */

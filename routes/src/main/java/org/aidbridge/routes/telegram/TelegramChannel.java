@@ -100,7 +100,8 @@ public final class TelegramChannel implements ChannelAdapter {
             Channel.TELEGRAM,
             store,
             clock,
-            this::handleStored,
+            bot,
+            this::translateStored,
             TelegramChannel::sentBy,
             () -> translator != null,
             Duration.ofMillis(200),
@@ -191,10 +192,10 @@ public final class TelegramChannel implements ChannelAdapter {
     }
   }
 
-  /** On the inbox's worker: a stored update translated and acted on; a failure is retried later. */
-  private void handleStored(String payload) throws JsonProcessingException {
+  /** On the inbox's worker: what a stored update asks for; a failure is retried later. */
+  private RawInbox.Work translateStored(String payload) throws JsonProcessingException {
     Update update = JSON.readValue(payload, Update.class);
-    actions.apply(translator.translate(update));
+    return actions.work(translator.translate(update));
   }
 
   /** Another instance polls Telegram: the routes start without polling. */

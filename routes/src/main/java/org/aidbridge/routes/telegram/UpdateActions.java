@@ -1,7 +1,9 @@
 package org.aidbridge.routes.telegram;
 
+import java.util.List;
 import org.aidbridge.bot.BotService;
 import org.aidbridge.bot.port.ChannelMemory;
+import org.aidbridge.routes.app.RawInbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -24,6 +26,22 @@ final class UpdateActions {
     this.bot = bot;
     this.store = store;
     this.client = client;
+  }
+
+  /**
+   * What the raw inbox does for an event: a plain message goes to the core in a batch with its
+   * neighbours' (group commit); an ignored update is only dropped in its turn; anything else (a
+   * button's spinner to stop too, a group moved) is done on its own, in order.
+   */
+  RawInbox.Work work(TelegramEvent event) {
+    if (event instanceof TelegramEvent.Inbound in && in.callbackQueryId() == null) {
+      return new RawInbox.ForCore(List.of(in.message()));
+    }
+    if (event instanceof TelegramEvent.Ignored ignored) {
+      LOG.debug("Telegram update ignored: {}", ignored.why());
+      return RawInbox.ForCore.nothing();
+    }
+    return new RawInbox.Act(() -> apply(event));
   }
 
   void apply(TelegramEvent event) {

@@ -109,6 +109,26 @@ class ImportExportTest {
   }
 
   @Test
+  void aFileBrokenPartWayKeepsTheBatchesStoredBeforeAndAFixedFilePicksUpFromThere()
+      throws IOException {
+    StringBuilder csv = new StringBuilder("id,kind,category,place,text\n");
+    for (int i = 0; i < 2500; i++) {
+      csv.append("r").append(i).append(",need,food,Portland,need rice for family ").append(i);
+      csv.append('\n');
+    }
+    Files.writeString(sheet, csv + "r2500,need,food,Portland,\"never closed\n");
+
+    Cli.Result broken = cli.run("import", "sheet.csv");
+
+    assertThat(broken.exitCode()).isNotZero();
+    // Rows are parsed ahead on another thread; the two full batches before the break are stored.
+    assertThat(cli.run("export").outLines()).hasSize(1 + 2 * ListingImporter.BATCH);
+    Files.writeString(sheet, csv);
+    assertThat(cli.run("import", "sheet.csv").out().strip())
+        .isEqualTo("500 imported, 2000 already there, 0 with problems");
+  }
+
+  @Test
   void aFewThousandRowsImportInSeconds() throws IOException {
     StringBuilder csv = new StringBuilder("id,kind,category,place,text\n");
     for (int i = 0; i < 3000; i++) {
