@@ -206,11 +206,15 @@ public abstract class JdbcStore implements Store {
   }
 
   @Override
-  public void watchListings(ListingWatcher watcher) {
+  public List<Listing> activeListingsAfter(long afterId, int limit) {
+    return listings.activeAfter(afterId, limit);
+  }
+
+  @Override
+  public void watchListingChanges(ListingWatcher watcher) {
     db.exclusively(
         () -> {
           watchers.add(watcher);
-          listings.forEachActive(watcher::changed);
           return null;
         });
   }
