@@ -181,6 +181,11 @@ public abstract class JdbcStore implements Store {
   }
 
   @Override
+  public List<Listing> listingsByIds(java.util.Collection<Long> ids) {
+    return listings.byIds(ids);
+  }
+
+  @Override
   public Optional<Listing> listingByRef(String ref) {
     return listings.byRef(ref);
   }

@@ -85,6 +85,14 @@ final class ListingTable {
     return db.one(SELECT + " WHERE l.id = ?", ListingTable::read, id);
   }
 
+  List<Listing> byIds(java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+    return db.list(SELECT + " WHERE l.id IN (" + marks + ")", ListingTable::read, ids.toArray());
+  }
+
   Optional<Listing> byRef(String ref) {
     // References are made in upper case (and typed ones normalized so): no case-blind compare.
     return db.one(

@@ -88,6 +88,12 @@ public interface Store extends AutoCloseable, ChannelMemory {
 
   Optional<Listing> listingById(long id);
 
+  /**
+   * The listings of these ids that exist, in no particular order, read at once (matching reads the
+   * few it found this way: one statement instead of one per listing).
+   */
+  List<Listing> listingsByIds(java.util.Collection<Long> ids);
+
   /** Finds by public reference, ignoring case. */
   Optional<Listing> listingByRef(String ref);
 

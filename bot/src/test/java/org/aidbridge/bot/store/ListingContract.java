@@ -68,6 +68,18 @@ public interface ListingContract {
   }
 
   @Test
+  default void listingsAreReadByIdsAtOnceAndAnUnknownIdIsLeftOut() {
+    Listing a = store().insertListing(draft(Kind.NEED, ALICE, Category.FOOD, Category.MEDICINE));
+    Listing b = store().insertListing(draft(Kind.OFFER, BOB, Category.FOOD));
+    Listing c = store().insertListing(draft(Kind.OFFER, BOB, Category.WATER));
+
+    assertThat(store().listingsByIds(List.of(c.id(), a.id(), c.id() + 1000)))
+        .containsExactlyInAnyOrder(c, a);
+    assertThat(store().listingsByIds(List.of(b.id()))).containsExactly(b);
+    assertThat(store().listingsByIds(List.of())).isEmpty();
+  }
+
+  @Test
   default void listingWithoutPlaceItemsOrExternalIdReadsBackUnchanged() {
     Listing bare =
         new Listing(
