@@ -18,9 +18,9 @@ import org.aidbridge.bot.store.Store;
  * Each match timed on its own, on {@link MatchBenchmark}'s data, through the index and by scoring
  * every offer, in one run: the percentiles (p50, p99, p99.9) of the thread's CPU time and of wall
  * time, the bytes each match allocates, and the collections during the index's matches. On a
- * machine shared with other builds a single match's wall time mostly measures the waits for a
- * core; its CPU time does not, so the gap between the two says how much of a tail is the machine's.
- * Run: {@code java -Xmx256m -XX:+UseSerialGC -cp benchmarks/target/benchmarks.jar
+ * machine shared with other builds a single match's wall time mostly measures the waits for a core;
+ * its CPU time does not, so the gap between the two says how much of a tail is the machine's. Run:
+ * {@code java -Xmx256m -XX:+UseSerialGC -cp benchmarks/target/benchmarks.jar
  * org.aidbridge.benchmarks.MatchLatency [matches] [sizes...]}.
  */
 public final class MatchLatency {
@@ -71,7 +71,9 @@ public final class MatchLatency {
       s.print(openListings, "full scan");
       System.out.printf(
           "%,d | scan / index | | CPU p50 %.0fx, mean %.0fx | wall p50 %.0fx | |%n",
-          openListings, s.cpu[s.cpu.length / 2] / i.cpu[i.cpu.length / 2], s.meanCpu() / i.meanCpu(),
+          openListings,
+          s.cpu[s.cpu.length / 2] / i.cpu[i.cpu.length / 2],
+          s.meanCpu() / i.meanCpu(),
           s.wall[s.wall.length / 2] / i.wall[i.wall.length / 2]);
     }
   }
@@ -109,8 +111,19 @@ public final class MatchLatency {
     void print(int size, String way) {
       System.out.printf(
           "%,d | %s | %,d | %.3f / %.3f / %.3f / %.3f | %.3f / %.3f / %.3f | %.1f | %d (%d ms)%n",
-          size, way, cpu.length, at(cpu, 0.5), at(cpu, 0.99), at(cpu, 0.999), cpu[cpu.length - 1],
-          at(wall, 0.5), at(wall, 0.99), at(wall, 0.999), bytesPerMatch / 1024.0, gcs, gcMillis);
+          size,
+          way,
+          cpu.length,
+          at(cpu, 0.5),
+          at(cpu, 0.99),
+          at(cpu, 0.999),
+          cpu[cpu.length - 1],
+          at(wall, 0.5),
+          at(wall, 0.99),
+          at(wall, 0.999),
+          bytesPerMatch / 1024.0,
+          gcs,
+          gcMillis);
     }
   }
 
