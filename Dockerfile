@@ -60,7 +60,8 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD curl -fsS -o /dev/null "http://127.0.0.1:${AIDBRIDGE_HTTP_PORT}/health" || exit 1
 
 # A bounded heap (100,000 open listings fit in it) and the serial collector, which keeps a small
-# service's resident memory low; `docker run -e JDK_JAVA_OPTIONS=...` replaces both.
-ENV JDK_JAVA_OPTIONS="-Xmx256m -XX:+UseSerialGC"
+# service's resident memory low; the heap starts small and is given back when mostly free (starting
+# at the maximum, the JVM touches all of it). `docker run -e JDK_JAVA_OPTIONS=...` replaces these.
+ENV JDK_JAVA_OPTIONS="-Xms16m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=15 -XX:MaxHeapFreeRatio=40"
 ENTRYPOINT ["java", "-Dlogback.configurationFile=/app/config/logback.xml", "-jar", "/app/aidbridge.jar"]
 CMD ["run"]

@@ -3,9 +3,12 @@ package org.aidbridge.bot.match;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -14,6 +17,8 @@ import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.store.ListingWatcher;
 import org.aidbridge.bot.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every active (open or matched) listing in memory, for matching without asking the database: by
@@ -25,12 +30,20 @@ import org.aidbridge.bot.store.Store;
  * current because the store tells it of every change as it is made, and of every change undone by a
  * rollback ({@link ListingWatcher}). One index serves each open store ({@link #of}).
  *
+ * <p>Filling it at 100,000 listings takes a few seconds of a processor, so it is read a page at a
+ * time on a thread of its own while the application starts; the first search (or count) before it
+ * is complete reads the rest itself, so no search ever sees a part of it. A change told while it
+ * fills is the newest state of that listing: a page read before the change and applied after it
+ * must not bring the older one back, so the listings told of are left out of the pages.
+ *
  * <p>Thread-safe: searches share a read lock, changes take the write lock. A search on one thread
  * may see a listing another thread's transaction wrote and has not committed yet; the bot matches
  * only inside its own transactions, which the store runs one at a time.
  */
 public final class MatchIndex implements ListingWatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(MatchIndex.class);
   private static final Map<Store, MatchIndex> BY_STORE = new WeakHashMap<>();
+  private static final int PAGE = 2_000;
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final TextRelevance text = new TextRelevance();
@@ -49,18 +62,127 @@ public final class MatchIndex implements ListingWatcher {
 
   private record ItemKey(Kind kind, String item) {}
 
-  private MatchIndex() {}
+  private final int pageSize;
+  // The store while the index is being read from it; null once complete (or cleared, after which
+  // the store tells every active listing again).
+  private volatile Store filling;
+  private long filledUpTo; // guarded by the write lock: every active listing up to this id is in
+  private Set<Long> toldWhileFilling = new HashSet<>(); // guarded by the write lock
+  private final long fillStarted = System.nanoTime();
 
-  /** The index of {@code store}'s active listings, made (read from the store) on first use. */
+  private MatchIndex(Store store, int pageSize) {
+    this.filling = store;
+    this.pageSize = pageSize;
+  }
+
+  /**
+   * The index of {@code store}'s active listings, made on first use and read from the store on a
+   * thread of its own.
+   */
   public static MatchIndex of(Store store) {
+    return of(
+        store,
+        PAGE,
+        fill -> {
+          Thread thread = new Thread(fill, "match-index-fill");
+          thread.setDaemon(true);
+          thread.start();
+        });
+  }
+
+  /** As {@link #of(Store)}, reading pages of {@code pageSize} listings on {@code filler}. */
+  static MatchIndex of(Store store, int pageSize, Executor filler) {
+    MatchIndex index;
     synchronized (BY_STORE) {
-      MatchIndex index = BY_STORE.get(store);
-      if (index == null) {
-        index = new MatchIndex();
-        store.watchListings(index);
-        BY_STORE.put(store, index);
+      index = BY_STORE.get(store);
+      if (index != null) {
+        return index;
       }
-      return index;
+      index = new MatchIndex(store, pageSize);
+      store.watchListingChanges(index);
+      BY_STORE.put(store, index);
+    }
+    filler.execute(index::fillInBackground);
+    return index;
+  }
+
+  private void fillInBackground() {
+    try {
+      while (fillPage()) {
+        // page after page, until complete or another thread completed it
+      }
+    } catch (RuntimeException e) {
+      // The store closed, or failed: the first search reads the rest itself, and fails loudly.
+      LOG.debug("match index: reading in the background stopped", e);
+    }
+  }
+
+  /** Reads the rest of the index from the store on this thread, if it is not complete yet. */
+  private void complete() {
+    while (filling != null && fillPage()) {
+      // each page is applied under the write lock, so searches in between see none of it
+    }
+  }
+
+  /**
+   * Reads the next page of active listings from the store and adds them. False once the index is
+   * complete.
+   */
+  boolean fillPage() {
+    Page page = readPage();
+    return page != null && apply(page);
+  }
+
+  /** A page of active listings read from the store, after listing {@code after}. */
+  record Page(long after, List<MatchProfile> profiles, boolean last) {}
+
+  /** The next page to add, or null when the index is complete. */
+  Page readPage() {
+    Store store = filling;
+    if (store == null) {
+      return null;
+    }
+    long after;
+    lock.readLock().lock();
+    try {
+      after = filledUpTo;
+    } finally {
+      lock.readLock().unlock();
+    }
+    List<Listing> listings = store.activeListingsAfter(after, pageSize);
+    List<MatchProfile> profiles = new ArrayList<>(listings.size());
+    listings.forEach(l -> profiles.add(MatchProfile.of(l, text)));
+    return new Page(after, profiles, listings.size() < pageSize);
+  }
+
+  /**
+   * Adds a page read from the store, but the listings told of since the index was made, which it
+   * holds as they are now (the page may be older). False once the index is complete.
+   */
+  boolean apply(Page page) {
+    lock.writeLock().lock();
+    try {
+      if (filling == null || filledUpTo != page.after()) {
+        return filling != null; // completed, or this page applied by another thread meanwhile
+      }
+      for (MatchProfile p : page.profiles()) {
+        if (!toldWhileFilling.contains(p.id)) {
+          replace(p.id, p);
+        }
+      }
+      if (page.last()) {
+        filling = null;
+        toldWhileFilling = null;
+        LOG.info(
+            "match index: {} active listings read in {} ms",
+            byId.size(),
+            (System.nanoTime() - fillStarted) / 1_000_000);
+        return false;
+      }
+      filledUpTo = page.profiles().get(page.profiles().size() - 1).id;
+      return true;
+    } finally {
+      lock.writeLock().unlock();
     }
   }
 
@@ -80,6 +202,7 @@ public final class MatchIndex implements ListingWatcher {
 
   /** How many active listings it holds. */
   public int size() {
+    complete();
     lock.readLock().lock();
     try {
       return byId.size();
@@ -93,16 +216,29 @@ public final class MatchIndex implements ListingWatcher {
     MatchProfile profile = listing.status().active() ? MatchProfile.of(listing, text) : null;
     lock.writeLock().lock();
     try {
-      MatchProfile old = byId.remove(listing.id());
-      if (old != null) {
-        unfile(old);
-      }
-      if (profile != null) {
-        byId.put(profile.id, profile);
-        file(profile);
-      }
+      told(listing.id());
+      replace(listing.id(), profile);
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  /** Under the write lock: files {@code profile} (null: nothing) in place of listing {@code id}. */
+  private void replace(long id, MatchProfile profile) {
+    MatchProfile old = byId.remove(id);
+    if (old != null) {
+      unfile(old);
+    }
+    if (profile != null) {
+      byId.put(profile.id, profile);
+      file(profile);
+    }
+  }
+
+  /** Under the write lock: while filling, a listing told of is no longer taken from a page. */
+  private void told(long id) {
+    if (toldWhileFilling != null) {
+      toldWhileFilling.add(id);
     }
   }
 
@@ -110,10 +246,8 @@ public final class MatchIndex implements ListingWatcher {
   public void removed(long listingId) {
     lock.writeLock().lock();
     try {
-      MatchProfile old = byId.remove(listingId);
-      if (old != null) {
-        unfile(old);
-      }
+      told(listingId);
+      replace(listingId, null);
     } finally {
       lock.writeLock().unlock();
     }
@@ -123,6 +257,9 @@ public final class MatchIndex implements ListingWatcher {
   public void cleared() {
     lock.writeLock().lock();
     try {
+      // Every active listing is told again now: the pages not read yet are not needed.
+      filling = null;
+      toldWhileFilling = null;
       new ArrayList<>(byId.values()).forEach(this::unfile);
       byId.clear();
       buckets.clear();
@@ -138,6 +275,7 @@ public final class MatchIndex implements ListingWatcher {
 
   /** The search that finds {@link #best}, done. */
   MatchSearch search(Listing listing, MatchScorer scorer, long now, int limit) {
+    complete();
     lock.readLock().lock();
     try {
       MatchProfile query = profileOf(listing);
@@ -164,6 +302,7 @@ public final class MatchIndex implements ListingWatcher {
 
   /** The same answer found the slow way, scoring every active listing of the other kind. */
   List<MatchSearch.Found> scanAll(Listing listing, MatchScorer scorer, long now, int limit) {
+    complete();
     lock.readLock().lock();
     try {
       MatchProfile query = profileOf(listing);
@@ -178,6 +317,7 @@ public final class MatchIndex implements ListingWatcher {
   /** Scores pairs of listings from the store with this index's word statistics (for tests). */
   List<MatchSearch.Found> scoreEach(
       Listing listing, List<Listing> others, MatchScorer scorer, long now, int limit) {
+    complete();
     lock.readLock().lock();
     try {
       MatchSearch search = new MatchSearch(profileOf(listing), scorer, text, now, limit);
@@ -190,6 +330,7 @@ public final class MatchIndex implements ListingWatcher {
 
   /** Every indexed listing id, for comparison with the store. */
   List<Long> ids() {
+    complete();
     lock.readLock().lock();
     try {
       List<Long> ids = new ArrayList<>(byId.keySet());

@@ -2,9 +2,10 @@ package org.aidbridge.bot.match;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.Match;
@@ -44,15 +45,19 @@ public final class Matcher {
 
   private List<Match> toMatches(Listing listing, List<MatchSearch.Found> found, Instant now) {
     List<Match> matches = new ArrayList<>(found.size());
+    Map<Long, Listing> read = new HashMap<>();
+    List<Long> ids = new ArrayList<>(found.size());
+    found.forEach(f -> ids.add(f.otherId()));
+    store.listingsByIds(ids).forEach(l -> read.put(l.id(), l));
     for (MatchSearch.Found f : found) {
-      Optional<Listing> other = store.listingById(f.otherId());
-      if (other.isEmpty() || !other.get().status().active()) {
+      Listing other = read.get(f.otherId());
+      if (other == null || !other.status().active()) {
         // Deleted since it was indexed (forgotten on another thread), or closed or hidden by
         // another instance sharing the database, whose changes this index does not hear of.
         continue;
       }
-      Listing need = listing.kind() == Kind.NEED ? listing : other.get();
-      Listing offer = listing.kind() == Kind.NEED ? other.get() : listing;
+      Listing need = listing.kind() == Kind.NEED ? listing : other;
+      Listing offer = listing.kind() == Kind.NEED ? other : listing;
       matches.add(new Match(0, need, offer, f.scored().score(), f.scored().reasons(), now));
     }
     return matches;

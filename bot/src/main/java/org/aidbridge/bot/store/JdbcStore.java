@@ -181,6 +181,11 @@ public abstract class JdbcStore implements Store {
   }
 
   @Override
+  public List<Listing> listingsByIds(java.util.Collection<Long> ids) {
+    return listings.byIds(ids);
+  }
+
+  @Override
   public Optional<Listing> listingByRef(String ref) {
     return listings.byRef(ref);
   }
@@ -206,11 +211,15 @@ public abstract class JdbcStore implements Store {
   }
 
   @Override
-  public void watchListings(ListingWatcher watcher) {
+  public List<Listing> activeListingsAfter(long afterId, int limit) {
+    return listings.activeAfter(afterId, limit);
+  }
+
+  @Override
+  public void watchListingChanges(ListingWatcher watcher) {
     db.exclusively(
         () -> {
           watchers.add(watcher);
-          listings.forEachActive(watcher::changed);
           return null;
         });
   }

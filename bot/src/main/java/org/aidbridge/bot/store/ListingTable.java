@@ -85,6 +85,14 @@ final class ListingTable {
     return db.one(SELECT + " WHERE l.id = ?", ListingTable::read, id);
   }
 
+  List<Listing> byIds(java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+    return db.list(SELECT + " WHERE l.id IN (" + marks + ")", ListingTable::read, ids.toArray());
+  }
+
   Optional<Listing> byRef(String ref) {
     // References are made in upper case (and typed ones normalized so): no case-blind compare.
     return db.one(
@@ -120,6 +128,23 @@ final class ListingTable {
     db.forEach(
         SELECT + " WHERE l.status IN ('OPEN', 'MATCHED') ORDER BY l.id",
         row -> each.accept(read(row)));
+  }
+
+  /**
+   * A page of the active listings, by id. The status is compared as an expression ({@code || ''})
+   * so that SQLite walks the listings by id and stops at the limit, instead of taking every active
+   * listing through the (status, expires_at) index and sorting them all for each page.
+   */
+  List<Listing> activeAfter(long afterId, int limit) {
+    return db.list(
+        SELECT
+            + """
+             WHERE l.id > ? AND l.status || '' IN ('OPEN', 'MATCHED')
+             ORDER BY l.id LIMIT ?
+            """,
+        ListingTable::read,
+        afterId,
+        limit);
   }
 
   void updateStatus(long id, Status status) {

@@ -88,6 +88,12 @@ public interface Store extends AutoCloseable, ChannelMemory {
 
   Optional<Listing> listingById(long id);
 
+  /**
+   * The listings of these ids that exist, in no particular order, read at once (matching reads the
+   * few it found this way: one statement instead of one per listing).
+   */
+  List<Listing> listingsByIds(java.util.Collection<Long> ids);
+
   /** Finds by public reference, ignoring case. */
   Optional<Listing> listingByRef(String ref);
 
@@ -102,11 +108,18 @@ public interface Store extends AutoCloseable, ChannelMemory {
   void forEachListing(java.util.function.Consumer<Listing> each);
 
   /**
-   * From now on tells {@code watcher} of every change to a listing as it is made (and again when a
-   * rollback undoes it); first hands it every active (OPEN or MATCHED) listing through {@link
-   * ListingWatcher#changed}, with no change slipping in between.
+   * The active (OPEN or MATCHED) listings whose id is above {@code afterId}, in id order, at most
+   * {@code limit} of them: what a cache of the active listings reads a page at a time.
    */
-  void watchListings(ListingWatcher watcher);
+  List<Listing> activeListingsAfter(long afterId, int limit);
+
+  /**
+   * From now on tells {@code watcher} of every change to a listing as it is made (and again when a
+   * rollback undoes it). It starts while no transaction is half-way, so a watcher that then reads
+   * the active listings ({@link #activeListingsAfter}) misses no change: one made before it started
+   * is committed, and one made after is told.
+   */
+  void watchListingChanges(ListingWatcher watcher);
 
   void updateStatus(long listingId, Status status);
 

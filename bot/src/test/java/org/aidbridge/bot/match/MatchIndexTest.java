@@ -133,6 +133,95 @@ class MatchIndexTest {
   }
 
   @Test
+  void whileTheIndexIsReadPageByPageNoChangeIsLostOrUndoneAndASearchSeesItWhole() {
+    List<Listing> stored = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      stored.add(store.insertListing(randomListing()));
+    }
+    store.updateStatus(stored.get(7).id(), Status.FULFILLED);
+    List<Runnable> background = new ArrayList<>(); // held: this test interleaves by hand
+    MatchIndex index = MatchIndex.of(store, 40, background::add);
+    Matcher matcher = new Matcher(store, scorer); // shares the index being read
+    assertThat(index.apply(index.readPage())).isTrue();
+
+    // A page read, then changes to listings in it, then the page applied: it must not bring the
+    // listings back as they were.
+    MatchIndex.Page second = index.readPage();
+    long inSecond = second.profiles().get(3).id;
+    store.updateStatus(inSecond, Status.WITHDRAWN);
+    long changedInSecond = second.profiles().get(5).id;
+    Listing before = store.listingById(changedInSecond).orElseThrow();
+    store.updateListing(before.withDetails(Set.of(Category.MONEY), null));
+    assertThat(index.apply(second)).isTrue();
+    // Changes to listings read already and not yet.
+    store.updateStatus(stored.get(2).id(), Status.HIDDEN);
+    store.updateStatus(stored.get(250).id(), Status.MATCHED);
+    store.updateStatus(stored.get(260).id(), Status.EXPIRED);
+    assertThat(index.apply(index.readPage())).isTrue();
+
+    // A search before the rest is read, inside a transaction that just stored a listing, reads the
+    // rest first and finds what scoring every active listing finds.
+    Listing query = randomListing();
+    List<Match> found =
+        store.inTransaction(
+            () -> {
+              store.insertListing(randomListing());
+              store.updateStatus(stored.get(280).id(), Status.WITHDRAWN);
+              return matcher.matchesFor(query, NOW, 5);
+            });
+    assertThat(found)
+        .extracting(m -> m.counterpart(query).id())
+        .containsExactlyElementsOf(
+            matcher.matchesByFullScan(query, NOW, 5).stream()
+                .map(m -> m.counterpart(query).id())
+                .toList());
+    assertThat(index.readPage()).as("complete").isNull();
+    background.forEach(Runnable::run); // too late: the index is complete, and stays as it is
+    store.forget(people.get(3));
+    assertSameAsScan(matcher);
+  }
+
+  @Test
+  void aChangeToManyListingsWhileTheIndexIsReadTellsThemAllAgainAndCompletesIt() {
+    for (int i = 0; i < 200; i++) {
+      store.insertListing(randomListing());
+    }
+    MatchIndex index = MatchIndex.of(store, 30, fill -> {});
+    MatchIndex.Page first = index.readPage();
+    store.forget(people.get(0)); // the store tells every active listing again
+    assertThat(index.apply(first)).isFalse();
+    assertThat(index.readPage()).isNull();
+    assertSameAsScan(new Matcher(store, scorer));
+  }
+
+  @Test
+  void anIndexReadInTheBackgroundWhileListingsChangeEndsUpHoldingTheActiveOnes() {
+    List<Listing> stored = new ArrayList<>();
+    store.inTransaction(
+        () -> {
+          for (int i = 0; i < 3_000; i++) {
+            stored.add(store.insertListing(randomListing()));
+          }
+        });
+    MatchIndex.of(
+        store,
+        50,
+        fill -> {
+          Thread thread = new Thread(fill, "test-index-fill");
+          thread.setDaemon(true);
+          thread.start();
+        });
+    for (int i = 0; i < 200; i++) {
+      Listing l = stored.get(random.nextInt(stored.size()));
+      store.updateStatus(l.id(), Status.values()[random.nextInt(Status.values().length)]);
+      if (i % 20 == 0) {
+        store.insertListing(randomListing());
+      }
+    }
+    assertSameAsScan(new Matcher(store, scorer));
+  }
+
+  @Test
   void whatTravelsIsSearchedBestFirstWithoutScoringTheWholeCategory() {
     Matcher matcher = new Matcher(store, scorer);
     store.inTransaction(

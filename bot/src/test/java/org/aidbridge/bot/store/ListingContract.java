@@ -38,6 +38,48 @@ public interface ListingContract {
   }
 
   @Test
+  default void activeListingsAreReadAPageAtATimeInIdOrderWithoutTheClosedOnes() {
+    List<Long> active = new java.util.ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      Listing l = store().insertListing(draft(i % 2 == 0 ? Kind.NEED : Kind.OFFER, ALICE));
+      if (i == 2 || i == 5) {
+        store().updateStatus(l.id(), i == 2 ? Status.FULFILLED : Status.HIDDEN);
+      } else {
+        if (i == 4) {
+          store().updateStatus(l.id(), Status.MATCHED);
+        }
+        active.add(l.id());
+      }
+    }
+
+    List<Long> read = new java.util.ArrayList<>();
+    long after = 0;
+    for (List<Listing> page = store().activeListingsAfter(after, 2);
+        !page.isEmpty();
+        page = store().activeListingsAfter(after, 2)) {
+      assertThat(page).hasSizeLessThanOrEqualTo(2);
+      page.forEach(l -> read.add(l.id()));
+      after = page.get(page.size() - 1).id();
+    }
+
+    assertThat(read).containsExactlyElementsOf(active);
+    assertThat(store().activeListingsAfter(active.get(2) - 1, 1))
+        .containsExactly(store().listingById(active.get(2)).orElseThrow());
+  }
+
+  @Test
+  default void listingsAreReadByIdsAtOnceAndAnUnknownIdIsLeftOut() {
+    Listing a = store().insertListing(draft(Kind.NEED, ALICE, Category.FOOD, Category.MEDICINE));
+    Listing b = store().insertListing(draft(Kind.OFFER, BOB, Category.FOOD));
+    Listing c = store().insertListing(draft(Kind.OFFER, BOB, Category.WATER));
+
+    assertThat(store().listingsByIds(List.of(c.id(), a.id(), c.id() + 1000)))
+        .containsExactlyInAnyOrder(c, a);
+    assertThat(store().listingsByIds(List.of(b.id()))).containsExactly(b);
+    assertThat(store().listingsByIds(List.of())).isEmpty();
+  }
+
+  @Test
   default void listingWithoutPlaceItemsOrExternalIdReadsBackUnchanged() {
     Listing bare =
         new Listing(

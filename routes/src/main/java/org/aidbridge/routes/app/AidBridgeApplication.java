@@ -15,7 +15,7 @@ import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.Bots;
 import org.aidbridge.bot.lead.CoreGate;
 import org.aidbridge.bot.match.MatchIndex;
-import org.aidbridge.bot.place.Gazetteer;
+import org.aidbridge.bot.place.ShippedPlaces;
 import org.aidbridge.bot.port.Leadership;
 import org.aidbridge.bot.port.Role;
 import org.aidbridge.routes.config.BotSettingsFactory;
@@ -264,7 +264,7 @@ public final class AidBridgeApplication implements AutoCloseable {
         new WebContext(
             context.store(),
             Bots.dashboardAccess(context.store(), bot, context.clock()),
-            Bots.desk(context.store(), bot, context.clock(), Gazetteer.loadDefault()),
+            Bots.desk(context.store(), bot, context.clock(), ShippedPlaces.loadingInBackground()),
             WebSettings.from(context.settings()),
             bot,
             report.channelIds(),

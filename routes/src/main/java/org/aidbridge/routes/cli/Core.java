@@ -7,8 +7,8 @@ import org.aidbridge.bot.match.Matcher;
 import org.aidbridge.bot.model.LogPseudonyms;
 import org.aidbridge.bot.parse.LexiconParser;
 import org.aidbridge.bot.parse.ListingParser;
-import org.aidbridge.bot.place.Gazetteer;
 import org.aidbridge.bot.place.PlaceFinder;
+import org.aidbridge.bot.place.ShippedPlaces;
 import org.aidbridge.bot.store.Store;
 import org.aidbridge.routes.config.BotSettingsFactory;
 import org.aidbridge.routes.config.DatabaseSettings;
@@ -47,7 +47,7 @@ final class Core {
 
   synchronized PlaceFinder places() {
     if (places == null) {
-      places = Gazetteer.loadDefault();
+      places = ShippedPlaces.loadingInBackground();
     }
     return places;
   }

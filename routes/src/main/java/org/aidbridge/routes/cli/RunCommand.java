@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.aidbridge.bot.place.PlaceFinder;
 import org.aidbridge.bot.port.Leadership;
 import org.aidbridge.bot.store.DatabaseLogin;
 import org.aidbridge.bot.store.SharedDatabase;
@@ -70,11 +71,12 @@ final class RunCommand implements Callable<Integer> {
   static void run(AidBridgeCli parent, Settings settings, List<ChannelOption> channels)
       throws Exception {
     Core core = Core.from(settings);
+    PlaceFinder places = core.places(); // starts reading the gazetteer while the store opens
     Clock clock = parent.environment().clock();
     try (UntilStopped stop = new UntilStopped();
         Store store = core.openStore(parent.environment().workingDir());
         Leadership leadership = leadership(store, settings, parent)) {
-      AppContext context = AppContext.build(settings, store, clock, core.places());
+      AppContext context = AppContext.build(settings, store, clock, places);
       try (AidBridgeApplication app = AidBridgeApplication.start(context, channels, leadership)) {
         stop.await();
       }

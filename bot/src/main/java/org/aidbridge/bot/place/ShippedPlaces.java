@@ -1,0 +1,39 @@
+package org.aidbridge.bot.place;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.aidbridge.bot.model.Place;
+
+/**
+ * The gazetteer shipped in the jar ({@link Gazetteer#loadDefault}), read on a thread of its own
+ * from the moment the application asks for it: reading its 135,000 places takes about a second of a
+ * processor, which the start no longer waits for. The first message that needs a place before it is
+ * read waits for it instead (the JVM loads it once, whichever thread comes first), so no answer is
+ * given without it.
+ */
+public final class ShippedPlaces implements PlaceFinder {
+  private static final ShippedPlaces INSTANCE = new ShippedPlaces();
+  private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+  private ShippedPlaces() {}
+
+  /** The shipped gazetteer, its reading started in the background if it was not yet. */
+  public static PlaceFinder loadingInBackground() {
+    if (STARTED.compareAndSet(false, true)) {
+      Thread thread = new Thread(Gazetteer::loadDefault, "gazetteer-load");
+      thread.setDaemon(true);
+      thread.start();
+    }
+    return INSTANCE;
+  }
+
+  @Override
+  public Optional<Place> findIn(String text, String language, String homeCountry) {
+    return Gazetteer.loadDefault().findIn(text, language, homeCountry);
+  }
+
+  @Override
+  public Optional<Place> resolve(String name, String homeCountry) {
+    return Gazetteer.loadDefault().resolve(name, homeCountry);
+  }
+}

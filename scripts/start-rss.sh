@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Measures `run`'s start and memory as BENCHMARKS.md describes: runs JAR on a copy of DB (or an
+# empty database when DB is ""), with email configured against a closed port, polls GET /health
+# until it answers, reads the process's CPU time (all threads) then, waits 10 s and reads VmRSS.
+# Usage: scripts/start-rss.sh JAR DB [java options...]
+# Prints: ready (wall ms), CPU ms at ready, CPU ms 10 s later, RSS MB, the load average around it.
+set -euo pipefail
+jar=$1
+src=$2
+shift 2
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+db="$work/bench.db"
+if [ -n "$src" ]; then cp "$src" "$db"; fi
+port=$((20000 + $$ % 10000))
+export AIDBRIDGE_DB="$db" AIDBRIDGE_BASE_DIR="$work" AIDBRIDGE_HTTP_PORT=$port \
+  AIDBRIDGE_IMAP_URL=imap://127.0.0.1:1 AIDBRIDGE_SMTP_URL=smtp://127.0.0.1:1 \
+  AIDBRIDGE_EMAIL_ADDRESS=aid@localhost AIDBRIDGE_EMAIL_PASSWORD=unused
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+export AIDBRIDGE_CONFIG="$root/config/application.properties"
+cpu_ms() { awk -v t="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / t)}' "/proc/$1/stat"; }
+load_before=$(cut -d' ' -f1 /proc/loadavg)
+start=$(date +%s%N)
+java "$@" -Dlogback.configurationFile="$root/config/logback.xml" -jar "$jar" run \
+  > "$work/run.log" 2>&1 &
+pid=$!
+until curl -s -o /dev/null -m 1 "http://127.0.0.1:$port/health"; do
+  kill -0 $pid 2>/dev/null || { tail "$work/run.log"; exit 1; }
+  sleep 0.05
+done
+ready=$(( ($(date +%s%N) - start) / 1000000 ))
+cpu_ready=$(cpu_ms $pid)
+sleep 10
+rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status")
+cpu_later=$(cpu_ms $pid)
+kill $pid
+wait $pid || true
+echo "ready_ms=$ready cpu_at_ready_ms=$cpu_ready cpu_10s_later_ms=$cpu_later rss_mb=$rss" \
+  "load=$load_before..$(cut -d' ' -f1 /proc/loadavg) opts=[$*]"
