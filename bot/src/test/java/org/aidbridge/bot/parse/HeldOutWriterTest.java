@@ -92,8 +92,8 @@ class HeldOutWriterTest {
   /** The figures of docs/parser-quality.md: rules alone at their bands, and with the gate. */
   @Test
   void theGateLowersFalseListingsOnWritersItNeverSaw() {
-    KindGate rulesOnly = new KindGate(null, 0);
-    KindGate gated = new KindGate(null, KindGate.WEIGHT);
+    KindGate rulesOnly = new KindGate(null, 0, 0);
+    KindGate gated = new KindGate(null, KindGate.NEED_WEIGHT, KindGate.OFFER_WEIGHT);
     ConfidenceBands bands = ConfidenceBands.DEFAULT;
     StringBuilder out = new StringBuilder();
     for (String writer : WRITERS) {
@@ -156,55 +156,60 @@ class HeldOutWriterTest {
     double bestShortfall = Double.MAX_VALUE;
     String best = "";
     double[] listings = parse(System.getProperty("gate.listings", "0.5,0.55,0.6,0.65,0.7,0.75"));
+    double[] offerWeights = parse(System.getProperty("gate.offer.weights", "-1"));
     for (double weight : weights) {
-      KindGate gate = new KindGate(null, weight);
-      for (double listing : listings) {
-        double ask = Math.min(listing, ConfidenceBands.DEFAULT.ask());
-        StringBuilder line =
-            new StringBuilder(String.format(Locale.ROOT, "w=%.2f min=%.2f |", weight, listing));
-        double shortfall = 0;
-        for (String language : LANGUAGES) {
-          double minNeed = 1, minOffer = 1, maxFalse = 0;
-          String h4 = "";
-          for (String writer : WRITERS) {
-            CorpusScore score = score(gate, language, writer, listing, ask);
-            minNeed = Math.min(minNeed, score.f1("need"));
-            minOffer = Math.min(minOffer, score.f1("offer"));
-            maxFalse = Math.max(maxFalse, score.falseListingRate());
-            if (writer.equals("heldout4")) {
-              h4 =
+      for (double offerWeight : offerWeights) {
+        KindGate gate = new KindGate(null, weight, offerWeight < 0 ? weight : offerWeight);
+        for (double listing : listings) {
+          double ask = Math.min(listing, ConfidenceBands.DEFAULT.ask());
+          StringBuilder line =
+              new StringBuilder(
                   String.format(
-                      Locale.ROOT,
-                      "h4 %.2f %.2f %4.1f%%",
-                      score.f1("need"),
-                      score.f1("offer"),
-                      100 * score.falseListingRate());
+                      Locale.ROOT, "w=%.2f/%.2f min=%.2f |", weight, offerWeight, listing));
+          double shortfall = 0;
+          for (String language : LANGUAGES) {
+            double minNeed = 1, minOffer = 1, maxFalse = 0;
+            String h4 = "";
+            for (String writer : WRITERS) {
+              CorpusScore score = score(gate, language, writer, listing, ask);
+              minNeed = Math.min(minNeed, score.f1("need"));
+              minOffer = Math.min(minOffer, score.f1("offer"));
+              maxFalse = Math.max(maxFalse, score.falseListingRate());
+              if (writer.equals("heldout4")) {
+                h4 =
+                    String.format(
+                        Locale.ROOT,
+                        "h4 %.2f %.2f %4.1f%%",
+                        score.f1("need"),
+                        score.f1("offer"),
+                        100 * score.falseListingRate());
+              }
             }
+            line.append(
+                String.format(
+                    Locale.ROOT,
+                    " %s %s worst %.2f %.2f %4.1f%% |",
+                    language,
+                    h4,
+                    minNeed,
+                    minOffer,
+                    100 * maxFalse));
+            shortfall +=
+                Math.max(0, 0.85 - minNeed)
+                    + Math.max(0, 0.85 - minOffer)
+                    + Math.max(0, maxFalse - 0.05);
           }
-          line.append(
-              String.format(
-                  Locale.ROOT,
-                  " %s %s worst %.2f %.2f %4.1f%% |",
-                  language,
-                  h4,
-                  minNeed,
-                  minOffer,
-                  100 * maxFalse));
-          shortfall +=
-              Math.max(0, 0.85 - minNeed)
-                  + Math.max(0, 0.85 - minOffer)
-                  + Math.max(0, maxFalse - 0.05);
-        }
-        line.append(String.format(Locale.ROOT, " shortfall %.3f", shortfall));
-        System.out.println(line);
-        if (shortfall < bestShortfall) {
-          bestShortfall = shortfall;
-          best = line.toString();
+          line.append(String.format(Locale.ROOT, " shortfall %.3f", shortfall));
+          System.out.println(line);
+          if (shortfall < bestShortfall) {
+            bestShortfall = shortfall;
+            best = line.toString();
+          }
         }
       }
     }
     System.out.println("best: " + best);
-    KindGate chosen = new KindGate(null, KindGate.WEIGHT);
+    KindGate chosen = new KindGate(null, KindGate.NEED_WEIGHT, KindGate.OFFER_WEIGHT);
     double min = ConfidenceBands.DEFAULT.listing();
     for (double ask : new double[] {0.3, 0.35, 0.4, 0.45}) {
       int asked = 0;
