@@ -26,8 +26,16 @@ final class KindFeatures {
   private static final int CHARS = 0xC2B2AE3D;
   private static final int LINK = 0x27D4EB2F;
 
-  /** Slots (each once) and their values. */
-  record Vector(int[] slots, float[] values) {}
+  /**
+   * The slots of a message, each once: the first {@code words} (words, pairs, grams) weigh {@code
+   * wordValue} each, the last one (link or none) weighs 1; slots past {@code length} are unused.
+   */
+  record Vector(int[] slots, int length, int words, float wordValue) {
+
+    float value(int i) {
+      return i < words ? wordValue : 1f;
+    }
+  }
 
   private KindFeatures() {}
 
@@ -49,13 +57,10 @@ final class KindFeatures {
     // thousand, and cannot outweigh a message.
     Arrays.sort(slots, 0, n);
     n = unique(slots, n);
-    float text = n == 0 ? 0 : (float) (1 / Math.sqrt(n));
-    float[] values = new float[n + 1];
-    Arrays.fill(values, 0, n, text);
+    float wordValue = n == 0 ? 0 : (float) (1 / Math.sqrt(n));
     slots = room(slots, n, 1);
     slots[n] = (tokenized.hasUrl() ? LINK + 1 : LINK + 2) & MASK;
-    values[n] = 1f;
-    return new Vector(Arrays.copyOf(slots, n + 1), values);
+    return new Vector(slots, n + 1, n, wordValue);
   }
 
   /** The 4-grams of " word " (spaces mark its start and end); a short word is one gram. */

@@ -68,12 +68,13 @@ final class KindModel {
   }
 
   private static void step(float[] weights, Example example, float[] p, float rate, float l2) {
-    int[] slots = example.features().slots();
-    float[] values = example.features().values();
-    for (int i = 0; i < slots.length; i++) {
+    KindFeatures.Vector features = example.features();
+    int[] slots = features.slots();
+    for (int i = 0; i < features.length(); i++) {
       int base = slots[i] * CLASSES;
+      float value = features.value(i);
       for (int c = 0; c < CLASSES; c++) {
-        float gradient = (p[c] - (c == example.label() ? 1 : 0)) * values[i];
+        float gradient = (p[c] - (c == example.label() ? 1 : 0)) * value;
         weights[base + c] -= rate * (gradient + l2 * weights[base + c]);
       }
     }
@@ -84,12 +85,12 @@ final class KindModel {
     out[1] = 0;
     out[2] = 0;
     int[] slots = features.slots();
-    float[] values = features.values();
-    for (int i = 0; i < slots.length; i++) {
+    for (int i = 0; i < features.length(); i++) {
       int base = slots[i] * CLASSES;
-      out[0] += weights[base] * values[i];
-      out[1] += weights[base + 1] * values[i];
-      out[2] += weights[base + 2] * values[i];
+      float value = features.value(i);
+      out[0] += weights[base] * value;
+      out[1] += weights[base + 1] * value;
+      out[2] += weights[base + 2] * value;
     }
   }
 
