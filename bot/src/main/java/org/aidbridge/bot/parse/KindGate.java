@@ -56,12 +56,12 @@ final class KindGate {
             train(TrainingCorpus.load(), KindModel.Training.DEFAULT), NEED_WEIGHT, OFFER_WEIGHT);
   }
 
-  /** The gate trained on every shipped corpus file; trained once, on first use (well under 1 s). */
+  /** The gate trained on every shipped corpus file; trained once, on first use (about 1 s). */
   static KindGate shared() {
     return Shared.INSTANCE;
   }
 
-  /** A model trained on {@code messages}, each read by the rules alone first. */
+  /** A model trained on {@code messages}, each tokenized as the parser tokenizes. */
   static KindModel train(List<TrainingCorpus.Message> messages, KindModel.Training training) {
     LexiconParser rules = new LexiconParser(PlaceFinder.NONE, null);
     List<KindModel.Example> examples = new ArrayList<>(messages.size());
