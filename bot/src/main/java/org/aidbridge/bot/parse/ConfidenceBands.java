@@ -11,7 +11,7 @@ package org.aidbridge.bot.parse;
 public record ConfidenceBands(double listing, double ask) {
 
   /** Measured on the development corpus (docs/parser-quality.md). */
-  public static final ConfidenceBands DEFAULT = new ConfidenceBands(0.75, 0.45);
+  public static final ConfidenceBands DEFAULT = new ConfidenceBands(0.5, 0.4);
 
   public ConfidenceBands {
     if (!(ask >= 0 && ask <= listing && listing <= 1)) {

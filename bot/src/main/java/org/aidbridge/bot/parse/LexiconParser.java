@@ -31,8 +31,19 @@ public final class LexiconParser implements ListingParser {
   private final ItemReader itemReader;
   private final UrgencyReader urgencyReader;
   private final ExpiryReader expiryReader;
+  private final KindGate gate;
 
+  /** The parser with the statistical gate trained on the shipped corpus ({@link KindGate}). */
   public LexiconParser(PlaceFinder places) {
+    this(places, KindGate.shared());
+  }
+
+  /**
+   * @param gate weighs the rule reading with a classifier learned from labelled messages, or null
+   *     for the rules alone
+   */
+  LexiconParser(PlaceFinder places, KindGate gate) {
+    this.gate = gate;
     this.places = places == null ? PlaceFinder.NONE : places;
     this.lexicons = Lexicons.shared();
     this.detector = new LanguageDetector(lexicons);
@@ -62,6 +73,20 @@ public final class LexiconParser implements ListingParser {
     }
   }
 
+  /** What the rules read of a message's kind, and the words they read it from. */
+  record RuleReading(KindClassifier.Reading reading, Tokenizer.Result tokenized) {}
+
+  /** The kind as the rules alone read it (for training and measuring the gate). */
+  RuleReading readRules(String text, ParseContext context) {
+    Tokenizer.Result tokenized =
+        Tokenizer.tokenize(TextNormalizer.normalize(text), lexicons.clauseOpeners());
+    String hint = context == null ? null : context.languageHint();
+    Lexicon lexicon = detector.detect(text, tokenized.tokens(), hint);
+    ItemReader.Found found = itemReader.read(tokenized.tokens(), lexicon);
+    Urgency urgency = urgencyReader.read(tokenized.tokens());
+    return new RuleReading(read(text, tokenized, lexicon, found, urgency), tokenized);
+  }
+
   private ParsedMessage parseText(String text, ParseContext context) {
     Tokenizer.Result tokenized =
         Tokenizer.tokenize(TextNormalizer.normalize(text), lexicons.clauseOpeners());
@@ -70,16 +95,10 @@ public final class LexiconParser implements ListingParser {
     Lexicon lexicon = detector.detect(text, tokens, hint);
     ItemReader.Found found = itemReader.read(tokens, lexicon);
     Urgency urgency = urgencyReader.read(tokens);
-    var evidence =
-        new KindClassifier.Evidence(
-            tokenized.hasUrl(),
-            !found.categories().isEmpty(),
-            found.strongCategory(),
-            found.hasQuantity(),
-            urgency == Urgency.HIGH,
-            found,
-            urgencyReader.opensUrgent(tokens));
-    KindClassifier.Reading reading = classifier.read(text, tokenized, lexicon, evidence);
+    KindClassifier.Reading reading = read(text, tokenized, lexicon, found, urgency);
+    if (gate != null) {
+      reading = gate.weigh(reading, tokenized);
+    }
     Kind kind = reading.kind();
     if (kind == null) {
       return ParsedMessage.none(lexicon.code());
@@ -101,6 +120,25 @@ public final class LexiconParser implements ListingParser {
         expiresAt,
         lexicon.code(),
         reading.confidence());
+  }
+
+  private KindClassifier.Reading read(
+      String text,
+      Tokenizer.Result tokenized,
+      Lexicon lexicon,
+      ItemReader.Found found,
+      Urgency urgency) {
+    var tokens = tokenized.tokens();
+    var evidence =
+        new KindClassifier.Evidence(
+            tokenized.hasUrl(),
+            !found.categories().isEmpty(),
+            found.strongCategory(),
+            found.hasQuantity(),
+            urgency == Urgency.HIGH,
+            found,
+            urgencyReader.opensUrgent(tokens));
+    return classifier.read(text, tokenized, lexicon, evidence);
   }
 
   private Place findPlace(String text, String language, String homeCountry) {

@@ -121,6 +121,10 @@ final class CorpusScore {
     return total;
   }
 
+  int asked() {
+    return asked;
+  }
+
   int categoryCases() {
     return categoryCases;
   }

@@ -59,9 +59,9 @@ class KindQuestionTest {
       delimiter = '|',
       value = {
         "en|I need some help with something this week|Is this something you need?",
-        "es|necesito ayuda con algo esta semana|¿Es algo que necesitas?",
-        "fa|این هفته برای یه کاری کمک لازم دارم|این چیزی است که لازم دارید؟",
-        "en|I can help out this weekend|Is this something you can offer?"
+        "es|puede que necesite una mano con algo|¿Es algo que necesitas?",
+        "fa|یه کار کوچیک دارم کمک لازمه|این چیزی است که لازم دارید؟",
+        "en|I could help this weekend|Is this something you can offer?"
       })
   void aHalfSurePrivateMessageGetsOneQuestionAndYesMakesTheListingOfIt(
       String language, String text, String question) {
@@ -122,7 +122,7 @@ class KindQuestionTest {
     BotService bot = bot(BotSettings.DEFAULT);
 
     assertThat(bot.handle(inGroup(BEN, "I need some help with something this week"))).isEmpty();
-    assertThat(bot.handle(inGroup(BEN, "I can help out this weekend"))).isEmpty();
+    assertThat(bot.handle(inGroup(BEN, "I could help this weekend"))).isEmpty();
 
     assertThat(store.activeListingsOf(BEN)).isEmpty();
   }

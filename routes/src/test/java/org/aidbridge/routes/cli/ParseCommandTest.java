@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
+import org.aidbridge.bot.parse.ConfidenceBands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,8 @@ class ParseCommandTest {
     assertThat(need.get("urgency").asText()).isEqualTo("high");
     assertThat(need.get("language").asText()).isEqualTo("en");
     assertThat(need.get("place").get("text").asText()).contains("Portland");
-    assertThat(need.get("confidence").asDouble()).isEqualTo(0.9);
+    // The rules' 0.9 (a cue with its thing in its clause), weighed with the classifier.
+    assertThat(need.get("confidence").asDouble()).isBetween(0.8, 1.0);
   }
 
   @Test
@@ -44,7 +46,10 @@ class ParseCommandTest {
     JsonNode half = parse("I need some help with something this week\n").get(0);
 
     assertThat(half.get("kind").asText()).isEqualTo("need");
-    assertThat(half.get("confidence").asDouble()).isBetween(0.45, 0.74);
+    // In the middle band: asked about in private, silent in a group.
+    assertThat(half.get("confidence").asDouble())
+        .isGreaterThanOrEqualTo(ConfidenceBands.DEFAULT.ask())
+        .isLessThan(ConfidenceBands.DEFAULT.listing());
   }
 
   @Test

@@ -22,8 +22,8 @@ class EmailConfidenceIT {
   private static final String[] PEOPLE = {"ana@example.org", "ben@example.net", "cara@example.com"};
   private static final String[] TEXTS = {
     "I need some help with something this week",
-    "necesito ayuda con algo esta semana",
-    "این هفته برای یه کاری کمک لازم دارم"
+    "puede que necesite una mano con algo",
+    "یه کار کوچیک دارم کمک لازمه"
   };
   private static final String[] QUESTIONS = {
     "Is this something you need?", "¿Es algo que necesitas?", "این چیزی است که لازم دارید؟"

@@ -32,8 +32,8 @@ class SignalConfidenceIT {
   };
   private static final String[] TEXTS = {
     "I need some help with something this week",
-    "necesito ayuda con algo esta semana",
-    "این هفته برای یه کاری کمک لازم دارم"
+    "puede que necesite una mano con algo",
+    "یه کار کوچیک دارم کمک لازمه"
   };
   private static final String[] QUESTIONS = {
     "Is this something you need?", "¿Es algo que necesitas?", "این چیزی است که لازم دارید؟"

@@ -94,8 +94,8 @@ class TelegramConfidenceIT {
     String[] languages = {"en", "es", "fa"};
     String[] texts = {
       "I need some help with something this week",
-      "necesito ayuda con algo esta semana",
-      "این هفته برای یه کاری کمک لازم دارم"
+      "puede que necesite una mano con algo",
+      "یه کار کوچیک دارم کمک لازمه"
     };
     String[] questions = {
       "Is this something you need?", "¿Es algo que necesitas?", "این چیزی است که لازم دارید؟"

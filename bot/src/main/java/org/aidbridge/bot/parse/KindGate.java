@@ -1,0 +1,114 @@
+package org.aidbridge.bot.parse;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.aidbridge.bot.model.Kind;
+import org.aidbridge.bot.parse.lexicon.Tokenizer;
+import org.aidbridge.bot.place.PlaceFinder;
+
+/**
+ * Weighs the rule reading of a message with a classifier learned from labelled messages ({@link
+ * KindModel}), so that chatter the lexicons take for a listing (talk about past distributions, the
+ * group's logistics, figurative giving) loses confidence, and a listing the rules found only weakly
+ * can gain some. The confidence becomes {@code (1 - w) * ruleConfidence + w * probability} of the
+ * kind the rules read; the classifier never changes that kind (a question that offers stays an
+ * offer). Where the rules found no kind, the classifier alone may make a message a need or an offer
+ * when {@code w * probability} reaches {@link #PROMOTE} (the default question threshold), and a
+ * listing when it reaches the listing threshold (a very sure classifier, a request or an offer in
+ * words no lexicon lists). An explicit form ({@code need: ...}, {@code /offer}) is left as it is.
+ * The weights and the thresholds were chosen by cross-validation that holds out one writer's files
+ * at a time ({@code HeldOutWriterTest}, docs/parser-quality.md).
+ */
+final class KindGate {
+
+  /**
+   * The classifier's share of the confidence in a need; in an offer it is larger, because the rules
+   * are wrong about offers more often (talk about past distributions, logistics, figurative
+   * giving).
+   */
+  static final double NEED_WEIGHT = 0.6;
+
+  static final double OFFER_WEIGHT = 0.7;
+
+  /**
+   * A message the rules read as no listing becomes one (or a question in private) only from this
+   * score on.
+   */
+  static final double PROMOTE = ConfidenceBands.DEFAULT.ask();
+
+  private static final ParseContext TRAINING_CONTEXT =
+      ParseContext.at(Instant.parse("2026-11-24T10:00:00Z"));
+
+  private final KindModel model;
+  private final double needWeight;
+  private final double offerWeight;
+
+  KindGate(KindModel model, double needWeight, double offerWeight) {
+    this.model = model;
+    this.needWeight = needWeight;
+    this.offerWeight = offerWeight;
+  }
+
+  private static final class Shared {
+    static final KindGate INSTANCE =
+        new KindGate(
+            train(TrainingCorpus.load(), KindModel.Training.DEFAULT), NEED_WEIGHT, OFFER_WEIGHT);
+  }
+
+  /** The gate trained on every shipped corpus file; trained once, on first use (about 1 s). */
+  static KindGate shared() {
+    return Shared.INSTANCE;
+  }
+
+  /** A model trained on {@code messages}, each tokenized as the parser tokenizes. */
+  static KindModel train(List<TrainingCorpus.Message> messages, KindModel.Training training) {
+    LexiconParser rules = new LexiconParser(PlaceFinder.NONE, null);
+    List<KindModel.Example> examples = new ArrayList<>(messages.size());
+    for (TrainingCorpus.Message message : messages) {
+      examples.add(new KindModel.Example(features(rules, message.text()), label(message.kind())));
+    }
+    return KindModel.train(examples, training);
+  }
+
+  static KindFeatures.Vector features(LexiconParser rules, String text) {
+    LexiconParser.RuleReading read = rules.readRules(text, TRAINING_CONTEXT);
+    return KindFeatures.of(read.tokenized());
+  }
+
+  static int label(String kind) {
+    return switch (kind) {
+      case "need" -> KindModel.NEED;
+      case "offer" -> KindModel.OFFER;
+      default -> KindModel.NONE;
+    };
+  }
+
+  long fingerprint() {
+    return model.fingerprint();
+  }
+
+  KindClassifier.Reading weigh(KindClassifier.Reading rule, Tokenizer.Result tokenized) {
+    return weigh(rule, model.probabilities(KindFeatures.of(tokenized)));
+  }
+
+  /** The rule reading weighed with the classifier's probabilities (need, offer, none). */
+  KindClassifier.Reading weigh(KindClassifier.Reading rule, float[] p) {
+    if (rule.confidence() >= 1) {
+      return rule; // an explicit form: the person said which
+    }
+    double need =
+        needWeight * p[KindModel.NEED]
+            + (rule.kind() == Kind.NEED ? (1 - needWeight) * rule.confidence() : 0);
+    double offer =
+        offerWeight * p[KindModel.OFFER]
+            + (rule.kind() == Kind.OFFER ? (1 - offerWeight) * rule.confidence() : 0);
+    if (rule.kind() == Kind.NEED || rule.kind() == null && need >= offer && need >= PROMOTE) {
+      return new KindClassifier.Reading(Kind.NEED, need);
+    }
+    if (rule.kind() == Kind.OFFER || rule.kind() == null && offer >= PROMOTE) {
+      return new KindClassifier.Reading(Kind.OFFER, offer);
+    }
+    return rule; // the rules found no cue and the classifier is not sure enough to ask
+  }
+}
