@@ -51,11 +51,13 @@ class CrashHarnessIT {
     List<List<Message>> waves = waves(messages, kills + 1);
 
     CrashVerdict verdict;
+    List<DuplicateCauses.Cause> causes;
     try (CrashWorld world = new CrashWorld(dir)) {
       AppProcess app = new AppProcess(AppProcess.builtJar(), dir, world.environment());
       app.start();
       log("started");
       int missedMoments = 0;
+      List<java.time.Instant> killedAt = new java.util.ArrayList<>();
       for (int k = 0; k < kills; k++) {
         for (Message m : waves.get(k)) {
           world.send(m);
@@ -63,6 +65,7 @@ class CrashHarnessIT {
         if (!awaitKillMoment(world, random, waves.get(k).size())) {
           missedMoments++;
         }
+        killedAt.add(java.time.Instant.now());
         app.kill();
         log(
             "kill "
@@ -99,7 +102,9 @@ class CrashHarnessIT {
               finished,
               missedMoments,
               tally.unanswered(messages, world),
-              tally.repeated());
+              tally.repeated(),
+              tally.sameMailResent());
+      causes = explainDuplicates(world, killedAt);
     }
     System.out.println(verdict);
 
@@ -114,6 +119,11 @@ class CrashHarnessIT {
     assertThat(verdict.duplicatesTotal())
         .as(verdict.toString())
         .isLessThanOrEqualTo(allowedDuplicates(kills));
+    // Whatever their number, every duplicate must be the window's: one outbox entry sent again
+    // after a restart, never a message handled twice or anything else.
+    assertThat(causes)
+        .as(verdict.toString())
+        .allSatisfy(c -> assertThat(c.kind()).as(c.detail()).startsWith("resend"));
   }
 
   /**
@@ -182,6 +192,26 @@ class CrashHarnessIT {
     } catch (ConditionTimeoutException e) {
       return false;
     }
+  }
+
+  /**
+   * Each duplicate with its cause ({@link DuplicateCauses}), printed with a count per cause and
+   * channel, and the window of every send.
+   */
+  private List<DuplicateCauses.Cause> explainDuplicates(
+      CrashWorld world, List<java.time.Instant> killedAt) throws Exception {
+    List<DuplicateCauses.Cause> causes =
+        DuplicateCauses.explain(world.copies(), killedAt, world.database(), dir);
+    java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+    for (DuplicateCauses.Cause c : causes) {
+      counts.merge(c.channel() + " " + c.kind(), 1, Integer::sum);
+      System.out.println("  duplicate, " + c.kind() + ": " + c.detail());
+    }
+    System.out.println("  duplicates by cause: " + counts);
+    for (String line : DuplicateCauses.windows(world.copies(), world.database())) {
+      System.out.println("  " + line);
+    }
+    return causes;
   }
 
   private final long began = System.nanoTime();

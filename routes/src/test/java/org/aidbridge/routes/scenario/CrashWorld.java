@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -133,6 +134,45 @@ final class CrashWorld implements AutoCloseable, CrashTally.People {
 
   CrashTally tally() {
     return CrashTally.of(mail, telegram, signal);
+  }
+
+  /** Every copy the three servers took from the bot, with when, for {@link DuplicateCauses}. */
+  List<DuplicateCauses.Copy> copies() throws jakarta.mail.MessagingException {
+    List<DuplicateCauses.Copy> copies = new java.util.ArrayList<>();
+    for (jakarta.mail.internet.MimeMessage m : mail.fromBot()) {
+      String text = PeopleMail.subject(m) + "\n" + PeopleMail.text(m);
+      Instant at = m.getReceivedDate() == null ? Instant.EPOCH : m.getReceivedDate().toInstant();
+      for (String to : PeopleMail.recipients(m)) {
+        copies.add(new DuplicateCauses.Copy("email:" + to, text, at, m.getMessageID()));
+      }
+    }
+    telegram
+        .sent()
+        .forEach(
+            s ->
+                copies.add(
+                    new DuplicateCauses.Copy(
+                        "telegram:" + s.chatId(),
+                        s.text(),
+                        s.at(),
+                        s.chatId() + ":" + s.messageId())));
+    for (com.fasterxml.jackson.databind.JsonNode send : signal.deliveredSends()) {
+      String to =
+          send.hasNonNull("groupId")
+              ? send.get("groupId").asText()
+              : send.path("recipient").path(0).asText();
+      copies.add(
+          new DuplicateCauses.Copy(
+              "signal:" + to,
+              send.path("message").asText(),
+              Instant.ofEpochMilli(send.path("fake.receivedAtMillis").asLong()),
+              send.path("fake.timestamp").asText()));
+    }
+    return copies;
+  }
+
+  Path database() {
+    return database;
   }
 
   /**
