@@ -253,7 +253,7 @@ public final class OutboxDispatcher implements ChannelStates {
     if (outcome instanceof SendOutcome.Sent s) {
       // Written down first (the store's journal), before anything else: until then a kill sends it
       // again after the restart.
-      boolean recorded = record(entry.id(), s.channelMessageId(), now);
+      boolean recorded = record(entry.id(), s.channelMessageId(), s.at() == null ? now : s.at());
       stats.sendEnded(channel, OutboxStats.Result.SENT);
       channelWorks(channel, now);
       // A store that cannot record is unwell: send nothing more until it records again.

@@ -80,10 +80,10 @@ public final class SignalSender implements ChannelSender {
     } catch (SignalRpcException e) {
       mapped = SignalSendResults.fromError(e, clock.instant());
     }
-    String written = answer.finish();
+    SendOutcome.Sent written = answer.finish();
     if (written != null) {
       // Written down as sent: it was (a timeout that won the race to this thread does not undo it).
-      return new SendOutcome.Sent(written);
+      return written;
     }
     if (mapped.captcha()) {
       captchaAlert.captchaRequired(mapped.captchaToken());
@@ -99,7 +99,7 @@ public final class SignalSender implements ChannelSender {
   private final class Answer {
     private final long outboxId;
     private boolean finished; // guarded by this
-    private String written; // guarded by this
+    private SendOutcome.Sent written; // guarded by this
 
     Answer(long outboxId) {
       this.outboxId = outboxId;
@@ -112,13 +112,14 @@ public final class SignalSender implements ChannelSender {
       }
       SendOutcome outcome = SignalSendResults.fromResult(result, clock.instant()).outcome();
       if (outcome instanceof SendOutcome.Sent sent) {
-        sentNow.journalSent(outboxId, sent.channelMessageId(), clock.instant());
-        written = sent.channelMessageId();
+        Instant now = clock.instant();
+        sentNow.journalSent(outboxId, sent.channelMessageId(), now);
+        written = new SendOutcome.Sent(sent.channelMessageId(), now);
       }
     }
 
-    /** On the sending thread: no more writing down; returns the id written down, or null. */
-    synchronized String finish() {
+    /** On the sending thread: no more writing down; returns the send written down, or null. */
+    synchronized SendOutcome.Sent finish() {
       finished = true;
       return written;
     }

@@ -39,6 +39,8 @@ final class CrashWorld implements AutoCloseable, CrashTally.People {
   static final String BOT_SIGNAL = "+15550001111";
 
   private final AtomicLong signalTimestamps = new AtomicLong(System.currentTimeMillis());
+  private final Map<Integer, Long> signalTimestampOf =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger telegramQueued =
       new java.util.concurrent.atomic.AtomicInteger();
   private final Path database;
@@ -113,7 +115,7 @@ final class CrashWorld implements AutoCloseable, CrashTally.People {
       case SIGNAL ->
           signal.push(
               SignalEnvelopes.text(
-                  signalTimestamps.incrementAndGet(),
+                  signalTimestampOf.computeIfAbsent(i, k -> signalTimestamps.incrementAndGet()),
                   signalUuid(i),
                   signalNumber(i),
                   message.text(),
@@ -169,6 +171,15 @@ final class CrashWorld implements AutoCloseable, CrashTally.People {
               send.path("fake.timestamp").asText()));
     }
     return copies;
+  }
+
+  /**
+   * When the daemon wrote the person's Signal message to the bot's socket (epoch millis), or null
+   * if it never did (no connection listened).
+   */
+  Long signalWrittenAt(Message message) {
+    Long timestamp = signalTimestampOf.get(message.index());
+    return timestamp == null ? null : signal.writtenAtMillis(timestamp);
   }
 
   Path database() {
