@@ -132,12 +132,12 @@ class CrashHarnessIT {
    * claimed; it is sent once more when its lease runs out: the documented at-least-once window,
    * which no platform without an idempotency key lets close. Each channel sends one entry at a
    * time, so a kill leaves at most one such send per channel. The window measured per send (this
-   * test prints it): a median of 1 to 3 ms, 99 in 100 under 65 ms, on two cores loaded 8 to 15; but
+   * test prints it): a median of 1 to 3 ms, 99 in 100 under 50 ms, on two cores loaded 3 to 15; but
    * the kills here come right after the bot took something in, when it is busiest, so they fall
    * into it far more often than kills at moments drawn evenly over time would (README, "Crash
-   * safety"). Measured: 0 to 4 in runs of 20 kills. What the test holds for certain is that every
-   * duplicate is such a resend (checked one by one); their number depends on the machine's load,
-   * and this bound keeps CI from flaking on a loaded machine: one per kill.
+   * safety"). Measured: 0 to 4 in runs of 20 kills (4, 0, 4, 3). What the test holds for certain is
+   * that every duplicate is such a resend (checked one by one); their number depends on the
+   * machine's load, and this bound keeps CI from flaking on a loaded machine: one per kill.
    */
   static int allowedDuplicates(int kills) {
     return Math.max(1, kills);
@@ -148,9 +148,9 @@ class CrashHarnessIT {
    * stored it, so none may be lost. signal-cli takes no acknowledgement: a notification it wrote to
    * the socket just before a kill and still unread is gone (docs/signal.md); the reading thread
    * writes each one down the moment it reads it and waits for nothing else. Measured: 1 such loss
-   * in 180 kills before, and 1 in 60 since (written to the socket moments before the kill; the test
-   * prints how long). The bound holds that without making CI flaky: one per run, one more per 50
-   * kills.
+   * in 180 kills before, and 1 in 80 since (pushed in the 1.1 s between a restart and a kill; the
+   * test now prints how long before the kill the daemon wrote a lost one). The bound holds that
+   * without making CI flaky: one per run, one more per 50 kills.
    */
   static int allowedSignalLosses(int kills) {
     return 1 + kills / 50;
