@@ -251,10 +251,13 @@ public final class OutboxDispatcher implements ChannelStates {
   private Step settle(Channel channel, OutboxEntry entry, SendOutcome outcome) {
     Instant now = clock.instant();
     if (outcome instanceof SendOutcome.Sent s) {
+      // Written down first (the store's journal), before anything else: until then a kill sends it
+      // again after the restart.
+      boolean recorded = record(entry.id(), s.channelMessageId(), s.at() == null ? now : s.at());
       stats.sendEnded(channel, OutboxStats.Result.SENT);
       channelWorks(channel, now);
       // A store that cannot record is unwell: send nothing more until it records again.
-      return record(entry.id(), s.channelMessageId(), now) ? Step.SENT : new Step(true, null, true);
+      return recorded ? Step.SENT : new Step(true, null, true);
     }
     if (outcome instanceof SendOutcome.Deferred d) {
       stats.sendEnded(

@@ -10,8 +10,16 @@ import java.time.Instant;
  */
 public sealed interface SendOutcome {
 
-  /** The channel took the message; {@code channelMessageId} is its id there. */
-  record Sent(String channelMessageId) implements SendOutcome {}
+  /**
+   * The channel took the message; {@code channelMessageId} is its id there; {@code at}, when not
+   * null, the moment the channel's answer was read and written down (the sender did so itself, on
+   * the thread that read it), else the dispatcher takes its own moment.
+   */
+  record Sent(String channelMessageId, Instant at) implements SendOutcome {
+    public Sent(String channelMessageId) {
+      this(channelMessageId, null);
+    }
+  }
 
   /**
    * Not now, and nothing went wrong: pacing or a rate limit. Not counted as an attempt. With {@code

@@ -45,6 +45,15 @@ public interface ChannelMemory {
    */
   long storeRawInbound(Channel channel, String payload, Instant receivedAt);
 
+  /**
+   * Writes a payload down the instant it is read, where the store can do so without waiting (a file
+   * append beside a SQLite database; nothing on a server database), ahead of its {@link
+   * #storeRawInbound}, which must follow with the same payload. Exists so that a channel whose
+   * reading thread must not wait for the database (Signal: the answers to sends come on the same
+   * connection) still has each payload safe from a kill the moment it is read.
+   */
+  void journalRawInbound(Channel channel, String payload, Instant receivedAt);
+
   /** Raw payloads of the channel whose time to be (tried again) has come, oldest first. */
   List<RawInbound> dueRawInbound(Channel channel, Instant now, int limit);
 
@@ -61,6 +70,16 @@ public interface ChannelMemory {
   void retryRawInboundLater(long rawId, Instant at, String error);
 
   // --- what the bot sent: notices a channel raises itself, answers tied back to a sent message ---
+
+  /**
+   * Writes down that the platform took outbox entry {@code outboxId}, on the thread that read the
+   * platform's answer, the instant it read it, without waiting (a file append beside a SQLite
+   * database; nothing on a server database). The channel's sender must then report the entry as
+   * sent, so that the outbox marks it ({@code markSent}) as always. Exists for a channel whose
+   * answers are read by another thread than the sending one (Signal): the sending thread may wait
+   * to be scheduled, and a kill in that wait would send the entry again after the restart.
+   */
+  void journalSent(long outboxId, String channelMessageId, Instant at);
 
   /**
    * Queues a message in the outbox. Exists for the few notices a channel raises on its own (Signal

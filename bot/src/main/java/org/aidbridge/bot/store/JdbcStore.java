@@ -124,8 +124,14 @@ public abstract class JdbcStore implements Store {
   }
 
   @Override
+  public void journalRawInbound(Channel channel, String payload, Instant receivedAt) {
+    rawJournal.appendAhead(channel, payload, receivedAt);
+  }
+
+  @Override
   public long storeRawInbound(Channel channel, String payload, Instant receivedAt) {
-    // Written down at once, without waiting for the connection: see RawJournal.
+    // Written down at once (or already, by journalRawInbound), without waiting for the
+    // connection: see RawJournal.
     String key = rawJournal.append(channel, payload, receivedAt);
     boolean stored = false;
     try {
@@ -288,6 +294,11 @@ public abstract class JdbcStore implements Store {
     // What is sent must still be stored after a power cut: sync the commits that queued it.
     db.requireDurable();
     return outbox.due(channel, now, limit);
+  }
+
+  @Override
+  public void journalSent(long outboxId, String channelMessageId, Instant at) {
+    sentJournal.appendAhead(outboxId, channelMessageId, at);
   }
 
   @Override

@@ -27,6 +27,9 @@ final class RawJournal implements AutoCloseable {
   record Kept(Channel channel, String payload, Instant at) {}
 
   private final LineJournal lines;
+  // Keys written ahead by the reading thread ({@link #appendAhead}) whose store has not come yet,
+  // with how many times each. Guarded by itself.
+  private final java.util.Map<String, Integer> ahead = new java.util.HashMap<>();
 
   private RawJournal(LineJournal lines) {
     this.lines = lines;
@@ -56,7 +59,41 @@ final class RawJournal implements AutoCloseable {
    *     written; the same payload tried again has the same key, so it is in the file once
    */
   String append(Channel channel, String payload, Instant at) {
-    String key = channel.id() + ":" + payload.length() + ":" + payload.hashCode();
+    String key = key(channel, payload);
+    synchronized (ahead) {
+      Integer waiting = ahead.get(key);
+      if (waiting != null) {
+        // Written already, the moment it was read: this store settles that line.
+        if (waiting == 1) {
+          ahead.remove(key);
+        } else {
+          ahead.put(key, waiting - 1);
+        }
+        return key;
+      }
+    }
+    return write(key, channel, payload, at);
+  }
+
+  /**
+   * Writes the payload down the moment it is read, on the reading thread, before it waits its turn
+   * to be stored; the {@link #append} of the same payload that comes with its store then writes
+   * nothing more, and its {@link #settled} ends the line's time in flight.
+   */
+  void appendAhead(Channel channel, String payload, Instant at) {
+    String key = key(channel, payload);
+    if (write(key, channel, payload, at) != null) {
+      synchronized (ahead) {
+        ahead.merge(key, 1, Integer::sum);
+      }
+    }
+  }
+
+  private static String key(Channel channel, String payload) {
+    return channel.id() + ":" + payload.length() + ":" + payload.hashCode();
+  }
+
+  private String write(String key, Channel channel, String payload, Instant at) {
     String encoded = Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
     return lines.append(key, channel.id() + "\t" + at.toEpochMilli() + "\t" + encoded) ? key : null;
   }

@@ -24,6 +24,8 @@ final class SentJournal implements AutoCloseable {
   record Sent(long outboxId, String channelMessageId, Instant at) {}
 
   private final LineJournal lines;
+  // Entries written ahead (appendAhead) whose markSent has not come yet. Guarded by itself.
+  private final java.util.Set<Long> ahead = new java.util.HashSet<>();
 
   private SentJournal(LineJournal lines) {
     this.lines = lines;
@@ -52,6 +54,29 @@ final class SentJournal implements AutoCloseable {
    * Writes the send down. When it returns true, call {@link #settled} after updating the database.
    */
   boolean append(long outboxId, String channelMessageId, Instant at) {
+    synchronized (ahead) {
+      if (ahead.remove(outboxId)) {
+        return true; // written already, the instant the answer was read: settle that line
+      }
+    }
+    return write(outboxId, channelMessageId, at);
+  }
+
+  /**
+   * Writes the send down on the thread that read the platform's answer, the instant it read it,
+   * before the sending thread gets it; the {@link #append} for the same entry that comes with
+   * {@code markSent} then writes nothing more, and its {@link #settled} ends the line's time in
+   * flight. So {@code markSent} must follow every call.
+   */
+  void appendAhead(long outboxId, String channelMessageId, Instant at) {
+    if (write(outboxId, channelMessageId, at)) {
+      synchronized (ahead) {
+        ahead.add(outboxId);
+      }
+    }
+  }
+
+  private boolean write(long outboxId, String channelMessageId, Instant at) {
     String id = channelMessageId == null ? "" : URLEncoder.encode(channelMessageId, UTF8);
     return lines.append(key(outboxId), outboxId + "\t" + id + "\t" + at.toEpochMilli());
   }

@@ -55,4 +55,38 @@ class RawJournalTest {
       assertThat(store.rawInboundCount(Channel.SIGNAL)).isEqualTo(1); // not kept twice
     }
   }
+
+  @Test
+  void aPayloadWrittenDownAheadOnTheReadingThreadIsKeptThoughTheKillCameBeforeItsStore()
+      throws Exception {
+    Path file = dir.resolve("bot.db");
+    try (SqliteStore store = SqliteStore.open(file.toString())) {
+      store.journalRawInbound(Channel.SIGNAL, NOTIFICATION, T0);
+      // Killed here: the keeping thread never stored it (a close keeps a line still in flight).
+    }
+
+    try (SqliteStore store = SqliteStore.open(file.toString())) {
+      assertThat(store.dueRawInbound(Channel.SIGNAL, T0.plusSeconds(1), 10))
+          .singleElement()
+          .satisfies(raw -> assertThat(raw.payload()).isEqualTo(NOTIFICATION));
+    }
+  }
+
+  @Test
+  void aPayloadWrittenDownAheadIsWrittenOnceAndTheFileIsEmptyOnceItIsStored() throws Exception {
+    Path file = dir.resolve("bot.db");
+    Path journal = Path.of(file + "-raw");
+    try (SqliteStore store = SqliteStore.open(file.toString())) {
+      store.journalRawInbound(Channel.SIGNAL, NOTIFICATION, T0);
+      assertThat(Files.readAllLines(journal)).hasSize(1);
+
+      store.storeRawInbound(Channel.SIGNAL, NOTIFICATION, T0);
+
+      assertThat(store.rawInboundCount(Channel.SIGNAL)).isEqualTo(1);
+      assertThat(Files.size(journal)).isZero();
+      // Stored again later (a retry), it is written down again, then emptied again.
+      store.storeRawInbound(Channel.SIGNAL, NOTIFICATION, T0);
+      assertThat(Files.size(journal)).isZero();
+    }
+  }
 }

@@ -42,6 +42,39 @@ class SentJournalTest {
   }
 
   @Test
+  void aSendWrittenDownAheadByTheThreadThatReadTheAnswerIsMarkedSentThoughTheKillCameBeforeTheMark()
+      throws Exception {
+    Path file = dir.resolve("bot.db");
+    long id = claimedEntry(file);
+    try (SqliteStore store = SqliteStore.open(file.toString())) {
+      store.journalSent(id, "1745372301011", T0.plusSeconds(1));
+      // Killed here, before the sending thread could mark it (a close keeps a line in flight).
+    }
+
+    try (SqliteStore store = SqliteStore.open(file.toString())) {
+      OutboxEntry entry = store.outboxEntry(id).orElseThrow();
+      assertThat(entry.status()).isEqualTo(OutboxStatus.SENT);
+      assertThat(entry.channelMessageId()).isEqualTo("1745372301011");
+    }
+  }
+
+  @Test
+  void aSendWrittenDownAheadIsWrittenOnceAndItsMarkSettlesIt() throws Exception {
+    Path file = dir.resolve("bot.db");
+    long id = claimedEntry(file);
+    Path journal = Path.of(file + "-sent");
+    try (SqliteStore store = SqliteStore.open(file.toString())) {
+      store.journalSent(id, "1745372301011", T0.plusSeconds(1));
+      store.markSent(id, "1745372301011", T0.plusSeconds(1));
+
+      assertThat(Files.readAllLines(journal)).hasSize(1);
+      assertThat(store.outboxEntry(id).orElseThrow().status()).isEqualTo(OutboxStatus.SENT);
+    }
+    // Nothing was left in flight: a clean close empties the file.
+    assertThat(Files.size(journal)).isZero();
+  }
+
+  @Test
   void withoutALineTheClaimedEntryIsSentAgainOnceItsLeaseRunsOut() {
     Path file = dir.resolve("bot.db");
     long id = claimedEntry(file);

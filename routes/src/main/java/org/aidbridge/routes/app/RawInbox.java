@@ -181,6 +181,20 @@ public final class RawInbox implements ChannelCopies, AutoCloseable {
     }
   }
 
+  /**
+   * Writes the payload down at once, without waiting for the database (a file append, where the
+   * store has one), on a reading thread that must not wait; {@link #keep} must follow with the same
+   * payload, on another thread. A kill in between then loses nothing: the next start stores it.
+   */
+  public void keepAhead(String payload) {
+    try {
+      store.journalRawInbound(channel, payload, clock.instant());
+    } catch (RuntimeException e) {
+      // Only the head start is missing: keep() stores it as always.
+      LOG.debug("{}: writing a payload down ahead failed", channel.id(), e);
+    }
+  }
+
   /** How many payloads may wait at most before {@link #keep} blocks. */
   public int maxWaiting() {
     return maxWaiting;

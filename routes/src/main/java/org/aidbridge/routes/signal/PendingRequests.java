@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class PendingRequests {
   private final AtomicLong ids = new AtomicLong();
   private final Map<Long, CompletableFuture<JsonNode>> waiting = new ConcurrentHashMap<>();
+  private final Map<Long, java.util.function.Consumer<JsonNode>> onResult =
+      new ConcurrentHashMap<>();
 
   long nextId() {
     return ids.incrementAndGet();
@@ -19,9 +21,25 @@ final class PendingRequests {
 
   /** The answer to request {@code id}; it fails with a timeout when none comes in time. */
   CompletableFuture<JsonNode> register(long id, Duration timeout) {
+    return register(id, timeout, null);
+  }
+
+  /**
+   * As {@link #register(long, Duration)}; {@code whenResult}, if not null, gets a successful result
+   * on the reading thread the instant it is read, before the waiting thread is woken.
+   */
+  CompletableFuture<JsonNode> register(
+      long id, Duration timeout, java.util.function.Consumer<JsonNode> whenResult) {
     CompletableFuture<JsonNode> answer = new CompletableFuture<>();
     waiting.put(id, answer);
-    answer.whenComplete((result, error) -> waiting.remove(id));
+    if (whenResult != null) {
+      onResult.put(id, whenResult);
+    }
+    answer.whenComplete(
+        (result, error) -> {
+          waiting.remove(id);
+          onResult.remove(id);
+        });
     return answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -43,6 +61,16 @@ final class PendingRequests {
           new SignalRpcException(
               error.path("code").asInt(), error.path("message").asText(), error.get("data")));
     } else {
+      java.util.function.Consumer<JsonNode> first = onResult.remove(id.asLong());
+      if (first != null) {
+        try {
+          first.accept(response.path("result"));
+        } catch (RuntimeException e) {
+          // Only the head start is lost: the waiting thread still gets the answer below.
+          org.slf4j.LoggerFactory.getLogger(PendingRequests.class)
+              .debug("handling an answer on the reading thread failed", e);
+        }
+      }
       answer.complete(response.path("result"));
     }
     return true;

@@ -117,7 +117,8 @@ public final class SignalChannel implements ChannelAdapter {
     SignalCaptchaAlert alert =
         new SignalCaptchaAlert(
             ctx.channelMemory(), coordinators(ctx.settings()), ctx.clock(), settings.account());
-    return new SignalSender(client, pacer, alert, ctx.clock(), settings.account());
+    return new SignalSender(
+        client, pacer, alert, ctx.clock(), settings.account(), ctx.channelMemory()::journalSent);
   }
 
   static Set<Address> coordinators(Settings settings) {

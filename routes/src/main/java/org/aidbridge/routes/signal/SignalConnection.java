@@ -6,12 +6,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens to the daemon: every {@code receive} notification is stored, as it came, on the reading
- * thread before the next line is read ({@link RawInbox#keep}); the inbox's worker translates and
- * handles it from the store. signal-cli has already acknowledged a message to Signal's servers when
- * it writes it to us, so nobody would deliver it again: it must never wait in memory. In {@code
- * manual} receive mode it asks for messages with {@code subscribeReceive} after each
- * (re)connection.
+ * Listens to the daemon: every {@code receive} notification is stored, as it came, in the order
+ * read, before the next one is taken ({@link RawInbox#keep}, on the client's keeping thread, so the
+ * answers to sends never wait behind it: see {@link SignalRpcClient}); the inbox's worker
+ * translates and handles it from the store. signal-cli has already acknowledged a message to
+ * Signal's servers when it writes it to us, so nobody would deliver it again: it must never wait in
+ * memory. In {@code manual} receive mode it asks for messages with {@code subscribeReceive} after
+ * each (re)connection.
  */
 final class SignalConnection implements SignalRpcClient.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(SignalConnection.class);
@@ -79,6 +80,14 @@ final class SignalConnection implements SignalRpcClient.Listener {
       LOG.warn(
           "subscribeReceive failed: {}; the next connection will try again",
           SignalSendResults.redact(e.getMessage()));
+    }
+  }
+
+  /** Written down the moment it is read (see SignalRpcClient): a kill from now on loses nothing. */
+  @Override
+  public void onRead(String method, JsonNode params) {
+    if ("receive".equals(method)) {
+      inbox.keepAhead(params.toString());
     }
   }
 

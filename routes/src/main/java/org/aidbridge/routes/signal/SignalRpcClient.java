@@ -21,19 +21,43 @@ import org.slf4j.LoggerFactory;
 /**
  * A JSON-RPC 2.0 client of the signal-cli daemon. It keeps one connection open, reconnecting with
  * bounded exponential backoff whenever the daemon goes away; requests pending at that moment fail
- * with {@link SignalRpcException#DISCONNECTED}. Notifications (incoming messages) are handed to the
- * listener on the reading thread, one at a time, in the order they arrived: the next line is read
- * only when the listener returns, so a listener that stores each one before returning holds nothing
- * in memory, and one that blocks holds the daemon back. The listener must therefore not wait for an
- * answer to a request of its own.
+ * with {@link SignalRpcException#DISCONNECTED}.
+ *
+ * <p>Answers and notifications (incoming messages) share the connection, so the reading thread
+ * never waits for the database: it completes each answer the moment it is read, and hands each
+ * notification first to {@link Listener#onRead} (which writes it down, a file append) and then to a
+ * short queue ({@link #KEPT_AHEAD} of them), from which one keeping thread hands them to {@link
+ * Listener#onNotification} one at a time, in the order read. Before, the listener stored each
+ * notification on the reading thread itself, and an answer to a {@code send} waited behind every
+ * notification being stored ahead of it: signal-cli had sent the message, the bot could not yet
+ * write the send down, and a kill in that wait made the message go twice (the crash harness counted
+ * such duplicates); and notifications waited unread in the socket meanwhile, where a kill lost
+ * them. When the listener cannot keep up, the queue fills and the reading thread waits: the daemon
+ * is held back as before. When the connection ends, what the queue holds is still handed over
+ * ({@link #stop} waits for it).
  */
 public final class SignalRpcClient implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SignalRpcClient.class);
   static final ObjectMapper JSON = new ObjectMapper();
 
+  /** How many notifications may wait for the keeping thread before the reading thread waits. */
+  static final int KEPT_AHEAD = 16;
+
+  /** How long {@link #stop} waits for the notifications read to be handed to the listener. */
+  private static final Duration KEEPING_ENDS_WITHIN = Duration.ofSeconds(10);
+
   /** Receives what the daemon sends unasked. */
   public interface Listener {
-    /** Called on the reading thread; must not wait for an answer to a request. */
+    /**
+     * Called on the reading thread the moment a notification is read, before it queues for {@link
+     * #onNotification}: to write it down without waiting (a file append), nothing slower.
+     */
+    default void onRead(String method, JsonNode params) {}
+
+    /**
+     * Called on the keeping thread, one notification at a time in the order read; the next is
+     * handed over only when this returns.
+     */
     void onNotification(String method, JsonNode params);
 
     /** Called on the notification thread after each (re)connection, before any notification. */
@@ -58,6 +82,8 @@ public final class SignalRpcClient implements AutoCloseable {
       new java.util.concurrent.atomic.AtomicInteger();
   private final AtomicInteger failures = new AtomicInteger();
   private volatile ConnectionWatcher watcher = ConnectionWatcher.NONE;
+  // The thread handing the current connection's notifications to the listener, or null.
+  private volatile Thread keeper;
 
   /** Told when the connection to the daemon is made and lost, for {@code /health}. */
   public interface ConnectionWatcher {
@@ -113,12 +139,28 @@ public final class SignalRpcClient implements AutoCloseable {
    * Closes the connection and connects no more until {@link #start}; reconnections scheduled by the
    * run that ends are dropped.
    */
-  public synchronized void stop() {
-    closed = true;
-    runs.incrementAndGet();
-    JsonLineConnection current = connection;
-    if (current != null) {
-      closeQuietly(current);
+  public void stop() {
+    synchronized (this) {
+      closed = true;
+      runs.incrementAndGet();
+      JsonLineConnection current = connection;
+      if (current != null) {
+        closeQuietly(current);
+      }
+    }
+    awaitKeeper();
+  }
+
+  /** Waits until the notifications read before the connection closed are with the listener. */
+  private void awaitKeeper() {
+    Thread running = keeper;
+    if (running == null || running == Thread.currentThread()) {
+      return;
+    }
+    try {
+      running.join(KEEPING_ENDS_WITHIN.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -129,6 +171,16 @@ public final class SignalRpcClient implements AutoCloseable {
 
   /** Sends a request that concerns no account ({@code version}, {@code listAccounts}). */
   public CompletableFuture<JsonNode> request(String method, ObjectNode params) {
+    return request(method, params, null);
+  }
+
+  /**
+   * As {@link #request(String, ObjectNode)}; {@code whenResult}, if not null, gets a successful
+   * result on the reading thread the instant it is read, before the caller is woken: for what must
+   * be written down then (a send signal-cli made), not for anything slow.
+   */
+  private CompletableFuture<JsonNode> request(
+      String method, ObjectNode params, java.util.function.Consumer<JsonNode> whenResult) {
     long id = pending.nextId();
     ObjectNode message = JSON.createObjectNode().put("jsonrpc", "2.0").put("method", method);
     if (params != null && !params.isEmpty()) {
@@ -139,7 +191,7 @@ public final class SignalRpcClient implements AutoCloseable {
     if (current == null || !current.isOpen()) {
       return CompletableFuture.failedFuture(disconnected());
     }
-    CompletableFuture<JsonNode> answer = pending.register(id, timeout);
+    CompletableFuture<JsonNode> answer = pending.register(id, timeout, whenResult);
     try {
       current.writeLine(JSON.writeValueAsString(message));
     } catch (IOException e) {
@@ -150,11 +202,20 @@ public final class SignalRpcClient implements AutoCloseable {
 
   /** Sends a request on behalf of the bot's account (adds {@code account} when configured). */
   public CompletableFuture<JsonNode> requestForAccount(String method, ObjectNode params) {
+    return requestForAccount(method, params, null);
+  }
+
+  /**
+   * As {@link #requestForAccount(String, ObjectNode)}, with {@code whenResult} as in {@link
+   * #request(String, ObjectNode, java.util.function.Consumer)}.
+   */
+  public CompletableFuture<JsonNode> requestForAccount(
+      String method, ObjectNode params, java.util.function.Consumer<JsonNode> whenResult) {
     ObjectNode withAccount = params == null ? JSON.createObjectNode() : params.deepCopy();
     if (account != null) {
       withAccount.put("account", account);
     }
-    return request(method, withAccount);
+    return request(method, withAccount, whenResult);
   }
 
   /** Waits for the answer of a request; every failure is a {@link SignalRpcException}. */
@@ -211,17 +272,24 @@ public final class SignalRpcClient implements AutoCloseable {
     watcher.connected();
     LOG.info("connected to signal-cli at {}", endpoint);
     notifications.execute(() -> listener.onConnected(this));
-    Thread reader = new Thread(() -> readUntilClosed(opened, run), "signal-read");
+    NotificationQueue queue = new NotificationQueue(KEPT_AHEAD);
+    Thread keeping = new Thread(() -> queue.handOver(this::notify), "signal-keep");
+    keeping.setDaemon(true);
+    awaitKeeper(); // the last connection's notifications first, in order
+    keeper = keeping;
+    keeping.start();
+    Thread reader = new Thread(() -> readUntilClosed(opened, run, queue), "signal-read");
     reader.setDaemon(true);
     reader.start();
   }
 
-  private void readUntilClosed(JsonLineConnection opened, int run) {
+  private void readUntilClosed(JsonLineConnection opened, int run, NotificationQueue queue) {
     try {
-      opened.readLines(this::dispatch);
+      opened.readLines(line -> dispatch(line, queue));
     } catch (IOException e) {
       LOG.debug("signal-cli connection ended", e);
     } finally {
+      queue.end();
       closeQuietly(opened);
       if (connection == opened) {
         connection = null;
@@ -236,7 +304,7 @@ public final class SignalRpcClient implements AutoCloseable {
     }
   }
 
-  private void dispatch(String line) {
+  private void dispatch(String line, NotificationQueue queue) {
     JsonNode message;
     try {
       message = JSON.readTree(line);
@@ -246,7 +314,12 @@ public final class SignalRpcClient implements AutoCloseable {
     }
     if (message.hasNonNull("method") && !message.has("id")) {
       String method = message.get("method").asText();
-      notify(method, message.path("params"));
+      try {
+        listener.onRead(method, message.path("params"));
+      } catch (RuntimeException e) {
+        LOG.debug("writing a signal-cli notification down ahead failed", e);
+      }
+      queue.put(method, message.path("params"));
       return;
     }
     if (!pending.complete(message) && message.has("error")) {

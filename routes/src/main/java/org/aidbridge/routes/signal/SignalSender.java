@@ -24,6 +24,13 @@ public final class SignalSender implements ChannelSender {
   private final SignalCaptchaAlert captchaAlert;
   private final Clock clock;
   private final String account;
+  private final SentNow sentNow;
+
+  /** Writes a send down the instant signal-cli's answer is read: {@code ChannelMemory}. */
+  @FunctionalInterface
+  interface SentNow {
+    void journalSent(long outboxId, String channelMessageId, Instant at);
+  }
 
   SignalSender(
       SignalRpcClient client,
@@ -31,6 +38,17 @@ public final class SignalSender implements ChannelSender {
       SignalCaptchaAlert captchaAlert,
       Clock clock,
       String account) {
+    this(client, pacer, captchaAlert, clock, account, (id, messageId, at) -> {});
+  }
+
+  SignalSender(
+      SignalRpcClient client,
+      DirectPacer pacer,
+      SignalCaptchaAlert captchaAlert,
+      Clock clock,
+      String account,
+      SentNow sentNow) {
+    this.sentNow = sentNow;
     this.client = client;
     this.pacer = pacer;
     this.captchaAlert = captchaAlert;
@@ -53,17 +71,58 @@ public final class SignalSender implements ChannelSender {
         return new SendOutcome.Deferred(notYet.get(), false, false, "pacing direct messages");
       }
     }
+    Answer answer = new Answer(entry.id());
     SignalSendResults.Mapped mapped;
     try {
-      JsonNode result = SignalRpcClient.await(client.requestForAccount("send", params(message)));
+      JsonNode result =
+          SignalRpcClient.await(client.requestForAccount("send", params(message), answer::read));
       mapped = SignalSendResults.fromResult(result, clock.instant());
     } catch (SignalRpcException e) {
       mapped = SignalSendResults.fromError(e, clock.instant());
+    }
+    SendOutcome.Sent written = answer.finish();
+    if (written != null) {
+      // Written down as sent: it was (a timeout that won the race to this thread does not undo it).
+      return written;
     }
     if (mapped.captcha()) {
       captchaAlert.captchaRequired(mapped.captchaToken());
     }
     return mapped.outcome();
+  }
+
+  /**
+   * One send's answer, as the reading thread reads it: a success is written down there and then
+   * ({@link SentNow}), unless this thread finished with the send already (it timed out), so that
+   * every send written down is reported sent, and marked, once.
+   */
+  private final class Answer {
+    private final long outboxId;
+    private boolean finished; // guarded by this
+    private SendOutcome.Sent written; // guarded by this
+
+    Answer(long outboxId) {
+      this.outboxId = outboxId;
+    }
+
+    /** On the reading thread, the instant a successful result is read. */
+    synchronized void read(JsonNode result) {
+      if (finished) {
+        return;
+      }
+      SendOutcome outcome = SignalSendResults.fromResult(result, clock.instant()).outcome();
+      if (outcome instanceof SendOutcome.Sent sent) {
+        Instant now = clock.instant();
+        sentNow.journalSent(outboxId, sent.channelMessageId(), now);
+        written = new SendOutcome.Sent(sent.channelMessageId(), now);
+      }
+    }
+
+    /** On the sending thread: no more writing down; returns the send written down, or null. */
+    synchronized SendOutcome.Sent finish() {
+      finished = true;
+      return written;
+    }
   }
 
   ObjectNode params(OutboundMessage message) {

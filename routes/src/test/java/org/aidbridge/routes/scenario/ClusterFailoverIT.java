@@ -154,7 +154,8 @@ class ClusterFailoverIT {
                 finished,
                 0,
                 tally.unanswered(messages, world),
-                tally.repeated());
+                tally.repeated(),
+                tally.sameMailResent());
       } finally {
         for (AppProcess app : apps) {
           app.stop();

@@ -21,20 +21,34 @@ final class CrashTally {
   /**
    * What the bot sent, as its recipient reads it (no Message-ID or date: those differ per send).
    */
-  record Reply(String recipient, String text) {}
+  record Reply(String recipient, String text, String mailMessageId) {
+    Reply(String recipient, String text) {
+      this(recipient, text, null);
+    }
+  }
 
   private final Map<String, List<String>> byRecipient = new HashMap<>();
+  // Per recipient and text, the Message-IDs of the mails that carried it (email only).
+  private final Map<String, List<String>> mailIds = new HashMap<>();
 
   private CrashTally(List<Reply> replies) {
     replies.forEach(
-        r -> byRecipient.computeIfAbsent(r.recipient(), k -> new ArrayList<>()).add(r.text()));
+        r -> {
+          byRecipient.computeIfAbsent(r.recipient(), k -> new ArrayList<>()).add(r.text());
+          if (r.mailMessageId() != null) {
+            mailIds
+                .computeIfAbsent(r.recipient() + "\n" + r.text(), k -> new ArrayList<>())
+                .add(r.mailMessageId());
+          }
+        });
   }
 
   static CrashTally of(PeopleMail mail, FakeBotApi telegram, FakeSignalDaemon signal) {
     List<Reply> replies = new ArrayList<>();
     for (MimeMessage m : mail.fromBot()) {
       String text = PeopleMail.subject(m) + "\n" + PeopleMail.text(m);
-      PeopleMail.recipients(m).forEach(to -> replies.add(new Reply("email:" + to, text)));
+      String id = messageId(m);
+      PeopleMail.recipients(m).forEach(to -> replies.add(new Reply("email:" + to, text, id)));
     }
     telegram.sent().forEach(s -> replies.add(new Reply("telegram:" + s.chatId(), s.text())));
     for (JsonNode send : signal.deliveredSends()) {
@@ -45,6 +59,32 @@ final class CrashTally {
       replies.add(new Reply("signal:" + to, send.path("message").asText()));
     }
     return new CrashTally(replies);
+  }
+
+  private static String messageId(MimeMessage m) {
+    try {
+      return m.getMessageID();
+    } catch (jakarta.mail.MessagingException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Of the {@link #duplicates}, the mails that carried the Message-ID of an earlier copy of the
+   * same text to the same person: the same mail sent again, which mail programs show once. Still
+   * counted as duplicates; reported apart so the summary says what a person saw.
+   */
+  int sameMailResent() {
+    int same = 0;
+    for (List<String> ids : mailIds.values()) {
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (String id : ids) {
+        if (!seen.add(id)) {
+          same++;
+        }
+      }
+    }
+    return same;
   }
 
   /** Every message delivered, matches and hints included. */

@@ -14,6 +14,8 @@ import org.aidbridge.routes.scenario.CrashTraffic.Message;
  * @param missedMoments kills whose random moment (a number of messages taken) never came
  * @param unanswered the messages counted in {@code lost}
  * @param repeated the texts counted in {@code duplicates}, with their channel and copies
+ * @param sameMailResent of the email duplicates, those that carried the Message-ID of the first
+ *     copy (the same mail again, which mail programs show once)
  */
 record CrashVerdict(
     long seed,
@@ -25,7 +27,8 @@ record CrashVerdict(
     boolean finished,
     int missedMoments,
     List<Message> unanswered,
-    List<String> repeated) {
+    List<String> repeated,
+    int sameMailResent) {
   /** How many lost and repeated messages the summary lists, at most. */
   private static final int SHOWN = 10;
 
@@ -55,6 +58,12 @@ record CrashVerdict(
           String.format(
               "  %-8s messages %4d, lost %3d, duplicates %3d%n",
               channel.name().toLowerCase(), sent, lost.get(channel), duplicates.get(channel)));
+    }
+    if (sameMailResent > 0) {
+      out.append(
+          String.format(
+              "  of the email duplicates, %d carried the first copy's Message-ID%n",
+              sameMailResent));
     }
     unanswered.stream()
         .limit(SHOWN)

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,6 +39,8 @@ final class CrashWorld implements AutoCloseable, CrashTally.People {
   static final String BOT_SIGNAL = "+15550001111";
 
   private final AtomicLong signalTimestamps = new AtomicLong(System.currentTimeMillis());
+  private final Map<Integer, Long> signalTimestampOf =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger telegramQueued =
       new java.util.concurrent.atomic.AtomicInteger();
   private final Path database;
@@ -112,7 +115,7 @@ final class CrashWorld implements AutoCloseable, CrashTally.People {
       case SIGNAL ->
           signal.push(
               SignalEnvelopes.text(
-                  signalTimestamps.incrementAndGet(),
+                  signalTimestampOf.computeIfAbsent(i, k -> signalTimestamps.incrementAndGet()),
                   signalUuid(i),
                   signalNumber(i),
                   message.text(),
@@ -133,6 +136,54 @@ final class CrashWorld implements AutoCloseable, CrashTally.People {
 
   CrashTally tally() {
     return CrashTally.of(mail, telegram, signal);
+  }
+
+  /** Every copy the three servers took from the bot, with when, for {@link DuplicateCauses}. */
+  List<DuplicateCauses.Copy> copies() throws jakarta.mail.MessagingException {
+    List<DuplicateCauses.Copy> copies = new java.util.ArrayList<>();
+    for (jakarta.mail.internet.MimeMessage m : mail.fromBot()) {
+      String text = PeopleMail.subject(m) + "\n" + PeopleMail.text(m);
+      Instant at = m.getReceivedDate() == null ? Instant.EPOCH : m.getReceivedDate().toInstant();
+      for (String to : PeopleMail.recipients(m)) {
+        copies.add(new DuplicateCauses.Copy("email:" + to, text, at, m.getMessageID()));
+      }
+    }
+    telegram
+        .sent()
+        .forEach(
+            s ->
+                copies.add(
+                    new DuplicateCauses.Copy(
+                        "telegram:" + s.chatId(),
+                        s.text(),
+                        s.at(),
+                        s.chatId() + ":" + s.messageId())));
+    for (com.fasterxml.jackson.databind.JsonNode send : signal.deliveredSends()) {
+      String to =
+          send.hasNonNull("groupId")
+              ? send.get("groupId").asText()
+              : send.path("recipient").path(0).asText();
+      copies.add(
+          new DuplicateCauses.Copy(
+              "signal:" + to,
+              send.path("message").asText(),
+              Instant.ofEpochMilli(send.path("fake.receivedAtMillis").asLong()),
+              send.path("fake.timestamp").asText()));
+    }
+    return copies;
+  }
+
+  /**
+   * When the daemon wrote the person's Signal message to the bot's socket (epoch millis), or null
+   * if it never did (no connection listened).
+   */
+  Long signalWrittenAt(Message message) {
+    Long timestamp = signalTimestampOf.get(message.index());
+    return timestamp == null ? null : signal.writtenAtMillis(timestamp);
+  }
+
+  Path database() {
+    return database;
   }
 
   /**

@@ -129,6 +129,8 @@ public final class FakeSignalDaemon implements AutoCloseable {
     return clients.size();
   }
 
+  private final java.util.Map<Long, Long> written = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** An incoming message: to the connected clients, or kept until one connects. */
   public synchronized void push(JsonNode receiveParams) {
     List<FakeSignalClient> listening =
@@ -138,6 +140,20 @@ public final class FakeSignalDaemon implements AutoCloseable {
       return;
     }
     listening.forEach(c -> c.notifyReceive(receiveParams));
+    wroteAt(receiveParams);
+  }
+
+  /**
+   * When a message was last written to a client's socket, by its envelope timestamp, in epoch
+   * millis; null if never (it still waits on the servers).
+   */
+  public Long writtenAtMillis(long envelopeTimestamp) {
+    return written.get(envelopeTimestamp);
+  }
+
+  private void wroteAt(JsonNode receiveParams) {
+    written.put(
+        receiveParams.path("envelope").path("timestamp").asLong(), System.currentTimeMillis());
   }
 
   /** How many messages wait on "Signal's servers" for a client to connect. */
@@ -148,7 +164,9 @@ public final class FakeSignalDaemon implements AutoCloseable {
   /** Hands the messages waiting on the servers to a client that just started listening. */
   private synchronized void deliverWaitingTo(FakeSignalClient client) {
     while (!waitingOnServers.isEmpty()) {
-      client.notifyReceive(waitingOnServers.poll());
+      JsonNode next = waitingOnServers.poll();
+      client.notifyReceive(next);
+      wroteAt(next);
     }
   }
 

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.aidbridge.bot.outbox.Backoff;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +29,9 @@ class SignalRpcClientIT {
   private SignalRpcClient client;
   private final List<String> received = new CopyOnWriteArrayList<>();
   private final List<String> events = new CopyOnWriteArrayList<>();
+  private final List<String> read = new CopyOnWriteArrayList<>();
+  // While not zero, the listener holds each notification handed to it (a store that is slow).
+  private volatile CountDownLatch hold = new CountDownLatch(0);
 
   @BeforeEach
   void start() throws IOException {
@@ -50,8 +55,18 @@ class SignalRpcClientIT {
             QUICK,
             new SignalRpcClient.Listener() {
               @Override
+              public void onRead(String method, JsonNode params) {
+                read.add(params.path("envelope").path("timestamp").asText());
+              }
+
+              @Override
               public void onNotification(String method, JsonNode params) {
                 received.add(params.path("envelope").path("timestamp").asText());
+                try {
+                  hold.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
               }
 
               @Override
@@ -74,6 +89,43 @@ class SignalRpcClientIT {
     assertThat(SignalRpcClient.await(client.requestForAccount("listGroups", null))).hasSize(2);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 2);
+    assertThat(received).containsExactly("1745372301011", "1745372410000");
+  }
+
+  @Test
+  void anAnswerIsNotHeldBackByNotificationsBeingKept() {
+    hold = new CountDownLatch(1);
+    connect(daemon.endpoint(), Duration.ofSeconds(2));
+
+    daemon.push(SignalFixtures.receiveParams("receive-direct.json"));
+    daemon.push(SignalFixtures.receiveParams("receive-group-command.json"));
+    await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 1);
+
+    // The first is being kept (slowly): the second is read and written down all the same, and an
+    // answer (to a send, it would be) comes at once, not after them.
+    await().atMost(Duration.ofSeconds(5)).until(() -> read.size() == 2);
+    assertThat(client.version()).isEqualTo("0.13.19");
+    assertThat(received).hasSize(1);
+
+    hold.countDown();
+    await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 2);
+    assertThat(received).containsExactly("1745372301011", "1745372410000");
+  }
+
+  @Test
+  void whatWasReadBeforeAStopIsStillHandedOverBeforeTheStopReturns() throws Exception {
+    hold = new CountDownLatch(1);
+    connect(daemon.endpoint(), Duration.ofSeconds(5));
+    daemon.push(SignalFixtures.receiveParams("receive-direct.json"));
+    daemon.push(SignalFixtures.receiveParams("receive-group-command.json"));
+    await().atMost(Duration.ofSeconds(5)).until(() -> read.size() == 2 && received.size() == 1);
+
+    CompletableFuture<Void> stopped = CompletableFuture.runAsync(client::stop);
+    await().atMost(Duration.ofSeconds(5)).until(() -> !client.isConnected());
+    assertThat(stopped).isNotDone();
+
+    hold.countDown();
+    stopped.get(5, TimeUnit.SECONDS);
     assertThat(received).containsExactly("1745372301011", "1745372410000");
   }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
@@ -87,6 +88,53 @@ class SignalSenderIT {
     assertThat(timestamp).matches("\\d{13}");
     assertThat(store.sentMessage(Channel.SIGNAL, timestamp)).isPresent();
     assertThat(daemon.sends().get(0).path("recipient").get(0).asText()).isEqualTo(ROSA.id());
+  }
+
+  @Test
+  void aSendIsWrittenDownOnTheReadingThreadBeforeTheSendingThreadHearsOfIt() throws Exception {
+    List<String> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+    SignalSender writing =
+        new SignalSender(
+            client,
+            new DirectPacer(clock, Duration.ofSeconds(2)),
+            null,
+            clock,
+            BOT,
+            (id, messageId, at) -> {
+              written.add(id + " " + messageId + " " + Thread.currentThread().getName());
+              store.journalSent(id, messageId, at);
+            });
+    OutboxEntry entry = queue(ROSA, "Your need N-7K2 is listed.");
+
+    assertThat(dispatcher.drain(writing, 10)).isEqualTo(1);
+
+    String timestamp = store.outboxEntry(entry.id()).orElseThrow().channelMessageId();
+    assertThat(written).containsExactly(entry.id() + " " + timestamp + " signal-read");
+    assertThat(statusOf(entry)).isEqualTo(OutboxStatus.SENT);
+    // Written once, settled by the mark: the journal beside the database holds no line in flight.
+    store.close();
+    assertThat(java.nio.file.Files.readString(dir.resolve("aidbridge.db-sent"))).isEmpty();
+    store = SqliteStore.open(dir.resolve("aidbridge.db").toString());
+  }
+
+  @Test
+  void aRefusedSendIsNotWrittenDown() {
+    List<Long> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+    SignalSender writing =
+        new SignalSender(
+            client,
+            new DirectPacer(clock, Duration.ofSeconds(2)),
+            null,
+            clock,
+            BOT,
+            (id, messageId, at) -> written.add(id));
+    daemon.answerNextSends(SendAnswer.UNREGISTERED);
+    OutboxEntry entry = queue(ROSA, "Your need N-7K2 is listed.");
+
+    dispatcher.drain(writing, 10);
+
+    assertThat(written).isEmpty();
+    assertThat(statusOf(entry)).isNotEqualTo(OutboxStatus.SENT);
   }
 
   @Test
