@@ -3,6 +3,8 @@ package org.aidbridge.bot.parse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.parse.lexicon.Tokenizer;
 import org.aidbridge.bot.place.PlaceFinder;
@@ -50,15 +52,50 @@ final class KindGate {
     this.offerWeight = offerWeight;
   }
 
-  private static final class Shared {
-    static final KindGate INSTANCE =
-        new KindGate(
-            train(TrainingCorpus.load(), KindModel.Training.DEFAULT), NEED_WEIGHT, OFFER_WEIGHT);
+  /** The shared gate, trained once per process on a thread of its own ({@link #training}). */
+  private static final AtomicReference<CompletableFuture<KindGate>> SHARED =
+      new AtomicReference<>();
+
+  /** The thread the shared gate was trained on (for the test that it is not the caller's). */
+  private static volatile String trainedOn;
+
+  /**
+   * The gate trained on every shipped corpus file, its training (about a second of a processor)
+   * started on a daemon thread of its own on the first call: the application's start goes on
+   * meanwhile, and only a message parsed before it is done waits for it.
+   */
+  static CompletableFuture<KindGate> training() {
+    CompletableFuture<KindGate> started = SHARED.get();
+    if (started != null) {
+      return started;
+    }
+    CompletableFuture<KindGate> fresh = new CompletableFuture<>();
+    if (!SHARED.compareAndSet(null, fresh)) {
+      return SHARED.get();
+    }
+    Thread thread = new Thread(() -> trainShared(fresh), "kind-gate-training");
+    thread.setDaemon(true);
+    thread.start();
+    return fresh;
   }
 
-  /** The gate trained on every shipped corpus file; trained once, on first use (about 1 s). */
+  private static void trainShared(CompletableFuture<KindGate> into) {
+    try {
+      KindModel model = train(TrainingCorpus.load(), KindModel.Training.DEFAULT);
+      trainedOn = Thread.currentThread().getName();
+      into.complete(new KindGate(model, NEED_WEIGHT, OFFER_WEIGHT));
+    } catch (RuntimeException | Error e) {
+      into.completeExceptionally(e); // every parse then fails loudly, as a missing lexicon would
+    }
+  }
+
+  /** The shared gate, waiting for its training if it is not done yet. */
   static KindGate shared() {
-    return Shared.INSTANCE;
+    return training().join();
+  }
+
+  static String trainedOn() {
+    return trainedOn;
   }
 
   /** A model trained on {@code messages}, each tokenized as the parser tokenizes. */

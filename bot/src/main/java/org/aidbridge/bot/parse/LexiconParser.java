@@ -3,6 +3,7 @@ package org.aidbridge.bot.parse;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Place;
@@ -31,11 +32,23 @@ public final class LexiconParser implements ListingParser {
   private final ItemReader itemReader;
   private final UrgencyReader urgencyReader;
   private final ExpiryReader expiryReader;
-  private final KindGate gate;
+  private final CompletableFuture<KindGate> gate;
 
-  /** The parser with the statistical gate trained on the shipped corpus ({@link KindGate}). */
+  /**
+   * The parser with the statistical gate trained on the shipped corpus ({@link KindGate}). It
+   * returns at once: the gate is trained on a thread of its own, and only a message parsed before
+   * that is done waits for it.
+   */
   public LexiconParser(PlaceFinder places) {
-    this(places, KindGate.shared());
+    this(KindGate.training(), places);
+  }
+
+  /**
+   * Starts training the shared gate in the background, so that a parser made later finds it ready.
+   * {@code run} calls it first thing, before it opens the store and reads the gazetteer.
+   */
+  public static void prepareInBackground() {
+    KindGate.training();
   }
 
   /**
@@ -43,6 +56,18 @@ public final class LexiconParser implements ListingParser {
    *     for the rules alone
    */
   LexiconParser(PlaceFinder places, KindGate gate) {
+    this(gate == null ? null : CompletableFuture.completedFuture(gate), places);
+  }
+
+  /** A parser whose gate is {@code gate} once that is done (each parse until then waits). */
+  static LexiconParser waitingFor(CompletableFuture<KindGate> gate, PlaceFinder places) {
+    return new LexiconParser(gate, places);
+  }
+
+  /**
+   * @param gate the gate once it is trained (the parse waits for it), or null for the rules alone
+   */
+  private LexiconParser(CompletableFuture<KindGate> gate, PlaceFinder places) {
     this.gate = gate;
     this.places = places == null ? PlaceFinder.NONE : places;
     this.lexicons = Lexicons.shared();
@@ -65,8 +90,11 @@ public final class LexiconParser implements ListingParser {
     if (text == null || text.isBlank()) {
       return ParsedMessage.none(fallback);
     }
+    // Outside the try: a gate that failed to train is a broken build, not a message to skip.
+    KindGate trained = gate == null ? null : gate.join();
     try {
-      return parseText(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text, context);
+      return parseText(
+          text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text, context, trained);
     } catch (RuntimeException e) {
       // A parser bug must not cost a message: it is stored, and read as not a listing.
       return ParsedMessage.none(fallback);
@@ -87,7 +115,7 @@ public final class LexiconParser implements ListingParser {
     return new RuleReading(read(text, tokenized, lexicon, found, urgency), tokenized);
   }
 
-  private ParsedMessage parseText(String text, ParseContext context) {
+  private ParsedMessage parseText(String text, ParseContext context, KindGate gate) {
     Tokenizer.Result tokenized =
         Tokenizer.tokenize(TextNormalizer.normalize(text), lexicons.clauseOpeners());
     var tokens = tokenized.tokens();

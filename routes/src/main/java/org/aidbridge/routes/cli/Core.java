@@ -54,6 +54,7 @@ final class Core {
 
   synchronized ListingParser parser() {
     if (parser == null) {
+      LexiconParser.prepareInBackground(); // the gate trains while the gazetteer is read
       parser = new LexiconParser(places());
     }
     return parser;

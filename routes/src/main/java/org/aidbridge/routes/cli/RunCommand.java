@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.aidbridge.bot.parse.LexiconParser;
 import org.aidbridge.bot.place.PlaceFinder;
 import org.aidbridge.bot.port.Leadership;
 import org.aidbridge.bot.store.DatabaseLogin;
@@ -71,6 +72,7 @@ final class RunCommand implements Callable<Integer> {
   static void run(AidBridgeCli parent, Settings settings, List<ChannelOption> channels)
       throws Exception {
     Core core = Core.from(settings);
+    LexiconParser.prepareInBackground(); // trains while the store opens and the gazetteer loads
     PlaceFinder places = core.places(); // starts reading the gazetteer while the store opens
     Clock clock = parent.environment().clock();
     try (UntilStopped stop = new UntilStopped();
