@@ -3,11 +3,19 @@ package org.aidbridge.bot.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The schema upgrade by Flyway, with made-up steps (what a later schema change will rely on), and
@@ -77,13 +85,46 @@ class SchemaUpgradeTest {
   }
 
   @Test
-  void theSqliteScriptsMakeExactlyTheSchemaTheOldStepsMade(@TempDir Path dir) {
+  void theSqliteScriptsUpToTheLastOldStepMakeExactlyTheSchemaTheOldStepsMade(@TempDir Path dir) {
     String legacy = dir.resolve("legacy.db").toString();
     LegacyMigrations.buildFile(legacy, LegacyMigrations.latest());
+    String scripts = dir.resolve("scripts.db").toString();
+    Flyway.configure()
+        .dataSource("jdbc:sqlite:" + scripts, null, null)
+        .locations(Dialect.SQLITE.migrations())
+        .target(String.valueOf(LegacyMigrations.latest()))
+        .load()
+        .migrate();
+
+    assertThat(schema(scripts)).isEqualTo(schema(legacy)).isNotEmpty();
+  }
+
+  @Test
+  void everyStepIsAPairOfScriptsOneForEachDatabase() throws Exception {
+    assertThat(scriptNames("sqlite"))
+        .hasSizeGreaterThanOrEqualTo(LegacyMigrations.latest())
+        .isEqualTo(scriptNames("postgresql"));
+  }
+
+  @ParameterizedTest(name = "user_version {0}")
+  @MethodSource("oldVersions")
+  void aFileMadeBeforeFlywayIsUpgradedInPlaceToTheSchemaOfAFreshDatabase(
+      int oldVersion, @TempDir Path dir) {
     String fresh = dir.resolve("fresh.db").toString();
     SqliteStore.open(fresh).close();
+    String old = dir.resolve("old.db").toString();
+    LegacyMigrations.buildFile(old, oldVersion);
 
-    assertThat(schema(fresh)).isEqualTo(schema(legacy)).isNotEmpty();
+    SqliteStore.open(old).close();
+
+    assertThat(schema(old)).isEqualTo(schema(fresh));
+    List<Integer> later = scriptVersions(fresh).stream().filter(v -> v > oldVersion).toList();
+    List<String> history = new ArrayList<>(List.of(oldVersion + " BASELINE"));
+    later.forEach(v -> history.add(v + " SQL"));
+    assertThat(flywayHistory(old)).containsExactlyElementsOf(history);
+    assertThat(version(old))
+        .isEqualTo(version(fresh))
+        .isEqualTo(Collections.max(scriptVersions(fresh)));
   }
 
   @Test
@@ -115,13 +156,48 @@ class SchemaUpgradeTest {
                   .id())
           .isGreaterThan(7);
     }
-    try (SqliteDatabase upgraded = new SqliteDatabase(SqliteConnector.connect(file), null)) {
-      assertThat(version(upgraded)).isEqualTo(LegacyMigrations.latest());
-      assertThat(
-              upgraded.list(
-                  "SELECT version || ' ' || type FROM flyway_schema_history",
-                  row -> row.getString(1)))
-          .containsExactly(LegacyMigrations.latest() + " BASELINE");
+    String fresh = dir.resolve("fresh.db").toString();
+    SqliteStore.open(fresh).close();
+    assertThat(version(file)).isEqualTo(version(fresh));
+    assertThat(flywayHistory(file))
+        .first()
+        .as("taken up at its version, not rebuilt")
+        .isEqualTo(LegacyMigrations.latest() + " BASELINE");
+  }
+
+  /** Every {@code user_version} a file made before Flyway can have. */
+  static IntStream oldVersions() {
+    return IntStream.rangeClosed(1, LegacyMigrations.latest());
+  }
+
+  private static int version(String file) {
+    try (SqliteDatabase db = new SqliteDatabase(SqliteConnector.connect(file), null)) {
+      return version(db);
+    }
+  }
+
+  /** The file's Flyway history, each row as "version type", in the order it was applied. */
+  private static List<String> flywayHistory(String file) {
+    try (SqliteDatabase db = new SqliteDatabase(SqliteConnector.connect(file), null)) {
+      return db.list(
+          "SELECT version || ' ' || type FROM flyway_schema_history ORDER BY installed_rank",
+          row -> row.getString(1));
+    }
+  }
+
+  /** The versions of the scripts Flyway applied to a fresh file: every step there is. */
+  private static List<Integer> scriptVersions(String freshFile) {
+    try (SqliteDatabase db = new SqliteDatabase(SqliteConnector.connect(freshFile), null)) {
+      return db.list(
+          "SELECT version FROM flyway_schema_history WHERE type = 'SQL' ORDER BY installed_rank",
+          row -> Integer.parseInt(row.getString(1)));
+    }
+  }
+
+  private static List<String> scriptNames(String folder) throws Exception {
+    Path scripts = Path.of(SchemaUpgradeTest.class.getResource("/db/migration/" + folder).toURI());
+    try (Stream<Path> files = Files.list(scripts)) {
+      return files.map(f -> f.getFileName().toString()).sorted().toList();
     }
   }
 
