@@ -21,6 +21,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The schema upgrade by Flyway, with made-up steps (what a later schema change will rely on), and
  * the files AidBridge made before Flyway (built here with its old steps, {@link LegacyMigrations}):
  * each opens with today's code, upgraded in place, its data intact.
+ *
+ * <p>What is proved for the real scripts: the SQLite scripts {@code V1} to {@code V14} make exactly
+ * the schema the frozen old steps made; a file the old code left at any {@code user_version} from 1
+ * to 14 is baselined at it, gets every later script on top (V15 onwards included) and ends with
+ * exactly the schema of a fresh database; and the two script folders hold the same names.
+ *
+ * <p><b>Adding a schema step needs no change here.</b> Add a pair of scripts with the same name,
+ * the next whole version number: {@code db/migration/sqlite/V<n>__what_it_does.sql} and {@code
+ * db/migration/postgresql/V<n>__what_it_does.sql} (same meaning, each in its dialect). The tests
+ * here compare against a fresh database, so they apply it by themselves; the store contract tests
+ * run it on SQLite and PostgreSQL. Never append a step to {@link LegacyMigrations}: it is the code
+ * from before Flyway, frozen at 14.
  */
 class SchemaUpgradeTest {
   private static final String ONE = "classpath:schema-upgrade-test/one";
