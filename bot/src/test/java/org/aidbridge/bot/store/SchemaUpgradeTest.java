@@ -3,13 +3,10 @@ package org.aidbridge.bot.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -112,10 +109,10 @@ class SchemaUpgradeTest {
   }
 
   @Test
-  void everyStepIsAPairOfScriptsOneForEachDatabase() throws Exception {
-    assertThat(scriptNames("sqlite"))
+  void everyStepIsAPairOfScriptsOneForEachDatabase() {
+    assertThat(SchemaScripts.names("sqlite"))
         .hasSizeGreaterThanOrEqualTo(LegacyMigrations.latest())
-        .isEqualTo(scriptNames("postgresql"));
+        .isEqualTo(SchemaScripts.names("postgresql"));
   }
 
   @ParameterizedTest(name = "user_version {0}")
@@ -134,9 +131,7 @@ class SchemaUpgradeTest {
     List<String> history = new ArrayList<>(List.of(oldVersion + " BASELINE"));
     later.forEach(v -> history.add(v + " SQL"));
     assertThat(flywayHistory(old)).containsExactlyElementsOf(history);
-    assertThat(version(old))
-        .isEqualTo(version(fresh))
-        .isEqualTo(Collections.max(scriptVersions(fresh)));
+    assertThat(version(old)).isEqualTo(version(fresh)).isEqualTo(SchemaScripts.latest());
   }
 
   @Test
@@ -203,13 +198,6 @@ class SchemaUpgradeTest {
       return db.list(
           "SELECT version FROM flyway_schema_history WHERE type = 'SQL' ORDER BY installed_rank",
           row -> Integer.parseInt(row.getString(1)));
-    }
-  }
-
-  private static List<String> scriptNames(String folder) throws Exception {
-    Path scripts = Path.of(SchemaUpgradeTest.class.getResource("/db/migration/" + folder).toURI());
-    try (Stream<Path> files = Files.list(scripts)) {
-      return files.map(f -> f.getFileName().toString()).sorted().toList();
     }
   }
 
