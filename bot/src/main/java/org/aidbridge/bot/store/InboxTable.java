@@ -42,8 +42,8 @@ final class InboxTable {
                       group_channel, group_id, group_is_group,
                       text, subject, language_hint, reply_to,
                       addressed_to_bot, sender_is_group_admin, received_at, sender_authenticated,
-                      sender_proof)
-                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      sender_proof, text_cut)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                   """,
                   m.channel().id(),
                   m.channelMessageId(),
@@ -61,7 +61,8 @@ final class InboxTable {
                   flag(m.senderIsGroupAdmin()),
                   millis(m.receivedAt()),
                   flag(m.senderProof() != Proof.NONE),
-                  m.senderProof().id()));
+                  m.senderProof().id(),
+                  flag(m.textCut())));
         });
   }
 
@@ -128,7 +129,9 @@ final class InboxTable {
             flag(row, "addressed_to_bot"),
             flag(row, "sender_is_group_admin"),
             Columns.instant(row, "received_at"),
-            Proof.fromId(row.getString("sender_proof")));
+            Proof.fromId(row.getString("sender_proof")),
+            // The stored text is already capped, so only this column still says it was cut.
+            flag(row, "text_cut"));
     return new StoredInbound(row.getLong("id"), message);
   }
 }

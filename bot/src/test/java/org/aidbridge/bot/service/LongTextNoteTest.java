@@ -2,11 +2,14 @@ package org.aidbridge.bot.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.aidbridge.bot.BotService;
 import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.Bots;
+import org.aidbridge.bot.i18n.Texts;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
@@ -16,6 +19,7 @@ import org.aidbridge.bot.store.Store;
 import org.aidbridge.bot.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A person whose text was longer than the bot reads is told so once, in private, in their words.
@@ -43,6 +47,29 @@ class LongTextNoteTest {
     assertThat(out).filteredOn(o -> o.text().contains("فقط بخش اول آن را خواندم")).hasSize(1);
     assertThat(out).noneMatch(o -> o.text().contains("read only its first part"));
     assertThat(store.activeListingsOf(ROSA)).hasSize(1);
+  }
+
+  @Test
+  void aCutTextHandledFromTheStoredInboxAfterARestartStillGetsTheNoteOnce(@TempDir Path dir) {
+    String file = dir.resolve("aidbridge.db").toString();
+    try (Store before = SqliteStore.open(file)) {
+      // Stored, then the process died before the core handled it (or a channel leader stored it
+      // for the core leader to read).
+      before.recordInbound(
+          InboundMessage.direct(ROSA, "4", "need insulin in Portland " + filler(), NOW));
+    }
+
+    try (Store after = SqliteStore.open(file)) {
+      BotService restarted = Bots.create(after, BotSettings.DEFAULT, new MutableClock(NOW));
+      assertThat(restarted.resumePending()).isEqualTo(1);
+      assertThat(restarted.resumePending()).isZero();
+
+      assertThat(after.dueOutbox(Channel.SIGNAL, NOW.plus(Duration.ofDays(1)), 10))
+          .extracting(entry -> entry.message().text())
+          .filteredOn(text -> text.contains(Texts.get("en", "message.cut")))
+          .hasSize(1);
+      assertThat(after.activeListingsOf(ROSA)).hasSize(1);
+    }
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.Proof;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** The inbox: every inbound message is kept once, until it is processed. */
@@ -64,6 +65,37 @@ public interface InboxContract {
       assertThat(store().unprocessedInbound(10))
           .contains(new StoredInbound(id.getAsLong(), message));
     }
+  }
+
+  @Test
+  default void aTextCutByTheChannelIsStillKnownToBeCutWhenReadBack() {
+    InboundMessage cut =
+        new InboundMessage(
+            Channel.EMAIL,
+            "<long@example.org>",
+            ALICE,
+            null,
+            "need rice (the rest of a long mail the channel did not read)",
+            null,
+            null,
+            null,
+            true,
+            false,
+            T0,
+            Proof.NONE,
+            true);
+    InboundMessage whole = direct(BOB, "<short@example.org>", "need rice");
+
+    store().recordInbound(cut);
+    store().recordInbound(whole);
+
+    assertThat(store().unprocessedInbound(10))
+        .extracting(stored -> stored.message().channelMessageId(), s -> s.message().textCut())
+        .containsExactly(
+            Tuple.tuple("<long@example.org>", true), Tuple.tuple("<short@example.org>", false));
+    assertThat(store().dueInbound(T0, 10))
+        .extracting(stored -> stored.message())
+        .containsExactly(cut, whole);
   }
 
   @Test

@@ -9,8 +9,8 @@ import java.util.List;
  * {@code V14} in {@code db/migration/sqlite}.
  *
  * <p>The schema, as the steps that build it. Step {@code n} (1-based) takes a database from {@code
- * PRAGMA user_version = n - 1} to {@code n}. Steps are only ever appended: a released step never
- * changes, so every database, old or new, ends up with the same schema.
+ * PRAGMA user_version = n - 1} to {@code n}. They are frozen: a released step never changes, and a
+ * new one is a Flyway script pair, never appended here (see {@link SchemaUpgradeTest}).
  *
  * <p>Conventions: instants are epoch milliseconds (INTEGER); enums are stored by name, channels and
  * categories by their lower-case ids; an address is three columns {@code x_channel}, {@code x_id},
@@ -529,7 +529,7 @@ final class LegacyMigrations {
     }
   }
 
-  /** The schema version this code writes and reads. */
+  /** The last version the old steps made (14); every later step is a Flyway script only. */
   static int latest() {
     return STEPS.size();
   }

@@ -4,15 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The schema upgrade by Flyway, with made-up steps (what a later schema change will rely on), and
  * the files AidBridge made before Flyway (built here with its old steps, {@link LegacyMigrations}):
  * each opens with today's code, upgraded in place, its data intact.
+ *
+ * <p>What is proved for the real scripts: the SQLite scripts {@code V1} to {@code V14} make exactly
+ * the schema the frozen old steps made; a file the old code left at any {@code user_version} from 1
+ * to 14 is baselined at it, gets every later script on top (V15 onwards included) and ends with
+ * exactly the schema of a fresh database; and the two script folders hold the same names.
+ *
+ * <p><b>Adding a schema step needs no change here.</b> Add a pair of scripts with the same name,
+ * the next whole version number: {@code db/migration/sqlite/V<n>__what_it_does.sql} and {@code
+ * db/migration/postgresql/V<n>__what_it_does.sql} (same meaning, each in its dialect). The tests
+ * here compare against a fresh database, so they apply it by themselves; the store contract tests
+ * run it on SQLite and PostgreSQL. Never append a step to {@link LegacyMigrations}: it is the code
+ * from before Flyway, frozen at 14.
  */
 class SchemaUpgradeTest {
   private static final String ONE = "classpath:schema-upgrade-test/one";
@@ -77,13 +94,44 @@ class SchemaUpgradeTest {
   }
 
   @Test
-  void theSqliteScriptsMakeExactlyTheSchemaTheOldStepsMade(@TempDir Path dir) {
+  void theSqliteScriptsUpToTheLastOldStepMakeExactlyTheSchemaTheOldStepsMade(@TempDir Path dir) {
     String legacy = dir.resolve("legacy.db").toString();
     LegacyMigrations.buildFile(legacy, LegacyMigrations.latest());
+    String scripts = dir.resolve("scripts.db").toString();
+    Flyway.configure()
+        .dataSource("jdbc:sqlite:" + scripts, null, null)
+        .locations(Dialect.SQLITE.migrations())
+        .target(String.valueOf(LegacyMigrations.latest()))
+        .load()
+        .migrate();
+
+    assertThat(schema(scripts)).isEqualTo(schema(legacy)).isNotEmpty();
+  }
+
+  @Test
+  void everyStepIsAPairOfScriptsOneForEachDatabase() {
+    assertThat(SchemaScripts.names("sqlite"))
+        .hasSizeGreaterThanOrEqualTo(LegacyMigrations.latest())
+        .isEqualTo(SchemaScripts.names("postgresql"));
+  }
+
+  @ParameterizedTest(name = "user_version {0}")
+  @MethodSource("oldVersions")
+  void aFileMadeBeforeFlywayIsUpgradedInPlaceToTheSchemaOfAFreshDatabase(
+      int oldVersion, @TempDir Path dir) {
     String fresh = dir.resolve("fresh.db").toString();
     SqliteStore.open(fresh).close();
+    String old = dir.resolve("old.db").toString();
+    LegacyMigrations.buildFile(old, oldVersion);
 
-    assertThat(schema(fresh)).isEqualTo(schema(legacy)).isNotEmpty();
+    SqliteStore.open(old).close();
+
+    assertThat(schema(old)).isEqualTo(schema(fresh));
+    List<Integer> later = scriptVersions(fresh).stream().filter(v -> v > oldVersion).toList();
+    List<String> history = new ArrayList<>(List.of(oldVersion + " BASELINE"));
+    later.forEach(v -> history.add(v + " SQL"));
+    assertThat(flywayHistory(old)).containsExactlyElementsOf(history);
+    assertThat(version(old)).isEqualTo(version(fresh)).isEqualTo(SchemaScripts.latest());
   }
 
   @Test
@@ -115,13 +163,41 @@ class SchemaUpgradeTest {
                   .id())
           .isGreaterThan(7);
     }
-    try (SqliteDatabase upgraded = new SqliteDatabase(SqliteConnector.connect(file), null)) {
-      assertThat(version(upgraded)).isEqualTo(LegacyMigrations.latest());
-      assertThat(
-              upgraded.list(
-                  "SELECT version || ' ' || type FROM flyway_schema_history",
-                  row -> row.getString(1)))
-          .containsExactly(LegacyMigrations.latest() + " BASELINE");
+    String fresh = dir.resolve("fresh.db").toString();
+    SqliteStore.open(fresh).close();
+    assertThat(version(file)).isEqualTo(version(fresh));
+    assertThat(flywayHistory(file))
+        .first()
+        .as("taken up at its version, not rebuilt")
+        .isEqualTo(LegacyMigrations.latest() + " BASELINE");
+  }
+
+  /** Every {@code user_version} a file made before Flyway can have. */
+  static IntStream oldVersions() {
+    return IntStream.rangeClosed(1, LegacyMigrations.latest());
+  }
+
+  private static int version(String file) {
+    try (SqliteDatabase db = new SqliteDatabase(SqliteConnector.connect(file), null)) {
+      return version(db);
+    }
+  }
+
+  /** The file's Flyway history, each row as "version type", in the order it was applied. */
+  private static List<String> flywayHistory(String file) {
+    try (SqliteDatabase db = new SqliteDatabase(SqliteConnector.connect(file), null)) {
+      return db.list(
+          "SELECT version || ' ' || type FROM flyway_schema_history ORDER BY installed_rank",
+          row -> row.getString(1));
+    }
+  }
+
+  /** The versions of the scripts Flyway applied to a fresh file: every step there is. */
+  private static List<Integer> scriptVersions(String freshFile) {
+    try (SqliteDatabase db = new SqliteDatabase(SqliteConnector.connect(freshFile), null)) {
+      return db.list(
+          "SELECT version FROM flyway_schema_history WHERE type = 'SQL' ORDER BY installed_rank",
+          row -> Integer.parseInt(row.getString(1)));
     }
   }
 

@@ -60,7 +60,7 @@ class SqliteStoreFileTest {
   void schemaIsCreatedOnceAndAnExistingDatabaseOpensAsIs() throws SQLException {
     Path file = dir.resolve("bot.db");
     SqliteStore.open(file.toString()).close();
-    assertThat(pragma(file, "user_version")).isEqualTo(String.valueOf(LegacyMigrations.latest()));
+    assertThat(pragma(file, "user_version")).isEqualTo(String.valueOf(SchemaScripts.latest()));
     assertThat(pragma(file, "journal_mode")).isEqualToIgnoringCase("wal");
 
     try (SqliteStore store = SqliteStore.open(file.toString())) {
@@ -69,7 +69,7 @@ class SqliteStoreFileTest {
     try (SqliteStore store = SqliteStore.open(file.toString())) {
       assertThat(store.state("k")).contains("v");
     }
-    assertThat(pragma(file, "user_version")).isEqualTo(String.valueOf(LegacyMigrations.latest()));
+    assertThat(pragma(file, "user_version")).isEqualTo(String.valueOf(SchemaScripts.latest()));
   }
 
   @Test
@@ -89,7 +89,7 @@ class SqliteStoreFileTest {
     SqliteStore.open(file.toString()).close();
     try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement statement = raw.createStatement()) {
-      statement.execute("PRAGMA user_version = " + (LegacyMigrations.latest() + 1));
+      statement.execute("PRAGMA user_version = " + (SchemaScripts.latest() + 1));
     }
 
     assertThatThrownBy(() -> SqliteStore.open(file.toString()))
