@@ -59,13 +59,16 @@ public final class HousekeepingHarness {
       probing.join();
       System.out.printf(
           "%s: run %.2f s wall, %.2f s CPU, %d message(s) queued; %d arriving message(s) stored"
-              + " meanwhile, longest wait %.1f ms%n",
+              + " meanwhile, mean wait %.1f ms, longest %.1f ms (from %.2f s on), %d over 100 ms%n",
           oneTransaction ? "one transaction" : "page by page",
           wall / 1e9,
           cpu / 1e9,
           queued.size(),
           prober.stored.get(),
-          prober.longestNanos.get() / 1e6);
+          prober.totalNanos.get() / 1e6 / Math.max(1, prober.stored.get()),
+          prober.longestNanos.get() / 1e6,
+          prober.longestAt.get() / 1e9,
+          prober.over100ms.get());
     } finally {
       Files.deleteIfExists(copy);
       Files.deleteIfExists(Path.of(copy + "-wal"));
@@ -80,6 +83,10 @@ public final class HousekeepingHarness {
     private final AtomicBoolean stop = new AtomicBoolean();
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong longestNanos = new AtomicLong();
+    private final AtomicLong longestAt = new AtomicLong();
+    private final AtomicLong over100ms = new AtomicLong();
+    private final AtomicLong totalNanos = new AtomicLong();
+    private final long begun = System.nanoTime();
 
     Prober(Store store, Instant now) {
       this.store = store;
@@ -91,7 +98,15 @@ public final class HousekeepingHarness {
       while (!stop.get()) {
         long start = System.nanoTime();
         store.storeRawInbound(Channel.TELEGRAM, "{\"update_id\":" + stored.get() + "}", now);
-        longestNanos.accumulateAndGet(System.nanoTime() - start, Math::max);
+        long waited = System.nanoTime() - start;
+        totalNanos.addAndGet(waited);
+        if (waited > longestNanos.get()) {
+          longestNanos.set(waited);
+          longestAt.set(start - begun);
+        }
+        if (waited > 100_000_000L) {
+          over100ms.incrementAndGet();
+        }
         stored.incrementAndGet();
         // A message a millisecond: a busy network, and room for the run to take the connection.
         LockSupport.parkNanos(1_000_000);
