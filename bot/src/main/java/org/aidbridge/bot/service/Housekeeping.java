@@ -61,7 +61,7 @@ public final class Housekeeping {
     for (Subscription s : subscriptions) {
       tally.queued.addAll(store.inTransaction(() -> queue(digests.dueDigest(s, now), now)));
     }
-    int deleted = store.inTransaction(() -> applyRetention(now)) + eraseClosedListings(now);
+    int deleted = store.inTransaction(() -> applyRetention(now));
     if (tally.expired + deleted + tally.queued.size() > 0) {
       LOG.info(
           "housekeeping: {} listing(s) expired, {} message(s) queued, {} old row(s) deleted",
@@ -109,29 +109,15 @@ public final class Housekeeping {
 
   /**
    * Deletes processed inbound messages and finished outbox entries older than the retention, the
-   * last message to each forgotten person once it is sent; link codes and confirmations whose time
-   * is up.
+   * last message to each forgotten person once it is sent, and what identifies the authors of
+   * listings closed longer ago than the retention; link codes and confirmations whose time is up.
    */
   private int applyRetention(Instant now) {
     Instant cutoff = now.minus(settings.inboundRetention());
     return store.deleteProcessedInboundBefore(cutoff)
         + store.deleteFinishedOutboxBefore(cutoff)
         + store.deleteSentOutboxAbout(Forgetting.TOPIC)
+        + store.eraseClosedListingsBefore(cutoff)
         + store.deleteExpiredProofs(now);
-  }
-
-  /**
-   * Erases what identifies the authors of listings closed longer ago than the retention, a page at
-   * a time: after a mass expiry (an import, a downtime) that is tens of thousands of listings.
-   */
-  private int eraseClosedListings(Instant now) {
-    Instant cutoff = now.minus(settings.inboundRetention());
-    int erased = 0;
-    int page;
-    do {
-      page = store.eraseClosedListingsBefore(cutoff, Escalations.PAGE);
-      erased += page;
-    } while (page == Escalations.PAGE);
-    return erased;
   }
 }

@@ -641,11 +641,6 @@ public abstract class JdbcStore implements Store {
   }
 
   @Override
-  public int eraseClosedListingsBefore(Instant before, int limit) {
-    return lifecycle.eraseClosedListingsBefore(before, limit);
-  }
-
-  @Override
   public void saveDashboardLink(String tokenHash, Address person, Instant expiresAt) {
     dashboard.saveLink(tokenHash, person, expiresAt);
   }

@@ -70,15 +70,6 @@ final class LifecycleTable {
               .collect(Collectors.joining(", "))
           + ") AND expires_at < ? AND created_at < ? AND author_id <> ?";
 
-  /**
-   * As {@link #ERASE_SQL}, at most a number of listings at a time: a run after a mass expiry erases
-   * tens of thousands, in transactions short enough for arriving messages to get in between.
-   */
-  static final String ERASE_SOME_SQL =
-      "UPDATE listings SET text = '', author_id = ?\n WHERE id IN (SELECT id FROM listings WHERE"
-          + ERASE_SQL.substring(ERASE_SQL.indexOf(" status IN ("))
-          + " LIMIT ?)";
-
   private final Database db;
 
   LifecycleTable(Database db) {
@@ -200,9 +191,5 @@ final class LifecycleTable {
    */
   int eraseClosedListingsBefore(Instant before) {
     return db.update(ERASE_SQL, ERASED, millis(before), millis(before), ERASED);
-  }
-
-  int eraseClosedListingsBefore(Instant before, int limit) {
-    return db.update(ERASE_SOME_SQL, ERASED, millis(before), millis(before), ERASED, limit);
   }
 }

@@ -400,14 +400,6 @@ public interface Store extends AutoCloseable, ChannelMemory {
    */
   int eraseClosedListingsBefore(Instant before);
 
-  /**
-   * As {@link #eraseClosedListingsBefore(Instant)}, at most {@code limit} listings: call again
-   * while it erases {@code limit}, each call in a transaction of its own.
-   *
-   * @return how many were erased
-   */
-  int eraseClosedListingsBefore(Instant before, int limit);
-
   // --- the coordinators' web dashboard ---
 
   /** Keeps a one-time sign-in link, by the hash of its token, for {@code person}. */

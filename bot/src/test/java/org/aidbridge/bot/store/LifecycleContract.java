@@ -12,7 +12,6 @@ import static org.aidbridge.bot.store.StoreFixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -296,28 +295,6 @@ public interface LifecycleContract {
     assertThat(store().listingById(active.id())).contains(active);
     assertThat(store().listingById(recent.id()).orElseThrow().text()).isEqualTo(recent.text());
     assertThat(store().eraseClosedListingsBefore(at(100))).isZero();
-  }
-
-  @Test
-  default void closedListingsAreErasedAtMostALimitAtATimeUntilNoneIsLeft() {
-    List<Long> closed = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      Listing listing = stored(Kind.NEED, T0, at(10));
-      store().updateStatus(listing.id(), Status.EXPIRED);
-      closed.add(listing.id());
-    }
-    Listing active = stored(Kind.NEED, T0, at(10));
-
-    assertThat(store().eraseClosedListingsBefore(at(100), 2)).isEqualTo(2);
-    assertThat(closed)
-        .filteredOn(id -> store().listingById(id).orElseThrow().text().isEmpty())
-        .hasSize(2);
-    assertThat(store().eraseClosedListingsBefore(at(100), 2)).isEqualTo(2);
-    assertThat(store().eraseClosedListingsBefore(at(100), 2)).isEqualTo(1);
-    assertThat(store().eraseClosedListingsBefore(at(100), 2)).isZero();
-
-    assertThat(closed).allMatch(id -> store().listingById(id).orElseThrow().text().isEmpty());
-    assertThat(store().listingById(active.id())).contains(active);
   }
 
   private long record(String id, Instant at) {

@@ -44,13 +44,6 @@ class LifecycleQueryPlanTest {
         .noneMatch(step -> step.startsWith("SCAN"));
   }
 
-  @Test
-  void erasingClosedListingsAPageAtATimeUsesTheStatusIndex() throws SQLException {
-    assertThat(plan(LifecycleTable.ERASE_SOME_SQL))
-        .anyMatch(step -> step.contains("listings_life"))
-        .noneMatch(step -> step.startsWith("SCAN"));
-  }
-
   private List<String> plan(String sql) throws SQLException {
     Path file = dir.resolve("bot.db");
     SqliteStore.open(file.toString()).close();
