@@ -50,16 +50,25 @@ public final class Digests {
   public List<OutboundMessage> dueDigests(Instant now) {
     List<OutboundMessage> out = new ArrayList<>();
     for (Subscription s : store.subscriptions()) {
-      ZonedDateTime local = now.atZone(zoneOf(s));
-      if (local.toLocalTime().isBefore(settings.digestTime())) {
-        continue;
-      }
-      String period = "daily:" + local.toLocalDate();
-      if (!store.isUnreachable(s.group()) && store.markDigestSent(s.group(), period, now)) {
-        out.addAll(digestFor(s, now));
-      }
+      out.addAll(dueDigest(s, now));
     }
     return out;
+  }
+
+  /**
+   * The group's digest if its time has come at {@code now} and it is reachable and was not sent
+   * today's yet, else nothing. Records it as sent, so call it in the transaction that queues it.
+   */
+  public List<OutboundMessage> dueDigest(Subscription s, Instant now) {
+    ZonedDateTime local = now.atZone(zoneOf(s));
+    if (local.toLocalTime().isBefore(settings.digestTime())) {
+      return List.of();
+    }
+    String period = "daily:" + local.toLocalDate();
+    if (!store.isUnreachable(s.group()) && store.markDigestSent(s.group(), period, now)) {
+      return digestFor(s, now);
+    }
+    return List.of();
   }
 
   /**

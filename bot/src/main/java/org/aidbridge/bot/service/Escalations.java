@@ -36,23 +36,25 @@ public final class Escalations {
     this.rings = settings.escalationRings();
   }
 
-  /** Escalates every need whose next ring is due at {@code now}. */
-  public List<OutboundMessage> escalate(Instant now) {
-    List<OutboundMessage> out = new ArrayList<>();
+  /**
+   * Escalates the needs of one page (ids above {@code afterId}) whose next ring is due at {@code
+   * now}. The rings reached are recorded here, so queue the announcements in the same transaction.
+   */
+  WorkPage escalatePage(Instant now, long afterId, List<Subscription> subscriptions) {
     if (rings.isEmpty()) {
-      return out;
+      return WorkPage.DONE;
     }
-    List<Subscription> subscriptions = store.subscriptions();
-    long after = 0;
-    for (List<Listing> page; !(page = store.openUnmatchedNeeds(now, after, PAGE)).isEmpty(); ) {
-      for (Listing need : page) {
-        if (need.place() != null && need.place().resolved() && anyRingDue(need, now)) {
-          out.addAll(escalate(need, subscriptions, now));
-        }
+    List<Listing> page = store.openUnmatchedNeeds(now, afterId, PAGE);
+    if (page.isEmpty()) {
+      return WorkPage.DONE;
+    }
+    List<OutboundMessage> out = new ArrayList<>();
+    for (Listing need : page) {
+      if (need.place() != null && need.place().resolved() && anyRingDue(need, now)) {
+        out.addAll(escalate(need, subscriptions, now));
       }
-      after = page.get(page.size() - 1).id();
     }
-    return out;
+    return WorkPage.upTo(page.get(page.size() - 1).id(), out, 0);
   }
 
   /** Whether a ring's time has come for the need (reached or not): else nothing to look up. */

@@ -3,8 +3,10 @@ package org.aidbridge.bot.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.model.Subscription;
 import org.aidbridge.bot.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +14,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The work that time brings, run on a schedule by the application: listings expire, authors are
  * asked whether theirs are still wanted, unmet needs reach farther groups, digests go out, and old
- * messages are deleted. Everything one run decides is queued in the outbox in the same transaction
- * as the records that keep it from being done twice.
+ * messages are deleted.
+ *
+ * <p>A run is many short transactions, not one: a page of listings at a time (expiry, renewal
+ * questions, escalation), one group's digest at a time, then the retention. The database is free
+ * between them, so messages arriving meanwhile are handled instead of waiting for the whole run
+ * (the first run over a large import expires tens of thousands of listings). Each transaction
+ * queues its messages in the outbox together with the records that keep them from being sent twice
+ * (the listing expired, the question marked asked, the ring recorded, the digest marked sent), so a
+ * run cut short keeps the pages it finished, and the next run does the rest and nothing twice.
  */
 public final class Housekeeping {
   private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
@@ -39,28 +48,63 @@ public final class Housekeeping {
 
   /**
    * Does what is due at {@code now}. Safe to call as often as wished (every minute is plenty): what
-   * was done is not done again.
+   * was done is not done again. When it fails part-way, what it committed before stays done.
    *
    * @return the messages queued in the outbox
    */
   public List<OutboundMessage> run(Instant now) {
-    return store.inTransaction(
-        () -> {
-          int expired = renewals.expire(now);
-          List<OutboundMessage> out = new ArrayList<>(renewals.ask(now));
-          out.addAll(escalations.escalate(now));
-          out.addAll(digests.dueDigests(now));
-          out.forEach(o -> store.enqueue(o, now));
-          int deleted = applyRetention(now);
-          if (expired + deleted + out.size() > 0) {
-            LOG.info(
-                "housekeeping: {} listing(s) expired, {} message(s) queued, {} old row(s) deleted",
-                expired,
-                out.size(),
-                deleted);
-          }
-          return out;
-        });
+    Tally tally = new Tally();
+    inPages(after -> renewals.expirePage(now, after), now, tally);
+    inPages(after -> renewals.askPage(now, after), now, tally);
+    List<Subscription> subscriptions = store.subscriptions();
+    inPages(after -> escalations.escalatePage(now, after, subscriptions), now, tally);
+    for (Subscription s : subscriptions) {
+      tally.queued.addAll(store.inTransaction(() -> queue(digests.dueDigest(s, now), now)));
+    }
+    int deleted = store.inTransaction(() -> applyRetention(now));
+    if (tally.expired + deleted + tally.queued.size() > 0) {
+      LOG.info(
+          "housekeeping: {} listing(s) expired, {} message(s) queued, {} old row(s) deleted",
+          tally.expired,
+          tally.queued.size(),
+          deleted);
+    }
+    return tally.queued;
+  }
+
+  /** Runs {@code step} a page at a time, each page and its messages in a transaction of its own. */
+  private void inPages(PageStep step, Instant now, Tally tally) {
+    OptionalLong next = OptionalLong.of(0);
+    while (next.isPresent()) {
+      long after = next.getAsLong();
+      WorkPage page =
+          store.inTransaction(
+              () -> {
+                WorkPage done = step.after(after);
+                queue(done.messages(), now);
+                return done;
+              });
+      tally.expired += page.changed();
+      tally.queued.addAll(page.messages());
+      next = page.next();
+    }
+  }
+
+  private List<OutboundMessage> queue(List<OutboundMessage> messages, Instant now) {
+    messages.forEach(m -> store.enqueue(m, now));
+    return messages;
+  }
+
+  /** One page of a kind of work, starting after a listing id. */
+  @FunctionalInterface
+  private interface PageStep {
+    WorkPage after(long afterId);
+  }
+
+  /** What a run did so far, for its log line and its answer. */
+  private static final class Tally {
+    private final List<OutboundMessage> queued = new ArrayList<>();
+    private int expired;
   }
 
   /**

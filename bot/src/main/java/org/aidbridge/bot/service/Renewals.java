@@ -48,37 +48,38 @@ public final class Renewals {
     this.clock = clock;
   }
 
-  /** Marks the listings whose time is up as EXPIRED. They leave matching and digests. */
-  public int expire(Instant now) {
-    int expired = 0;
-    long after = 0;
-    for (List<Listing> page;
-        !(page = store.activeListingsExpiringBy(now, after, Escalations.PAGE)).isEmpty(); ) {
-      page.forEach(l -> store.updateStatus(l.id(), Status.EXPIRED));
-      expired += page.size();
-      after = page.get(page.size() - 1).id();
+  /**
+   * Marks one page of the listings whose time is up, those with an id above {@code afterId}, as
+   * EXPIRED. They leave matching and digests, so a page done is not found again.
+   */
+  WorkPage expirePage(Instant now, long afterId) {
+    List<Listing> page = store.activeListingsExpiringBy(now, afterId, Escalations.PAGE);
+    if (page.isEmpty()) {
+      return WorkPage.DONE;
     }
-    return expired;
+    page.forEach(l -> store.updateStatus(l.id(), Status.EXPIRED));
+    return WorkPage.upTo(page.get(page.size() - 1).id(), List.of(), page.size());
   }
 
   /**
-   * Asks the authors of listings ending within a day whether they are still wanted, once per
-   * expiry. A listing that lives less than a day in all is not asked about.
+   * Asks the authors of one page of listings ending within a day (ids above {@code afterId})
+   * whether they are still wanted, once per expiry: the questions are recorded as asked here, so
+   * queue them in the same transaction. A listing that lives less than a day in all is not asked
+   * about.
    */
-  public List<OutboundMessage> ask(Instant now) {
-    List<OutboundMessage> out = new ArrayList<>();
-    long after = 0;
-    for (List<Listing> page;
-        !(page = store.activeListingsExpiringBy(now.plus(ASK_AHEAD), after, Escalations.PAGE))
-            .isEmpty(); ) {
-      for (Listing listing : page) {
-        if (shouldAsk(listing, now)) {
-          out.add(question(listing));
-        }
-      }
-      after = page.get(page.size() - 1).id();
+  WorkPage askPage(Instant now, long afterId) {
+    List<Listing> page =
+        store.activeListingsExpiringBy(now.plus(ASK_AHEAD), afterId, Escalations.PAGE);
+    if (page.isEmpty()) {
+      return WorkPage.DONE;
     }
-    return out;
+    List<OutboundMessage> out = new ArrayList<>();
+    for (Listing listing : page) {
+      if (shouldAsk(listing, now)) {
+        out.add(question(listing));
+      }
+    }
+    return WorkPage.upTo(page.get(page.size() - 1).id(), out, 0);
   }
 
   /** Whether to ask now (and, if so, recorded as asked about this expiry). */

@@ -1,0 +1,116 @@
+package org.aidbridge.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.aidbridge.bot.BotSettings;
+import org.aidbridge.bot.Bots;
+import org.aidbridge.bot.model.Channel;
+import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.service.Housekeeping;
+import org.aidbridge.bot.store.SqliteStore;
+import org.aidbridge.bot.store.Store;
+
+/**
+ * How long a message arriving during a housekeeping run waits for the database. Copies a database
+ * (e.g. 100,000 imported listings), runs housekeeping once at a time when every listing is past its
+ * end, and meanwhile stores an inbound payload again and again from another thread, as a channel's
+ * reading thread does: the longest of those waits is the longest transaction the run held.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
+ * org.aidbridge.benchmarks.HousekeepingHarness DB [days-ahead] [paged|one]}. {@code one} wraps the
+ * run in one outer transaction (its pages become savepoints), as housekeeping was before it
+ * committed page by page.
+ */
+public final class HousekeepingHarness {
+  private HousekeepingHarness() {}
+
+  public static void main(String[] args) throws Exception {
+    Path source = Path.of(args[0]);
+    long daysAhead = args.length > 1 ? Long.parseLong(args[1]) : 400;
+    boolean oneTransaction = args.length > 2 && args[2].equals("one");
+    Path copy = Files.createTempFile("aidbridge-housekeeping", ".db");
+    Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
+    try (Store store = SqliteStore.open(copy.toString())) {
+      Instant now = Instant.now().plus(Duration.ofDays(daysAhead));
+      Housekeeping housekeeping =
+          Bots.housekeeping(store, BotSettings.DEFAULT, Clock.fixed(now, ZoneOffset.UTC));
+      Prober prober = new Prober(store, now);
+      Thread probing = new Thread(prober, "arriving-messages");
+      probing.start();
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      long cpuStart = threads.getCurrentThreadCpuTime();
+      long wallStart = System.nanoTime();
+      List<OutboundMessage> queued =
+          oneTransaction ? store.inTransaction(() -> housekeeping.run(now)) : housekeeping.run(now);
+      long wall = System.nanoTime() - wallStart;
+      long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
+      prober.stop.set(true);
+      probing.join();
+      System.out.printf(
+          "%s: run %.2f s wall, %.2f s CPU, %d message(s) queued; %d arriving message(s) stored"
+              + " meanwhile, mean wait %.1f ms, longest %.1f ms (from %.2f s on), %d over 100 ms%n",
+          oneTransaction ? "one transaction" : "page by page",
+          wall / 1e9,
+          cpu / 1e9,
+          queued.size(),
+          prober.stored.get(),
+          prober.totalNanos.get() / 1e6 / Math.max(1, prober.stored.get()),
+          prober.longestNanos.get() / 1e6,
+          prober.longestAt.get() / 1e9,
+          prober.over100ms.get());
+    } finally {
+      Files.deleteIfExists(copy);
+      Files.deleteIfExists(Path.of(copy + "-wal"));
+      Files.deleteIfExists(Path.of(copy + "-shm"));
+    }
+  }
+
+  /** Stores a raw inbound payload again and again, timing each. */
+  private static final class Prober implements Runnable {
+    private final Store store;
+    private final Instant now;
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private final AtomicLong stored = new AtomicLong();
+    private final AtomicLong longestNanos = new AtomicLong();
+    private final AtomicLong longestAt = new AtomicLong();
+    private final AtomicLong over100ms = new AtomicLong();
+    private final AtomicLong totalNanos = new AtomicLong();
+    private final long begun = System.nanoTime();
+
+    Prober(Store store, Instant now) {
+      this.store = store;
+      this.now = now;
+    }
+
+    @Override
+    public void run() {
+      while (!stop.get()) {
+        long start = System.nanoTime();
+        store.storeRawInbound(Channel.TELEGRAM, "{\"update_id\":" + stored.get() + "}", now);
+        long waited = System.nanoTime() - start;
+        totalNanos.addAndGet(waited);
+        if (waited > longestNanos.get()) {
+          longestNanos.set(waited);
+          longestAt.set(start - begun);
+        }
+        if (waited > 100_000_000L) {
+          over100ms.incrementAndGet();
+        }
+        stored.incrementAndGet();
+        // A message a millisecond: a busy network, and room for the run to take the connection.
+        LockSupport.parkNanos(1_000_000);
+      }
+    }
+  }
+}
