@@ -30,7 +30,9 @@ import org.aidbridge.bot.store.Store;
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
  * org.aidbridge.benchmarks.HousekeepingHarness DB [days-ahead] [paged|one]}. {@code one} wraps the
  * run in one outer transaction (its pages become savepoints), as housekeeping was before it
- * committed page by page.
+ * committed page by page. {@code retention} first runs housekeeping untimed 380 days earlier (every
+ * listing expires, none is old enough for the retention), then times the run at DAYS, which has
+ * only the retention to do: the erasure of every listing, alone.
  */
 public final class HousekeepingHarness {
   private HousekeepingHarness() {}
@@ -39,12 +41,18 @@ public final class HousekeepingHarness {
     Path source = Path.of(args[0]);
     long daysAhead = args.length > 1 ? Long.parseLong(args[1]) : 400;
     boolean oneTransaction = args.length > 2 && args[2].equals("one");
+    boolean retentionOnly = args.length > 2 && args[2].equals("retention");
     Path copy = Files.createTempFile("aidbridge-housekeeping", ".db");
     Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
     try (Store store = SqliteStore.open(copy.toString())) {
       Instant now = Instant.now().plus(Duration.ofDays(daysAhead));
       Housekeeping housekeeping =
           Bots.housekeeping(store, BotSettings.DEFAULT, Clock.fixed(now, ZoneOffset.UTC));
+      if (retentionOnly) {
+        Instant expiry = now.minus(Duration.ofDays(380));
+        Bots.housekeeping(store, BotSettings.DEFAULT, Clock.fixed(expiry, ZoneOffset.UTC))
+            .run(expiry);
+      }
       Prober prober = new Prober(store, now);
       Thread probing = new Thread(prober, "arriving-messages");
       probing.start();
@@ -60,7 +68,7 @@ public final class HousekeepingHarness {
       System.out.printf(
           "%s: run %.2f s wall, %.2f s CPU, %d message(s) queued; %d arriving message(s) stored"
               + " meanwhile, mean wait %.1f ms, longest %.1f ms (from %.2f s on), %d over 100 ms%n",
-          oneTransaction ? "one transaction" : "page by page",
+          oneTransaction ? "one transaction" : retentionOnly ? "retention only" : "page by page",
           wall / 1e9,
           cpu / 1e9,
           queued.size(),

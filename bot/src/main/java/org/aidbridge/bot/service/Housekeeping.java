@@ -3,10 +3,12 @@ package org.aidbridge.bot.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.model.Subscription;
+import org.aidbridge.bot.store.ErasurePage;
 import org.aidbridge.bot.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,10 +21,11 @@ import org.slf4j.LoggerFactory;
  * <p>A run is many short transactions, not one: a page of listings at a time (expiry, renewal
  * questions, escalation), one group's digest at a time, then the retention. The database is free
  * between them, so messages arriving meanwhile are handled instead of waiting for the whole run
- * (the first run over a large import expires tens of thousands of listings). Each transaction
- * queues its messages in the outbox together with the records that keep them from being sent twice
- * (the listing expired, the question marked asked, the ring recorded, the digest marked sent), so a
- * run cut short keeps the pages it finished, and the next run does the rest and nothing twice.
+ * (the first run over a large import expires tens of thousands of listings, and the retention
+ * erases them a page at a time again when their time is up). Each transaction queues its messages
+ * in the outbox together with the records that keep them from being sent twice (the listing
+ * expired, the question marked asked, the ring recorded, the digest marked sent), so a run cut
+ * short keeps the pages it finished, and the next run does the rest and nothing twice.
  */
 public final class Housekeeping {
   private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
@@ -61,7 +64,7 @@ public final class Housekeeping {
     for (Subscription s : subscriptions) {
       tally.queued.addAll(store.inTransaction(() -> queue(digests.dueDigest(s, now), now)));
     }
-    int deleted = store.inTransaction(() -> applyRetention(now));
+    int deleted = store.inTransaction(() -> applyRetention(now)) + eraseClosedListings(now);
     if (tally.expired + deleted + tally.queued.size() > 0) {
       LOG.info(
           "housekeeping: {} listing(s) expired, {} message(s) queued, {} old row(s) deleted",
@@ -109,15 +112,35 @@ public final class Housekeeping {
 
   /**
    * Deletes processed inbound messages and finished outbox entries older than the retention, the
-   * last message to each forgotten person once it is sent, and what identifies the authors of
-   * listings closed longer ago than the retention; link codes and confirmations whose time is up.
+   * last message to each forgotten person once it is sent; link codes and confirmations whose time
+   * is up.
    */
   private int applyRetention(Instant now) {
     Instant cutoff = now.minus(settings.inboundRetention());
     return store.deleteProcessedInboundBefore(cutoff)
         + store.deleteFinishedOutboxBefore(cutoff)
         + store.deleteSentOutboxAbout(Forgetting.TOPIC)
-        + store.eraseClosedListingsBefore(cutoff)
         + store.deleteExpiredProofs(now);
+  }
+
+  /**
+   * Erases what identifies the authors of listings closed longer ago than the retention, a page at
+   * a time, each page its own transaction: the retention after a mass expiry (an import, a
+   * downtime) erases tens of thousands. A run cut short keeps the pages it erased; the next starts
+   * over and finds only the rest, as erased listings leave the index the pages walk.
+   */
+  private int eraseClosedListings(Instant now) {
+    Instant cutoff = now.minus(settings.inboundRetention());
+    int erased = 0;
+    Optional<ErasurePage.Cursor> next = Optional.of(ErasurePage.Cursor.START);
+    while (next.isPresent()) {
+      ErasurePage.Cursor after = next.get();
+      ErasurePage page =
+          store.inTransaction(
+              () -> store.eraseClosedListingsBefore(cutoff, after, Escalations.PAGE));
+      erased += page.erased();
+      next = page.next();
+    }
+    return erased;
   }
 }

@@ -652,6 +652,12 @@ public abstract class JdbcStore implements Store {
   }
 
   @Override
+  public ErasurePage eraseClosedListingsBefore(
+      Instant before, ErasurePage.Cursor after, int limit) {
+    return lifecycle.eraseClosedListingsBefore(before, after, limit);
+  }
+
+  @Override
   public void saveDashboardLink(String tokenHash, Address person, Instant expiresAt) {
     dashboard.saveLink(tokenHash, person, expiresAt);
   }

@@ -3,10 +3,13 @@ package org.aidbridge.bot.store;
 import static org.aidbridge.bot.store.Columns.millis;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Listing;
@@ -64,11 +67,38 @@ final class LifecycleTable {
   /** Closed listings: every status but the active ones, listed so the status index serves. */
   static final String ERASE_SQL =
       "UPDATE listings SET text = '', author_id = ?\n WHERE status IN ("
+          + closedStatuses()
+          + ") AND expires_at < ? AND created_at < ? AND author_id <> ?";
+
+  /**
+   * Closed listings not erased yet, written exactly as the {@code listings_to_erase} index's
+   * condition is (so the database sees that the index holds them): constants, not parameters.
+   */
+  private static final String TO_ERASE =
+      "author_id <> '"
+          + ERASED
+          + "' AND status NOT IN ("
           + Arrays.stream(Status.values())
-              .filter(st -> !st.active())
+              .filter(Status::active)
               .map(st -> "'" + st.name() + "'")
               .collect(Collectors.joining(", "))
-          + ") AND expires_at < ? AND created_at < ? AND author_id <> ?";
+          + ") AND created_at < ?";
+
+  /**
+   * The rest of a page: listings to erase that end at the cursor's time, after its id. Two
+   * statements rather than one {@code (expires_at, id) > (?, ?)}: SQLite seeks a row value by its
+   * first column only, and thousands of imported listings end at the same time.
+   */
+  static final String TO_ERASE_SAME_END_SQL =
+      "SELECT expires_at, id FROM listings\n WHERE "
+          + TO_ERASE
+          + " AND expires_at = ? AND id > ?\n ORDER BY id LIMIT ?";
+
+  /** The next ones: listings to erase that end after the cursor's time and before the cutoff. */
+  static final String TO_ERASE_LATER_END_SQL =
+      "SELECT expires_at, id FROM listings\n WHERE "
+          + TO_ERASE
+          + " AND expires_at > ? AND expires_at < ?\n ORDER BY expires_at, id LIMIT ?";
 
   private final Database db;
 
@@ -191,5 +221,59 @@ final class LifecycleTable {
    */
   int eraseClosedListingsBefore(Instant before) {
     return db.update(ERASE_SQL, ERASED, millis(before), millis(before), ERASED);
+  }
+
+  /**
+   * As {@link #eraseClosedListingsBefore(Instant)}, for at most {@code limit} listings after {@code
+   * after}, in the order of the {@code listings_to_erase} index, which erased listings leave.
+   */
+  ErasurePage eraseClosedListingsBefore(Instant before, ErasurePage.Cursor after, int limit) {
+    List<ErasurePage.Cursor> keys = pageToErase(before, after, limit);
+    if (keys.isEmpty()) {
+      return new ErasurePage(0, Optional.empty());
+    }
+    List<Object> params = new ArrayList<>(List.of(millis(before), millis(before)));
+    keys.forEach(key -> params.add(key.id()));
+    int erased =
+        db.update(
+            "UPDATE listings SET text = '', author_id = '"
+                + ERASED
+                + "'\n WHERE "
+                + TO_ERASE
+                + " AND expires_at < ? AND id IN ("
+                + String.join(", ", Collections.nCopies(keys.size(), "?"))
+                + ")",
+            params.toArray());
+    Optional<ErasurePage.Cursor> next =
+        keys.size() < limit ? Optional.empty() : Optional.of(keys.get(keys.size() - 1));
+    return new ErasurePage(erased, next);
+  }
+
+  private List<ErasurePage.Cursor> pageToErase(
+      Instant before, ErasurePage.Cursor after, int limit) {
+    Database.RowReader<ErasurePage.Cursor> key =
+        row -> new ErasurePage.Cursor(Instant.ofEpochMilli(row.getLong(1)), row.getLong(2));
+    long cutoff = millis(before);
+    long end = millis(after.expiresAt());
+    List<ErasurePage.Cursor> keys =
+        end < cutoff
+            ? db.list(TO_ERASE_SAME_END_SQL, key, cutoff, end, after.id(), limit)
+            : List.of();
+    if (keys.size() == limit) {
+      return keys;
+    }
+    List<ErasurePage.Cursor> all = new ArrayList<>(keys);
+    all.addAll(db.list(TO_ERASE_LATER_END_SQL, key, cutoff, end, cutoff, limit - keys.size()));
+    return all;
+  }
+
+  /**
+   * Every status but the active ones, as SQL literals: listed so that an index on status serves.
+   */
+  private static String closedStatuses() {
+    return Arrays.stream(Status.values())
+        .filter(st -> !st.active())
+        .map(st -> "'" + st.name() + "'")
+        .collect(Collectors.joining(", "));
   }
 }

@@ -400,6 +400,15 @@ public interface Store extends AutoCloseable, ChannelMemory {
    */
   int eraseClosedListingsBefore(Instant before);
 
+  /**
+   * As {@link #eraseClosedListingsBefore(Instant)}, one page: at most {@code limit} of those
+   * listings, the first after {@code after} by end of life then id. Start at {@link
+   * ErasurePage.Cursor#START} and call again from the page's {@code next} while it has one, each
+   * call in a transaction of its own: every page seeks to where the last one ended, so each costs
+   * about the same however many were erased before it.
+   */
+  ErasurePage eraseClosedListingsBefore(Instant before, ErasurePage.Cursor after, int limit);
+
   // --- the coordinators' web dashboard ---
 
   /** Keeps a one-time sign-in link, by the hash of its token, for {@code person}. */

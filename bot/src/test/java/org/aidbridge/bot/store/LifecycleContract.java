@@ -12,8 +12,10 @@ import static org.aidbridge.bot.store.StoreFixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Category;
@@ -295,6 +297,61 @@ public interface LifecycleContract {
     assertThat(store().listingById(active.id())).contains(active);
     assertThat(store().listingById(recent.id()).orElseThrow().text()).isEqualTo(recent.text());
     assertThat(store().eraseClosedListingsBefore(at(100))).isZero();
+  }
+
+  @Test
+  default void closedListingsAreErasedAPageAtATimeFromWhereTheLastPageEnded() {
+    List<Listing> closed = new ArrayList<>();
+    for (int minute : new int[] {40, 10, 30, 10, 20}) {
+      Listing listing = stored(Kind.NEED, T0, at(minute));
+      store().updateStatus(listing.id(), Status.EXPIRED);
+      closed.add(listing);
+    }
+    Listing active = stored(Kind.NEED, T0, at(15));
+    Listing recent = stored(Kind.OFFER, T0, at(500));
+    store().updateStatus(recent.id(), Status.WITHDRAWN);
+
+    ErasurePage first = store().eraseClosedListingsBefore(at(100), ErasurePage.Cursor.START, 2);
+    assertThat(first.erased()).isEqualTo(2);
+    assertThat(first.next()).contains(new ErasurePage.Cursor(at(10), closed.get(3).id()));
+    assertThat(erased(closed)).containsExactly(closed.get(1).id(), closed.get(3).id());
+
+    ErasurePage second = store().eraseClosedListingsBefore(at(100), first.next().get(), 2);
+    assertThat(second.erased()).isEqualTo(2);
+    ErasurePage third = store().eraseClosedListingsBefore(at(100), second.next().get(), 2);
+    assertThat(third.erased()).isEqualTo(1);
+    assertThat(third.next()).isEmpty();
+
+    assertThat(erased(closed)).hasSize(5);
+    assertThat(store().listingById(active.id())).contains(active);
+    assertThat(store().listingById(recent.id()).orElseThrow().text()).isEqualTo(recent.text());
+    ErasurePage again = store().eraseClosedListingsBefore(at(100), ErasurePage.Cursor.START, 2);
+    assertThat(again).isEqualTo(new ErasurePage(0, Optional.empty()));
+  }
+
+  @Test
+  default void aPageErasesWhatTheWholeErasureWouldAndKeepsWhatStatisticsNeed() {
+    Listing closed = stored(Kind.NEED, T0, at(10));
+    store().updateStatus(closed.id(), Status.FULFILLED);
+
+    assertThat(store().eraseClosedListingsBefore(at(100), ErasurePage.Cursor.START, 500).erased())
+        .isEqualTo(1);
+
+    Listing erased = store().listingById(closed.id()).orElseThrow();
+    assertThat(erased.text()).isEmpty();
+    assertThat(erased.author().id()).isNotEqualTo(ALICE.id());
+    assertThat(erased.categories()).isEqualTo(closed.categories());
+    assertThat(erased.place()).isEqualTo(closed.place());
+    assertThat(erased.status()).isEqualTo(Status.FULFILLED);
+    assertThat(store().eraseClosedListingsBefore(at(100))).isZero();
+  }
+
+  private List<Long> erased(List<Listing> listings) {
+    return listings.stream()
+        .map(l -> store().listingById(l.id()).orElseThrow())
+        .filter(l -> l.text().isEmpty())
+        .map(Listing::id)
+        .toList();
   }
 
   private long record(String id, Instant at) {

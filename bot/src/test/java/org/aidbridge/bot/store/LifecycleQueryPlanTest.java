@@ -44,6 +44,19 @@ class LifecycleQueryPlanTest {
         .noneMatch(step -> step.startsWith("SCAN"));
   }
 
+  @Test
+  void aPageToEraseSeeksTheCursorsIdAmongListingsEndingAtItsTime() throws SQLException {
+    assertThat(plan(LifecycleTable.TO_ERASE_SAME_END_SQL))
+        .containsExactly("SEARCH listings USING INDEX listings_to_erase (expires_at=? AND id>?)");
+  }
+
+  @Test
+  void aPageToEraseSeeksTheListingsEndingAfterTheCursorsTime() throws SQLException {
+    assertThat(plan(LifecycleTable.TO_ERASE_LATER_END_SQL))
+        .containsExactly(
+            "SEARCH listings USING INDEX listings_to_erase (expires_at>? AND expires_at<?)");
+  }
+
   private List<String> plan(String sql) throws SQLException {
     Path file = dir.resolve("bot.db");
     SqliteStore.open(file.toString()).close();
