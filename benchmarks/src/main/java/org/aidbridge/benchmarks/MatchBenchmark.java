@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.aidbridge.bot.match.MatchScorer;
 import org.aidbridge.bot.match.Matcher;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Category;
@@ -18,8 +17,6 @@ import org.aidbridge.bot.model.Match;
 import org.aidbridge.bot.model.Place;
 import org.aidbridge.bot.model.Status;
 import org.aidbridge.bot.model.Urgency;
-import org.aidbridge.bot.store.SqliteStore;
-import org.aidbridge.bot.store.Store;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -57,30 +54,20 @@ public class MatchBenchmark {
   @Param({"1000", "10000", "100000"})
   public int openListings;
 
-  private Store store;
+  private MatchWorld world;
   private Matcher matcher;
   private List<Listing> needs;
 
   @Setup(Level.Trial)
   public void fill() {
-    store = SqliteStore.open(":memory:");
-    matcher = new Matcher(store, new MatchScorer(150));
-    SplittableRandom random = new SplittableRandom(42);
-    store.inTransaction(
-        () -> {
-          for (int i = 0; i < openListings; i++) {
-            store.insertListing(listing(random, Kind.OFFER, i));
-          }
-        });
-    needs =
-        java.util.stream.IntStream.range(0, 64)
-            .mapToObj(i -> listing(random, Kind.NEED, -i))
-            .toList();
+    world = MatchWorld.of(openListings, 64);
+    matcher = world.matcher();
+    needs = world.needs();
   }
 
   @TearDown(Level.Trial)
   public void close() {
-    store.close();
+    world.close();
   }
 
   private int next;

@@ -2,16 +2,10 @@ package org.aidbridge.benchmarks;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
-import org.aidbridge.bot.match.MatchScorer;
 import org.aidbridge.bot.match.Matcher;
-import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
-import org.aidbridge.bot.store.SqliteStore;
-import org.aidbridge.bot.store.Store;
 
 /**
  * The CPU time one thread spends matching a need on {@link MatchBenchmark}'s data, through the
@@ -26,19 +20,9 @@ public final class MatchCpuTime {
   public static void main(String[] args) {
     int openListings = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-    try (Store store = SqliteStore.open(":memory:")) {
-      Matcher matcher = new Matcher(store, new MatchScorer(150));
-      SplittableRandom random = new SplittableRandom(42);
-      store.inTransaction(
-          () -> {
-            for (int i = 0; i < openListings; i++) {
-              store.insertListing(MatchBenchmark.listing(random, Kind.OFFER, i));
-            }
-          });
-      List<Listing> needs = new ArrayList<>();
-      for (int i = 0; i < 64; i++) {
-        needs.add(MatchBenchmark.listing(random, Kind.NEED, -i));
-      }
+    try (MatchWorld world = MatchWorld.of(openListings, 64)) {
+      Matcher matcher = world.matcher();
+      List<Listing> needs = world.needs();
       ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
       double[] index = new double[rounds];
       double[] scan = new double[rounds];

@@ -5,14 +5,9 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import org.aidbridge.bot.match.MatchScorer;
 import org.aidbridge.bot.match.Matcher;
-import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
-import org.aidbridge.bot.store.SqliteStore;
-import org.aidbridge.bot.store.Store;
 
 /**
  * Each match timed on its own, on {@link MatchBenchmark}'s data, through the index and by scoring
@@ -47,19 +42,9 @@ public final class MatchLatency {
   }
 
   private static void run(int openListings, int matches) {
-    try (Store store = SqliteStore.open(":memory:")) {
-      Matcher matcher = new Matcher(store, new MatchScorer(150));
-      SplittableRandom random = new SplittableRandom(42);
-      store.inTransaction(
-          () -> {
-            for (int i = 0; i < openListings; i++) {
-              store.insertListing(MatchBenchmark.listing(random, Kind.OFFER, i));
-            }
-          });
-      List<Listing> needs = new ArrayList<>();
-      for (int i = 0; i < 1024; i++) {
-        needs.add(MatchBenchmark.listing(random, Kind.NEED, -i));
-      }
+    try (MatchWorld world = MatchWorld.of(openListings, 1024)) {
+      Matcher matcher = world.matcher();
+      List<Listing> needs = world.needs();
       Consumer<Listing> index = n -> matcher.matchesFor(n, MatchBenchmark.NOW, 3);
       Consumer<Listing> scan = n -> matcher.matchesByFullScan(n, MatchBenchmark.NOW, 3);
       int scans = Math.max(200, Math.min(matches, 2_000_000 / openListings));

@@ -94,12 +94,7 @@ class SignalSenderIT {
   void aSendIsWrittenDownOnTheReadingThreadBeforeTheSendingThreadHearsOfIt() throws Exception {
     List<String> written = new java.util.concurrent.CopyOnWriteArrayList<>();
     SignalSender writing =
-        new SignalSender(
-            client,
-            new DirectPacer(clock, Duration.ofSeconds(2)),
-            null,
-            clock,
-            BOT,
+        writingDownTo(
             (id, messageId, at) -> {
               written.add(id + " " + messageId + " " + Thread.currentThread().getName());
               store.journalSent(id, messageId, at);
@@ -120,14 +115,7 @@ class SignalSenderIT {
   @Test
   void aRefusedSendIsNotWrittenDown() {
     List<Long> written = new java.util.concurrent.CopyOnWriteArrayList<>();
-    SignalSender writing =
-        new SignalSender(
-            client,
-            new DirectPacer(clock, Duration.ofSeconds(2)),
-            null,
-            clock,
-            BOT,
-            (id, messageId, at) -> written.add(id));
+    SignalSender writing = writingDownTo((id, messageId, at) -> written.add(id));
     daemon.answerNextSends(SendAnswer.UNREGISTERED);
     OutboxEntry entry = queue(ROSA, "Your need N-7K2 is listed.");
 
@@ -219,5 +207,11 @@ class SignalSenderIT {
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(client::isConnected);
     clock.advance(Duration.ofMinutes(11));
     assertThat(dispatcher.drain(sender, 10)).isEqualTo(1);
+  }
+
+  /** A sender like the channel's, telling {@code sentNow} of each send it writes down. */
+  private SignalSender writingDownTo(SignalSender.SentNow sentNow) {
+    return new SignalSender(
+        client, new DirectPacer(clock, Duration.ofSeconds(2)), null, clock, BOT, sentNow);
   }
 }
