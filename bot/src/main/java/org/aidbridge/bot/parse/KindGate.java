@@ -42,14 +42,47 @@ final class KindGate {
   private static final ParseContext TRAINING_CONTEXT =
       ParseContext.at(Instant.parse("2026-11-24T10:00:00Z"));
 
+  /**
+   * A message the rules read as a need is read as an offer when the classifier's share of the offer
+   * score alone reaches this and beats the need score: a rule cue of needing inside an offer ("if
+   * anyone needs a lift", "for families who lost their home", "bring a bill") is the rules' most
+   * common miss on writers they never saw (six-writer cross-validation, docs/parser-quality.md).
+   */
+  static final double TO_OFFER = 0.5;
+
+  /**
+   * A rule need at least this sure stays a need whatever the classifier says ("free legal help
+   * needed": the classifier hears "free ... help" as an offer).
+   */
+  static final double KEEP_RULE_NEED = 0.85;
+
+  /** The same the other way: a rule offer the classifier reads as a need. */
+  static final double TO_NEED = 2; // never: the cross-validation lost more than it gained
+
   private final KindModel model;
   private final double needWeight;
   private final double offerWeight;
+  private final double toOffer;
+  private final double toNeed;
+  private final double keepRuleNeed;
 
   KindGate(KindModel model, double needWeight, double offerWeight) {
+    this(model, needWeight, offerWeight, TO_OFFER, TO_NEED, KEEP_RULE_NEED);
+  }
+
+  KindGate(
+      KindModel model,
+      double needWeight,
+      double offerWeight,
+      double toOffer,
+      double toNeed,
+      double keepRuleNeed) {
     this.model = model;
     this.needWeight = needWeight;
     this.offerWeight = offerWeight;
+    this.toOffer = toOffer;
+    this.toNeed = toNeed;
+    this.keepRuleNeed = keepRuleNeed;
   }
 
   /** The shared gate, trained once per process on a thread of its own ({@link #training}). */
@@ -140,6 +173,17 @@ final class KindGate {
     double offer =
         offerWeight * p[KindModel.OFFER]
             + (rule.kind() == Kind.OFFER ? (1 - offerWeight) * rule.confidence() : 0);
+    double classifierOffer = offerWeight * p[KindModel.OFFER];
+    double classifierNeed = needWeight * p[KindModel.NEED];
+    if (rule.kind() == Kind.NEED
+        && rule.confidence() < keepRuleNeed
+        && classifierOffer >= toOffer
+        && classifierOffer > need) {
+      return new KindClassifier.Reading(Kind.OFFER, classifierOffer);
+    }
+    if (rule.kind() == Kind.OFFER && classifierNeed >= toNeed && classifierNeed > offer) {
+      return new KindClassifier.Reading(Kind.NEED, classifierNeed);
+    }
     if (rule.kind() == Kind.NEED || rule.kind() == null && need >= offer && need >= PROMOTE) {
       return new KindClassifier.Reading(Kind.NEED, need);
     }
