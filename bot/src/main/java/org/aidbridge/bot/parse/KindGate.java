@@ -14,13 +14,14 @@ import org.aidbridge.bot.place.PlaceFinder;
  * KindModel}), so that chatter the lexicons take for a listing (talk about past distributions, the
  * group's logistics, figurative giving) loses confidence, and a listing the rules found only weakly
  * can gain some. The confidence becomes {@code (1 - w) * ruleConfidence + w * probability} of the
- * kind the rules read; the classifier never changes that kind (a question that offers stays an
- * offer). Where the rules found no kind, the classifier alone may make a message a need or an offer
- * when {@code w * probability} reaches {@link #PROMOTE} (the default question threshold), and a
- * listing when it reaches the listing threshold (a very sure classifier, a request or an offer in
- * words no lexicon lists). An explicit form ({@code need: ...}, {@code /offer}) is left as it is.
- * The weights and the thresholds were chosen by cross-validation that holds out one writer's files
- * at a time ({@code HeldOutWriterTest}, docs/parser-quality.md).
+ * kind the rules read. The classifier changes that kind in one case only: a weak rule need it reads
+ * firmly as an offer becomes an offer ({@link #TO_OFFER}); a rule offer stays an offer (a question
+ * that offers stays one). Where the rules found no kind, the classifier alone may make a message a
+ * need or an offer when {@code w * probability} reaches {@link #PROMOTE} (the default question
+ * threshold), and a listing when it reaches the listing threshold (a very sure classifier, a
+ * request or an offer in words no lexicon lists). An explicit form ({@code need: ...}, {@code
+ * /offer}) is left as it is. The weights and the thresholds were chosen by cross-validation that
+ * holds out one writer's files at a time ({@code HeldOutWriterTest}, docs/parser-quality.md).
  */
 final class KindGate {
 
