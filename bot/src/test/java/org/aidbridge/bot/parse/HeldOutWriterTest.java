@@ -20,14 +20,14 @@ import org.junit.jupiter.api.Test;
  * files, so that no figure here comes from a message the classifier learned from. (The lexicons
  * were tuned on all files but the fourth held-out set, so the rules are in-sample on the others;
  * the {@code heldout4} rows are the ones where neither part saw the messages at the third round,
- * and {@code heldout5}, blind set 3, the next one.)
+ * {@code heldout5}, blind set 3, the next one, and {@code heldout6}, blind set 4, the one after.)
  */
 class HeldOutWriterTest {
 
   private static final List<String> LANGUAGES = List.of("en", "es", "fa");
 
   private static final List<String> WRITERS =
-      List.of("main", "heldout2", "heldout3", "heldout4", "heldout5");
+      List.of("main", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6");
 
   /** The bands the rules alone were measured at (the defaults before the gate). */
   private static final double RULE_LISTING = 0.75;
@@ -38,6 +38,7 @@ class HeldOutWriterTest {
       String file,
       String language,
       String kind,
+      String text,
       KindFeatures.Vector features,
       KindClassifier.Reading rule) {}
 
@@ -57,6 +58,7 @@ class HeldOutWriterTest {
               message.file(),
               message.file().substring(0, 2),
               message.kind(),
+              message.text(),
               KindFeatures.of(read.tokenized()),
               read.reading()));
     }
@@ -95,7 +97,7 @@ class HeldOutWriterTest {
   @Test
   void theGateLowersFalseListingsOnWritersItNeverSaw() {
     KindGate rulesOnly = new KindGate(null, 0, 0);
-    KindGate gated = new KindGate(null, KindGate.NEED_WEIGHT, KindGate.OFFER_WEIGHT);
+    KindGate gated = chosenGate();
     ConfidenceBands bands = ConfidenceBands.DEFAULT;
     StringBuilder out = new StringBuilder();
     for (String writer : WRITERS) {
@@ -122,6 +124,16 @@ class HeldOutWriterTest {
               .isLessThanOrEqualTo(0.07);
           assertThat(after.f1("need")).as("need F1 %s", language).isGreaterThanOrEqualTo(0.80);
           assertThat(after.f1("offer")).as("offer F1 %s", language).isGreaterThanOrEqualTo(0.80);
+        }
+        if (writer.equals("heldout6")) {
+          // Blind set 4: its held-out rows reproduce the blind after-figures on parser4 ead5bf3
+          // (need F1 0.83 / 0.88 / 0.80, offer F1 0.77 / 0.81 / 0.67, false listings 6.6 / 5.7 /
+          // 4.9%), until the lexicons are tuned on it; floors a little below.
+          assertThat(after.falseListingRate())
+              .as("false listings %s", language)
+              .isLessThanOrEqualTo(0.08);
+          assertThat(after.f1("need")).as("need F1 %s", language).isGreaterThanOrEqualTo(0.77);
+          assertThat(after.f1("offer")).as("offer F1 %s", language).isGreaterThanOrEqualTo(0.64);
         }
       }
     }
@@ -236,6 +248,57 @@ class HeldOutWriterTest {
       System.out.printf(Locale.ROOT, "ask=%.2f asked %d (listings %d)%n", ask, asked, real);
     }
     assertThat(HELD_OUT).hasSize(CASES.size());
+  }
+
+  /**
+   * The held-out misses of the writers named by {@code -Dgate.misses=heldout6,heldout5}: messages
+   * read as the wrong kind at the shipped bands, with the rule's and the classifier's reading, to
+   * find classes of misses. Runs only when asked.
+   */
+  @Test
+  void misses() {
+    String asked = System.getProperty("gate.misses", "");
+    assumeTrue(!asked.isEmpty(), "no -Dgate.misses=<writers> given");
+    KindGate gated = chosenGate();
+    double listing = ConfidenceBands.DEFAULT.listing();
+    Set<String> writers = Set.of(asked.split(","));
+    HELD_OUT.forEach(
+        (c, p) -> {
+          if (!writers.contains(writer(c.file()))) {
+            return;
+          }
+          KindClassifier.Reading r = gated.weigh(c.rule(), p);
+          String got =
+              r.kind() == null || r.confidence() < listing
+                  ? "none"
+                  : r.kind().name().toLowerCase(Locale.ROOT);
+          if (!got.equals(c.kind())) {
+            System.out.printf(
+                Locale.ROOT,
+                "MISS %s %s->%s rule %s %.2f gate n%.2f o%.2f x%.2f | %s%n",
+                c.file(),
+                c.kind(),
+                got,
+                c.rule().kind(),
+                c.rule().confidence(),
+                p[0],
+                p[1],
+                p[2],
+                c.text());
+          }
+        });
+  }
+
+  /** The shipped gate, or the switch thresholds given by -Dgate.toOffer / -Dgate.toNeed. */
+  private static KindGate chosenGate() {
+    return new KindGate(
+        null,
+        KindGate.NEED_WEIGHT,
+        KindGate.OFFER_WEIGHT,
+        Double.parseDouble(System.getProperty("gate.toOffer", String.valueOf(KindGate.TO_OFFER))),
+        Double.parseDouble(System.getProperty("gate.toNeed", String.valueOf(KindGate.TO_NEED))),
+        Double.parseDouble(
+            System.getProperty("gate.keepRuleNeed", String.valueOf(KindGate.KEEP_RULE_NEED))));
   }
 
   private static double[] parse(String list) {

@@ -61,7 +61,7 @@ class KindQuestionTest {
         "en|I need some help with something this week|Is this something you need?",
         "es|puede que necesite una mano con algo|¿Es algo que necesitas?",
         "fa|یه کار کوچیک دارم کمک لازمه|این چیزی است که لازم دارید؟",
-        "en|I could help a bit this weekend|Is this something you can offer?"
+        "en|happy to help a bit this weekend|Is this something you can offer?"
       })
   void aHalfSurePrivateMessageGetsOneQuestionAndYesMakesTheListingOfIt(
       String language, String text, String question) {
@@ -122,7 +122,7 @@ class KindQuestionTest {
     BotService bot = bot(BotSettings.DEFAULT);
 
     assertThat(bot.handle(inGroup(BEN, "I need some help with something this week"))).isEmpty();
-    assertThat(bot.handle(inGroup(BEN, "I could help a bit this weekend"))).isEmpty();
+    assertThat(bot.handle(inGroup(BEN, "happy to help a bit this weekend"))).isEmpty();
 
     assertThat(store.activeListingsOf(BEN)).isEmpty();
   }
