@@ -12,8 +12,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.aidbridge.bot.model.Category;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -68,41 +71,28 @@ class CorpusTest {
   private static final double MAX_HELD_OUT3_FALSE_LISTINGS = 0.11;
 
   /**
-   * The fourth held-out batch (blind set 2): the same kind of streams by another writer who never
-   * read the parser, with harder chatter. Measured once before the second tuning round and once
-   * after it (docs/parser-quality.md); after: need F1 0.83 / 0.86 / 0.77 (en / es / fa), offer F1
-   * 0.73 / 0.71 / 0.69, false listings 16.0% / 13.6% / 10.8%. Floors a little below, ceiling a
-   * little above those blind figures: a guard against going back, not a claim of quality.
+   * The later held-out batches, each a blind set by a writer who never read the parser, measured
+   * once before and once after a tuning round (docs/parser-quality.md), then joined to the
+   * classifier's training data. Floors a little below (ceiling a little above) each set's blind
+   * after-figures: a guard against going back, not a claim of quality.
+   *
+   * <ul>
+   *   <li>heldout4, blind set 2, after the second round: need F1 0.83 / 0.86 / 0.77 (en / es / fa),
+   *       offer F1 0.73 / 0.71 / 0.69, false listings 16.0% / 13.6% / 10.8%;
+   *   <li>heldout5, blind set 3, with the gate (parser 96cc6e5): need F1 0.83 / 0.90 / 0.86, offer
+   *       F1 0.94 / 0.85 / 0.84, false listings 3.2% / 4.3% / 4.1%;
+   *   <li>heldout6, blind set 4, after the fourth round (parser4 ead5bf3): need F1 0.83 / 0.88 /
+   *       0.80, offer F1 0.77 / 0.81 / 0.67, false listings 6.6% / 5.7% / 4.9%.
+   * </ul>
    */
-  private static final double MIN_HELD_OUT4_NEED_F1 = 0.74;
+  private static final List<Floors> LATER_HELD_OUT =
+      List.of(
+          new Floors("heldout4", 0.74, 0.65, 0.18),
+          new Floors("heldout5", 0.80, 0.80, 0.07),
+          new Floors("heldout6", 0.77, 0.64, 0.08));
 
-  private static final double MIN_HELD_OUT4_OFFER_F1 = 0.65;
-
-  private static final double MAX_HELD_OUT4_FALSE_LISTINGS = 0.18;
-
-  /**
-   * The fifth held-out batch (blind set 3, another writer who never read the parser). Measured once
-   * on the rules alone (main 47cf599) and once with the gate (parser 96cc6e5): after, need F1 0.83
-   * / 0.90 / 0.86 (en / es / fa), offer F1 0.94 / 0.85 / 0.84, false listings 3.2% / 4.3% / 4.1%
-   * (docs/parser-quality.md). The shipped classifier now learns from it too, so these floors a
-   * little below the blind figures guard against going back, not a claim of quality.
-   */
-  private static final double MIN_HELD_OUT5_NEED_F1 = 0.80;
-
-  private static final double MIN_HELD_OUT5_OFFER_F1 = 0.80;
-
-  private static final double MAX_HELD_OUT5_FALSE_LISTINGS = 0.07;
-
-  /**
-   * Blind set 4 (held-out 6): floors a little below its blind after-figures on parser4 ead5bf3
-   * (need F1 0.83 / 0.88 / 0.80, offer F1 0.77 / 0.81 / 0.67, false listings 6.6 / 5.7 / 4.9%); the
-   * shipped classifier now learns from it, so these guard against going back.
-   */
-  private static final double MIN_HELD_OUT6_NEED_F1 = 0.77;
-
-  private static final double MIN_HELD_OUT6_OFFER_F1 = 0.64;
-
-  private static final double MAX_HELD_OUT6_FALSE_LISTINGS = 0.08;
+  /** What one held-out batch must keep: the lowest need and offer F1, the most false listings. */
+  record Floors(String batch, double needF1, double offerF1, double falseListings) {}
 
   /** The bot's default thresholds (config/application.properties), as it acts on a message. */
   static final double LISTING_MIN = ConfidenceBands.DEFAULT.listing();
@@ -173,58 +163,27 @@ class CorpusTest {
         .isLessThanOrEqualTo(MAX_HELD_OUT3_FALSE_LISTINGS);
   }
 
-  @ParameterizedTest(name = "held-out corpus 4 {0}")
-  @ValueSource(strings = {"en", "es", "fa"})
-  void parserDoesNotGoBackOnTheFourthHeldOutCorpus(String language) throws IOException {
-    List<Labelled> corpus = read(language + "-heldout4");
-    CorpusScore score = measure(language + "-heldout4", corpus);
-
-    assertThat(corpus).hasSizeGreaterThanOrEqualTo(200);
-    assertThat(score.f1("need"))
-        .as("need F1 (%s)", language)
-        .isGreaterThanOrEqualTo(MIN_HELD_OUT4_NEED_F1);
-    assertThat(score.f1("offer"))
-        .as("offer F1 (%s)", language)
-        .isGreaterThanOrEqualTo(MIN_HELD_OUT4_OFFER_F1);
-    assertThat(score.falseListingRate())
-        .as("false-listing rate (%s)", language)
-        .isLessThanOrEqualTo(MAX_HELD_OUT4_FALSE_LISTINGS);
+  static Stream<Arguments> laterHeldOutBatches() {
+    return LATER_HELD_OUT.stream()
+        .flatMap(f -> Stream.of("en", "es", "fa").map(language -> Arguments.of(f, language)));
   }
 
-  @ParameterizedTest(name = "held-out corpus 5 {0}")
-  @ValueSource(strings = {"en", "es", "fa"})
-  void parserDoesNotGoBackOnTheFifthHeldOutCorpus(String language) throws IOException {
-    List<Labelled> corpus = read(language + "-heldout5");
-    CorpusScore score = measure(language + "-heldout5", corpus);
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("laterHeldOutBatches")
+  void parserDoesNotGoBackOnTheLaterHeldOutBatches(Floors floors, String language)
+      throws IOException {
+    String file = language + "-" + floors.batch();
+    List<Labelled> corpus = read(file);
+    CorpusScore score = measure(file, corpus);
 
     assertThat(corpus).hasSizeGreaterThanOrEqualTo(200);
-    assertThat(score.f1("need"))
-        .as("need F1 (%s)", language)
-        .isGreaterThanOrEqualTo(MIN_HELD_OUT5_NEED_F1);
+    assertThat(score.f1("need")).as("need F1 (%s)", file).isGreaterThanOrEqualTo(floors.needF1());
     assertThat(score.f1("offer"))
-        .as("offer F1 (%s)", language)
-        .isGreaterThanOrEqualTo(MIN_HELD_OUT5_OFFER_F1);
+        .as("offer F1 (%s)", file)
+        .isGreaterThanOrEqualTo(floors.offerF1());
     assertThat(score.falseListingRate())
-        .as("false-listing rate (%s)", language)
-        .isLessThanOrEqualTo(MAX_HELD_OUT5_FALSE_LISTINGS);
-  }
-
-  @ParameterizedTest(name = "held-out corpus 6 {0}")
-  @ValueSource(strings = {"en", "es", "fa"})
-  void parserDoesNotGoBackOnTheSixthHeldOutCorpus(String language) throws IOException {
-    List<Labelled> corpus = read(language + "-heldout6");
-    CorpusScore score = measure(language + "-heldout6", corpus);
-
-    assertThat(corpus).hasSizeGreaterThanOrEqualTo(200);
-    assertThat(score.f1("need"))
-        .as("need F1 (%s)", language)
-        .isGreaterThanOrEqualTo(MIN_HELD_OUT6_NEED_F1);
-    assertThat(score.f1("offer"))
-        .as("offer F1 (%s)", language)
-        .isGreaterThanOrEqualTo(MIN_HELD_OUT6_OFFER_F1);
-    assertThat(score.falseListingRate())
-        .as("false-listing rate (%s)", language)
-        .isLessThanOrEqualTo(MAX_HELD_OUT6_FALSE_LISTINGS);
+        .as("false-listing rate (%s)", file)
+        .isLessThanOrEqualTo(floors.falseListings());
   }
 
   private static CorpusScore measure(String name, List<Labelled> corpus) {
