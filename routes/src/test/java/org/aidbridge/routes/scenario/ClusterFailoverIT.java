@@ -143,19 +143,7 @@ class ClusterFailoverIT {
         boolean finished = awaitFinished(world);
         log(finished ? "the instances finished" : "the instances did not finish");
         CrashTally tally = world.tally();
-        verdict =
-            new CrashVerdict(
-                seed,
-                kills,
-                messages,
-                tally.delivered(),
-                tally.lost(messages, world),
-                tally.duplicates(),
-                finished,
-                0,
-                tally.unanswered(messages, world),
-                tally.repeated(),
-                tally.sameMailResent());
+        verdict = CrashVerdict.of(seed, kills, messages, tally, world, finished, 0);
       } finally {
         for (AppProcess app : apps) {
           app.stop();

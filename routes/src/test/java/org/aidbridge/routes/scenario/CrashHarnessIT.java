@@ -91,19 +91,7 @@ class CrashHarnessIT {
       log(finished ? "the bot finished" : "the bot did not finish");
       app.stop();
       CrashTally tally = world.tally();
-      verdict =
-          new CrashVerdict(
-              seed,
-              kills,
-              messages,
-              tally.delivered(),
-              tally.lost(messages, world),
-              tally.duplicates(),
-              finished,
-              missedMoments,
-              tally.unanswered(messages, world),
-              tally.repeated(),
-              tally.sameMailResent());
+      verdict = CrashVerdict.of(seed, kills, messages, tally, world, finished, missedMoments);
       causes = explainDuplicates(world, messages, killedAt);
     }
     System.out.println(verdict);

@@ -32,6 +32,29 @@ record CrashVerdict(
   /** How many lost and repeated messages the summary lists, at most. */
   private static final int SHOWN = 10;
 
+  /** The verdict on a run whose messages went to {@code people}, from what the fakes counted. */
+  static CrashVerdict of(
+      long seed,
+      int kills,
+      List<Message> messages,
+      CrashTally tally,
+      CrashTally.People people,
+      boolean finished,
+      int missedMoments) {
+    return new CrashVerdict(
+        seed,
+        kills,
+        messages,
+        tally.delivered(),
+        tally.lost(messages, people),
+        tally.duplicates(),
+        finished,
+        missedMoments,
+        tally.unanswered(messages, people),
+        tally.repeated(),
+        tally.sameMailResent());
+  }
+
   int lostTotal() {
     return CrashTally.total(lost);
   }
