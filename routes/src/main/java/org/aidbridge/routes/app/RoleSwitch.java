@@ -149,10 +149,7 @@ final class RoleSwitch implements Leadership.Listener, AutoCloseable {
       LOG.info("this instance now handles messages, matches and housekeeping (core)");
       return;
     }
-    ChannelAdapter adapter;
-    synchronized (adapters) {
-      adapter = adapters.get(role);
-    }
+    ChannelAdapter adapter = adapter(role);
     if (adapter == null) {
       return;
     }
@@ -171,10 +168,7 @@ final class RoleSwitch implements Leadership.Listener, AutoCloseable {
       LOG.info("this instance stands by for the core");
       return;
     }
-    ChannelAdapter adapter;
-    synchronized (adapters) {
-      adapter = adapters.get(role);
-    }
+    ChannelAdapter adapter = adapter(role);
     if (adapter == null) {
       return;
     }
@@ -183,6 +177,13 @@ final class RoleSwitch implements Leadership.Listener, AutoCloseable {
       routes(List.of(OutboxRoutes.routeId(adapter)), false);
     }
     LOG.info("this instance stands by for {}", role.id());
+  }
+
+  /** The channel adapter of {@code role}, or null when that channel is not run here. */
+  private ChannelAdapter adapter(Role role) {
+    synchronized (adapters) {
+      return adapters.get(role);
+    }
   }
 
   private void routes(List<String> ids, boolean start) {
