@@ -32,7 +32,10 @@ import org.aidbridge.bot.store.Store;
  * run in one outer transaction (its pages become savepoints), as housekeeping was before it
  * committed page by page. {@code retention} first runs housekeeping untimed 380 days earlier (every
  * listing expires, none is old enough for the retention), then times the run at DAYS, which has
- * only the retention to do: the erasure of every listing, alone.
+ * only the retention to do: the erasure of every listing, alone. {@code messages N} (DB may be
+ * {@code new}, an empty database) first adds N handled inbound messages and N sent answers received
+ * and sent 31 days before the run, over one day (what a busy day leaves), then times a run that has
+ * only their retention to do: deleting them all.
  */
 public final class HousekeepingHarness {
   private HousekeepingHarness() {}
@@ -42,10 +45,18 @@ public final class HousekeepingHarness {
     long daysAhead = args.length > 1 ? Long.parseLong(args[1]) : 400;
     boolean oneTransaction = args.length > 2 && args[2].equals("one");
     boolean retentionOnly = args.length > 2 && args[2].equals("retention");
+    boolean messages = args.length > 2 && args[2].equals("messages");
     Path copy = Files.createTempFile("aidbridge-housekeeping", ".db");
-    Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
+    if (source.toString().equals("new")) {
+      Files.delete(copy);
+    } else {
+      Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
+    }
+    Instant now = Instant.now().plus(Duration.ofDays(daysAhead));
+    if (messages) {
+      OldMessages.add(copy, args.length > 3 ? Integer.parseInt(args[3]) : 100_000, now);
+    }
     try (Store store = SqliteStore.open(copy.toString())) {
-      Instant now = Instant.now().plus(Duration.ofDays(daysAhead));
       Housekeeping housekeeping =
           Bots.housekeeping(store, BotSettings.DEFAULT, Clock.fixed(now, ZoneOffset.UTC));
       if (retentionOnly) {
@@ -68,7 +79,9 @@ public final class HousekeepingHarness {
       System.out.printf(
           "%s: run %.2f s wall, %.2f s CPU, %d message(s) queued; %d arriving message(s) stored"
               + " meanwhile, mean wait %.1f ms, longest %.1f ms (from %.2f s on), %d over 100 ms%n",
-          oneTransaction ? "one transaction" : retentionOnly ? "retention only" : "page by page",
+          oneTransaction
+              ? "one transaction"
+              : retentionOnly ? "retention only" : messages ? "old messages" : "page by page",
           wall / 1e9,
           cpu / 1e9,
           queued.size(),
