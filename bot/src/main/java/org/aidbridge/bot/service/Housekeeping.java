@@ -9,6 +9,8 @@ import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.model.Subscription;
 import org.aidbridge.bot.store.ErasurePage;
+import org.aidbridge.bot.store.RetainedRows;
+import org.aidbridge.bot.store.RetentionPage;
 import org.aidbridge.bot.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,13 +21,14 @@ import org.slf4j.LoggerFactory;
  * messages are deleted.
  *
  * <p>A run is many short transactions, not one: a page of listings at a time (expiry, renewal
- * questions, escalation), one group's digest at a time, then the retention. The database is free
- * between them, so messages arriving meanwhile are handled instead of waiting for the whole run
- * (the first run over a large import expires tens of thousands of listings, and the retention
- * erases them a page at a time again when their time is up). Each transaction queues its messages
- * in the outbox together with the records that keep them from being sent twice (the listing
- * expired, the question marked asked, the ring recorded, the digest marked sent), so a run cut
- * short keeps the pages it finished, and the next run does the rest and nothing twice.
+ * questions, escalation), one group's digest at a time, then the retention, a page of old rows at a
+ * time. The database is free between them, so messages arriving meanwhile are handled instead of
+ * waiting for the whole run (the first run over a large import expires tens of thousands of
+ * listings, and the retention erases them a page at a time again when their time is up). Each
+ * transaction queues its messages in the outbox together with the records that keep them from being
+ * sent twice (the listing expired, the question marked asked, the ring recorded, the digest marked
+ * sent), so a run cut short keeps the pages it finished, and the next run does the rest and nothing
+ * twice.
  */
 public final class Housekeeping {
   private static final Logger LOG = LoggerFactory.getLogger(Housekeeping.class);
@@ -64,7 +67,7 @@ public final class Housekeeping {
     for (Subscription s : subscriptions) {
       tally.queued.addAll(store.inTransaction(() -> queue(digests.dueDigest(s, now), now)));
     }
-    int deleted = store.inTransaction(() -> applyRetention(now)) + eraseClosedListings(now);
+    int deleted = applyRetention(now) + eraseClosedListings(now);
     if (tally.expired + deleted + tally.queued.size() > 0) {
       LOG.info(
           "housekeeping: {} listing(s) expired, {} message(s) queued, {} old row(s) deleted",
@@ -111,16 +114,33 @@ public final class Housekeeping {
   }
 
   /**
-   * Deletes processed inbound messages and finished outbox entries older than the retention, the
-   * last message to each forgotten person once it is sent; link codes and confirmations whose time
-   * is up.
+   * Deletes handled inbound messages and finished outbox entries older than the retention, a page
+   * at a time, each page its own transaction (a busy day a month ago leaves hundreds of thousands);
+   * then, in one short transaction, the last message to each forgotten person once it is sent, and
+   * link codes and confirmations whose time is up. A run cut short keeps the pages it deleted.
    */
   private int applyRetention(Instant now) {
     Instant cutoff = now.minus(settings.inboundRetention());
-    return store.deleteProcessedInboundBefore(cutoff)
-        + store.deleteFinishedOutboxBefore(cutoff)
-        + store.deleteSentOutboxAbout(Forgetting.TOPIC)
-        + store.deleteExpiredProofs(now);
+    int deleted = 0;
+    for (RetainedRows rows : RetainedRows.values()) {
+      deleted += deleteInPages(rows, cutoff);
+    }
+    return deleted
+        + store.inTransaction(
+            () -> store.deleteSentOutboxAbout(Forgetting.TOPIC) + store.deleteExpiredProofs(now));
+  }
+
+  private int deleteInPages(RetainedRows rows, Instant cutoff) {
+    int deleted = 0;
+    Optional<RetentionPage.Cursor> next = Optional.of(RetentionPage.Cursor.START);
+    while (next.isPresent()) {
+      RetentionPage.Cursor after = next.get();
+      RetentionPage page =
+          store.inTransaction(() -> store.deleteOldRows(rows, cutoff, after, Escalations.PAGE));
+      deleted += page.deleted();
+      next = page.next();
+    }
+    return deleted;
   }
 
   /**

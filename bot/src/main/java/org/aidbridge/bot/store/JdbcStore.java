@@ -39,6 +39,7 @@ public abstract class JdbcStore implements Store {
   private final GroupTable groups;
   private final LinkTable links;
   private final LifecycleTable lifecycle;
+  private final RetentionTable retention;
   private final PersonEraser eraser;
   private final ConversationTable conversations;
   private final PeopleTable people;
@@ -67,6 +68,7 @@ public abstract class JdbcStore implements Store {
     this.groups = new GroupTable(db);
     this.links = new LinkTable(db);
     this.lifecycle = new LifecycleTable(db);
+    this.retention = new RetentionTable(db);
     this.eraser = new PersonEraser(db);
     this.conversations = new ConversationTable(db);
     this.people = new PeopleTable(db);
@@ -639,6 +641,12 @@ public abstract class JdbcStore implements Store {
   @Override
   public int deleteFinishedOutboxBefore(Instant before) {
     return lifecycle.deleteFinishedOutboxBefore(before);
+  }
+
+  @Override
+  public RetentionPage deleteOldRows(
+      RetainedRows rows, Instant before, RetentionPage.Cursor after, int limit) {
+    return retention.deletePage(rows, before, after, limit);
   }
 
   @Override

@@ -386,6 +386,16 @@ public interface Store extends AutoCloseable, ChannelMemory {
   int deleteFinishedOutboxBefore(Instant before);
 
   /**
+   * One page of the retention's deletion of old finished rows of one kind: at most {@code limit} of
+   * those older than {@code before}, the first after {@code after} by time then id. Start at {@link
+   * RetentionPage.Cursor#START} and call again from the page's {@code next} while it has one, each
+   * call in a transaction of its own, so that messages arriving meanwhile wait for one page, not
+   * for the whole deletion. A row still in flight (not handled, pending, claimed) is never deleted.
+   */
+  RetentionPage deleteOldRows(
+      RetainedRows rows, Instant before, RetentionPage.Cursor after, int limit);
+
+  /**
    * Deletes the sent outbox entries with this topic, whatever their age.
    *
    * @return how many were deleted

@@ -265,6 +265,68 @@ public interface LifecycleContract {
   }
 
   @Test
+  default void oldRowsAreDeletedAPageAtATimeEachPageResumingAtTheLastOnesCursor() {
+    List<Long> oldDone = new ArrayList<>();
+    List<Long> oldSent = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Instant when = i < 4 ? T0 : at(1); // four at the same moment, so a page ends among them
+      long inbound = record("old-done-" + i, when);
+      store().markProcessed(inbound);
+      oldDone.add(inbound);
+      OutboxEntry sent = store().enqueue(message(BOB, "old sent " + i), when);
+      store().markSent(sent.id(), "tg-" + i, when);
+      oldSent.add(sent.id());
+    }
+    long oldWaiting = record("old-waiting", T0);
+    long oldGivenUpOn = record("old-given-up-on", T0);
+    store().giveUpInbound(oldGivenUpOn);
+    long newDone = record("new-done", at(100));
+    store().markProcessed(newDone);
+    OutboxEntry oldPending = store().enqueue(message(ALICE, "old pending"), T0);
+    OutboxEntry oldClaimed = store().enqueue(message(ALICE, "old claimed"), T0);
+    store().claimOutbox(oldClaimed.id(), T0, at(1));
+    OutboxEntry oldDead = store().enqueue(message(ALICE, "old dead letter"), T0);
+    store().markDeadLetter(oldDead.id(), "500");
+    OutboxEntry newSent = store().enqueue(message(BOB, "new sent"), at(100));
+    store().markSent(newSent.id(), "tg-new", at(100));
+
+    List<Integer> inboundPages = deleteInPagesOfTwo(RetainedRows.HANDLED_INBOUND);
+    List<Integer> sentPages = deleteInPagesOfTwo(RetainedRows.SENT_OUTBOX);
+    List<Integer> givenUpPages = deleteInPagesOfTwo(RetainedRows.GIVEN_UP_OUTBOX);
+
+    assertThat(inboundPages).containsExactly(2, 2, 1);
+    assertThat(sentPages).containsExactly(2, 2, 1);
+    assertThat(givenUpPages).containsExactly(1);
+    assertThat(store().unprocessedInbound(10))
+        .extracting(StoredInbound::id)
+        .containsExactly(oldWaiting);
+    for (int i = 0; i < 5; i++) {
+      assertThat(store().recordInbound(direct(ALICE, "old-done-" + i, "x"))).isPresent();
+      assertThat(store().outboxEntry(oldSent.get(i))).isEmpty();
+    }
+    assertThat(store().recordInbound(direct(ALICE, "old-given-up-on", "x"))).isEmpty();
+    assertThat(store().recordInbound(direct(ALICE, "new-done", "x"))).isEmpty();
+    assertThat(store().outboxEntry(oldPending.id())).isPresent();
+    assertThat(store().outboxEntry(oldClaimed.id())).as("maybe being sent").isPresent();
+    assertThat(store().outboxEntry(oldDead.id())).isEmpty();
+    assertThat(store().outboxEntry(newSent.id())).isPresent();
+  }
+
+  /** Deletes rows older than fifty minutes two at a time: how many each page deleted. */
+  private List<Integer> deleteInPagesOfTwo(RetainedRows rows) {
+    List<Integer> deleted = new ArrayList<>();
+    Optional<RetentionPage.Cursor> next = Optional.of(RetentionPage.Cursor.START);
+    while (next.isPresent()) {
+      RetentionPage.Cursor after = next.get();
+      RetentionPage page =
+          store().inTransaction(() -> store().deleteOldRows(rows, at(50), after, 2));
+      deleted.add(page.deleted());
+      next = page.next();
+    }
+    return deleted.get(deleted.size() - 1) == 0 ? deleted.subList(0, deleted.size() - 1) : deleted;
+  }
+
+  @Test
   default void sentEntriesOfATopicAreDeletedWhateverTheirAgeButPendingOnesStay() {
     OutboxEntry sent = store().enqueue(message(BOB, "bye").about("forget:done"), T0);
     store().markSent(sent.id(), "tg-1", T0);

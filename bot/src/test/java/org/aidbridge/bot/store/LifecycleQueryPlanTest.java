@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -55,6 +56,48 @@ class LifecycleQueryPlanTest {
     assertThat(plan(LifecycleTable.TO_ERASE_LATER_END_SQL))
         .containsExactly(
             "SEARCH listings USING INDEX listings_to_erase (expires_at>? AND expires_at<?)");
+  }
+
+  @ParameterizedTest
+  @EnumSource(RetainedRows.class)
+  void aPageOfOldRowsSeeksTheCursorsIdAmongRowsOfItsTime(RetainedRows rows) throws SQLException {
+    assertThat(plan(rows.sameTimeSql(Dialect.SQLITE)))
+        .singleElement()
+        .satisfies(
+            step ->
+                assertThat(step)
+                    .startsWith("SEARCH")
+                    .contains(rows.index() + " (")
+                    .endsWith("=? AND id>?)"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(RetainedRows.class)
+  void aPageOfOldRowsSeeksTheRowsAfterTheCursorsTimeInOrder(RetainedRows rows) throws SQLException {
+    assertThat(plan(rows.laterTimeSql(Dialect.SQLITE)))
+        .singleElement()
+        .satisfies(
+            step ->
+                assertThat(step)
+                    .startsWith("SEARCH")
+                    .contains(rows.index() + " (")
+                    .endsWith(">? AND " + time(rows) + "<?)"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(RetainedRows.class)
+  void aPagesDeleteFindsItsRowsById(RetainedRows rows) throws SQLException {
+    assertThat(plan(rows.deleteSql(Dialect.SQLITE, 500)))
+        .noneMatch(step -> step.startsWith("SCAN"))
+        .anyMatch(step -> step.contains("INTEGER PRIMARY KEY (rowid=?)"));
+  }
+
+  private static String time(RetainedRows rows) {
+    return switch (rows) {
+      case HANDLED_INBOUND -> "received_at";
+      case SENT_OUTBOX -> "sent_at";
+      case GIVEN_UP_OUTBOX -> "created_at";
+    };
   }
 
   private List<String> plan(String sql) throws SQLException {

@@ -14,6 +14,8 @@ import org.aidbridge.bot.testing.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * On PostgreSQL too, each page of the retention's erasure seeks the index of listings not erased
@@ -47,6 +49,34 @@ class PostgresLifecycleQueryPlanTest {
             FROM generate_series(1, 40000) AS i
           """);
       statement.execute("ANALYZE listings");
+      // 40,000 inbound messages and 40,000 outbox entries: a half finished and old, a quarter
+      // finished and recent, a quarter in flight (not handled; pending or claimed), a hundred at a
+      // time at the same moment; a tenth of the finished entries given up on.
+      statement.execute(
+          """
+          INSERT INTO inbox (channel, channel_message_id, sender_channel, sender_id,
+                             sender_is_group, text, addressed_to_bot, sender_is_group_admin,
+                             received_at, processed)
+          SELECT 'email', 'm' || i, 'email', 'someone@example.org', 0, 'need rice', 1, 0,
+                 CASE WHEN i % 4 = 3 THEN 9000 ELSE 1000 + i / 100 END,
+                 CASE WHEN i % 4 = 0 THEN 0 ELSE 1 END
+            FROM generate_series(1, 40000) AS i
+          """);
+      statement.execute(
+          """
+          INSERT INTO outbox (status, channel, recipient_id, recipient_is_group, text, language,
+                              choices_json, created_at, not_before, sent_at)
+          SELECT CASE WHEN i % 4 = 0 THEN (CASE WHEN i % 8 = 0 THEN 'PENDING' ELSE 'SENDING' END)
+                      WHEN i % 10 = 1 THEN 'DEAD_LETTER' WHEN i % 10 = 5 THEN 'UNDELIVERABLE'
+                      ELSE 'SENT' END,
+                 'email', 'someone@example.org', 0, 'offer found', 'en', '[]',
+                 CASE WHEN i % 4 = 3 THEN 9000 ELSE 1000 + i / 100 END, 0,
+                 CASE WHEN i % 4 = 0 OR i % 10 IN (1, 5) THEN NULL
+                      WHEN i % 4 = 3 THEN 9000 ELSE 1000 + i / 100 END
+            FROM generate_series(1, 40000) AS i
+          """);
+      statement.execute("ANALYZE inbox");
+      statement.execute("ANALYZE outbox");
     }
   }
 
@@ -69,6 +99,37 @@ class PostgresLifecycleQueryPlanTest {
         .anyMatch(step -> step.contains("Index") && step.contains("listings_to_erase"))
         .noneMatch(step -> step.contains("Seq Scan"))
         .noneMatch(step -> step.contains("Sort"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(RetainedRows.class)
+  void aPageOfOldRowsSeeksTheCursorsIdAmongRowsOfItsTime(RetainedRows rows) throws SQLException {
+    assertThat(plan(rows.sameTimeSql(Dialect.POSTGRESQL), 1200L, 20_000L, 500))
+        .anyMatch(step -> step.contains("Index") && step.contains(rows.index()))
+        .anyMatch(step -> step.contains("Index Cond") && step.contains("id >"))
+        .noneMatch(step -> step.contains("Seq Scan"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(RetainedRows.class)
+  void aPageOfOldRowsSeeksTheRowsAfterTheCursorsTimeInOrder(RetainedRows rows) throws SQLException {
+    assertThat(plan(rows.laterTimeSql(Dialect.POSTGRESQL), 1200L, CUTOFF, 500))
+        .anyMatch(step -> step.contains("Index") && step.contains(rows.index()))
+        .noneMatch(step -> step.contains("Seq Scan"))
+        .noneMatch(step -> step.contains("Sort"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(RetainedRows.class)
+  void aPagesDeleteFindsItsRowsByPrimaryKey(RetainedRows rows) throws SQLException {
+    Object[] params = new Object[501];
+    params[0] = CUTOFF;
+    for (int i = 1; i <= 500; i++) {
+      params[i] = (long) i * 7;
+    }
+    assertThat(plan(rows.deleteSql(Dialect.POSTGRESQL, 500), params))
+        .anyMatch(step -> step.contains("_pkey"))
+        .noneMatch(step -> step.contains("Seq Scan"));
   }
 
   private static List<String> plan(String sql, Object... params) throws SQLException {
