@@ -27,6 +27,9 @@ import java.util.Objects;
  * @param textCut whether what the person wrote was longer than what the bot reads: a text over
  *     {@link InboundText#MAX_TEXT_CHARS} (found here, whatever the channel), or a mail whose text
  *     part the channel read only in part (set by the channel). The person is told, once.
+ * @param attachmentSkipped whether the message brought something besides its text that the bot does
+ *     not read (a photo, a document, a voice note, a mail's attachment): the bot reads only text,
+ *     for size and safety. Set by the channel; in private the person is told, once.
  */
 public record InboundMessage(
     Channel channel,
@@ -41,7 +44,8 @@ public record InboundMessage(
     boolean senderIsGroupAdmin,
     Instant receivedAt,
     Proof senderProof,
-    boolean textCut) {
+    boolean textCut,
+    boolean attachmentSkipped) {
 
   public InboundMessage {
     Objects.requireNonNull(channel, "channel");
@@ -54,6 +58,38 @@ public record InboundMessage(
     text = InboundText.clean(raw, InboundText.MAX_TEXT_CHARS);
     textCut = textCut || InboundText.wasCut(raw, text, InboundText.MAX_TEXT_CHARS);
     subject = InboundText.oneLine(subject, InboundText.MAX_SUBJECT_CHARS);
+  }
+
+  /** A message without attachments. */
+  public InboundMessage(
+      Channel channel,
+      String channelMessageId,
+      Address sender,
+      Address group,
+      String text,
+      String subject,
+      String languageHint,
+      String replyTo,
+      boolean addressedToBot,
+      boolean senderIsGroupAdmin,
+      Instant receivedAt,
+      Proof senderProof,
+      boolean textCut) {
+    this(
+        channel,
+        channelMessageId,
+        sender,
+        group,
+        text,
+        subject,
+        languageHint,
+        replyTo,
+        addressedToBot,
+        senderIsGroupAdmin,
+        receivedAt,
+        senderProof,
+        textCut,
+        false);
   }
 
   /** A message whose text, as the channel brought it, is whole (unless too long here). */
@@ -149,7 +185,27 @@ public record InboundMessage(
         senderIsGroupAdmin,
         receivedAt,
         proof,
-        textCut);
+        textCut,
+        attachmentSkipped);
+  }
+
+  /** The same message, noting that it brought an attachment the bot did not read. */
+  public InboundMessage withAttachmentSkipped() {
+    return new InboundMessage(
+        channel,
+        channelMessageId,
+        sender,
+        group,
+        text,
+        subject,
+        languageHint,
+        replyTo,
+        addressedToBot,
+        senderIsGroupAdmin,
+        receivedAt,
+        senderProof,
+        textCut,
+        true);
   }
 
   public boolean inGroup() {

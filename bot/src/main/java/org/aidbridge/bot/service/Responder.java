@@ -90,15 +90,18 @@ public final class Responder {
 
   /**
    * What to answer, with whatever the message sets going. A person whose text was longer than the
-   * bot reads (a huge mail or chat text) is told so once, in private, with the answer to them.
+   * bot reads (a huge mail or chat text), or who sent an attachment (which the bot never reads), is
+   * told so once, in private, with the answer to them; never in a group.
    */
   public List<OutboundMessage> respond(InboundMessage message) {
     List<OutboundMessage> answers = decide(message);
-    if (!message.textCut() || message.inGroup() || coordination.isBanned(message.sender())) {
+    List<String> notes = ReadingNotes.of(message);
+    if (notes.isEmpty() || message.inGroup() || coordination.isBanned(message.sender())) {
       return answers;
     }
-    return LongTextNote.added(
+    return ReadingNotes.added(
         message,
+        notes,
         answers,
         replies,
         () -> replies.languageOf(message, parse(message, message.text()).language()));
@@ -107,6 +110,9 @@ public final class Responder {
   private List<OutboundMessage> decide(InboundMessage message) {
     if (coordination.isBanned(message.sender())) {
       return List.of(); // stored, never answered: a ban must not be a conversation
+    }
+    if (message.attachmentSkipped() && message.text().isBlank()) {
+      return List.of(); // only an attachment: its note is the whole answer
     }
     Optional<List<OutboundMessage>> confirmed = confirmations.answer(message, this::respond);
     if (confirmed.isPresent()) {

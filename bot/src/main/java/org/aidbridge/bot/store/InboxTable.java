@@ -42,8 +42,8 @@ final class InboxTable {
                       group_channel, group_id, group_is_group,
                       text, subject, language_hint, reply_to,
                       addressed_to_bot, sender_is_group_admin, received_at, sender_authenticated,
-                      sender_proof, text_cut)
-                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      sender_proof, text_cut, attachment_skipped)
+                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                   """,
                   m.channel().id(),
                   m.channelMessageId(),
@@ -62,7 +62,8 @@ final class InboxTable {
                   millis(m.receivedAt()),
                   flag(m.senderProof() != Proof.NONE),
                   m.senderProof().id(),
-                  flag(m.textCut())));
+                  flag(m.textCut()),
+                  flag(m.attachmentSkipped())));
         });
   }
 
@@ -131,7 +132,8 @@ final class InboxTable {
             Columns.instant(row, "received_at"),
             Proof.fromId(row.getString("sender_proof")),
             // The stored text is already capped, so only this column still says it was cut.
-            flag(row, "text_cut"));
+            flag(row, "text_cut"),
+            flag(row, "attachment_skipped"));
     return new StoredInbound(row.getLong("id"), message);
   }
 }
