@@ -75,20 +75,23 @@ final class MailTranslator {
       SenderProof.Verdict verdict = proof.check(mail, sender.id(), read, subject);
       String text = verdict.text();
       String cleanSubject = verdict.subject();
-      return new InboundMessage(
-          Channel.EMAIL,
-          idOf(mail, read, sender.id()),
-          sender,
-          null,
-          text,
-          cleanSubject == null || cleanSubject.isBlank() ? null : cleanSubject.strip(),
-          languageOf(mail),
-          answered,
-          true,
-          false,
-          clock.instant(),
-          answersOurMail(mail, sender.id()) ? Proof.MAILBOX_ANSWER : verdict.proof(),
-          cut);
+      InboundMessage message =
+          new InboundMessage(
+              Channel.EMAIL,
+              idOf(mail, read, sender.id()),
+              sender,
+              null,
+              text,
+              cleanSubject == null || cleanSubject.isBlank() ? null : cleanSubject.strip(),
+              languageOf(mail),
+              answered,
+              true,
+              false,
+              clock.instant(),
+              answersOurMail(mail, sender.id()) ? Proof.MAILBOX_ANSWER : verdict.proof(),
+              cut);
+      // Attachments are never read (size, safety): the person is told so.
+      return MailAttachments.any(mail) ? message.withAttachmentSkipped() : message;
     } catch (MessagingException | IOException | RuntimeException e) {
       throw new UnreadableMailException(e);
     }

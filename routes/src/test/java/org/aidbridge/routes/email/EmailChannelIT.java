@@ -260,6 +260,119 @@ class EmailChannelIT {
         .satisfies(m -> assertThat(raw(m)).doesNotContain("first part"));
   }
 
+  @Test
+  void attachmentsAreAnsweredWithOneShortNoteButNotInAnAutomaticMailNorForASignatureOrLogo()
+      throws Exception {
+    String cara = "cara@example.org";
+    String dora = "dora@example.org";
+    bot.start();
+    // Only a photo, as a phone's mail program sends it: an empty text part and the picture.
+    mailboxes.send(withFile(mailboxes.compose(ANA, "", ""), "image/jpeg", "IMG_0042.jpg"));
+    // A need with a document attached.
+    mailboxes.send(
+        withFile(
+            mailboxes.compose(cara, "NEED: insulin in Portland", "urgent, see the prescription"),
+            "application/pdf",
+            "prescription.pdf"));
+    MimeMessage automatic = mailboxes.compose(BEN, "Daily report", "need: insulin in Portland");
+    automatic.setHeader("Auto-Submitted", "auto-generated");
+    mailboxes.send(withFile(automatic, "application/pdf", "report.pdf"));
+    // An HTML mail showing its signature's logo, PGP-signed: nothing the person attached.
+    mailboxes.send(signedWithALogo(dora, "OFFER: rice in Oakland"));
+
+    await()
+        .until(
+            () ->
+                mailboxes.unseenInBotInbox() == 0
+                    && !mailboxes.inboxOf(ANA).isEmpty()
+                    && !mailboxes.inboxOf(cara).isEmpty()
+                    && !mailboxes.inboxOf(dora).isEmpty());
+    awaitOutboxSent();
+
+    String note = "I did not open what you attached";
+    assertThat(mailboxes.inboxOf(ANA))
+        .singleElement()
+        .satisfies(m -> assertThat(text(m)).contains(note).doesNotContain("NEED"));
+    assertThat(mailboxes.inboxOf(cara))
+        .singleElement()
+        .satisfies(m -> assertThat(text(m)).containsOnlyOnce(note));
+    assertThat(bot.store().activeListingsOf(person(cara))).hasSize(1);
+    assertThat(mailboxes.inboxOf(dora))
+        .singleElement()
+        .satisfies(m -> assertThat(text(m)).doesNotContain(note));
+    assertThat(bot.store().activeListingsOf(person(dora))).hasSize(1);
+    assertThat(mailboxes.inboxOf(BEN)).isEmpty();
+  }
+
+  /** The mail with a file attached after its text, as mail programs send it. */
+  private static MimeMessage withFile(MimeMessage mail, String type, String name) throws Exception {
+    jakarta.mail.internet.MimeMultipart mixed = new jakarta.mail.internet.MimeMultipart("mixed");
+    jakarta.mail.internet.MimeBodyPart text = new jakarta.mail.internet.MimeBodyPart();
+    text.setText(mail.getContent().toString(), "UTF-8");
+    mixed.addBodyPart(text);
+    mixed.addBodyPart(file(type, name, jakarta.mail.Part.ATTACHMENT));
+    mail.setContent(mixed);
+    mail.saveChanges();
+    return mail;
+  }
+
+  private static jakarta.mail.internet.MimeBodyPart file(String type, String name, String how)
+      throws Exception {
+    jakarta.mail.internet.MimeBodyPart file = new jakarta.mail.internet.MimeBodyPart();
+    byte[] bytes = new byte[4096];
+    new java.util.Random(7).nextBytes(bytes);
+    file.setDataHandler(
+        new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(bytes, type)));
+    file.setFileName(name);
+    file.setDisposition(how);
+    file.setHeader("Content-Transfer-Encoding", "base64");
+    return file;
+  }
+
+  /**
+   * multipart/signed over multipart/related (HTML and the logo it shows, inline) and a PGP
+   * signature, as Thunderbird sends a signed HTML mail with a picture in its signature.
+   */
+  private MimeMessage signedWithALogo(String from, String subject) throws Exception {
+    MimeMessage mail = mailboxes.compose(from, subject, "");
+    jakarta.mail.internet.MimeMultipart related =
+        new jakarta.mail.internet.MimeMultipart("related");
+    jakarta.mail.internet.MimeBodyPart html = new jakarta.mail.internet.MimeBodyPart();
+    html.setContent(
+        "<p>2 bags of rice in Oakland</p><p><img src=\"cid:logo\"></p>",
+        "text/html; charset=UTF-8");
+    related.addBodyPart(html);
+    jakarta.mail.internet.MimeBodyPart logo =
+        file("image/png", "logo.png", jakarta.mail.Part.INLINE);
+    logo.setContentID("<logo>");
+    related.addBodyPart(logo);
+    jakarta.mail.internet.MimeBodyPart body = new jakarta.mail.internet.MimeBodyPart();
+    body.setContent(related);
+    jakarta.mail.internet.MimeBodyPart signature = new jakarta.mail.internet.MimeBodyPart();
+    signature.setContent(
+        "-----BEGIN PGP SIGNATURE-----\n\niQEzBAEBCAAdFiEE\n-----END PGP SIGNATURE-----\n",
+        "application/pgp-signature");
+    signature.setFileName("OpenPGP_signature.asc");
+    signature.setDisposition(jakarta.mail.Part.ATTACHMENT);
+    jakarta.mail.internet.MimeMultipart signed =
+        new jakarta.mail.internet.MimeMultipart(
+            "signed; micalg=pgp-sha256; protocol=\"application/pgp-signature\"");
+    signed.addBodyPart(body);
+    signed.addBodyPart(signature);
+    mail.setContent(signed);
+    mail.saveChanges();
+    return mail;
+  }
+
+  /** A mail's text as its reader sees it. */
+  private static String text(MimeMessage mail) {
+    try {
+      return mail.getContent().toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** About {@code chars} characters of lines that mean nothing to the bot. */
   private static String filler(int chars) {
     StringBuilder text = new StringBuilder();
