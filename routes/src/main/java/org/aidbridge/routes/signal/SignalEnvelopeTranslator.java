@@ -12,10 +12,12 @@ import org.aidbridge.bot.model.InboundMessage;
  * Turns signal-cli {@code receive} notifications into the core's {@link InboundMessage}.
  *
  * <p>Only text messages count: a direct message, or a group message of type {@code DELIVER}, with a
- * non-null {@code dataMessage.message}. Typing, receipts, sync messages (what the bot's own other
- * devices sent), reactions, group updates, calls, stories and edits are ignored. A sender is keyed
- * on {@code sourceUuid} ({@code sourceNumber} is null when the person hides their number), so the
- * message id is {@code <sourceUuid>:<timestamp>}: the same message delivered twice has the same id.
+ * non-null {@code dataMessage.message}; and a direct message bringing only {@code attachments} (a
+ * photo, a file, a voice note), which the bot does not read but tells the person so. Typing,
+ * receipts, sync messages (what the bot's own other devices sent), reactions, group updates, calls,
+ * stories and edits are ignored. A sender is keyed on {@code sourceUuid} ({@code sourceNumber} is
+ * null when the person hides their number), so the message id is {@code <sourceUuid>:<timestamp>}:
+ * the same message delivered twice has the same id.
  */
 public final class SignalEnvelopeTranslator {
   /** What Signal puts in the text where a mention is; the mention itself is in {@code mentions}. */
@@ -44,12 +46,18 @@ public final class SignalEnvelopeTranslator {
     JsonNode envelope = payload.path("envelope");
     JsonNode data = envelope.path("dataMessage");
     String text = data.path("message").isTextual() ? data.get("message").asText() : null;
-    if (text == null || data.hasNonNull("reaction") || data.hasNonNull("storyContext")) {
+    boolean hasFile = data.path("attachments").size() > 0;
+    if ((text == null && !hasFile)
+        || data.hasNonNull("reaction")
+        || data.hasNonNull("storyContext")) {
       return Optional.empty();
     }
     JsonNode groupInfo = data.path("groupInfo");
     if (!groupInfo.isMissingNode() && !"DELIVER".equals(groupInfo.path("type").asText("DELIVER"))) {
       return Optional.empty();
+    }
+    if (text == null && groupInfo.hasNonNull("groupId")) {
+      return Optional.empty(); // a file alone in a group: nothing to read, nothing to say
     }
     Optional<Address> sender = sender(envelope);
     long timestamp = envelope.path("timestamp").asLong(data.path("timestamp").asLong(0));
@@ -63,10 +71,10 @@ public final class SignalEnvelopeTranslator {
     JsonNode quote = data.path("quote");
     String replyTo = quote.has("id") ? String.valueOf(quote.get("id").asLong()) : null;
     boolean mentionsBot = mentionsBot(data.path("mentions"));
-    String cleanText = withoutMentionPlaceholders(text).strip();
+    String cleanText = text == null ? "" : withoutMentionPlaceholders(text).strip();
     boolean addressed =
         group == null || mentionsBot || quotesBot(quote, replyTo) || cleanText.startsWith("/");
-    return Optional.of(
+    InboundMessage message =
         new InboundMessage(
             Channel.SIGNAL,
             sender.get().id() + ":" + timestamp,
@@ -78,7 +86,9 @@ public final class SignalEnvelopeTranslator {
             replyTo,
             addressed,
             false,
-            receivedAt(envelope, timestamp)));
+            receivedAt(envelope, timestamp));
+    // Attachments are never read (size, safety): the person is told so.
+    return Optional.of(hasFile ? message.withAttachmentSkipped() : message);
   }
 
   /**

@@ -76,7 +76,7 @@ public final class UpdateTranslator {
     String replyTo = replyToBot(m);
     if ("private".equals(chat.getType())) {
       GroupText read = GroupText.read(text, bot);
-      return inbound(id, from, null, read.text(), replyTo, true, false, at);
+      return inbound(id, from, null, read.text(), replyTo, true, false, at, hasFile(m));
     }
     if (!isGroup(chat)) {
       return new TelegramEvent.Ignored("a channel post");
@@ -90,7 +90,23 @@ public final class UpdateTranslator {
     }
     boolean addressed = read.addressed() || replyTo != null;
     boolean admin = read.isAdminCommand() && admins.isAdmin(chat.getId(), from.getId());
-    return inbound(id, from, group(chat.getId()), read.text(), replyTo, addressed, admin, at);
+    return inbound(
+        id, from, group(chat.getId()), read.text(), replyTo, addressed, admin, at, hasFile(m));
+  }
+
+  /**
+   * Whether the message brought a file the bot does not read: a photo, a document, a voice note, a
+   * video, a sound, a round video or a GIF (Telegram sends a GIF as both {@code animation} and
+   * {@code document}). A sticker, a location or a contact is not a file the person attached.
+   */
+  private static boolean hasFile(Message m) {
+    return m.hasPhoto()
+        || m.hasDocument()
+        || m.hasVoice()
+        || m.hasVideo()
+        || m.hasAudio()
+        || m.hasVideoNote()
+        || m.hasAnimation();
   }
 
   private TelegramEvent button(String id, CallbackQuery query) {
@@ -141,9 +157,10 @@ public final class UpdateTranslator {
       String replyTo,
       boolean addressed,
       boolean admin,
-      Instant at) {
-    return new TelegramEvent.Inbound(
-        toCore(id, from, group, text, replyTo, addressed, admin, at), null);
+      Instant at,
+      boolean hasFile) {
+    InboundMessage message = toCore(id, from, group, text, replyTo, addressed, admin, at);
+    return new TelegramEvent.Inbound(hasFile ? message.withAttachmentSkipped() : message, null);
   }
 
   private static InboundMessage toCore(

@@ -59,6 +59,35 @@ class TelegramEndToEndIT {
   }
 
   @Test
+  void aFileSentPrivatelyGetsOneShortNoteInTheirLanguageAndAGroupHearsNothingOfIt() {
+    api.queue(Updates.privatePhoto(ANA, ANA_NAME, "es", null));
+    api.queue(Updates.privatePhoto(BEN, BEN_NAME, "en", "need insulin in Portland"));
+    api.queue(Updates.groupDocument(GROUP, 61233, "sam", "/help@" + FakeBotApi.BOT_USERNAME));
+    int last = api.queue(Updates.privateVoice(BEN, BEN_NAME, "en"));
+
+    eventually()
+        .until(
+            () ->
+                bot.store
+                        .state(UpdateOffset.STATE_KEY)
+                        .orElse("")
+                        .equals(Integer.toString(last + 1))
+                    && bot.store.dueInbound(java.time.Instant.now(), 1).isEmpty()
+                    && api.sentTo(ANA).size() >= 1
+                    && api.sentTo(BEN).size() >= 2
+                    && api.sentTo(GROUP).size() >= 1);
+
+    assertThat(api.sentTo(ANA))
+        .singleElement()
+        .satisfies(s -> assertThat(s.text()).startsWith("Solo puedo leer texto"));
+    assertThat(api.sentTo(BEN))
+        .filteredOn(s -> s.text().contains("I did not open what you attached"))
+        .hasSize(2);
+    assertThat(bot.store.activeListingsOf(person(BEN))).hasSize(1);
+    assertThat(api.sentTo(GROUP)).noneMatch(s -> s.text().contains("attached"));
+  }
+
+  @Test
   void atStartTheBotIdentifiesItselfAndRegistersItsCommands() {
     eventually().until(() -> api.requests("getUpdates").size() >= 1);
 

@@ -17,6 +17,61 @@ public final class Updates {
     return update;
   }
 
+  /**
+   * A private photo, as Telegram sends one: no {@code text}, the picture in several sizes, and the
+   * caption the person typed under it, if any.
+   */
+  public static ObjectNode privatePhoto(
+      long userId, String username, String language, String caption) {
+    ObjectNode update = privateText(userId, username, language, "");
+    ObjectNode message = (ObjectNode) update.get("message");
+    message.remove("text");
+    com.fasterxml.jackson.databind.node.ArrayNode sizes = message.putArray("photo");
+    int[][] dimensions = {{90, 67}, {320, 240}, {1280, 960}};
+    for (int[] size : dimensions) {
+      ObjectNode photo = sizes.addObject();
+      photo.put("file_id", "AgACAgQAAxkBAAIBZ2XoPhoto" + size[0]);
+      photo.put("file_unique_id", "AQADx7kxG" + size[0]);
+      photo.put("file_size", size[0] * size[1] / 8);
+      photo.put("width", size[0]);
+      photo.put("height", size[1]);
+    }
+    if (caption != null) {
+      message.put("caption", caption);
+    }
+    return update;
+  }
+
+  /** A private voice note, as Telegram sends one: no text, no caption. */
+  public static ObjectNode privateVoice(long userId, String username, String language) {
+    ObjectNode update = privateText(userId, username, language, "");
+    ObjectNode message = (ObjectNode) update.get("message");
+    message.remove("text");
+    ObjectNode voice = message.putObject("voice");
+    voice.put("duration", 4);
+    voice.put("mime_type", "audio/ogg");
+    voice.put("file_id", "AwACAgQAAxkBAAIBaGXoVoice");
+    voice.put("file_unique_id", "AgADeBMAAk");
+    voice.put("file_size", 9541);
+    return update;
+  }
+
+  /** A group post of a document with a caption, as Telegram sends one. */
+  public static ObjectNode groupDocument(
+      long chatId, long userId, String username, String caption) {
+    ObjectNode update = groupText(chatId, userId, username, "");
+    ObjectNode message = (ObjectNode) update.get("message");
+    message.remove("text");
+    ObjectNode document = message.putObject("document");
+    document.put("file_name", "list.pdf");
+    document.put("mime_type", "application/pdf");
+    document.put("file_id", "BQACAgQAAxkBAAIBaWXoDoc");
+    document.put("file_unique_id", "AgADfBMAAk");
+    document.put("file_size", 48211);
+    message.put("caption", caption);
+    return update;
+  }
+
   /** A private message replying to the bot's message {@code repliedMessageId} in that chat. */
   public static ObjectNode privateReply(
       long userId, String username, String text, int repliedMessageId) {
