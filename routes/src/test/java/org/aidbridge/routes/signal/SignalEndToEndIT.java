@@ -94,6 +94,42 @@ class SignalEndToEndIT {
   }
 
   @Test
+  void aFileSentDirectlyGetsOneShortNoteWithTheAnswerOrAloneAndAGroupHearsNothingOfIt() {
+    daemon.push(
+        SignalEnvelopes.withFile(message(ROSA, ROSA_NUMBER, null, null), "image/jpeg", null));
+    daemon.push(
+        SignalEnvelopes.withFile(
+            message(SAM, null, "need 2 bags of rice in Portland", null), "audio/aac", null));
+    daemon.push(
+        SignalEnvelopes.withFile(message(LEE, LEE_NUMBER, null, NORTHSIDE), "image/jpeg", null));
+    daemon.push(
+        SignalEnvelopes.withFile(
+            message(LEE, LEE_NUMBER, "/help", NORTHSIDE), "application/pdf", "list.pdf"));
+
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                !deliveredTo(ROSA).isEmpty()
+                    && !deliveredTo(SAM).isEmpty()
+                    && !deliveredTo(NORTHSIDE).isEmpty()
+                    && store.dueInbound(java.time.Instant.now(), 1).isEmpty()
+                    && store
+                        .dueOutbox(
+                            Channel.SIGNAL, java.time.Instant.now().plus(Duration.ofDays(1)), 1)
+                        .isEmpty());
+
+    String note = "I did not open what you attached";
+    assertThat(deliveredTo(ROSA))
+        .singleElement()
+        .satisfies(s -> assertThat(text(s)).startsWith("I can only read text"));
+    assertThat(deliveredTo(SAM)).filteredOn(s -> text(s).contains(note)).hasSize(1);
+    assertThat(store.activeListingsOf(org.aidbridge.bot.model.Address.person(Channel.SIGNAL, SAM)))
+        .hasSize(1);
+    assertThat(deliveredTo(NORTHSIDE)).hasSize(1).noneMatch(s -> text(s).contains("attached"));
+  }
+
+  @Test
   void aGroupMemberWhoIsNotAnAdminCannotSubscribeTheGroup() {
     daemon.push(message(ROSA, ROSA_NUMBER, "/subscribe Portland 50", NORTHSIDE));
 
