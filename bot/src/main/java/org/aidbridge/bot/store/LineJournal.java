@@ -72,6 +72,11 @@ final class LineJournal implements AutoCloseable {
     return new LineJournal(walFile.resolveSibling(base + suffix), emptyAtOnce);
   }
 
+  /** The journal in {@code file}. */
+  static LineJournal at(Path file, boolean emptyAtOnce) {
+    return new LineJournal(file, emptyAtOnce);
+  }
+
   Path file() {
     return file;
   }

@@ -36,6 +36,11 @@ final class RawJournal implements AutoCloseable {
   }
 
   /** The journal of the database whose write-ahead log is {@code walFile} (null: in memory). */
+  /** The journal in {@code file}. */
+  static RawJournal at(Path file) {
+    return new RawJournal(LineJournal.at(file, true));
+  }
+
   static RawJournal beside(Path walFile) {
     return new RawJournal(LineJournal.beside(walFile, "-raw", true));
   }

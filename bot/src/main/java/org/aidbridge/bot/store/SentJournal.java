@@ -32,6 +32,11 @@ final class SentJournal implements AutoCloseable {
   }
 
   /** The journal of the database whose write-ahead log is {@code walFile} (null: in memory). */
+  /** The journal in {@code file}. */
+  static SentJournal at(Path file) {
+    return new SentJournal(LineJournal.at(file, false));
+  }
+
   static SentJournal beside(Path walFile) {
     return new SentJournal(LineJournal.beside(walFile, "-sent", false));
   }

@@ -11,9 +11,37 @@ import java.util.random.RandomGenerator;
  */
 public final class SqliteStore extends JdbcStore {
 
+  private final InstanceJournals journals; // null for a database in memory
+
   private SqliteStore(
-      SqliteDatabase db, SentJournal sentJournal, RawJournal rawJournal, RandomGenerator random) {
+      SqliteDatabase db,
+      InstanceJournals journals,
+      SentJournal sentJournal,
+      RawJournal rawJournal,
+      RandomGenerator random) {
     super(db, sentJournal, rawJournal, random);
+    this.journals = journals;
+  }
+
+  /** This store's journal of sends ({@code <database>-sent.<id>}), or null in memory. */
+  java.nio.file.Path sentJournalFile() {
+    return journals == null ? null : journals.sentFile();
+  }
+
+  /** This store's journal of what channels read ({@code <database>-raw.<id>}), or null. */
+  java.nio.file.Path rawJournalFile() {
+    return journals == null ? null : journals.rawFile();
+  }
+
+  @Override
+  public void close() {
+    try {
+      super.close();
+    } finally {
+      if (journals != null) {
+        journals.close();
+      }
+    }
   }
 
   /**
@@ -54,17 +82,35 @@ public final class SqliteStore extends JdbcStore {
       Connection connection, String fileOrJdbcUrl, RandomGenerator random) {
     java.nio.file.Path walFile = SqliteConnector.walFile(SqliteConnector.jdbcUrl(fileOrJdbcUrl));
     SqliteDatabase db = new SqliteDatabase(connection, walFile);
-    SentJournal sent = SentJournal.beside(walFile);
-    RawJournal raw = RawJournal.beside(walFile);
+    InstanceJournals journals = walFile == null ? null : InstanceJournals.claim(walFile);
     try {
       SchemaUpgrade.run(db);
       // What a killed run wrote down but may not have committed, before anything else happens.
-      new OutboxTable(db).recordJournaled(sent);
-      new RawInboundTable(db).insertJournaled(raw);
+      if (journals != null) {
+        replay(db, journals.leftovers());
+      }
     } catch (RuntimeException e) {
       db.close();
+      if (journals != null) {
+        journals.close();
+      }
       throw e;
     }
-    return new SqliteStore(db, sent, raw, random);
+    SentJournal sent =
+        journals == null ? SentJournal.beside(null) : SentJournal.at(journals.sentFile());
+    RawJournal raw = journals == null ? RawJournal.beside(null) : RawJournal.at(journals.rawFile());
+    return new SqliteStore(db, journals, sent, raw, random);
+  }
+
+  /** Puts in the database what dead instances' journals name, then deletes those journals. */
+  private static void replay(SqliteDatabase db, java.util.List<InstanceJournals.Leftover> left) {
+    for (InstanceJournals.Leftover leftover : left) {
+      try (leftover;
+          SentJournal sent = SentJournal.at(leftover.sent());
+          RawJournal raw = RawJournal.at(leftover.raw())) {
+        new OutboxTable(db).recordJournaled(sent);
+        new RawInboundTable(db).insertJournaled(raw);
+      }
+    }
   }
 }

@@ -1,0 +1,195 @@
+package org.aidbridge.bot.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The crash journals of one store beside a SQLite file ({@code <database>-sent.<id>}, {@code
+ * <database>-raw.<id>}), its own even when several instances share the file, and the journals left
+ * by instances that died.
+ *
+ * <p>While the store is open it holds an operating-system lock on {@code
+ * <database>-journals.<id>.lock}; the kernel frees it the moment the process dies, however it dies.
+ * A store that opens replays the journals of every lock file it can lock (their owner is dead),
+ * then deletes them; it never touches those of a live instance. Journals shared by two instances
+ * lost lines: one instance emptying the file once its own lines had reached the database erased the
+ * other's lines still on their way, and a start read back and emptied a live instance's. The
+ * journals of a version before this one ({@code <database>-sent}, {@code <database>-raw}) are
+ * replayed once too.
+ */
+final class InstanceJournals implements AutoCloseable {
+  /** Lock files this JVM holds: probing one would release its lock (POSIX closes all of them). */
+  private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+  private static final String LOCK_INFIX = "-journals.";
+  private static final String LOCK_SUFFIX = ".lock";
+
+  private final Path dir;
+  private final String base;
+  private final String id;
+  private final Path lockFile;
+  private final FileChannel lockChannel;
+
+  private InstanceJournals(Path dir, String base, String id, Path lockFile, FileChannel channel) {
+    this.dir = dir;
+    this.base = base;
+    this.id = id;
+    this.lockFile = lockFile;
+    this.lockChannel = channel;
+  }
+
+  /** The journals of a new store on the database whose write-ahead log is {@code walFile}. */
+  static InstanceJournals claim(Path walFile) {
+    String wal = walFile.getFileName().toString();
+    String base = wal.endsWith("-wal") ? wal.substring(0, wal.length() - 4) : wal;
+    Path dir = walFile.toAbsolutePath().getParent();
+    String id = HexFormat.of().formatHex(randomBytes());
+    Path lockFile = dir.resolve(base + LOCK_INFIX + id + LOCK_SUFFIX);
+    // Locked under another name, then moved: a starting instance never sees it unlocked.
+    Path fresh = dir.resolve(base + LOCK_INFIX + id + ".new");
+    try {
+      FileChannel channel =
+          FileChannel.open(fresh, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      channel.lock();
+      Files.move(fresh, lockFile, StandardCopyOption.ATOMIC_MOVE);
+      HELD.add(lockFile);
+      return new InstanceJournals(dir, base, id, lockFile, channel);
+    } catch (IOException e) {
+      throw new StoreException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] randomBytes() {
+    byte[] bytes = new byte[6];
+    new SecureRandom().nextBytes(bytes);
+    return bytes;
+  }
+
+  Path sentFile() {
+    return sentFile(id);
+  }
+
+  Path rawFile() {
+    return rawFile(id);
+  }
+
+  /**
+   * The journals left by instances that died, each locked until {@link Leftover#close}, which
+   * deletes them; and those of a version before this one.
+   */
+  List<Leftover> leftovers() {
+    List<Leftover> found = new ArrayList<>();
+    Path legacySent = dir.resolve(base + "-sent");
+    Path legacyRaw = dir.resolve(base + "-raw");
+    if (Files.exists(legacySent) || Files.exists(legacyRaw)) {
+      found.add(new Leftover(legacySent, legacyRaw, null, null));
+    }
+    try (DirectoryStream<Path> locks =
+        Files.newDirectoryStream(dir, glob(base) + LOCK_INFIX + "*" + LOCK_SUFFIX)) {
+      for (Path lock : locks) {
+        String other = idOf(lock);
+        if (!other.equals(id) && !HELD.contains(lock)) {
+          deadOwner(lock).ifPresent(channel -> found.add(leftover(other, lock, channel)));
+        }
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot look for journals in " + dir + ": " + e.getMessage(), e);
+    }
+    return found;
+  }
+
+  /** Deletes this store's journals when they hold nothing, and frees its lock. */
+  @Override
+  public void close() {
+    try {
+      boolean empty = isEmpty(sentFile()) && isEmpty(rawFile());
+      if (empty) {
+        Files.deleteIfExists(sentFile());
+        Files.deleteIfExists(rawFile());
+        Files.deleteIfExists(lockFile);
+      }
+      lockChannel.close();
+    } catch (IOException e) {
+      // Left behind, they are replayed by the next start: nothing is lost.
+    } finally {
+      HELD.remove(lockFile);
+    }
+  }
+
+  private Leftover leftover(String other, Path lock, FileChannel channel) {
+    return new Leftover(sentFile(other), rawFile(other), lock, channel);
+  }
+
+  /** The lock file's channel, locked, when its owner is dead; empty when it lives. */
+  private static java.util.Optional<FileChannel> deadOwner(Path lock) throws IOException {
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(lock, StandardOpenOption.WRITE);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return java.util.Optional.empty(); // another start replayed it meanwhile
+    }
+    FileLock taken;
+    try {
+      taken = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      taken = null;
+    }
+    if (taken == null) {
+      channel.close();
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(channel);
+  }
+
+  private Path sentFile(String owner) {
+    return dir.resolve(base + "-sent." + owner);
+  }
+
+  private Path rawFile(String owner) {
+    return dir.resolve(base + "-raw." + owner);
+  }
+
+  private String idOf(Path lock) {
+    String name = lock.getFileName().toString();
+    return name.substring((base + LOCK_INFIX).length(), name.length() - LOCK_SUFFIX.length());
+  }
+
+  private static boolean isEmpty(Path file) throws IOException {
+    return !Files.exists(file) || Files.size(file) == 0;
+  }
+
+  /** The database's name as a glob, its special characters escaped. */
+  private static String glob(String name) {
+    return name.replaceAll("([*?\\[\\]{}\\\\])", "\\\\$1");
+  }
+
+  /** A dead instance's journals, to replay; closing deletes them and frees their lock. */
+  record Leftover(Path sent, Path raw, Path lock, FileChannel channel) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        Files.deleteIfExists(sent);
+        Files.deleteIfExists(raw);
+        if (lock != null) {
+          Files.deleteIfExists(lock);
+          channel.close();
+        }
+      } catch (IOException e) {
+        throw new StoreException("cannot delete replayed journals: " + e.getMessage(), e);
+      }
+    }
+  }
+}
