@@ -24,6 +24,7 @@ final class KindClassifier {
   private static final List<String> RANKING =
       List.of(
           "negation",
+          "commerce",
           "inquiry",
           "logistics",
           "appeal",
@@ -40,6 +41,17 @@ final class KindClassifier {
 
   /** The most words a bare request has ("2 bags of rice, Oakland, today"). */
   private static final int BARE_WORDS = 8;
+
+  /** A request that opens with its thing names it within its first words ("size 10 boots"). */
+  private static final int THING_OPENS = 3;
+
+  /**
+   * ... and whom it is for soon after ("tampons, deodorant, toothpaste, anything for the refuge").
+   */
+  private static final int FOR_WITHIN = 8;
+
+  /** How sure such a request is, with no cue at all. */
+  static final double THING_FOR = 0.7;
 
   /** What else the message has, besides its cue phrases. */
   record Evidence(
@@ -106,6 +118,7 @@ final class KindClassifier {
     List<Hit> cues = Hits.select(all, RANKING);
     Set<Integer> negated = new HashSet<>();
     boolean appeal = false;
+    boolean commerce = false;
     for (Hit hit : all) {
       // Asking for information and charity appeals govern their clause even where a longer cue
       // overlaps them ("does anyone know if the Red Cross wants volunteers?"), but not from inside
@@ -117,6 +130,10 @@ final class KindClassifier {
         negated.add(tokenized.clauseOf(hit.start()));
       }
       appeal |= hit.tag().equals("appeal");
+      // Selling, renting out and hiring are trade: nobody's need or gift, whatever else is said
+      // ("Vendo planta eléctrica, no es regalo", "2 bed unit for rent", "Se busca cocinera, pago
+      // semanal").
+      commerce |= hit.tag().equals("commerce");
     }
     Set<Integer> figurative = new HashSet<>();
     BitSet figurativeWords = new BitSet();
@@ -136,7 +153,8 @@ final class KindClassifier {
       Kind kind = kindOf(hit.tag());
       int clause = tokenized.clauseOf(hit.start());
       int near = evidence.concreteNear(tokenized, clause, figurativeWords);
-      if (kind != null && cancelled(kind, hit, clause, near, negated, figurative, appeal)
+      if (kind != null
+              && (commerce || cancelled(kind, hit, clause, near, negated, figurative, appeal))
           || hit.tag().startsWith("report.") && questions.contains(clause)) {
         // A report asked as a question asks for news ("is the water still off?", "¿siguen sin
         // luz?"), not for anything anyone could bring.
@@ -145,7 +163,33 @@ final class KindClassifier {
       }
       tally.add(hit.tag(), kind, weight(hit.tag(), evidence.hasUrl()), near, evidence);
     }
-    return decide(tally, evidence, !negated.isEmpty(), tokens.size());
+    boolean thingFor = opensWithThingFor(tokenized, lexicon, evidence);
+    return decide(tally, evidence, !negated.isEmpty(), tokens.size(), thingFor);
+  }
+
+  /**
+   * Whether the message opens with a concrete thing and soon says whom it is for: "size 10 work
+   * boots for my partner", "Mascarillas N95 para la escuelita", "پتو و لباس گرم برای بچه‌ها". With
+   * no cue at all that is how a request is written; an offer names its giving ("extra", "ready
+   * at").
+   */
+  private static boolean opensWithThingFor(
+      Tokenizer.Result tokenized, Lexicon lexicon, Evidence evidence) {
+    if (evidence.found() == null) {
+      return false;
+    }
+    int thing = evidence.found().concrete().nextSetBit(0);
+    if (thing < 0 || thing > THING_OPENS) {
+      return false;
+    }
+    List<Token> tokens = tokenized.tokens();
+    int last = Math.min(tokens.size(), thing + 1 + FOR_WITHIN);
+    for (int i = thing + 1; i < last; i++) {
+      if (lexicon.beneficiary().contains(tokens.get(i).key())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Set<Integer> questionClauses(Tokenizer.Result tokenized) {
@@ -256,7 +300,8 @@ final class KindClassifier {
     }
   }
 
-  private Reading decide(Tally tally, Evidence evidence, boolean negation, int words) {
+  private Reading decide(
+      Tally tally, Evidence evidence, boolean negation, int words, boolean thingFor) {
     if (tally.strong == 0 && (tally.chatter || !evidence.hasCategory())
         || evidence.hasUrl() && !evidence.hasCategory()) {
       // Weak cues need a thing asked for or given and no thanks around them ("thanks for the
@@ -271,12 +316,15 @@ final class KindClassifier {
       return Reading.NONE;
     }
     if (tally.need == 0 && tally.offer == 0) {
-      boolean bare =
-          tally.other == 0 && !tally.cancelled && !evidence.hasUrl() && bareRequest(evidence);
+      boolean plain = tally.other == 0 && !tally.cancelled && !evidence.hasUrl();
       // A short list ("insulin, Portland, urgent") is a request; a longer sentence with a thing in
-      // it and no cue is as likely news ("the pharmacy on Main closes early today").
+      // it and no cue is as likely news ("the pharmacy on Main closes early today"), unless it
+      // opens with the thing and says whom it is for.
       boolean list = words <= BARE_WORDS || evidence.opensUrgent();
-      return bare ? new Reading(Kind.NEED, list ? 0.8 : 0.55) : Reading.NONE;
+      double bare = plain && bareRequest(evidence) ? (list ? 0.8 : 0.55) : 0;
+      double shaped = plain && thingFor ? THING_FOR : 0;
+      double confidence = Math.max(bare, shaped);
+      return confidence > 0 ? new Reading(Kind.NEED, confidence) : Reading.NONE;
     }
     Kind kind =
         tally.need != tally.offer

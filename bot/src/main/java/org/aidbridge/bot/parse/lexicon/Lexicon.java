@@ -32,7 +32,8 @@ public final class Lexicon {
           "figurative",
           "appeal",
           "inquiry",
-          "logistics");
+          "logistics",
+          "commerce");
 
   public static final String CATEGORY_TAG = "category:";
 
@@ -57,6 +58,7 @@ public final class Lexicon {
   private final Set<String> spanUnits;
   private final Set<String> linkWords;
   private final Set<String> stopwords;
+  private final Set<String> beneficiary;
 
   Lexicon(Properties properties) {
     LexiconEntries e = new LexiconEntries(properties);
@@ -101,6 +103,7 @@ public final class Lexicon {
     spanUnits = e.words("span.units");
     linkWords = e.words("link");
     stopwords = e.words("stopwords");
+    beneficiary = e.words("beneficiary");
   }
 
   public String code() {
@@ -184,6 +187,11 @@ public final class Lexicon {
 
   Set<String> stopwords() {
     return stopwords;
+  }
+
+  /** The words that name whom a thing is for: "for", "para", "برای". */
+  public Set<String> beneficiary() {
+    return beneficiary;
   }
 
   /** The simple singular of an item name: "bags" to "bag", "cajas" to "caja". */
