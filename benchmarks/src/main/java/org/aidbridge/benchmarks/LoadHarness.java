@@ -77,6 +77,7 @@ public final class LoadHarness {
       SplittableRandom random = new SplittableRandom(7);
       bot.handle(message(0, random, null)); // loads the gazetteer and lexicons outside the timing
       long cpuStart = processCpuNanos();
+      long writtenStart = bytesWritten();
       long start = System.nanoTime();
       if (throughInbox) {
         throughRawInbox(store, bot, messages, random);
@@ -85,18 +86,20 @@ public final class LoadHarness {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+      long writtenMb = (bytesWritten() - writtenStart) / 1_000_000;
       Runtime rt = Runtime.getRuntime();
       System.gc();
       long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
       System.out.printf(
           "%d messages (%s) in %.1f s: %.0f messages/s; %.1f s of CPU: %.0f messages per"
-              + " CPU-second; %d replies queued, %d listings, heap in use %d MB%n",
+              + " CPU-second; %d MB written; %d replies queued, %d listings, heap in use %d MB%n",
           messages,
           throughInbox ? "through the raw inbox" : "batches of " + batch,
           seconds,
           messages / seconds,
           cpuSeconds,
           messages / cpuSeconds,
+          writtenMb,
           store.outboxBacklog().depth(),
           store.allListings().size(),
           heapMb);
@@ -159,6 +162,23 @@ public final class LoadHarness {
   private static long processCpuNanos() {
     return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
+  }
+
+  /**
+   * Bytes the process handed to write calls so far ({@code wchar} of {@code /proc/self/io}: the
+   * database's log, its temporary files, the journals), or -1 where there is no such file.
+   */
+  private static long bytesWritten() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
+        if (line.startsWith("wchar:")) {
+          return Long.parseLong(line.substring("wchar:".length()).strip());
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // Not Linux, or not readable: the figure is left out.
+    }
+    return -1;
   }
 
   /** The i-th message; on {@code only} channel, else on the three in turn. */
