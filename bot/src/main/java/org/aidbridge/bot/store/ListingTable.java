@@ -6,8 +6,11 @@ import static org.aidbridge.bot.store.Columns.millis;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.aidbridge.bot.model.Address;
@@ -35,6 +38,11 @@ final class ListingTable {
                AS categories
         FROM listings l
       """;
+
+  private static final String TAKEN_REFS_SQL =
+      "SELECT ref FROM listings WHERE ref IN ("
+          + String.join(", ", java.util.Collections.nCopies(TRIES_PER_LENGTH, "?"))
+          + ")";
 
   private final Database db;
   private final RandomGenerator random;
@@ -200,12 +208,22 @@ final class ListingTable {
     }
   }
 
-  /** A reference no listing has; longer ones once the short ones get crowded. */
+  /**
+   * A reference no listing has; longer ones once the short ones get crowded. The tries of one
+   * length are asked about in one query (the first of them that is free is taken, as if tried one
+   * by one): at 100,000 listings the three-character ones are mostly taken, and a query per try was
+   * a fifth of an import's inserting.
+   */
   private String freeRef(Kind kind) {
     for (int length = SHORTEST_REF; length <= LONGEST_REF; length++) {
+      List<String> tries = new ArrayList<>(TRIES_PER_LENGTH);
       for (int attempt = 0; attempt < TRIES_PER_LENGTH; attempt++) {
-        String ref = ListingRefs.random(kind, random, length);
-        if (db.one("SELECT 1 FROM listings WHERE ref = ?", row -> 1, ref).isEmpty()) {
+        tries.add(ListingRefs.random(kind, random, length));
+      }
+      Set<String> taken =
+          new HashSet<>(db.list(TAKEN_REFS_SQL, row -> row.getString(1), tries.toArray()));
+      for (String ref : tries) {
+        if (!taken.contains(ref)) {
           return ref;
         }
       }
