@@ -6,11 +6,10 @@ import static org.aidbridge.bot.store.Columns.millis;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.aidbridge.bot.model.Address;
@@ -39,13 +38,10 @@ final class ListingTable {
         FROM listings l
       """;
 
-  private static final String TAKEN_REFS_SQL =
-      "SELECT ref FROM listings WHERE ref IN ("
-          + String.join(", ", java.util.Collections.nCopies(TRIES_PER_LENGTH, "?"))
-          + ")";
-
   private final Database db;
   private final RandomGenerator random;
+  // Per kind, the length of reference the last search found free at (see freeRef).
+  private final Map<Kind, Integer> shortestFree = new ConcurrentHashMap<>();
 
   ListingTable(Database db, RandomGenerator random) {
     this.db = db;
@@ -209,21 +205,19 @@ final class ListingTable {
   }
 
   /**
-   * A reference no listing has; longer ones once the short ones get crowded. The tries of one
-   * length are asked about in one query (the first of them that is free is taken, as if tried one
-   * by one): at 100,000 listings the three-character ones are mostly taken, and a query per try was
-   * a fifth of an import's inserting.
+   * A reference no listing has; longer ones once the short ones get crowded. A search starts at the
+   * length where the last one of its kind found a free reference: once the short ones are crowded
+   * (at 100,000 listings the three-character ones are), trying them again for every new listing was
+   * a fifth of an import's inserting. Shorter ones are tried again after a restart.
    */
   private String freeRef(Kind kind) {
-    for (int length = SHORTEST_REF; length <= LONGEST_REF; length++) {
-      List<String> tries = new ArrayList<>(TRIES_PER_LENGTH);
+    for (int length = shortestFree.getOrDefault(kind, SHORTEST_REF);
+        length <= LONGEST_REF;
+        length++) {
       for (int attempt = 0; attempt < TRIES_PER_LENGTH; attempt++) {
-        tries.add(ListingRefs.random(kind, random, length));
-      }
-      Set<String> taken =
-          new HashSet<>(db.list(TAKEN_REFS_SQL, row -> row.getString(1), tries.toArray()));
-      for (String ref : tries) {
-        if (!taken.contains(ref)) {
+        String ref = ListingRefs.random(kind, random, length);
+        if (db.one("SELECT 1 FROM listings WHERE ref = ?", row -> 1, ref).isEmpty()) {
+          shortestFree.put(kind, length);
           return ref;
         }
       }

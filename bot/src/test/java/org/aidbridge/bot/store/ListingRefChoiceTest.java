@@ -34,11 +34,30 @@ class ListingRefChoiceTest {
   }
 
   @Test
-  void theFirstFreeOfTheTriesIsTaken() {
-    // Each try draws three characters; eight tries of three characters are drawn at a time.
+  void onceAllTheTriesOfALengthWereTakenTheNextSearchStartsLonger() {
     Scripted random = new Scripted();
-    random.tries("222", "333", "333", "333", "333", "333", "333", "333");
-    random.tries("222", "444", "555", "555", "555", "555", "555", "555");
+    random.tries("222");
+    random.tries("222", "222", "222", "222", "222", "222", "222", "222", "3333");
+    random.tries("4444");
+    try (SqliteStore store = SqliteStore.open(":memory:", random)) {
+      store.insertListing(draft(Kind.NEED, ALICE, Category.FOOD));
+      assertThat(store.insertListing(draft(Kind.NEED, ALICE, Category.FOOD)).ref())
+          .isEqualTo("N-3333");
+      assertThat(store.insertListing(draft(Kind.NEED, ALICE, Category.FOOD)).ref())
+          .as("the three-character ones are not tried again")
+          .isEqualTo("N-4444");
+      assertThat(store.insertListing(draft(Kind.OFFER, ALICE, Category.FOOD)).ref())
+          .as("offers are another kind: theirs are not crowded")
+          .hasSize(5);
+    }
+  }
+
+  @Test
+  void theFirstFreeOfTheTriesIsTaken() {
+    // Each try draws three characters.
+    Scripted random = new Scripted();
+    random.tries("222");
+    random.tries("222", "444");
     try (SqliteStore store = SqliteStore.open(":memory:", random)) {
       assertThat(store.insertListing(draft(Kind.NEED, ALICE, Category.FOOD)).ref())
           .isEqualTo("N-222");
