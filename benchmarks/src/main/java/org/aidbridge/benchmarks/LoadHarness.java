@@ -27,12 +27,15 @@ import org.aidbridge.routes.app.RawInbox;
  * second of the process's CPU time, and the heap in use.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.aidbridge.benchmarks.LoadHarness
- * [messages] [batch] [core|inbox]}. {@code core} (the default) hands batches of {@code batch}
- * messages straight to the core (batch 1 is one message at a time, as {@link BotService#handle}).
- * {@code inbox} takes the path of the Telegram and Signal channels in the running application: each
- * message is first kept as a raw payload ({@link RawInbox#keep}: the raw journal and a row, one at
- * a time, as a reading thread does), and the inbox's worker hands the core what waits together (its
- * own batch, at most one message per sender; {@code batch} is ignored).
+ * [messages] [batch] [core|inbox] [warm-up]}. {@code core} (the default) hands batches of {@code
+ * batch} messages straight to the core (batch 1 is one message at a time, as {@link
+ * BotService#handle}). {@code inbox} takes the path of the Telegram and Signal channels in the
+ * running application: each message is first kept as a raw payload ({@link RawInbox#keep}: the raw
+ * journal and a row, one at a time, as a reading thread does), and the inbox's worker hands the
+ * core what waits together (its own batch, at most one message per sender; {@code batch} is
+ * ignored). {@code warm-up} messages (none by default) go the same way before the timing starts, so
+ * that the figures show the code compiled rather than the JIT compiling it; the counts printed
+ * include them.
  */
 public final class LoadHarness {
   private static final List<String> PLACES =
@@ -71,43 +74,64 @@ public final class LoadHarness {
     int messages = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
     int batch = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     boolean throughInbox = args.length > 2 && args[2].equals("inbox");
+    int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 0;
     Path dir = Files.createTempDirectory("aidbridge-load");
     try (Store store = SqliteStore.open(dir.resolve("load.db").toString())) {
       BotService bot = Bots.create(store, BotSettings.DEFAULT, Clock.systemUTC());
       SplittableRandom random = new SplittableRandom(7);
       bot.handle(message(0, random, null)); // loads the gazetteer and lexicons outside the timing
-      long cpuStart = processCpuNanos();
-      long start = System.nanoTime();
-      if (throughInbox) {
-        throughRawInbox(store, bot, messages, random);
-      } else {
-        straightToCore(bot, messages, batch, random);
+      if (warmUp > 0) { // the JIT's compiling done, mostly, before the timing
+        run(store, bot, throughInbox, 1, warmUp, batch, random);
       }
+      long cpuStart = processCpuNanos();
+      long writtenStart = bytesWritten();
+      long start = System.nanoTime();
+      run(store, bot, throughInbox, warmUp + 1, warmUp + messages, batch, random);
       double seconds = (System.nanoTime() - start) / 1e9;
       double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+      long writtenMb = (bytesWritten() - writtenStart) / 1_000_000;
       Runtime rt = Runtime.getRuntime();
       System.gc();
       long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
       System.out.printf(
           "%d messages (%s) in %.1f s: %.0f messages/s; %.1f s of CPU: %.0f messages per"
-              + " CPU-second; %d replies queued, %d listings, heap in use %d MB%n",
+              + " CPU-second; %d MB written; %d replies queued, %d listings, heap in use %d MB%n",
           messages,
-          throughInbox ? "through the raw inbox" : "batches of " + batch,
+          (throughInbox ? "through the raw inbox" : "batches of " + batch)
+              + (warmUp > 0 ? ", after " + warmUp + " untimed" : ""),
           seconds,
           messages / seconds,
           cpuSeconds,
           messages / cpuSeconds,
+          writtenMb,
           store.outboxBacklog().depth(),
           store.allListings().size(),
           heapMb);
     }
   }
 
+  /** Messages {@code first} to {@code last}, through the raw inbox or straight to the core. */
+  private static void run(
+      Store store,
+      BotService bot,
+      boolean throughInbox,
+      int first,
+      int last,
+      int batch,
+      SplittableRandom random)
+      throws InterruptedException {
+    if (throughInbox) {
+      throughRawInbox(store, bot, first, last, random);
+    } else {
+      straightToCore(bot, first, last, batch, random);
+    }
+  }
+
   private static void straightToCore(
-      BotService bot, int messages, int batch, SplittableRandom random) {
-    for (int i = 1; i <= messages; i += batch) {
+      BotService bot, int first, int last, int batch, SplittableRandom random) {
+    for (int i = first; i <= last; i += batch) {
       List<InboundMessage> arrived = new ArrayList<>(batch);
-      for (int j = i; j < i + batch && j <= messages; j++) {
+      for (int j = i; j < i + batch && j <= last; j++) {
         arrived.add(message(j, random, null));
       }
       if (batch == 1) {
@@ -120,7 +144,7 @@ public final class LoadHarness {
 
   /** As the Signal channel: a payload kept per message, handled by the inbox's worker. */
   private static void throughRawInbox(
-      Store store, BotService bot, int messages, SplittableRandom random)
+      Store store, BotService bot, int first, int last, SplittableRandom random)
       throws InterruptedException {
     RawInbox inbox =
         new RawInbox(
@@ -136,7 +160,7 @@ public final class LoadHarness {
             1_000);
     inbox.start();
     try {
-      for (int i = 1; i <= messages; i++) {
+      for (int i = first; i <= last; i++) {
         InboundMessage m = message(i, random, Channel.SIGNAL);
         inbox.keep(m.sender().id() + "\t" + m.channelMessageId() + "\t" + m.text());
       }
@@ -159,6 +183,23 @@ public final class LoadHarness {
   private static long processCpuNanos() {
     return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
+  }
+
+  /**
+   * Bytes the process handed to write calls so far ({@code wchar} of {@code /proc/self/io}: the
+   * database's log, its temporary files, the journals), or -1 where there is no such file.
+   */
+  private static long bytesWritten() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
+        if (line.startsWith("wchar:")) {
+          return Long.parseLong(line.substring("wchar:".length()).strip());
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // Not Linux, or not readable: the figure is left out.
+    }
+    return -1;
   }
 
   /** The i-th message; on {@code only} channel, else on the three in turn. */

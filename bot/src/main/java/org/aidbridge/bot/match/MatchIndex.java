@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
+import org.aidbridge.bot.model.Status;
 import org.aidbridge.bot.store.ListingWatcher;
 import org.aidbridge.bot.store.Store;
 import org.slf4j.Logger;
@@ -239,6 +240,25 @@ public final class MatchIndex implements ListingWatcher {
   private void told(long id) {
     if (toldWhileFilling != null) {
       toldWhileFilling.add(id);
+    }
+  }
+
+  /**
+   * A listing's profile holds no status: one that stays active and is filed already needs nothing
+   * more (a need or offer becoming MATCHED, the most frequent change), one no longer active leaves.
+   * One active but not filed (open again, or on a page not read yet) needs the whole listing.
+   */
+  @Override
+  public boolean statusChanged(long listingId, Status status) {
+    if (!status.active()) {
+      removed(listingId);
+      return true;
+    }
+    lock.readLock().lock();
+    try {
+      return byId.containsKey(listingId);
+    } finally {
+      lock.readLock().unlock();
     }
   }
 

@@ -235,7 +235,14 @@ public abstract class JdbcStore implements Store {
   @Override
   public void updateStatus(long listingId, Status status) {
     listings.updateStatus(listingId, status);
-    changed(listingId);
+    if (!watchers.isEmpty()) {
+      for (ListingWatcher w : watchers) {
+        if (!w.statusChanged(listingId, status)) {
+          listings.byId(listingId).ifPresentOrElse(w::changed, () -> w.removed(listingId));
+        }
+      }
+      db.onRollback(() -> tellWatchers(listingId));
+    }
   }
 
   @Override

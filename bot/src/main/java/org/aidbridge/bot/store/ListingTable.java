@@ -7,7 +7,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.aidbridge.bot.model.Address;
@@ -38,6 +40,8 @@ final class ListingTable {
 
   private final Database db;
   private final RandomGenerator random;
+  // Per kind, the length of reference the last search found free at (see freeRef).
+  private final Map<Kind, Integer> shortestFree = new ConcurrentHashMap<>();
 
   ListingTable(Database db, RandomGenerator random) {
     this.db = db;
@@ -200,12 +204,20 @@ final class ListingTable {
     }
   }
 
-  /** A reference no listing has; longer ones once the short ones get crowded. */
+  /**
+   * A reference no listing has; longer ones once the short ones get crowded. A search starts at the
+   * length where the last one of its kind found a free reference: once the short ones are crowded
+   * (at 100,000 listings the three-character ones are), trying them again for every new listing was
+   * a fifth of an import's inserting. Shorter ones are tried again after a restart.
+   */
   private String freeRef(Kind kind) {
-    for (int length = SHORTEST_REF; length <= LONGEST_REF; length++) {
+    for (int length = shortestFree.getOrDefault(kind, SHORTEST_REF);
+        length <= LONGEST_REF;
+        length++) {
       for (int attempt = 0; attempt < TRIES_PER_LENGTH; attempt++) {
         String ref = ListingRefs.random(kind, random, length);
         if (db.one("SELECT 1 FROM listings WHERE ref = ?", row -> 1, ref).isEmpty()) {
+          shortestFree.put(kind, length);
           return ref;
         }
       }

@@ -122,6 +122,23 @@ class MatchIndexTest {
   }
 
   @Test
+  void aStatusChangeAloneIsFollowedWhateverTheListingWasBefore() {
+    Matcher matcher = new Matcher(store, scorer);
+    Listing matched = store.insertListing(randomListing());
+    Listing reopened = store.insertListing(randomListing());
+    Listing closed = store.insertListing(randomListing());
+    store.updateStatus(matched.id(), Status.MATCHED);
+    store.updateStatus(reopened.id(), Status.HIDDEN);
+    store.updateStatus(closed.id(), Status.FULFILLED);
+    assertThat(MatchIndex.of(store).ids()).containsExactly(matched.id());
+
+    store.updateStatus(reopened.id(), Status.OPEN); // not filed: the whole listing is read back
+    store.updateStatus(matched.id(), Status.OPEN);
+    assertThat(MatchIndex.of(store).ids()).containsExactlyInAnyOrder(matched.id(), reopened.id());
+    assertSameAsScan(matcher);
+  }
+
+  @Test
   void anIndexMadeFromAStoreThatAlreadyHoldsListingsHoldsTheActiveOnes() {
     for (int i = 0; i < 200; i++) {
       Listing l = store.insertListing(randomListing());

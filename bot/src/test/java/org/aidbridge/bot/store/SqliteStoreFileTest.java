@@ -73,6 +73,16 @@ class SqliteStoreFileTest {
   }
 
   @Test
+  void savepointsAreUndoneFromMemoryNotATemporaryFile() throws SQLException {
+    try (Connection connection = SqliteConnector.connect(dir.resolve("bot.db").toString());
+        Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("PRAGMA temp_store")) {
+      rs.next();
+      assertThat(rs.getInt(1)).as("2 is MEMORY").isEqualTo(2);
+    }
+  }
+
+  @Test
   void everyMigrationStepSplitsIntoStatements() {
     for (String step : LegacyMigrations.STEPS) {
       assertThat(LegacyMigrations.statements(step))
