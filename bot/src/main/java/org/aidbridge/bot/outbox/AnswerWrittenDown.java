@@ -37,9 +37,12 @@ public final class AnswerWrittenDown {
     this.clock = clock;
   }
 
-  /** On the reading thread, the instant an answer says the platform took the message. */
+  /**
+   * On the reading thread, the instant an answer says the platform took the message; once (a second
+   * call for the same answer writes nothing).
+   */
   public synchronized void sent(String channelMessageId) {
-    if (finished) {
+    if (finished || written != null) {
       return;
     }
     Instant now = clock.instant();

@@ -16,8 +16,8 @@ import okhttp3.OkHttpClient;
  * that thread runs again, the send is not written down: Telegram has the message, and a kill in
  * that wait makes it go twice. On a loaded machine a woken thread waits for a CPU for milliseconds,
  * sometimes tens of them. Run on the calling thread, the answer is written down by the thread that
- * read it ({@link TelegramSender}), with no hand-off between; the calling thread waited for the
- * answer anyway.
+ * read it ({@link TelegramSender}, {@link AnswerPeek}), with no hand-off between; the calling
+ * thread waited for the answer anyway.
  */
 final class SendingHttp {
   /** OkHttp's limits on calls at once, high enough that no call queues behind another. */
@@ -29,7 +29,11 @@ final class SendingHttp {
     Dispatcher dispatcher = new Dispatcher(new CallingThread());
     dispatcher.setMaxRequests(CALLS_AT_ONCE);
     dispatcher.setMaxRequestsPerHost(CALLS_AT_ONCE);
-    return new OkHttpClient.Builder().dispatcher(dispatcher).callTimeout(callTimeout).build();
+    return new OkHttpClient.Builder()
+        .dispatcher(dispatcher)
+        .callTimeout(callTimeout)
+        .addInterceptor(new AnswerPeek())
+        .build();
   }
 
   /** Runs each task on the thread that hands it over, at once. */

@@ -209,9 +209,17 @@ public final class TelegramSender implements ChannelSender {
    */
   private Message execute(SendMessage request, AnswerWrittenDown answer)
       throws TelegramApiException {
-    CompletableFuture<Message> call = client.executeAsync(request);
+    CompletableFuture<Message> call;
+    AnswerPeek.expect(answer);
+    try {
+      call = client.executeAsync(request);
+    } finally {
+      AnswerPeek.expect(null);
+    }
     if (answer != null) {
-      // Registered now, this runs on the thread that completes the call, before this one wakes.
+      // Usually written down already, by AnswerPeek. Else: with SendingHttp the call has ended and
+      // this runs at once; with a client of OkHttp's own threads, it runs on the thread that
+      // completes the call, before this one wakes.
       call = call.whenComplete((sent, error) -> writeDown(answer, sent));
     }
     try {
