@@ -115,10 +115,9 @@ final class InstanceJournals implements AutoCloseable {
   @Override
   public void close() {
     try {
-      boolean empty = isEmpty(sentFile()) && isEmpty(rawFile());
-      if (empty) {
-        Files.deleteIfExists(sentFile());
-        Files.deleteIfExists(rawFile());
+      if (isEmpty(sentFile()) && isEmpty(rawFile())) {
+        delete(sentFile());
+        delete(rawFile());
         Files.deleteIfExists(lockFile);
       }
       lockChannel.close();
@@ -167,8 +166,21 @@ final class InstanceJournals implements AutoCloseable {
     return name.substring((base + LOCK_INFIX).length(), name.length() - LOCK_SUFFIX.length());
   }
 
+  /** Whether the journal named {@code file} holds nothing, in either of its two files. */
   private static boolean isEmpty(Path file) throws IOException {
-    return !Files.exists(file) || Files.size(file) == 0;
+    for (Path each : LineJournal.filesOf(file)) {
+      if (Files.exists(each) && Files.size(each) > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Deletes both files of the journal named {@code file}. */
+  private static void delete(Path file) throws IOException {
+    for (Path each : LineJournal.filesOf(file)) {
+      Files.deleteIfExists(each);
+    }
   }
 
   /** The database's name as a glob, its special characters escaped. */
@@ -181,8 +193,8 @@ final class InstanceJournals implements AutoCloseable {
     @Override
     public void close() {
       try {
-        Files.deleteIfExists(sent);
-        Files.deleteIfExists(raw);
+        delete(sent);
+        delete(raw);
         if (lock != null) {
           Files.deleteIfExists(lock);
           channel.close();

@@ -77,6 +77,32 @@ class SharedFileJournalsTest {
     assertThat(journalLines(file)).as("every journal replayed and deleted").isEmpty();
   }
 
+  @Test
+  void aCleanStopLeavesNoJournalFileBehindNeitherOfTheTwoThatTakeTurns() throws Exception {
+    Path file = dir.resolve("aidbridge.db");
+    try (SqliteStore store = SqliteStore.open(file.toString())) {
+      store.storeRawInbound(Channel.TELEGRAM, "{\"update_id\":1}", T0);
+      assertThat(journalFiles(file)).isNotEmpty();
+    }
+
+    assertThat(journalFiles(file)).isEmpty();
+  }
+
+  /** The journal and lock files beside the database, of any instance. */
+  private java.util.List<String> journalFiles(Path file) throws IOException {
+    String base = file.getFileName().toString();
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(
+              n ->
+                  n.startsWith(base + "-raw")
+                      || n.startsWith(base + "-sent")
+                      || n.startsWith(base + "-journals"))
+          .toList();
+    }
+  }
+
   /** How many lines each raw journal beside the database holds. */
   private java.util.List<Long> journalLines(Path file) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import jdk.net.ExtendedSocketOptions;
 
 /**
  * One connection to the daemon with signal-cli's framing: one JSON object per line, UTF-8, in both
@@ -23,9 +24,22 @@ final class JsonLineConnection implements Closeable {
 
   private final SocketChannel channel;
   private final Object writeLock = new Object();
+  private final boolean acknowledgeAtOnce;
 
+  /** A connection as the daemon's side has it: the operating system acknowledges as it likes. */
   JsonLineConnection(SocketChannel channel) {
+    this(channel, false);
+  }
+
+  /**
+   * @param acknowledgeAtOnce acknowledge what is read the moment it is read (TCP_QUICKACK, where
+   *     the connection is TCP on Linux): the bot's side, see {@link #acknowledgeWhatWasRead}
+   */
+  JsonLineConnection(SocketChannel channel, boolean acknowledgeAtOnce) {
     this.channel = channel;
+    this.acknowledgeAtOnce =
+        acknowledgeAtOnce
+            && channel.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK);
   }
 
   /** Writes one line (a newline is added). */
@@ -47,6 +61,7 @@ final class JsonLineConnection implements Closeable {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     boolean overlong = false;
     while (channel.read(buffer) >= 0) {
+      acknowledgeWhatWasRead();
       buffer.flip();
       while (buffer.hasRemaining()) {
         byte b = buffer.get();
@@ -63,6 +78,27 @@ final class JsonLineConnection implements Closeable {
         }
       }
       buffer.clear();
+    }
+  }
+
+  /**
+   * Sends the acknowledgement of what was just read now, not up to 40 ms later. signal-cli writes
+   * with Nagle's algorithm on (its TCP socket keeps the default): a line it writes while an earlier
+   * one is not yet acknowledged waits in its kernel until the acknowledgement comes, and Linux
+   * delays that by up to 40 ms when the bot sends nothing back. Measured in the crash harness: the
+   * answer to a send, written just after a notification, came 40 to 50 ms after it, all of it
+   * between signal-cli sending the message and the bot being able to write the send down. The
+   * option is not sticky (the kernel goes back to delaying), so it is set after every read. A UNIX
+   * socket has no acknowledgements and no Nagle: nothing to do there.
+   */
+  private void acknowledgeWhatWasRead() {
+    if (!acknowledgeAtOnce) {
+      return;
+    }
+    try {
+      channel.setOption(ExtendedSocketOptions.TCP_QUICKACK, true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // Only the head start is lost: the acknowledgement goes when the kernel sends it.
     }
   }
 

@@ -248,7 +248,7 @@ public final class SignalRpcClient implements AutoCloseable {
     }
     JsonLineConnection opened;
     try {
-      opened = new JsonLineConnection(endpoint.connect());
+      opened = new JsonLineConnection(endpoint.connect(), true);
     } catch (IOException | RuntimeException e) {
       watcher.disconnected("not reachable: " + e.getClass().getSimpleName());
       int failed = failures.getAndIncrement();

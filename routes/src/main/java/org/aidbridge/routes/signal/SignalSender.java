@@ -9,6 +9,7 @@ import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.Choice;
 import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.outbox.AnswerWrittenDown;
 import org.aidbridge.bot.outbox.ChannelSender;
 import org.aidbridge.bot.outbox.SendOutcome;
 import org.aidbridge.bot.store.OutboxEntry;
@@ -28,9 +29,7 @@ public final class SignalSender implements ChannelSender {
 
   /** Writes a send down the instant signal-cli's answer is read: {@code ChannelMemory}. */
   @FunctionalInterface
-  interface SentNow {
-    void journalSent(long outboxId, String channelMessageId, Instant at);
-  }
+  interface SentNow extends AnswerWrittenDown.Journal {}
 
   SignalSender(
       SignalRpcClient client,
@@ -71,11 +70,12 @@ public final class SignalSender implements ChannelSender {
         return new SendOutcome.Deferred(notYet.get(), false, false, "pacing direct messages");
       }
     }
-    Answer answer = new Answer(entry.id());
+    AnswerWrittenDown answer = new AnswerWrittenDown(entry.id(), sentNow, clock);
     SignalSendResults.Mapped mapped;
     try {
       JsonNode result =
-          SignalRpcClient.await(client.requestForAccount("send", params(message), answer::read));
+          SignalRpcClient.await(
+              client.requestForAccount("send", params(message), r -> read(answer, r)));
       mapped = SignalSendResults.fromResult(result, clock.instant());
     } catch (SignalRpcException e) {
       mapped = SignalSendResults.fromError(e, clock.instant());
@@ -92,36 +92,13 @@ public final class SignalSender implements ChannelSender {
   }
 
   /**
-   * One send's answer, as the reading thread reads it: a success is written down there and then
-   * ({@link SentNow}), unless this thread finished with the send already (it timed out), so that
-   * every send written down is reported sent, and marked, once.
+   * On the reading thread, the instant a result is read: a success is written down there and then,
+   * unless this thread finished with the send already (it timed out).
    */
-  private final class Answer {
-    private final long outboxId;
-    private boolean finished; // guarded by this
-    private SendOutcome.Sent written; // guarded by this
-
-    Answer(long outboxId) {
-      this.outboxId = outboxId;
-    }
-
-    /** On the reading thread, the instant a successful result is read. */
-    synchronized void read(JsonNode result) {
-      if (finished) {
-        return;
-      }
-      SendOutcome outcome = SignalSendResults.fromResult(result, clock.instant()).outcome();
-      if (outcome instanceof SendOutcome.Sent sent) {
-        Instant now = clock.instant();
-        sentNow.journalSent(outboxId, sent.channelMessageId(), now);
-        written = new SendOutcome.Sent(sent.channelMessageId(), now);
-      }
-    }
-
-    /** On the sending thread: no more writing down; returns the send written down, or null. */
-    synchronized SendOutcome.Sent finish() {
-      finished = true;
-      return written;
+  private void read(AnswerWrittenDown answer, JsonNode result) {
+    if (SignalSendResults.fromResult(result, clock.instant()).outcome()
+        instanceof SendOutcome.Sent sent) {
+      answer.sent(sent.channelMessageId());
     }
   }
 

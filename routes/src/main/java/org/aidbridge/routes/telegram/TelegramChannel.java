@@ -83,7 +83,7 @@ public final class TelegramChannel implements ChannelAdapter {
       ChannelProbe polling) {
     this.settings = settings;
     this.clock = clock;
-    this.sendHttp = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(30)).build();
+    this.sendHttp = SendingHttp.client(Duration.ofSeconds(30));
     this.pollHttp =
         new OkHttpClient.Builder()
             .readTimeout(settings.pollTimeout().plusSeconds(30))

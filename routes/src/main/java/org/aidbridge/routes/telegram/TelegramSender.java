@@ -4,14 +4,19 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.outbox.AnswerWrittenDown;
 import org.aidbridge.bot.outbox.ChannelSender;
 import org.aidbridge.bot.outbox.SendOutcome;
 import org.aidbridge.bot.port.ChannelMemory;
 import org.aidbridge.bot.store.OutboxEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -39,6 +44,7 @@ public final class TelegramSender implements ChannelSender {
     void move(Address from, Address to);
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(TelegramSender.class);
   private static final int MAX_HALF_SENT = 1_000;
 
   private final TelegramClient client;
@@ -47,6 +53,8 @@ public final class TelegramSender implements ChannelSender {
   private final Map<String, String> movedChats = new ConcurrentHashMap<>();
   private final Map<Long, Progress> progress = new ConcurrentHashMap<>();
   private final PartLedger ledger;
+  private final AnswerWrittenDown.Journal sentNow;
+  private final Clock clock;
 
   /** The parts of one long entry and how many of them Telegram already has. */
   private static final class Progress {
@@ -61,17 +69,30 @@ public final class TelegramSender implements ChannelSender {
 
   /** A sender that remembers half-sent long texts in memory only (tests of single sends). */
   public TelegramSender(TelegramClient client, RateLimiter limiter, Clock clock, GroupMover mover) {
-    this(client, limiter, clock, mover, PartLedger.inMemory());
+    this(client, limiter, clock, mover, PartLedger.inMemory(), (id, messageId, at) -> {});
   }
 
-  /** A sender that keeps its progress through long texts in the store. */
+  /** As the one above, writing each send down with {@code sentNow} (tests of the writing down). */
+  TelegramSender(
+      TelegramClient client,
+      RateLimiter limiter,
+      Clock clock,
+      GroupMover mover,
+      AnswerWrittenDown.Journal sentNow) {
+    this(client, limiter, clock, mover, PartLedger.inMemory(), sentNow);
+  }
+
+  /**
+   * A sender that keeps its progress through long texts in the store, and writes each send down
+   * there the instant Telegram's answer is read ({@code ChannelMemory.journalSent}).
+   */
   public TelegramSender(
       TelegramClient client,
       RateLimiter limiter,
       Clock clock,
       GroupMover mover,
       ChannelMemory store) {
-    this(client, limiter, clock, mover, PartLedger.durable(store));
+    this(client, limiter, clock, mover, PartLedger.durable(store), store::journalSent);
     warmUp();
   }
 
@@ -100,8 +121,11 @@ public final class TelegramSender implements ChannelSender {
       RateLimiter limiter,
       Clock clock,
       GroupMover mover,
-      PartLedger ledger) {
+      PartLedger ledger,
+      AnswerWrittenDown.Journal sentNow) {
     this.ledger = ledger;
+    this.sentNow = sentNow;
+    this.clock = clock;
     this.client = client;
     this.limiter = limiter;
     this.failures = new SendFailures(clock, limiter, this::moved, mover);
@@ -128,27 +152,100 @@ public final class TelegramSender implements ChannelSender {
         return new SendOutcome.Deferred(
             permit.notBefore(), permit.global(), false, permit.global() ? "overall limit" : "pace");
       }
-      try {
-        Message sent = client.execute(request(chatId, message, p));
-        limiter.confirm(chatId, to.group());
-        p.sent++;
-        p.lastId = MessageIds.of(sent.getChatId(), sent.getMessageId());
-        if (p.sent < p.parts.size()) {
-          ledger.save(entry.id(), new PartLedger.Sent(p.sent, p.lastId));
-        }
-      } catch (TelegramApiRequestException e) {
-        return settle(entry, failures.ofRequest(e, entry, to));
-      } catch (TelegramApiException e) {
-        if (e instanceof TelegramApiValidationException
-            || e.getCause() instanceof TelegramApiValidationException) {
-          // Refused by the client before any request (an empty text): it can never be sent.
-          return settle(entry, new SendOutcome.Rejected("invalid message: " + e.getMessage()));
-        }
-        return failures.ofNetwork(e, entry);
+      SendOutcome outcome = sendPart(entry, chatId, p);
+      if (outcome != null) {
+        return outcome;
       }
     }
     forget(entry.id(), p);
     return new SendOutcome.Sent(p.lastId);
+  }
+
+  /**
+   * Sends the entry's next part. The answer to the last part is written down as sent the instant
+   * the client reads it ({@link #execute}).
+   *
+   * @return null when the part went and more are to follow, else what became of the entry
+   */
+  private SendOutcome sendPart(OutboxEntry entry, String chatId, Progress p) {
+    Address to = entry.message().to();
+    boolean last = p.sent == p.parts.size() - 1;
+    AnswerWrittenDown answer = last ? new AnswerWrittenDown(entry.id(), sentNow, clock) : null;
+    try {
+      Message sent = execute(request(chatId, entry.message(), p), answer);
+      limiter.confirm(chatId, to.group());
+      p.sent++;
+      p.lastId = MessageIds.of(sent.getChatId(), sent.getMessageId());
+      if (!last) {
+        ledger.save(entry.id(), new PartLedger.Sent(p.sent, p.lastId));
+        return null;
+      }
+      SendOutcome.Sent written = answer.finish();
+      forget(entry.id(), p);
+      return written != null ? written : new SendOutcome.Sent(p.lastId);
+    } catch (TelegramApiRequestException e) {
+      return settle(entry, failures.ofRequest(e, entry, to));
+    } catch (TelegramApiException e) {
+      SendOutcome.Sent written = answer == null ? null : answer.finish();
+      if (written != null) {
+        // Telegram took it and it is written down as sent; only the wait was cut short after.
+        forget(entry.id(), p);
+        return written;
+      }
+      if (e instanceof TelegramApiValidationException
+          || e.getCause() instanceof TelegramApiValidationException) {
+        // Refused by the client before any request (an empty text): it can never be sent.
+        return settle(entry, new SendOutcome.Rejected("invalid message: " + e.getMessage()));
+      }
+      return failures.ofNetwork(e, entry);
+    }
+  }
+
+  /**
+   * Sends the request and waits for Telegram's answer. With {@code answer}, an answer that says
+   * Telegram took the message is written down on the client's thread that read and parsed it, the
+   * instant it did, before this thread is woken ({@link AnswerWrittenDown}). Otherwise as {@code
+   * client.execute}: it is {@code executeAsync} and a wait, with the same exceptions.
+   */
+  private Message execute(SendMessage request, AnswerWrittenDown answer)
+      throws TelegramApiException {
+    CompletableFuture<Message> call;
+    AnswerPeek.expect(answer);
+    try {
+      call = client.executeAsync(request);
+    } finally {
+      AnswerPeek.expect(null);
+    }
+    if (answer != null) {
+      // Usually written down already, by AnswerPeek. Else: with SendingHttp the call has ended and
+      // this runs at once; with a client of OkHttp's own threads, it runs on the thread that
+      // completes the call, before this one wakes.
+      call = call.whenComplete((sent, error) -> writeDown(answer, sent));
+    }
+    try {
+      return call.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TelegramApiException("Unable to execute " + request.getMethod() + " method", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof TelegramApiException telegram) {
+        throw telegram;
+      }
+      throw new TelegramApiException(
+          "Unable to execute " + request.getMethod() + " method", e.getCause());
+    }
+  }
+
+  private static void writeDown(AnswerWrittenDown answer, Message sent) {
+    if (sent == null) {
+      return; // refused or failed: nothing was sent
+    }
+    try {
+      answer.sent(MessageIds.of(sent.getChatId(), sent.getMessageId()));
+    } catch (RuntimeException e) {
+      // Only the head start is lost: the outbox writes the send down as it marks it.
+      LOG.debug("writing a Telegram send down on the client's thread failed", e);
+    }
   }
 
   /** The parts of an entry, and how many of them a run before this one already sent. */

@@ -27,6 +27,9 @@ class TelegramSenderIT {
 
   private final MutableClock clock = new MutableClock(T0);
   private final List<Address[]> moves = new ArrayList<>();
+  // Every send written down, as "outbox-id message-id moment thread".
+  private final List<String> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final Thread sending = Thread.currentThread();
   private FakeBotApi api;
   private TelegramSender sender;
 
@@ -35,14 +38,24 @@ class TelegramSenderIT {
     api = new FakeBotApi(clock);
     TelegramSettings settings =
         new TelegramSettings(FakeBotApi.TOKEN, api.url(), null, Duration.ofSeconds(1));
+    // As TelegramChannel builds it: each call runs on the thread that makes it.
     OkHttpTelegramClient client =
-        new OkHttpTelegramClient(FakeBotApi.TOKEN, settings.telegramUrl());
+        new OkHttpTelegramClient(
+            SendingHttp.client(Duration.ofSeconds(30)), FakeBotApi.TOKEN, settings.telegramUrl());
     sender =
         new TelegramSender(
             client,
             new RateLimiter(clock),
             clock,
-            (from, to) -> moves.add(new Address[] {from, to}));
+            (from, to) -> moves.add(new Address[] {from, to}),
+            (id, messageId, at) ->
+                written.add(
+                    id
+                        + " "
+                        + messageId
+                        + " "
+                        + at
+                        + (Thread.currentThread() == sending ? " sending thread" : " other")));
   }
 
   @AfterEach
@@ -58,8 +71,38 @@ class TelegramSenderIT {
   void sentMessageIsKnownByChatAndMessageId() {
     SendOutcome outcome = sender.send(entry(1, OutboundMessage.to(PERSON, "Hello", "en"), 0));
 
-    assertThat(outcome).isEqualTo(new SendOutcome.Sent("42234:1"));
+    assertThat(outcome).isEqualTo(new SendOutcome.Sent("42234:1", T0));
     assertThat(api.sentTo(42234)).extracting(FakeBotApi.Sent::text).containsExactly("Hello");
+  }
+
+  @Test
+  void aSendIsWrittenDownByTheThreadThatReadTelegramsAnswerWithNoHandOff() {
+    SendOutcome outcome = sender.send(entry(1, OutboundMessage.to(PERSON, "Hello", "en"), 0));
+
+    // Read, parsed and written down by the sending thread itself, before send returns: no other
+    // thread has to be woken (and wait for a CPU) between Telegram taking it and the journal.
+    assertThat(written).containsExactly("1 42234:1 " + T0 + " sending thread");
+    assertThat(outcome).isEqualTo(new SendOutcome.Sent("42234:1", T0));
+  }
+
+  @Test
+  void aRefusedOrFailedSendIsNotWrittenDown() {
+    api.failSends(1, "error-403-blocked.json");
+    api.failSends(1, "error-502.json");
+    api.failSends(1, "error-429.json");
+
+    for (int i = 1; i <= 3; i++) {
+      assertThat(
+              sender.send(
+                  entry(
+                      i,
+                      OutboundMessage.to(
+                          Address.person(Channel.TELEGRAM, Integer.toString(100 + i)), "Hi", "en"),
+                      0)))
+          .isNotInstanceOf(SendOutcome.Sent.class);
+    }
+
+    assertThat(written).isEmpty();
   }
 
   @Test
@@ -151,7 +194,7 @@ class TelegramSenderIT {
     assertThat(moves).hasSize(1);
     assertThat(moves.get(0)[0]).isEqualTo(GROUP);
     assertThat(moves.get(0)[1]).isEqualTo(Address.group(Channel.TELEGRAM, "-1002233445566"));
-    assertThat(second).isEqualTo(new SendOutcome.Sent("-1002233445566:1"));
+    assertThat(second).isEqualTo(new SendOutcome.Sent("-1002233445566:1", T0.plusSeconds(1)));
   }
 
   @Test
@@ -215,8 +258,10 @@ class TelegramSenderIT {
     assertThat(parts).allSatisfy(p -> assertThat(p.text().length()).isLessThanOrEqualTo(4096));
     assertThat(String.join("\n\n", parts.stream().map(FakeBotApi.Sent::text).toList()))
         .isEqualTo(text);
-    assertThat(outcome)
-        .isEqualTo(new SendOutcome.Sent("42234:" + parts.get(parts.size() - 1).messageId()));
+    String lastId = "42234:" + parts.get(parts.size() - 1).messageId();
+    assertThat(outcome).isEqualTo(new SendOutcome.Sent(lastId, clock.instant()));
+    // Only the last part's answer says the entry was sent.
+    assertThat(written).containsExactly("1 " + lastId + " " + clock.instant() + " sending thread");
     assertThat(outcomes).hasSize(parts.size());
     assertThat(parts.get(parts.size() - 1).body().has("reply_markup")).isTrue();
     assertThat(parts.get(0).body().has("reply_markup")).isFalse();
