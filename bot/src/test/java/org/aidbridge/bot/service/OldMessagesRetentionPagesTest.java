@@ -82,6 +82,19 @@ class OldMessagesRetentionPagesTest {
         "CREATE TRIGGER record_left AFTER INSERT ON raw_inbound BEGIN"
             + " INSERT INTO left_when_stored"
             + " SELECT (SELECT count(*) FROM inbox), (SELECT count(*) FROM outbox); END");
+    // Each page made to take a while (a loop of SQL per deleted row): on a loaded machine the
+    // arriving thread may not get a core for tens of milliseconds, as long as a whole run of
+    // fast pages, and would then find the run over.
+    for (String table : List.of("inbox", "outbox")) {
+      execute(
+          "CREATE TRIGGER slow_"
+              + table
+              + " BEFORE DELETE ON "
+              + table
+              + " BEGIN SELECT count(*)"
+              + " FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c"
+              + " WHERE x < 1000) SELECT x FROM c); END");
+    }
     AtomicBoolean done = new AtomicBoolean();
     Thread arriving =
         new Thread(
