@@ -260,7 +260,13 @@ final class KindClassifier {
     if (negated.contains(clause)) {
       return true;
     }
-    if (kind == Kind.NEED && (appeal || figurative.contains(clause) && near < 2)) {
+    if (kind == Kind.NEED && appeal) {
+      return true;
+    }
+    // "I need sleep", and asked the other way, "who needs sleep when ...": a figurative object
+    // makes neither a request nor an offer that asks who wants it.
+    boolean asksOrOffersAsked = kind == Kind.NEED || hit.tag().equals("offer.question");
+    if (asksOrOffersAsked && figurative.contains(clause) && near < 2) {
       return true;
     }
     if (appeal && near < 2) {

@@ -479,4 +479,26 @@ class ConfidenceTest {
   void aNeedThatFoundItsPlaceIsNoListing(String text) {
     assertThat(parse(text).isListingAt(ASK)).isFalse();
   }
+
+  /**
+   * A place closed is the reason for a request, not its closure (a voice message has no commas).
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "my dad needs his insulin pens and the pharmacy is closed because of the strike",
+        "my dad needs his insulin pens and the pharmacy is closed for the holiday",
+      })
+  void aPlaceClosedIsTheReasonNotTheClosure(String text) {
+    ParsedMessage parsed = parse(text);
+    assertThat(parsed.kind()).isEqualTo(Kind.NEED);
+    assertThat(parsed.isListingAt(LISTING)).isTrue();
+  }
+
+  /** "Who needs sleep": a figurative object makes an offer asked as a question no offer. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"who needs sleep anyway lol", "anyone need a nap? lol"})
+  void aFigurativeThingAskedAboutIsNoOffer(String text) {
+    assertThat(parse(text).kind()).isNull();
+  }
 }
