@@ -45,6 +45,9 @@ final class KindClassifier {
   /** A request that opens with its thing names it within its first words ("size 10 boots"). */
   private static final int THING_OPENS = 3;
 
+  /** A reply names itself in its first words ("replying to", "ریپلای به"). */
+  private static final int REPLY_OPENS = 2;
+
   /**
    * ... and whom it is for soon after ("tampons, deodorant, toothpaste, anything for the refuge").
    */
@@ -118,7 +121,7 @@ final class KindClassifier {
     List<Hit> cues = Hits.select(all, RANKING);
     Set<Integer> negated = new HashSet<>();
     boolean appeal = false;
-    boolean commerce = false;
+    boolean cancelsAll = false; // trade, or a quoted request closed
     for (Hit hit : all) {
       // Asking for information and charity appeals govern their clause even where a longer cue
       // overlaps them ("does anyone know if the Red Cross wants volunteers?"), but not from inside
@@ -133,13 +136,17 @@ final class KindClassifier {
       // Selling, renting out and hiring are trade: nobody's need or gift, whatever else is said
       // ("Vendo planta eléctrica, no es regalo", "2 bed unit for rent", "Se busca cocinera, pago
       // semanal").
-      commerce |= hit.tag().equals("commerce");
+      cancelsAll |= hit.tag().equals("commerce");
     }
     Set<Integer> figurative = new HashSet<>();
     BitSet figurativeWords = new BitSet();
+    boolean closed = false;
     for (Hit hit : cues) {
       switch (hit.tag()) {
-        case "negation" -> negated.add(tokenized.clauseOf(hit.start()));
+        case "negation" -> {
+          negated.add(tokenized.clauseOf(hit.start()));
+          closed = true;
+        }
         case "figurative" -> {
           figurative.add(tokenized.clauseOf(hit.start()));
           figurativeWords.set(hit.start(), hit.end());
@@ -147,6 +154,10 @@ final class KindClassifier {
         default -> {}
       }
     }
+    // A reply that quotes a request and says it is done ("> anyone have a stroller? — sorted now",
+    // "ریپلای به «کسی کالسکه داره؟»: حل شد"): the closure governs the quoted request too, which
+    // sits in a clause of its own.
+    cancelsAll |= closed && opensWithQuote(raw, tokens, lexicon);
     Set<Integer> questions = questionClauses(tokenized);
     Tally tally = new Tally();
     for (Hit hit : cues) {
@@ -154,7 +165,7 @@ final class KindClassifier {
       int clause = tokenized.clauseOf(hit.start());
       int near = evidence.concreteNear(tokenized, clause, figurativeWords);
       if (kind != null
-              && (commerce || cancelled(kind, hit, clause, near, negated, figurative, appeal))
+              && (cancelsAll || cancelled(kind, hit, clause, near, negated, figurative, appeal))
           || hit.tag().startsWith("report.") && questions.contains(clause)) {
         // A report asked as a question asks for news ("is the water still off?", "¿siguen sin
         // luz?"), not for anything anyone could bring.
@@ -186,6 +197,23 @@ final class KindClassifier {
     int last = Math.min(tokens.size(), thing + 1 + FOR_WITHIN);
     for (int i = thing + 1; i < last; i++) {
       if (lexicon.beneficiary().contains(tokens.get(i).key())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the message opens by quoting another: a quote mark of mail and chat apps ({@code >}) or
+   * a word of replying among its first words.
+   */
+  private static boolean opensWithQuote(String raw, List<Token> tokens, Lexicon lexicon) {
+    if (raw.stripLeading().startsWith(">")) {
+      return true;
+    }
+    int last = Math.min(tokens.size(), REPLY_OPENS);
+    for (int i = 0; i < last; i++) {
+      if (lexicon.replyWords().contains(tokens.get(i).key())) {
         return true;
       }
     }
@@ -232,7 +260,13 @@ final class KindClassifier {
     if (negated.contains(clause)) {
       return true;
     }
-    if (kind == Kind.NEED && (appeal || figurative.contains(clause) && near < 2)) {
+    if (kind == Kind.NEED && appeal) {
+      return true;
+    }
+    // "I need sleep", and asked the other way, "who needs sleep when ...": a figurative object
+    // makes neither a request nor an offer that asks who wants it.
+    boolean asksOrOffersAsked = kind == Kind.NEED || hit.tag().equals("offer.question");
+    if (asksOrOffersAsked && figurative.contains(clause) && near < 2) {
       return true;
     }
     if (appeal && near < 2) {

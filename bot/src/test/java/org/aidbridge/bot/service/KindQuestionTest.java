@@ -58,10 +58,10 @@ class KindQuestionTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "en|I need a hand with something this week|Is this something you need?",
-        "es|puede que necesite una mano con algo esta semana|¿Es algo que necesitas?",
+        "en|I need a bit of help with something this week|Is this something you need?",
+        "es|puede que necesite ayuda con algo esta semana|¿Es algo que necesitas?",
         "fa|یه کار کوچیک دارم کمک لازمه|این چیزی است که لازم دارید؟",
-        "en|happy to help a bit this week|Is this something you can offer?"
+        "en|happy to help out a bit this week|Is this something you can offer?"
       })
   void aHalfSurePrivateMessageGetsOneQuestionAndYesMakesTheListingOfIt(
       String language, String text, String question) {
@@ -91,7 +91,7 @@ class KindQuestionTest {
   @Test
   void noEndsTheQuestionWithoutAListingAndTheQuestionIsAskedOnlyOnce() {
     BotService bot = bot(BotSettings.DEFAULT);
-    bot.handle(direct(ANA, "I need a hand with something this week"));
+    bot.handle(direct(ANA, "I need a bit of help with something this week"));
 
     List<OutboundMessage> answered = bot.handle(direct(ANA, "no"));
 
@@ -108,7 +108,7 @@ class KindQuestionTest {
   @Test
   void aNewMessageInsteadOfAnAnswerIsReadAsItself() {
     BotService bot = bot(BotSettings.DEFAULT);
-    bot.handle(direct(ANA, "I need a hand with something this week"));
+    bot.handle(direct(ANA, "I need a bit of help with something this week"));
 
     bot.handle(direct(ANA, "need: 2 bags of rice in Oakland"));
 
@@ -121,8 +121,8 @@ class KindQuestionTest {
   void inAGroupAHalfSureMessageGetsNeitherAListingNorAQuestion() {
     BotService bot = bot(BotSettings.DEFAULT);
 
-    assertThat(bot.handle(inGroup(BEN, "I need a hand with something this week"))).isEmpty();
-    assertThat(bot.handle(inGroup(BEN, "happy to help a bit this week"))).isEmpty();
+    assertThat(bot.handle(inGroup(BEN, "I need a bit of help with something this week"))).isEmpty();
+    assertThat(bot.handle(inGroup(BEN, "happy to help out a bit this week"))).isEmpty();
 
     assertThat(store.activeListingsOf(BEN)).isEmpty();
   }
@@ -141,7 +141,7 @@ class KindQuestionTest {
   void theThresholdsAreSettings() {
     BotService eager = bot(BotSettings.DEFAULT.withConfidence(new ConfidenceBands(0.4, 0.3)));
 
-    eager.handle(inGroup(BEN, "I need a hand with something this week"));
+    eager.handle(inGroup(BEN, "I need a bit of help with something this week"));
 
     assertThat(store.activeListingsOf(BEN)).hasSize(1);
   }

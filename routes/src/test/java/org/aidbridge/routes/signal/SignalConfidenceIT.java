@@ -31,8 +31,8 @@ class SignalConfidenceIT {
     "5d2e8a10-3b7c-4e1a-9f00-aa11bb22cc33"
   };
   private static final String[] TEXTS = {
-    "I need a hand with something this week",
-    "puede que necesite una mano con algo esta semana",
+    "I need a bit of help with something this week",
+    "puede que necesite ayuda con algo esta semana",
     "یه کار کوچیک دارم کمک لازمه"
   };
   private static final String[] QUESTIONS = {

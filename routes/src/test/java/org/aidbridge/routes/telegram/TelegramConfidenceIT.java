@@ -93,8 +93,8 @@ class TelegramConfidenceIT {
     long[] people = {1111001, 2222002, 3333003};
     String[] languages = {"en", "es", "fa"};
     String[] texts = {
-      "I need a hand with something this week",
-      "puede que necesite una mano con algo esta semana",
+      "I need a bit of help with something this week",
+      "puede que necesite ayuda con algo esta semana",
       "یه کار کوچیک دارم کمک لازمه"
     };
     String[] questions = {

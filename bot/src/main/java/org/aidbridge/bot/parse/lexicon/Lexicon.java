@@ -59,6 +59,7 @@ public final class Lexicon {
   private final Set<String> linkWords;
   private final Set<String> stopwords;
   private final Set<String> beneficiary;
+  private final Set<String> replyWords;
 
   Lexicon(Properties properties) {
     LexiconEntries e = new LexiconEntries(properties);
@@ -104,6 +105,7 @@ public final class Lexicon {
     linkWords = e.words("link");
     stopwords = e.words("stopwords");
     beneficiary = e.words("beneficiary");
+    replyWords = e.words("reply");
   }
 
   public String code() {
@@ -192,6 +194,11 @@ public final class Lexicon {
   /** The words that name whom a thing is for: "for", "para", "برای". */
   public Set<String> beneficiary() {
     return beneficiary;
+  }
+
+  /** The words that open a reply to another message: "replying", "respondiendo", "ریپلای". */
+  public Set<String> replyWords() {
+    return replyWords;
   }
 
   /** The simple singular of an item name: "bags" to "bag", "cajas" to "caja". */
