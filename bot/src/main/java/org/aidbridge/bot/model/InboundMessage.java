@@ -60,68 +60,6 @@ public record InboundMessage(
     subject = InboundText.oneLine(subject, InboundText.MAX_SUBJECT_CHARS);
   }
 
-  /** A message without attachments. */
-  public InboundMessage(
-      Channel channel,
-      String channelMessageId,
-      Address sender,
-      Address group,
-      String text,
-      String subject,
-      String languageHint,
-      String replyTo,
-      boolean addressedToBot,
-      boolean senderIsGroupAdmin,
-      Instant receivedAt,
-      Proof senderProof,
-      boolean textCut) {
-    this(
-        channel,
-        channelMessageId,
-        sender,
-        group,
-        text,
-        subject,
-        languageHint,
-        replyTo,
-        addressedToBot,
-        senderIsGroupAdmin,
-        receivedAt,
-        senderProof,
-        textCut,
-        false);
-  }
-
-  /** A message whose text, as the channel brought it, is whole (unless too long here). */
-  public InboundMessage(
-      Channel channel,
-      String channelMessageId,
-      Address sender,
-      Address group,
-      String text,
-      String subject,
-      String languageHint,
-      String replyTo,
-      boolean addressedToBot,
-      boolean senderIsGroupAdmin,
-      Instant receivedAt,
-      Proof senderProof) {
-    this(
-        channel,
-        channelMessageId,
-        sender,
-        group,
-        text,
-        subject,
-        languageHint,
-        replyTo,
-        addressedToBot,
-        senderIsGroupAdmin,
-        receivedAt,
-        senderProof,
-        false);
-  }
-
   /**
    * A message with what its channel usually knows: the platform vouches on Telegram and Signal; a
    * mail proves nothing by itself.
@@ -150,7 +88,9 @@ public record InboundMessage(
         addressedToBot,
         senderIsGroupAdmin,
         receivedAt,
-        channel == Channel.EMAIL ? Proof.NONE : Proof.PLATFORM);
+        channel == Channel.EMAIL ? Proof.NONE : Proof.PLATFORM,
+        false,
+        false);
   }
 
   /** A private (one-to-one) message. */
@@ -172,6 +112,21 @@ public record InboundMessage(
 
   /** The same message with other proof: a mail confirmed by answering the bot's question. */
   public InboundMessage withProof(Proof proof) {
+    return copy(proof, textCut, attachmentSkipped);
+  }
+
+  /** The same message, noting that the channel read only part of what the person wrote. */
+  public InboundMessage withTextCut() {
+    return copy(senderProof, true, attachmentSkipped);
+  }
+
+  /** The same message, noting that it brought an attachment the bot did not read. */
+  public InboundMessage withAttachmentSkipped() {
+    return copy(senderProof, textCut, true);
+  }
+
+  // The text and subject are already clean, so the compact constructor keeps them as they are.
+  private InboundMessage copy(Proof proof, boolean cut, boolean skipped) {
     return new InboundMessage(
         channel,
         channelMessageId,
@@ -185,27 +140,8 @@ public record InboundMessage(
         senderIsGroupAdmin,
         receivedAt,
         proof,
-        textCut,
-        attachmentSkipped);
-  }
-
-  /** The same message, noting that it brought an attachment the bot did not read. */
-  public InboundMessage withAttachmentSkipped() {
-    return new InboundMessage(
-        channel,
-        channelMessageId,
-        sender,
-        group,
-        text,
-        subject,
-        languageHint,
-        replyTo,
-        addressedToBot,
-        senderIsGroupAdmin,
-        receivedAt,
-        senderProof,
-        textCut,
-        true);
+        cut,
+        skipped);
   }
 
   public boolean inGroup() {

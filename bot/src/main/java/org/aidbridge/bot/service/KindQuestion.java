@@ -95,17 +95,17 @@ public final class KindQuestion {
   /** The answer, carrying the words asked about: the listing keeps those, not the "yes". */
   private static InboundMessage asAsked(InboundMessage answer, String asked) {
     return new InboundMessage(
-        answer.channel(),
-        answer.channelMessageId(),
-        answer.sender(),
-        answer.group(),
-        asked,
-        answer.subject(),
-        answer.languageHint(),
-        answer.replyTo(),
-        answer.addressedToBot(),
-        answer.senderIsGroupAdmin(),
-        answer.receivedAt(),
-        answer.senderProof());
+            answer.channel(),
+            answer.channelMessageId(),
+            answer.sender(),
+            answer.group(),
+            asked,
+            answer.subject(),
+            answer.languageHint(),
+            answer.replyTo(),
+            answer.addressedToBot(),
+            answer.senderIsGroupAdmin(),
+            answer.receivedAt())
+        .withProof(answer.senderProof());
   }
 }

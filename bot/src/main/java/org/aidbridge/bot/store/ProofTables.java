@@ -126,18 +126,18 @@ final class ProofTables {
         Address.person(Channel.fromId(row.getString("sender_channel")), row.getString("sender_id"));
     InboundMessage message =
         new InboundMessage(
-            sender.channel(),
-            row.getString("channel_message_id"),
-            sender,
-            null,
-            row.getString("text"),
-            row.getString("subject"),
-            row.getString("language_hint"),
-            row.getString("reply_to"),
-            true,
-            false,
-            Columns.instant(row, "received_at"),
-            Proof.NONE);
+                sender.channel(),
+                row.getString("channel_message_id"),
+                sender,
+                null,
+                row.getString("text"),
+                row.getString("subject"),
+                row.getString("language_hint"),
+                row.getString("reply_to"),
+                true,
+                false,
+                Columns.instant(row, "received_at"))
+            .withProof(Proof.NONE);
     return new PendingConfirmation(row.getLong("id"), message, Columns.instant(row, "expires_at"));
   }
 }

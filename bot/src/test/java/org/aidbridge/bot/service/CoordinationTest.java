@@ -182,32 +182,32 @@ class CoordinationTest {
             Clock.fixed(NOW, ZoneOffset.UTC));
     InboundMessage forged =
         new InboundMessage(
-            Channel.EMAIL,
-            "forged-1",
-            mailCoordinator,
-            null,
-            "broadcast all Evacuate now",
-            null,
-            null,
-            null,
-            true,
-            false,
-            NOW,
-            Proof.NONE);
+                Channel.EMAIL,
+                "forged-1",
+                mailCoordinator,
+                null,
+                "broadcast all Evacuate now",
+                null,
+                null,
+                null,
+                true,
+                false,
+                NOW)
+            .withProof(Proof.NONE);
     InboundMessage genuine =
         new InboundMessage(
-            Channel.EMAIL,
-            "genuine-1",
-            mailCoordinator,
-            null,
-            "broadcast all Storm tonight",
-            null,
-            null,
-            null,
-            true,
-            false,
-            NOW,
-            Proof.MAIL_SERVER);
+                Channel.EMAIL,
+                "genuine-1",
+                mailCoordinator,
+                null,
+                "broadcast all Storm tonight",
+                null,
+                null,
+                null,
+                true,
+                false,
+                NOW)
+            .withProof(Proof.MAIL_SERVER);
 
     OutboundMessage question = only(withMailCoordinator.handle(forged));
     assertThat(question.to()).isEqualTo(mailCoordinator);
@@ -215,18 +215,18 @@ class CoordinationTest {
     assertThat(
             withMailCoordinator.handle(
                 new InboundMessage(
-                    Channel.EMAIL,
-                    "forged-2",
-                    mailCoordinator,
-                    null,
-                    "broadcast confirm",
-                    null,
-                    null,
-                    null,
-                    true,
-                    false,
-                    NOW,
-                    Proof.NONE)))
+                        Channel.EMAIL,
+                        "forged-2",
+                        mailCoordinator,
+                        null,
+                        "broadcast confirm",
+                        null,
+                        null,
+                        null,
+                        true,
+                        false,
+                        NOW)
+                    .withProof(Proof.NONE)))
         .singleElement()
         .satisfies(o -> assertThat(o.to()).isEqualTo(mailCoordinator));
 
@@ -294,18 +294,18 @@ class CoordinationTest {
     store.link(COORDINATOR, coordinatorByMail);
     InboundMessage proven =
         new InboundMessage(
-            Channel.EMAIL,
-            "linked-1",
-            coordinatorByMail,
-            null,
-            "subscribe oakland@lists.example.org Oakland 20",
-            null,
-            null,
-            null,
-            true,
-            false,
-            NOW,
-            Proof.MAIL_SERVER);
+                Channel.EMAIL,
+                "linked-1",
+                coordinatorByMail,
+                null,
+                "subscribe oakland@lists.example.org Oakland 20",
+                null,
+                null,
+                null,
+                true,
+                false,
+                NOW)
+            .withProof(Proof.MAIL_SERVER);
 
     bot.handle(proven);
 

@@ -120,18 +120,18 @@ class DashboardAccessTest {
             store, withMail, clock, new LexiconParser(PLACES), PLACES, "https://aid.example.org");
     InboundMessage unproven =
         new InboundMessage(
-            Channel.EMAIL,
-            "forged-1",
-            mail,
-            null,
-            "dashboard",
-            null,
-            null,
-            null,
-            true,
-            false,
-            clock.instant(),
-            org.aidbridge.bot.model.Proof.NONE);
+                Channel.EMAIL,
+                "forged-1",
+                mail,
+                null,
+                "dashboard",
+                null,
+                null,
+                null,
+                true,
+                false,
+                clock.instant())
+            .withProof(org.aidbridge.bot.model.Proof.NONE);
 
     List<OutboundMessage> out = mailBot.handle(unproven);
 

@@ -73,20 +73,20 @@ final class LifeWorld implements AutoCloseable {
 
   InboundMessage message(Address from, String text, String replyTo) {
     return new InboundMessage(
-        from.channel(),
-        from.id() + ":" + ids.incrementAndGet(),
-        from,
-        null,
-        text,
-        null,
-        null,
-        replyTo,
-        true,
-        false,
-        clock.instant(),
+            from.channel(),
+            from.id() + ":" + ids.incrementAndGet(),
+            from,
+            null,
+            text,
+            null,
+            null,
+            replyTo,
+            true,
+            false,
+            clock.instant())
         // Mail here comes vouched for by its server (DKIM): what unproven mail may do is in
         // ProofPolicyTest.
-        from.channel() == Channel.EMAIL ? Proof.MAIL_SERVER : Proof.PLATFORM);
+        .withProof(from.channel() == Channel.EMAIL ? Proof.MAIL_SERVER : Proof.PLATFORM);
   }
 
   List<OutboundMessage> run() {

@@ -279,18 +279,18 @@ class ProofPolicyTest {
   /** An answer to a mail the bot sent to this address: the email channel proves it by its token. */
   private InboundMessage answer(Address from, String text, String answered) {
     return new InboundMessage(
-        Channel.EMAIL,
-        "m" + ids.incrementAndGet(),
-        from,
-        null,
-        text,
-        "Re: AidBridge",
-        null,
-        answered,
-        true,
-        false,
-        clock.instant(),
-        Proof.MAILBOX_ANSWER);
+            Channel.EMAIL,
+            "m" + ids.incrementAndGet(),
+            from,
+            null,
+            text,
+            "Re: AidBridge",
+            null,
+            answered,
+            true,
+            false,
+            clock.instant())
+        .withProof(Proof.MAILBOX_ANSWER);
   }
 
   private static String code(List<OutboundMessage> out) {

@@ -47,18 +47,18 @@ public interface InboxContract {
     for (Proof proof : Proof.values()) {
       InboundMessage message =
           new InboundMessage(
-              Channel.EMAIL,
-              "m-" + proof,
-              ALICE,
-              null,
-              "stats",
-              null,
-              null,
-              null,
-              true,
-              false,
-              T0,
-              proof);
+                  Channel.EMAIL,
+                  "m-" + proof,
+                  ALICE,
+                  null,
+                  "stats",
+                  null,
+                  null,
+                  null,
+                  true,
+                  false,
+                  T0)
+              .withProof(proof);
 
       OptionalLong id = store().recordInbound(message);
 
@@ -71,19 +71,18 @@ public interface InboxContract {
   default void aTextCutByTheChannelIsStillKnownToBeCutWhenReadBack() {
     InboundMessage cut =
         new InboundMessage(
-            Channel.EMAIL,
-            "<long@example.org>",
-            ALICE,
-            null,
-            "need rice (the rest of a long mail the channel did not read)",
-            null,
-            null,
-            null,
-            true,
-            false,
-            T0,
-            Proof.NONE,
-            true);
+                Channel.EMAIL,
+                "<long@example.org>",
+                ALICE,
+                null,
+                "need rice (the rest of a long mail the channel did not read)",
+                null,
+                null,
+                null,
+                true,
+                false,
+                T0)
+            .withTextCut();
     InboundMessage whole = direct(BOB, "<short@example.org>", "need rice");
 
     store().recordInbound(cut);

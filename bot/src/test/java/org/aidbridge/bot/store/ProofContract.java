@@ -40,18 +40,18 @@ public interface ProofContract {
   default void aMessageWaitingForConfirmationComesBackOnceAsItCame() {
     InboundMessage message =
         new InboundMessage(
-            ALICE.channel(),
-            "<m7@example.org>",
-            ALICE,
-            null,
-            "withdraw N-7K2",
-            "close it",
-            "es",
-            "aidbridge.3.abc@bot",
-            true,
-            false,
-            T0,
-            Proof.NONE);
+                ALICE.channel(),
+                "<m7@example.org>",
+                ALICE,
+                null,
+                "withdraw N-7K2",
+                "close it",
+                "es",
+                "aidbridge.3.abc@bot",
+                true,
+                false,
+                T0)
+            .withProof(Proof.NONE);
 
     long id = store().savePendingConfirmation(message, T0.plus(Duration.ofDays(3)));
 

@@ -89,7 +89,8 @@ final class MailTranslator {
               false,
               clock.instant(),
               answersOurMail(mail, sender.id()) ? Proof.MAILBOX_ANSWER : verdict.proof(),
-              cut);
+              cut,
+              false);
       // Attachments are never read (size, safety): the person is told so.
       return MailAttachments.any(mail) ? message.withAttachmentSkipped() : message;
     } catch (MessagingException | IOException | RuntimeException e) {
