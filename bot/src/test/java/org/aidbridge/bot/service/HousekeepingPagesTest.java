@@ -8,21 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.aidbridge.bot.BotSettings;
-import org.aidbridge.bot.Bots;
 import org.aidbridge.bot.match.MatchIndex;
 import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Channel;
@@ -32,7 +25,6 @@ import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.model.Status;
 import org.aidbridge.bot.store.ListingWatcher;
 import org.aidbridge.bot.store.OutboxEntry;
-import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
 import org.aidbridge.bot.store.StoreException;
 import org.junit.jupiter.api.AfterEach;
@@ -53,13 +45,13 @@ class HousekeepingPagesTest {
   private static final Instant AFTER = EXPIRES.plus(Duration.ofHours(1));
 
   @TempDir Path dir;
-  private Path file;
+  private FileStoreFixture db;
   private Store store;
 
   @BeforeEach
   void open() {
-    file = dir.resolve("aidbridge.db");
-    store = SqliteStore.open(file.toString());
+    db = FileStoreFixture.in(dir);
+    store = db.store();
     store.inTransaction(
         () -> {
           for (int i = 0; i < LISTINGS; i++) {
@@ -70,7 +62,7 @@ class HousekeepingPagesTest {
 
   @AfterEach
   void close() {
-    store.close();
+    db.close();
   }
 
   @Test
@@ -89,7 +81,7 @@ class HousekeepingPagesTest {
               }
             }));
 
-    housekeeping().run(AFTER);
+    db.housekeeping().run(AFTER);
 
     assertThat(storedBeforeSecondPage).isTrue();
     assertThat(expired).hasValue(LISTINGS);
@@ -101,12 +93,12 @@ class HousekeepingPagesTest {
       throws SQLException {
     failWhen("BEFORE INSERT ON outbox WHEN (SELECT count(*) FROM outbox) >= 700");
 
-    assertThatThrownBy(() -> housekeeping().run(DAY_BEFORE)).isInstanceOf(StoreException.class);
+    assertThatThrownBy(() -> db.housekeeping().run(DAY_BEFORE)).isInstanceOf(StoreException.class);
     assertThat(outbox()).hasSize(Escalations.PAGE);
 
     dropFailure();
-    List<OutboundMessage> rest = housekeeping().run(DAY_BEFORE);
-    List<OutboundMessage> again = housekeeping().run(DAY_BEFORE.plus(Duration.ofMinutes(1)));
+    List<OutboundMessage> rest = db.housekeeping().run(DAY_BEFORE);
+    List<OutboundMessage> again = db.housekeeping().run(DAY_BEFORE.plus(Duration.ofMinutes(1)));
 
     assertThat(rest).hasSize(LISTINGS - Escalations.PAGE);
     assertThat(again).isEmpty();
@@ -125,22 +117,18 @@ class HousekeepingPagesTest {
         "BEFORE UPDATE OF status ON listings WHEN NEW.status = 'EXPIRED'"
             + " AND (SELECT count(*) FROM listings WHERE status = 'EXPIRED') >= 700");
 
-    assertThatThrownBy(() -> housekeeping().run(AFTER)).isInstanceOf(StoreException.class);
+    assertThatThrownBy(() -> db.housekeeping().run(AFTER)).isInstanceOf(StoreException.class);
 
     int stillActive = store.activeListingsAfter(0, LISTINGS).size();
     assertThat(stillActive).isEqualTo(LISTINGS - Escalations.PAGE);
     assertThat(index.size()).isEqualTo(stillActive);
 
     dropFailure();
-    housekeeping().run(AFTER);
+    db.housekeeping().run(AFTER);
 
     assertThat(store.activeListingsAfter(0, LISTINGS)).isEmpty();
     assertThat(index.size()).isZero();
     assertThat(store.allListings()).extracting(Listing::status).containsOnly(Status.EXPIRED);
-  }
-
-  private Housekeeping housekeeping() {
-    return Bots.housekeeping(store, BotSettings.DEFAULT, Clock.fixed(T0, ZoneOffset.UTC));
   }
 
   /**
@@ -190,21 +178,14 @@ class HousekeepingPagesTest {
 
   /** A real database failure from then on (as a full disk would), set by another connection. */
   private void failWhen(String when) throws SQLException {
-    execute(
+    db.execute(
         "CREATE TRIGGER housekeeping_fails "
             + when
             + " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
   }
 
   private void dropFailure() throws SQLException {
-    execute("DROP TRIGGER housekeeping_fails");
-  }
-
-  private void execute(String sql) throws SQLException {
-    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
-        Statement statement = other.createStatement()) {
-      statement.execute(sql);
-    }
+    db.execute("DROP TRIGGER housekeeping_fails");
   }
 
   private List<OutboxEntry> outbox() {

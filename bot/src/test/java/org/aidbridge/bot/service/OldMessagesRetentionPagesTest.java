@@ -8,24 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.aidbridge.bot.BotSettings;
-import org.aidbridge.bot.Bots;
-import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.store.OutboxEntry;
-import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
 import org.aidbridge.bot.store.StoreException;
 import org.junit.jupiter.api.AfterEach;
@@ -45,14 +34,14 @@ class OldMessagesRetentionPagesTest {
   private static final Instant LATER = T0.plus(Duration.ofDays(31));
 
   @TempDir Path dir;
-  private Path file;
+  private FileStoreFixture db;
   private Store store;
   private final List<Long> oldInbound = new ArrayList<>();
 
   @BeforeEach
   void open() {
-    file = dir.resolve("aidbridge.db");
-    store = SqliteStore.open(file.toString());
+    db = FileStoreFixture.in(dir);
+    store = db.store();
     store.inTransaction(
         () -> {
           for (int i = 0; i < OLD; i++) {
@@ -71,14 +60,14 @@ class OldMessagesRetentionPagesTest {
 
   @AfterEach
   void close() {
-    store.close();
+    db.close();
   }
 
   @Test
   void messagesArrivingDuringTheRetentionAreStoredBetweenItsPages() throws Exception {
     // How many old rows were left when each arriving message was stored, recorded by the database.
-    execute("CREATE TABLE left_when_stored (inbox INTEGER NOT NULL, outbox INTEGER NOT NULL)");
-    execute(
+    db.execute("CREATE TABLE left_when_stored (inbox INTEGER NOT NULL, outbox INTEGER NOT NULL)");
+    db.execute(
         "CREATE TRIGGER record_left AFTER INSERT ON raw_inbound BEGIN"
             + " INSERT INTO left_when_stored"
             + " SELECT (SELECT count(*) FROM inbox), (SELECT count(*) FROM outbox); END");
@@ -86,7 +75,7 @@ class OldMessagesRetentionPagesTest {
     // arriving thread may not get a core for tens of milliseconds, as long as a whole run of
     // fast pages, and would then find the run over.
     for (String table : List.of("inbox", "outbox")) {
-      execute(
+      db.execute(
           "CREATE TRIGGER slow_"
               + table
               + " BEFORE DELETE ON "
@@ -95,26 +84,9 @@ class OldMessagesRetentionPagesTest {
               + " FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c"
               + " WHERE x < 1000) SELECT x FROM c); END");
     }
-    AtomicBoolean done = new AtomicBoolean();
-    Thread arriving =
-        new Thread(
-            () -> {
-              int n = 0;
-              while (!done.get()) {
-                store.storeRawInbound(Channel.TELEGRAM, "{\"update_id\":" + n++ + "}", LATER);
-              }
-            },
-            "arriving-messages");
-    arriving.start();
+    db.whileMessagesArrive(LATER, () -> db.housekeeping().run(LATER));
 
-    try {
-      housekeeping().run(LATER);
-    } finally {
-      done.set(true);
-      arriving.join();
-    }
-
-    assertThat(count("inbox") + count("outbox")).isZero();
+    assertThat(db.count("inbox") + db.count("outbox")).isZero();
     List<long[]> left = leftWhenStored();
     assertThat(left)
         .as("messages stored while old inbound messages were deleted, between two pages")
@@ -132,18 +104,18 @@ class OldMessagesRetentionPagesTest {
     // A real database failure (as a full disk would) on the third page's first row: the pages go
     // by time, then id, so first through the even ones, all received at T0.
     long third = oldInbound.get(2 * 2 * Escalations.PAGE);
-    execute(
+    db.execute(
         "CREATE TRIGGER retention_fails BEFORE DELETE ON inbox WHEN OLD.id = "
             + third
             + " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
 
-    assertThatThrownBy(() -> housekeeping().run(LATER)).isInstanceOf(StoreException.class);
-    assertThat(count("inbox")).isEqualTo(OLD - 2 * Escalations.PAGE);
+    assertThatThrownBy(() -> db.housekeeping().run(LATER)).isInstanceOf(StoreException.class);
+    assertThat(db.count("inbox")).isEqualTo(OLD - 2 * Escalations.PAGE);
 
-    execute("DROP TRIGGER retention_fails");
-    housekeeping().run(LATER);
+    db.execute("DROP TRIGGER retention_fails");
+    db.housekeeping().run(LATER);
 
-    assertThat(count("inbox") + count("outbox")).isZero();
+    assertThat(db.count("inbox") + db.count("outbox")).isZero();
   }
 
   @Test
@@ -159,7 +131,7 @@ class OldMessagesRetentionPagesTest {
     OutboxEntry deferred = store.enqueue(message(BOB, "deferred"), T0);
     store.deferRecipient(BOB, LATER.plusSeconds(60), "rate limit");
 
-    housekeeping().run(LATER);
+    db.housekeeping().run(LATER);
 
     assertThat(store.unprocessedInbound(10))
         .extracting(s -> s.id())
@@ -170,46 +142,17 @@ class OldMessagesRetentionPagesTest {
     assertThat(store.outboxEntry(pending.id())).isPresent();
     assertThat(store.outboxEntry(claimed.id())).isPresent();
     assertThat(store.outboxEntry(deferred.id())).isPresent();
-    assertThat(count("inbox")).isEqualTo(3);
-    assertThat(count("outbox")).isEqualTo(3);
+    assertThat(db.count("inbox")).isEqualTo(3);
+    assertThat(db.count("outbox")).isEqualTo(3);
   }
 
   private long record(String id) {
     return store.recordInbound(InboundMessage.direct(ALICE, id, "need food", T0)).orElseThrow();
   }
 
-  private Housekeeping housekeeping() {
-    return Bots.housekeeping(store, BotSettings.DEFAULT, Clock.fixed(T0, ZoneOffset.UTC));
-  }
-
-  /** Counted by another connection, as committed. */
-  private long count(String table) {
-    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
-        Statement statement = other.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
-      rows.next();
-      return rows.getLong(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private List<long[]> leftWhenStored() throws SQLException {
-    List<long[]> counts = new ArrayList<>();
-    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
-        Statement statement = other.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT inbox, outbox FROM left_when_stored")) {
-      while (rows.next()) {
-        counts.add(new long[] {rows.getLong(1), rows.getLong(2)});
-      }
-    }
-    return counts;
-  }
-
-  private void execute(String sql) throws SQLException {
-    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
-        Statement statement = other.createStatement()) {
-      statement.execute(sql);
-    }
+    return db.query(
+        "SELECT inbox, outbox FROM left_when_stored",
+        row -> new long[] {row.getLong(1), row.getLong(2)});
   }
 }

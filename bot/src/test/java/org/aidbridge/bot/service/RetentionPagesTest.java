@@ -6,26 +6,14 @@ import static org.aidbridge.bot.store.StoreFixtures.draft;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.aidbridge.bot.BotSettings;
-import org.aidbridge.bot.Bots;
 import org.aidbridge.bot.model.Category;
-import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.Status;
-import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,13 +32,13 @@ class RetentionPagesTest {
   private static final Instant LATER = ENDED.plus(Duration.ofDays(31));
 
   @TempDir Path dir;
-  private Path file;
+  private FileStoreFixture db;
   private Store store;
 
   @BeforeEach
   void open() {
-    file = dir.resolve("aidbridge.db");
-    store = SqliteStore.open(file.toString());
+    db = FileStoreFixture.in(dir);
+    store = db.store();
     store.inTransaction(
         () -> {
           for (int i = 0; i < LISTINGS; i++) {
@@ -63,35 +51,18 @@ class RetentionPagesTest {
 
   @AfterEach
   void close() {
-    store.close();
+    db.close();
   }
 
   @Test
   void messagesArrivingDuringTheErasureAreStoredBetweenItsPages() throws Exception {
     // What the erasure had done when each arriving message was stored, recorded by the database.
-    execute("CREATE TABLE erased_when_stored (erased INTEGER NOT NULL)");
-    execute(
+    db.execute("CREATE TABLE erased_when_stored (erased INTEGER NOT NULL)");
+    db.execute(
         "CREATE TRIGGER record_erased AFTER INSERT ON raw_inbound BEGIN"
             + " INSERT INTO erased_when_stored"
             + " SELECT count(*) FROM listings WHERE author_id = 'erased'; END");
-    AtomicBoolean done = new AtomicBoolean();
-    Thread arriving =
-        new Thread(
-            () -> {
-              int n = 0;
-              while (!done.get()) {
-                store.storeRawInbound(Channel.TELEGRAM, "{\"update_id\":" + n++ + "}", LATER);
-              }
-            },
-            "arriving-messages");
-    arriving.start();
-
-    try {
-      housekeeping().run(LATER);
-    } finally {
-      done.set(true);
-      arriving.join();
-    }
+    db.whileMessagesArrive(LATER, () -> db.housekeeping().run(LATER));
 
     assertThat(store.allListings()).allMatch(l -> l.text().isEmpty());
     assertThat(erasedWhenStored())
@@ -105,7 +76,7 @@ class RetentionPagesTest {
     Listing recent = store.insertListing(draft(Kind.OFFER, ALICE, LATER, Category.FOOD));
     store.updateStatus(recent.id(), Status.WITHDRAWN);
 
-    housekeeping().run(LATER);
+    db.housekeeping().run(LATER);
 
     assertThat(store.allListings())
         .filteredOn(l -> l.id() != recent.id())
@@ -115,26 +86,7 @@ class RetentionPagesTest {
     assertThat(store.eraseClosedListingsBefore(LATER.minus(Duration.ofDays(30)))).isZero();
   }
 
-  private Housekeeping housekeeping() {
-    return Bots.housekeeping(store, BotSettings.DEFAULT, Clock.fixed(T0, ZoneOffset.UTC));
-  }
-
   private List<Long> erasedWhenStored() throws SQLException {
-    List<Long> counts = new ArrayList<>();
-    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
-        Statement statement = other.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT erased FROM erased_when_stored")) {
-      while (rows.next()) {
-        counts.add(rows.getLong(1));
-      }
-    }
-    return counts;
-  }
-
-  private void execute(String sql) throws SQLException {
-    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
-        Statement statement = other.createStatement()) {
-      statement.execute(sql);
-    }
+    return db.query("SELECT erased FROM erased_when_stored", row -> row.getLong(1));
   }
 }
