@@ -1,22 +1,19 @@
 package org.aidbridge.bot.service;
 
+import static org.aidbridge.bot.service.ReadingNotesFixture.NOW;
+import static org.aidbridge.bot.service.ReadingNotesFixture.handledAfterARestart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.aidbridge.bot.BotService;
-import org.aidbridge.bot.BotSettings;
-import org.aidbridge.bot.Bots;
 import org.aidbridge.bot.i18n.Texts;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.OutboundMessage;
-import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
-import org.aidbridge.bot.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,16 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
  * language; a group hears nothing of it.
  */
 class AttachmentNoteTest {
-  private static final Instant NOW = Instant.parse("2026-05-01T10:00:00Z");
   private static final Address ROSA = Address.person(Channel.TELEGRAM, "4242");
   private static final Address GROUP = Address.group(Channel.TELEGRAM, "-100777");
 
-  private final Store store = SqliteStore.open(":memory:");
-  private final BotService bot = Bots.create(store, BotSettings.DEFAULT, new MutableClock(NOW));
+  private final ReadingNotesFixture notes = new ReadingNotesFixture();
+  private final Store store = notes.store();
+  private final BotService bot = notes.bot();
 
   @AfterEach
   void close() {
-    store.close();
+    notes.close();
   }
 
   @Test
@@ -78,20 +75,13 @@ class AttachmentNoteTest {
 
   @Test
   void anAttachmentHandledFromTheStoredInboxAfterARestartStillGetsTheNoteOnce(@TempDir Path dir) {
-    String file = dir.resolve("aidbridge.db").toString();
-    try (Store before = SqliteStore.open(file)) {
-      before.recordInbound(privately("4", "", "fa"));
-    }
-
-    try (Store after = SqliteStore.open(file)) {
-      BotService restarted = Bots.create(after, BotSettings.DEFAULT, new MutableClock(NOW));
-      assertThat(restarted.resumePending()).isEqualTo(1);
-      assertThat(restarted.resumePending()).isZero();
-
-      assertThat(after.dueOutbox(Channel.TELEGRAM, NOW.plus(Duration.ofDays(1)), 10))
-          .extracting(entry -> entry.message().text())
-          .containsExactly(Texts.get("fa", ReadingNotes.ATTACHMENT_SKIPPED));
-    }
+    handledAfterARestart(
+        dir,
+        privately("4", "", "fa"),
+        after ->
+            assertThat(after.dueOutbox(Channel.TELEGRAM, NOW.plus(Duration.ofDays(1)), 10))
+                .extracting(entry -> entry.message().text())
+                .containsExactly(Texts.get("fa", ReadingNotes.ATTACHMENT_SKIPPED)));
   }
 
   private static InboundMessage privately(String id, String text, String language) {
