@@ -110,7 +110,7 @@ public record InboundMessage(
         receivedAt);
   }
 
-  /** The same message with other proof: a mail confirmed by answering the bot's question. */
+  /** The same message with other proof, e.g. a mail confirmed by answering the bot's question. */
   public InboundMessage withProof(Proof proof) {
     return copy(proof, textCut, attachmentSkipped);
   }
