@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.model.Subscription;
-import org.aidbridge.bot.store.ErasurePage;
 import org.aidbridge.bot.store.RetainedRows;
 import org.aidbridge.bot.store.RetentionPage;
 import org.aidbridge.bot.store.Store;
@@ -131,16 +131,7 @@ public final class Housekeeping {
   }
 
   private int deleteInPages(RetainedRows rows, Instant cutoff) {
-    int deleted = 0;
-    Optional<RetentionPage.Cursor> next = Optional.of(RetentionPage.Cursor.START);
-    while (next.isPresent()) {
-      RetentionPage.Cursor after = next.get();
-      RetentionPage page =
-          store.inTransaction(() -> store.deleteOldRows(rows, cutoff, after, Escalations.PAGE));
-      deleted += page.deleted();
-      next = page.next();
-    }
-    return deleted;
+    return inPages(after -> store.deleteOldRows(rows, cutoff, after, Escalations.PAGE));
   }
 
   /**
@@ -151,16 +142,22 @@ public final class Housekeeping {
    */
   private int eraseClosedListings(Instant now) {
     Instant cutoff = now.minus(settings.inboundRetention());
-    int erased = 0;
-    Optional<ErasurePage.Cursor> next = Optional.of(ErasurePage.Cursor.START);
+    return inPages(after -> store.eraseClosedListingsBefore(cutoff, after, Escalations.PAGE));
+  }
+
+  /**
+   * Runs {@code page} from the start of its order until a page says there is no more, each page in
+   * a transaction of its own; returns how many rows the pages changed.
+   */
+  private int inPages(Function<RetentionPage.Cursor, RetentionPage> page) {
+    int rows = 0;
+    Optional<RetentionPage.Cursor> next = Optional.of(RetentionPage.Cursor.START);
     while (next.isPresent()) {
-      ErasurePage.Cursor after = next.get();
-      ErasurePage page =
-          store.inTransaction(
-              () -> store.eraseClosedListingsBefore(cutoff, after, Escalations.PAGE));
-      erased += page.erased();
-      next = page.next();
+      RetentionPage.Cursor after = next.get();
+      RetentionPage done = store.inTransaction(() -> page.apply(after));
+      rows += done.rows();
+      next = done.next();
     }
-    return erased;
+    return rows;
   }
 }

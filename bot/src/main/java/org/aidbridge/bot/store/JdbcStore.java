@@ -667,8 +667,8 @@ public abstract class JdbcStore implements Store {
   }
 
   @Override
-  public ErasurePage eraseClosedListingsBefore(
-      Instant before, ErasurePage.Cursor after, int limit) {
+  public RetentionPage eraseClosedListingsBefore(
+      Instant before, RetentionPage.Cursor after, int limit) {
     return lifecycle.eraseClosedListingsBefore(before, after, limit);
   }
 

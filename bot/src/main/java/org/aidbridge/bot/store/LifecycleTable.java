@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Listing;
@@ -84,11 +83,7 @@ final class LifecycleTable {
               .collect(Collectors.joining(", "))
           + ") AND created_at < ?";
 
-  /**
-   * The rest of a page: listings to erase that end at the cursor's time, after its id. Two
-   * statements rather than one {@code (expires_at, id) > (?, ?)}: SQLite seeks a row value by its
-   * first column only, and thousands of imported listings end at the same time.
-   */
+  /** The rest of a page: listings to erase that end at the cursor's time, after its id. */
   static final String TO_ERASE_SAME_END_SQL =
       "SELECT expires_at, id FROM listings\n WHERE "
           + TO_ERASE
@@ -227,12 +222,21 @@ final class LifecycleTable {
    * As {@link #eraseClosedListingsBefore(Instant)}, for at most {@code limit} listings after {@code
    * after}, in the order of the {@code listings_to_erase} index, which erased listings leave.
    */
-  ErasurePage eraseClosedListingsBefore(Instant before, ErasurePage.Cursor after, int limit) {
-    List<ErasurePage.Cursor> keys = pageToErase(before, after, limit);
+  RetentionPage eraseClosedListingsBefore(Instant before, RetentionPage.Cursor after, int limit) {
+    long cutoff = millis(before);
+    List<RetentionPage.Cursor> keys =
+        KeysetPages.keys(
+            db,
+            TO_ERASE_SAME_END_SQL,
+            TO_ERASE_LATER_END_SQL,
+            List.of(cutoff),
+            after,
+            cutoff,
+            limit);
     if (keys.isEmpty()) {
-      return new ErasurePage(0, Optional.empty());
+      return KeysetPages.page(keys, 0, limit);
     }
-    List<Object> params = new ArrayList<>(List.of(millis(before), millis(before)));
+    List<Object> params = new ArrayList<>(List.of(cutoff, cutoff));
     keys.forEach(key -> params.add(key.id()));
     int erased =
         db.update(
@@ -244,27 +248,7 @@ final class LifecycleTable {
                 + String.join(", ", Collections.nCopies(keys.size(), "?"))
                 + ")",
             params.toArray());
-    Optional<ErasurePage.Cursor> next =
-        keys.size() < limit ? Optional.empty() : Optional.of(keys.get(keys.size() - 1));
-    return new ErasurePage(erased, next);
-  }
-
-  private List<ErasurePage.Cursor> pageToErase(
-      Instant before, ErasurePage.Cursor after, int limit) {
-    Database.RowReader<ErasurePage.Cursor> key =
-        row -> new ErasurePage.Cursor(Instant.ofEpochMilli(row.getLong(1)), row.getLong(2));
-    long cutoff = millis(before);
-    long end = millis(after.expiresAt());
-    List<ErasurePage.Cursor> keys =
-        end < cutoff
-            ? db.list(TO_ERASE_SAME_END_SQL, key, cutoff, end, after.id(), limit)
-            : List.of();
-    if (keys.size() == limit) {
-      return keys;
-    }
-    List<ErasurePage.Cursor> all = new ArrayList<>(keys);
-    all.addAll(db.list(TO_ERASE_LATER_END_SQL, key, cutoff, end, cutoff, limit - keys.size()));
-    return all;
+    return KeysetPages.page(keys, erased, limit);
   }
 
   /**

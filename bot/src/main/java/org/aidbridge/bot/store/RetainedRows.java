@@ -43,10 +43,7 @@ public enum RetainedRows {
     return index;
   }
 
-  /**
-   * The rest of a page: rows at the cursor's time, after its id. Two statements rather than one
-   * {@code (time, id) > (?, ?)}: SQLite seeks a row value by its first column only.
-   */
+  /** The rest of a page: rows at the cursor's time, after its id ({@link KeysetPages}). */
   String sameTimeSql(Dialect dialect) {
     return select(dialect) + finished + " AND " + time + " = ? AND id > ?\n ORDER BY id LIMIT ?";
   }

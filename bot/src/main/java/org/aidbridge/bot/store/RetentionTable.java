@@ -5,7 +5,6 @@ import static org.aidbridge.bot.store.Columns.millis;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Deletes old finished rows a page at a time, each page seeking to where the last ended in an index
@@ -21,34 +20,23 @@ final class RetentionTable {
 
   RetentionPage deletePage(
       RetainedRows rows, Instant before, RetentionPage.Cursor after, int limit) {
-    List<RetentionPage.Cursor> keys = page(rows, before, after, limit);
+    Dialect dialect = db.dialect();
+    List<RetentionPage.Cursor> keys =
+        KeysetPages.keys(
+            db,
+            rows.sameTimeSql(dialect),
+            rows.laterTimeSql(dialect),
+            List.of(),
+            after,
+            millis(before),
+            limit);
     if (keys.isEmpty()) {
-      return new RetentionPage(0, Optional.empty());
+      return KeysetPages.page(keys, 0, limit);
     }
     List<Object> params = new ArrayList<>(keys.size() + 1);
     params.add(millis(before));
     keys.forEach(key -> params.add(key.id()));
-    int deleted = db.update(rows.deleteSql(db.dialect(), keys.size()), params.toArray());
-    Optional<RetentionPage.Cursor> next =
-        keys.size() < limit ? Optional.empty() : Optional.of(keys.get(keys.size() - 1));
-    return new RetentionPage(deleted, next);
-  }
-
-  private List<RetentionPage.Cursor> page(
-      RetainedRows rows, Instant before, RetentionPage.Cursor after, int limit) {
-    Database.RowReader<RetentionPage.Cursor> key =
-        row -> new RetentionPage.Cursor(Instant.ofEpochMilli(row.getLong(1)), row.getLong(2));
-    long cutoff = millis(before);
-    long at = millis(after.at());
-    List<RetentionPage.Cursor> keys =
-        at < cutoff
-            ? db.list(rows.sameTimeSql(db.dialect()), key, at, after.id(), limit)
-            : List.of();
-    if (keys.size() == limit) {
-      return keys;
-    }
-    List<RetentionPage.Cursor> all = new ArrayList<>(keys);
-    all.addAll(db.list(rows.laterTimeSql(db.dialect()), key, at, cutoff, limit - keys.size()));
-    return all;
+    int deleted = db.update(rows.deleteSql(dialect, keys.size()), params.toArray());
+    return KeysetPages.page(keys, deleted, limit);
   }
 }

@@ -413,11 +413,11 @@ public interface Store extends AutoCloseable, ChannelMemory {
   /**
    * As {@link #eraseClosedListingsBefore(Instant)}, one page: at most {@code limit} of those
    * listings, the first after {@code after} by end of life then id. Start at {@link
-   * ErasurePage.Cursor#START} and call again from the page's {@code next} while it has one, each
+   * RetentionPage.Cursor#START} and call again from the page's {@code next} while it has one, each
    * call in a transaction of its own: every page seeks to where the last one ended, so each costs
    * about the same however many were erased before it.
    */
-  ErasurePage eraseClosedListingsBefore(Instant before, ErasurePage.Cursor after, int limit);
+  RetentionPage eraseClosedListingsBefore(Instant before, RetentionPage.Cursor after, int limit);
 
   // --- the coordinators' web dashboard ---
 

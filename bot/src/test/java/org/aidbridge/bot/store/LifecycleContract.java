@@ -320,7 +320,7 @@ public interface LifecycleContract {
       RetentionPage.Cursor after = next.get();
       RetentionPage page =
           store().inTransaction(() -> store().deleteOldRows(rows, at(50), after, 2));
-      deleted.add(page.deleted());
+      deleted.add(page.rows());
       next = page.next();
     }
     return deleted.get(deleted.size() - 1) == 0 ? deleted.subList(0, deleted.size() - 1) : deleted;
@@ -373,22 +373,22 @@ public interface LifecycleContract {
     Listing recent = stored(Kind.OFFER, T0, at(500));
     store().updateStatus(recent.id(), Status.WITHDRAWN);
 
-    ErasurePage first = store().eraseClosedListingsBefore(at(100), ErasurePage.Cursor.START, 2);
-    assertThat(first.erased()).isEqualTo(2);
-    assertThat(first.next()).contains(new ErasurePage.Cursor(at(10), closed.get(3).id()));
+    RetentionPage first = store().eraseClosedListingsBefore(at(100), RetentionPage.Cursor.START, 2);
+    assertThat(first.rows()).isEqualTo(2);
+    assertThat(first.next()).contains(new RetentionPage.Cursor(at(10), closed.get(3).id()));
     assertThat(erased(closed)).containsExactly(closed.get(1).id(), closed.get(3).id());
 
-    ErasurePage second = store().eraseClosedListingsBefore(at(100), first.next().get(), 2);
-    assertThat(second.erased()).isEqualTo(2);
-    ErasurePage third = store().eraseClosedListingsBefore(at(100), second.next().get(), 2);
-    assertThat(third.erased()).isEqualTo(1);
+    RetentionPage second = store().eraseClosedListingsBefore(at(100), first.next().get(), 2);
+    assertThat(second.rows()).isEqualTo(2);
+    RetentionPage third = store().eraseClosedListingsBefore(at(100), second.next().get(), 2);
+    assertThat(third.rows()).isEqualTo(1);
     assertThat(third.next()).isEmpty();
 
     assertThat(erased(closed)).hasSize(5);
     assertThat(store().listingById(active.id())).contains(active);
     assertThat(store().listingById(recent.id()).orElseThrow().text()).isEqualTo(recent.text());
-    ErasurePage again = store().eraseClosedListingsBefore(at(100), ErasurePage.Cursor.START, 2);
-    assertThat(again).isEqualTo(new ErasurePage(0, Optional.empty()));
+    RetentionPage again = store().eraseClosedListingsBefore(at(100), RetentionPage.Cursor.START, 2);
+    assertThat(again).isEqualTo(new RetentionPage(0, Optional.empty()));
   }
 
   @Test
@@ -396,7 +396,7 @@ public interface LifecycleContract {
     Listing closed = stored(Kind.NEED, T0, at(10));
     store().updateStatus(closed.id(), Status.FULFILLED);
 
-    assertThat(store().eraseClosedListingsBefore(at(100), ErasurePage.Cursor.START, 500).erased())
+    assertThat(store().eraseClosedListingsBefore(at(100), RetentionPage.Cursor.START, 500).rows())
         .isEqualTo(1);
 
     Listing erased = store().listingById(closed.id()).orElseThrow();
