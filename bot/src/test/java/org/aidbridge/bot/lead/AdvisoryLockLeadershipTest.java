@@ -13,31 +13,36 @@ import java.util.Set;
 import org.aidbridge.bot.port.Role;
 import org.aidbridge.bot.store.DatabaseLogin;
 import org.aidbridge.bot.testing.TestPostgres;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Instances on one PostgreSQL database (a real server, see {@link TestPostgres}), each with its own
  * leadership connection. Checks are run by hand; the scheduled ones are an hour apart.
+ *
+ * <p>Each test has a database of its own. An advisory lock belongs to one database, and PostgreSQL
+ * frees a closed session's locks only as its server process ends, a moment after the client closed
+ * it: on one database shared by the class, the instances a test had just closed could still hold
+ * the roles (and count as leadership sessions) when the next test started, which on a loaded
+ * machine made that test fail.
  */
 class AdvisoryLockLeadershipTest {
   private static final Duration NEVER = Duration.ofHours(1);
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
   private static final Set<Role> ALL = EnumSet.allOf(Role.class);
-  private static DatabaseLogin database;
+  private DatabaseLogin database;
 
-  @BeforeAll
-  static void newDatabase() {
+  @BeforeEach
+  void newDatabase() {
     database = TestPostgres.shared().newDatabase();
   }
 
-  private static Connection connect() throws SQLException {
+  private Connection connect() throws SQLException {
     return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
   }
 
   private ElectedLeadership instance() {
-    return new ElectedLeadership(
-        new AdvisoryLocks(AdvisoryLockLeadershipTest::connect, TIMEOUT), NEVER);
+    return new ElectedLeadership(new AdvisoryLocks(this::connect, TIMEOUT), NEVER);
   }
 
   @Test
@@ -112,7 +117,7 @@ class AdvisoryLockLeadershipTest {
   }
 
   /** Ends every leadership connection, as PostgreSQL does when it finds their client gone. */
-  private static int terminateLeadershipSessions() throws Exception {
+  private int terminateLeadershipSessions() throws Exception {
     try (Connection admin = connect();
         Statement st = admin.createStatement();
         ResultSet rows =
