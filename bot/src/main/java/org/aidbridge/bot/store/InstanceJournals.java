@@ -6,6 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -36,6 +37,7 @@ final class InstanceJournals implements AutoCloseable {
 
   private static final String LOCK_INFIX = "-journals.";
   private static final String LOCK_SUFFIX = ".lock";
+  private static final String NEW_SUFFIX = ".new";
 
   private final Path dir;
   private final String base;
@@ -56,19 +58,43 @@ final class InstanceJournals implements AutoCloseable {
     String wal = walFile.getFileName().toString();
     String base = wal.endsWith("-wal") ? wal.substring(0, wal.length() - 4) : wal;
     Path dir = walFile.toAbsolutePath().getParent();
-    String id = HexFormat.of().formatHex(randomBytes());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return claim(dir, base, HexFormat.of().formatHex(randomBytes()));
+      } catch (NoSuchFileException e) {
+        // A start cleaning up took our half-made file for a dead one's (see leftovers): a new id.
+        if (attempt == 3) {
+          throw new StoreException("cannot lock journals in " + dir + ": " + e.getMessage(), e);
+        }
+      } catch (IOException e) {
+        throw new StoreException("cannot lock journals in " + dir + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static InstanceJournals claim(Path dir, String base, String id) throws IOException {
     Path lockFile = dir.resolve(base + LOCK_INFIX + id + LOCK_SUFFIX);
     // Locked under another name, then moved: a starting instance never sees it unlocked.
-    Path fresh = dir.resolve(base + LOCK_INFIX + id + ".new");
+    Path fresh = dir.resolve(base + LOCK_INFIX + id + NEW_SUFFIX);
+    // Named before they exist, so that no other store of this JVM probes them (closing its probe
+    // would free our lock).
+    HELD.add(fresh);
+    HELD.add(lockFile);
+    FileChannel channel = null;
     try {
-      FileChannel channel =
-          FileChannel.open(fresh, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      channel = FileChannel.open(fresh, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       channel.lock();
       Files.move(fresh, lockFile, StandardCopyOption.ATOMIC_MOVE);
-      HELD.add(lockFile);
       return new InstanceJournals(dir, base, id, lockFile, channel);
-    } catch (IOException e) {
-      throw new StoreException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      HELD.remove(lockFile);
+      if (channel != null) {
+        channel.close();
+        Files.deleteIfExists(fresh);
+      }
+      throw e;
+    } finally {
+      HELD.remove(fresh);
     }
   }
 
@@ -108,7 +134,34 @@ final class InstanceJournals implements AutoCloseable {
     } catch (IOException e) {
       throw new StoreException("cannot look for journals in " + dir + ": " + e.getMessage(), e);
     }
+    removeHalfMadeLocks();
     return found;
+  }
+
+  /**
+   * Deletes the lock files that starts killed while they made them left behind ({@code
+   * <database>-journals.<id>.new}: created and locked under that name, then moved to its {@code
+   * .lock} name). Such a file names no journal (none is written before the move), and would
+   * otherwise stay for good, one more for every start killed in that instant. A start making one
+   * right now holds its lock and keeps it; in the instant before it took it, the file may be
+   * deleted, and that start then draws another id.
+   */
+  private void removeHalfMadeLocks() {
+    try (DirectoryStream<Path> halfMade =
+        Files.newDirectoryStream(dir, glob(base) + LOCK_INFIX + "*" + NEW_SUFFIX)) {
+      for (Path lock : halfMade) {
+        if (!HELD.contains(lock)) {
+          java.util.Optional<FileChannel> dead = deadOwner(lock);
+          if (dead.isPresent()) {
+            try (FileChannel channel = dead.get()) {
+              Files.deleteIfExists(lock);
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      // Harmless: an empty file that names no journal; the next start tries again.
+    }
   }
 
   /** Deletes this store's journals when they hold nothing, and frees its lock. */
