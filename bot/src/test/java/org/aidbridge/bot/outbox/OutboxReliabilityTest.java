@@ -3,6 +3,10 @@ package org.aidbridge.bot.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -15,6 +19,7 @@ import org.aidbridge.bot.store.Store;
 import org.aidbridge.bot.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the outbox does when things go wrong: a crash between sending and recording, a store that
@@ -185,6 +190,37 @@ class OutboxReliabilityTest {
     assertThat(channel.sent).containsExactly("a1");
     assertThat(dispatcher.stateOf(Channel.TELEGRAM).orElseThrow().condition())
         .isEqualTo(ChannelState.Condition.SENDING);
+  }
+
+  @Test
+  void aWrongConfigurationIsSaidOnceAtErrorThenAtWarnWhileItLasts() {
+    queue(ANA, "a1");
+    channel.script("a1", 2, e -> new SendOutcome.Misconfigured("401 Unauthorized: token revoked"));
+    Logger logger = (Logger) LoggerFactory.getLogger(OutboxDispatcher.class);
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    logger.addAppender(log);
+    try {
+      dispatcher.drain(channel, 10);
+      clock.advance(Backoff.MISCONFIGURED.first());
+      dispatcher.drain(channel, 10);
+    } finally {
+      logger.detachAppender(log);
+    }
+
+    assertThat(log.list)
+        .filteredOn(event -> event.getLevel() == Level.ERROR)
+        .singleElement()
+        .satisfies(
+            event ->
+                assertThat(event.getFormattedMessage())
+                    .startsWith("telegram sending is paused, nothing is lost")
+                    .contains("the configuration is wrong (401 Unauthorized: token revoked)"));
+    assertThat(log.list)
+        .filteredOn(event -> event.getLevel() == Level.WARN)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .anyMatch(line -> line.startsWith("telegram still misconfigured"));
+    assertThat(channel.sent).isEmpty();
   }
 
   @Test
