@@ -10,6 +10,7 @@ import org.aidbridge.bot.BotService;
 import org.aidbridge.bot.ChannelCopies;
 import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.OutboundMessage;
+import org.aidbridge.bot.outbox.Backoff;
 import org.aidbridge.bot.store.Store;
 import org.aidbridge.bot.store.StoreException;
 import org.aidbridge.bot.store.StoredInbound;
@@ -37,6 +38,7 @@ public final class DefaultBotService implements BotService {
   // A small backoff of its own until the outbox's shared policy exists.
   private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
   private static final Duration LAST_RETRY = Duration.ofMinutes(5);
+  private static final Backoff INBOX_RETRY = new Backoff(FIRST_RETRY, LAST_RETRY);
 
   private final Store store;
   private final Responder responder;
@@ -204,9 +206,7 @@ public final class DefaultBotService implements BotService {
 
   /** 1 s, 2 s, 4 s ... at most 5 minutes. */
   static Duration backoff(int failures) {
-    int doublings = Math.min(Math.max(failures - 1, 0), 20);
-    Duration wait = FIRST_RETRY.multipliedBy(1L << doublings);
-    return wait.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait;
+    return INBOX_RETRY.delay(failures - 1);
   }
 
   /**
