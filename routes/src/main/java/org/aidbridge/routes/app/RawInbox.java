@@ -15,6 +15,7 @@ import org.aidbridge.bot.ChannelCopies;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
+import org.aidbridge.bot.outbox.Backoff;
 import org.aidbridge.bot.port.ChannelMemory;
 import org.aidbridge.bot.store.RawInbound;
 import org.slf4j.Logger;
@@ -100,8 +101,7 @@ public final class RawInbox implements ChannelCopies, AutoCloseable {
   private final Translator translator;
   private final Authorship authorship;
   private final Readiness readiness;
-  private final Duration firstPause;
-  private final Duration lastPause;
+  private final Backoff pauses;
   private final Semaphore room;
   private final int maxWaiting;
   private final Object wake = new Object();
@@ -130,8 +130,7 @@ public final class RawInbox implements ChannelCopies, AutoCloseable {
     this.translator = translator;
     this.authorship = authorship;
     this.readiness = readiness;
-    this.firstPause = firstPause;
-    this.lastPause = lastPause;
+    this.pauses = new Backoff(firstPause, lastPause);
     this.maxWaiting = maxWaiting;
     this.room = new Semaphore(maxWaiting);
   }
@@ -400,13 +399,10 @@ public final class RawInbox implements ChannelCopies, AutoCloseable {
   }
 
   /**
-   * The pause after {@code failures} failures: first, 2 x first, 4 x first ... at most the last. A
-   * small policy of its own until the outbox's shared one exists.
+   * The pause after {@code failures} failures: first, 2 x first, 4 x first ... at most the last.
    */
   private Duration pause(int failures) {
-    int doublings = Math.min(Math.max(failures, 0), 30);
-    Duration wait = firstPause.multipliedBy(1L << doublings);
-    return wait.compareTo(lastPause) > 0 || wait.isNegative() ? lastPause : wait;
+    return pauses.delay(failures);
   }
 
   private void wakeWorker() {
