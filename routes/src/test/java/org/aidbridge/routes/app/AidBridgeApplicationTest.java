@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Channel;
@@ -34,14 +35,19 @@ import org.aidbridge.bot.store.OutboxEntry;
 import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
 import org.aidbridge.routes.config.Settings;
+import org.aidbridge.routes.signal.FakeSignalDaemon;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 class AidBridgeApplicationTest {
+  private static final String SIGNAL_ACCOUNT = "+15550001111";
   private static final Map<String, String> SIGNAL_ON =
       Map.of("signal.endpoint", "tcp://127.0.0.1:1", "http.port", "0", "outbox.poll.ms", "20");
 
@@ -179,6 +185,51 @@ class AidBridgeApplicationTest {
     try (AidBridgeApplication app =
         AidBridgeApplication.start(context(values), List.of(option(new FlakySender(0))))) {
       assertThat(app.healthPort()).isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void closingEndsTheSignalConnectionBeforeCamelBeginsToStop() throws Exception {
+    try (FakeSignalDaemon daemon = FakeSignalDaemon.startTcp().withAccount(SIGNAL_ACCOUNT)) {
+      Map<String, String> values =
+          Map.of(
+              "signal.endpoint",
+              daemon.endpoint().text(),
+              "signal.account",
+              SIGNAL_ACCOUNT,
+              "http.port",
+              "-1");
+      AidBridgeApplication app =
+          AidBridgeApplication.start(context(values), ChannelCatalog.standard());
+      await().atMost(Duration.ofSeconds(10)).until(() -> daemon.connectedClients() == 1);
+      // signal-cli acknowledges a message to Signal's servers before it writes it to the socket:
+      // one it writes while the routes stop must find no connection, so that it waits for the next.
+      AtomicReference<Boolean> goneWhenCamelStops = new AtomicReference<>();
+      EventNotifierSupport watch =
+          new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+              if (event instanceof CamelEvent.CamelContextStoppingEvent) {
+                goneWhenCamelStops.compareAndSet(null, noClientWithin(daemon));
+              }
+            }
+          };
+      watch.start();
+      app.camel().getManagementStrategy().addEventNotifier(watch);
+
+      app.close();
+
+      assertThat(goneWhenCamelStops.get()).isTrue();
+    }
+  }
+
+  /** Whether the daemon has no client left, waiting a moment for it to see the socket close. */
+  private static boolean noClientWithin(FakeSignalDaemon daemon) {
+    try {
+      await().atMost(Duration.ofSeconds(5)).until(() -> daemon.connectedClients() == 0);
+      return true;
+    } catch (ConditionTimeoutException e) {
+      return false;
     }
   }
 
