@@ -38,6 +38,31 @@ final class HostileMails {
     return parse(raw.toByteArray());
   }
 
+  /**
+   * A text part of {@code textBytes} (a need on its first line, then lines of x) and an attachment
+   * of {@code attachmentBytes}.
+   */
+  static MimeMessage longTextAndAttachment(String from, int textBytes, int attachmentBytes)
+      throws MessagingException {
+    ByteArrayOutputStream raw = new ByteArrayOutputStream(textBytes + attachmentBytes * 2);
+    write(raw, headers(from, "long", "Insulin", "multipart/mixed; boundary=\"b1\""));
+    write(raw, "--b1" + CRLF + "Content-Type: text/plain; charset=us-ascii" + CRLF + CRLF);
+    write(raw, "I need insulin in Portland" + CRLF);
+    String filler = "x".repeat(74) + CRLF;
+    for (int written = 0; written < textBytes; written += filler.length()) {
+      write(raw, filler);
+    }
+    write(raw, "--b1" + CRLF + "Content-Type: application/octet-stream" + CRLF);
+    write(raw, "Content-Transfer-Encoding: base64" + CRLF);
+    write(raw, "Content-Disposition: attachment; filename=\"scan.bin\"" + CRLF + CRLF);
+    String encoded = "Q".repeat(76) + CRLF;
+    for (int written = 0; written < attachmentBytes / 3 * 4; written += 76) {
+      write(raw, encoded);
+    }
+    write(raw, "--b1--" + CRLF);
+    return parse(raw.toByteArray());
+  }
+
   /** A subject of a million characters. */
   static MimeMessage megabyteSubject(String from) throws MessagingException {
     return parse(headers(from, "subject", "help " + "S".repeat(1_000_000), "text/plain") + "help");

@@ -47,11 +47,7 @@ class MailIntakeRoundTripsIT {
     Mailboxes people = new Mailboxes(GREENMAIL);
     people.send(people.compose("ana@example.org", "hello", "I need insulin in Portland"));
     ByteArrayOutputStream trace = new ByteArrayOutputStream();
-    Session session = GREENMAIL.getImap().createSession();
-    session.setDebugOut(new PrintStream(trace, true, StandardCharsets.UTF_8));
-    session.setDebug(true);
-    Store store = session.getStore("imap");
-    store.connect(EmailHarness.BOT, EmailHarness.BOT_PASSWORD);
+    Store store = botStore(trace);
     try {
       Folder inbox = store.getFolder("INBOX");
       inbox.open(Folder.READ_WRITE);
@@ -69,6 +65,47 @@ class MailIntakeRoundTripsIT {
     } finally {
       store.close();
     }
+  }
+
+  @Test
+  void ofAMailWithAHugeTextAndAHugeAttachmentOnlyTheStartOfTheTextIsFetched() throws Exception {
+    GREENMAIL
+        .getUserManager()
+        .getUserByEmail(EmailHarness.BOT)
+        .deliver(HostileMails.longTextAndAttachment("ana@example.org", 2 << 20, 8 << 20));
+    ByteArrayOutputStream trace = new ByteArrayOutputStream();
+    Store store = botStore(trace);
+    try {
+      Folder inbox = store.getFolder("INBOX");
+      inbox.open(Folder.READ_WRITE);
+      Message mail = inbox.getMessage(1);
+      int before = trace.size();
+
+      Optional<InboundMessage> read = intake.translate(mail);
+
+      assertThat(read)
+          .hasValueSatisfying(
+              m -> {
+                assertThat(m.text()).startsWith("I need insulin in Portland");
+                assertThat(m.textCut()).isTrue();
+              });
+      // The structure, the headers and the first 64 KB of the text (MailBody.MAX_TEXT_BYTES), 16 KB
+      // a fetch: the trace shows every byte the server sent. Read whole, the text alone is 2 MB.
+      assertThat(trace.size() - before).isLessThan(256 * 1024);
+      inbox.close(false);
+    } finally {
+      store.close();
+    }
+  }
+
+  /** The bot's mailbox over IMAP, every byte both ways written to {@code trace}. */
+  private static Store botStore(ByteArrayOutputStream trace) throws Exception {
+    Session session = GREENMAIL.getImap().createSession();
+    session.setDebugOut(new PrintStream(trace, true, StandardCharsets.UTF_8));
+    session.setDebug(true);
+    Store store = session.getStore("imap");
+    store.connect(EmailHarness.BOT, EmailHarness.BOT_PASSWORD);
+    return store;
   }
 
   private static int fetches(ByteArrayOutputStream trace) {
