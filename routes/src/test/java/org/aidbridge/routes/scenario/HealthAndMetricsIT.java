@@ -85,6 +85,39 @@ class HealthAndMetricsIT {
   }
 
   @Test
+  void aTelegramPollerThatLostItsServerAndALostSignalConnectionTurnHealthTo503() throws Exception {
+    try (FakeBotApi telegram = new FakeBotApi(clock);
+        FakeSignalDaemon signal = FakeSignalDaemon.startTcp().withAccount(BOT_SIGNAL)) {
+      Map<String, String> values = new HashMap<>();
+      values.put("telegram.token", FakeBotApi.TOKEN);
+      values.put("telegram.api.url", telegram.url().toString());
+      values.put("telegram.poll.timeout.seconds", "1");
+      values.put("signal.endpoint", signal.endpoint().text());
+      values.put("signal.account", BOT_SIGNAL);
+      values.put("health.down.after.seconds", "0");
+      start(values);
+      await().atMost(Duration.ofSeconds(20)).until(() -> get("/health").statusCode() == 200);
+
+      // Both still run in the process: the poller polls a server that is gone, the client tries
+      // to connect again. Before, /health said UP as long as Camel ran.
+      telegram.close();
+      signal.close();
+
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> down(JSON.readTree(get("/health").body())).size() == 2);
+      HttpResponse<String> response = get("/health");
+      assertThat(response.statusCode()).isEqualTo(503);
+      JsonNode health = JSON.readTree(response.body());
+      assertThat(down(health)).containsExactlyInAnyOrder("telegram", "signal");
+      assertThat(health.at("/channels/telegram/polling/up").asBoolean()).isFalse();
+      assertThat(health.at("/channels/telegram/polling/reason").asText()).startsWith("getUpdates");
+      assertThat(health.at("/channels/signal/connected/up").asBoolean()).isFalse();
+      assertThat(health.at("/channels/signal/connected/last_success").asText()).isNotEmpty();
+    }
+  }
+
+  @Test
   void healthIsUpWithEveryChannelWorkingAndMetricsCountAMailThatFlows() throws Exception {
     GreenMail mail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
     mail.start();
@@ -138,6 +171,13 @@ class HealthAndMetricsIT {
     } finally {
       mail.stop();
     }
+  }
+
+  /** The channels a health answer names as down. */
+  private static java.util.List<String> down(JsonNode health) {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    health.path("down").forEach(name -> names.add(name.asText()));
+    return names;
   }
 
   private void start(Map<String, String> values) throws Exception {
