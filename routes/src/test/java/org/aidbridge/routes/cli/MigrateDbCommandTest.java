@@ -9,13 +9,17 @@ import static org.aidbridge.bot.store.StoreFixtures.match;
 import static org.aidbridge.bot.store.StoreFixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.aidbridge.bot.model.Category;
+import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.store.DatabaseLogin;
 import org.aidbridge.bot.store.OutboxStatus;
 import org.aidbridge.bot.store.PostgresStore;
+import org.aidbridge.bot.store.RawInbound;
 import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +73,34 @@ class MigrateDbCommandTest {
       assertThat(store.installationKey("log-pseudonyms")).isEqualTo(key);
       Listing later = store.insertListing(draft(Kind.OFFER, BOB, Category.WATER));
       assertThat(later.id()).as("ids go on after the copied ones").isGreaterThan(need.id() + 1);
+    }
+  }
+
+  @Test
+  void whatAKilledInstancesJournalsHoldIsReadIntoTheDatabaseBeforeTheCopy() throws Exception {
+    String notification = "{\"envelope\":{\"sourceUuid\":\"c0ffee\",\"timestamp\":17}}";
+    try (SqliteStore killed = SqliteStore.open(sqlite.toString())) {
+      killed.claimOutbox(outboxId, T0, T0.plusSeconds(120));
+      // Sent, and a notification read; a close keeps both lines in flight, as a kill does.
+      killed.journalSent(outboxId, "tg-2", T0.plusSeconds(1));
+      killed.journalRawInbound(Channel.SIGNAL, notification, T0.plusSeconds(2));
+    }
+
+    Cli.Result result = migrate();
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    try (PostgresStore store = PostgresStore.open(target, 2)) {
+      assertThat(store.outboxEntry(outboxId).orElseThrow().status())
+          .as("sent before the kill: not sent again from PostgreSQL")
+          .isEqualTo(OutboxStatus.SENT);
+      assertThat(store.rawInboundAfter(Channel.SIGNAL, 0, 10))
+          .extracting(RawInbound::payload)
+          .containsExactly(notification);
+    }
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left.map(f -> f.getFileName().toString()))
+          .as("no journal left to be read again")
+          .noneMatch(name -> name.startsWith("aid.db-sent") || name.startsWith("aid.db-raw"));
     }
   }
 
