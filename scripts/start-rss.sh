@@ -4,6 +4,8 @@
 # until it answers, reads the process's CPU time (all threads) then, waits 10 s and reads VmRSS.
 # Usage: scripts/start-rss.sh JAR DB [java options...]
 # Prints: ready (wall ms), CPU ms at ready, CPU ms 10 s later, RSS MB, the load average around it.
+# With START_RSS_LATER=N (seconds, more than 10) also the RSS N s after ready and the peak (VmHWM)
+# by then: the first housekeeping run at 100,000 listings may still be running at 10 s.
 set -euo pipefail
 jar=$1
 src=$2
@@ -33,7 +35,13 @@ cpu_ready=$(cpu_ms $pid)
 sleep 10
 rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status")
 cpu_later=$(cpu_ms $pid)
+later=""
+if [ -n "${START_RSS_LATER:-}" ]; then
+  sleep $((START_RSS_LATER - 10))
+  later="rss_${START_RSS_LATER}s_mb=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$pid/status")"
+  later="$later peak_mb=$(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$pid/status")"
+fi
 kill $pid
 wait $pid || true
-echo "ready_ms=$ready cpu_at_ready_ms=$cpu_ready cpu_10s_later_ms=$cpu_later rss_mb=$rss" \
+echo "ready_ms=$ready cpu_at_ready_ms=$cpu_ready cpu_10s_later_ms=$cpu_later rss_mb=$rss $later" \
   "load=$load_before..$(cut -d' ' -f1 /proc/loadavg) opts=[$*]"
