@@ -155,6 +155,39 @@ public interface ListingContract {
   }
 
   @Test
+  default void externalIdsAskedAboutTogetherAreThoseSomeListingHas() {
+    Listing base = draft(Kind.NEED, ALICE, Category.FOOD);
+    for (String id : List.of("sheet-row-1", "sheet-row-3")) {
+      store()
+          .insertListing(
+              new Listing(
+                  0,
+                  null,
+                  base.kind(),
+                  base.categories(),
+                  base.items(),
+                  base.text(),
+                  base.place(),
+                  base.urgency(),
+                  base.createdAt(),
+                  base.expiresAt(),
+                  base.status(),
+                  base.author(),
+                  base.language(),
+                  id));
+    }
+    store().insertListing(base); // no external id
+    List<String> asked = new java.util.ArrayList<>();
+    for (int i = 0; i < 1200; i++) { // more than one query asks about
+      asked.add("sheet-row-" + i);
+    }
+
+    assertThat(store().externalIdsPresent(asked))
+        .containsExactlyInAnyOrder("sheet-row-1", "sheet-row-3");
+    assertThat(store().externalIdsPresent(List.of())).isEmpty();
+  }
+
+  @Test
   default void authorsActiveListingsComeNewestFirst() {
     Listing older = store().insertListing(draft(Kind.NEED, ALICE, at(1), Category.FOOD));
     Listing newer = store().insertListing(draft(Kind.OFFER, ALICE, at(5), Category.WATER));
