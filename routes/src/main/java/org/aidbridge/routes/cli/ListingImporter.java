@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.store.Store;
 
@@ -39,12 +41,12 @@ final class ListingImporter {
       for (ParseAhead.Parsed row = rows.next(); !row.end(); row = rows.next()) {
         batch.add(row);
         if (batch.size() == BATCH) {
-          store.inTransaction(() -> batch.forEach(r -> store(r, tally)));
+          storeBatch(batch, tally);
           batch.clear();
         }
       }
     }
-    store.inTransaction(() -> batch.forEach(r -> store(r, tally)));
+    storeBatch(batch, tally);
     return new ImportReport(tally.imported, tally.alreadyThere, tally.problems);
   }
 
@@ -55,12 +57,43 @@ final class ListingImporter {
     final List<String> problems = new ArrayList<>();
   }
 
-  private void store(ParseAhead.Parsed parsed, Tally tally) {
+  /**
+   * Stores a batch in one transaction. Which of its rows were imported before is asked in two
+   * queries for the whole batch (not two per row); a row met twice in the batch is known from then
+   * on as if it had been asked about.
+   */
+  private void storeBatch(List<ParseAhead.Parsed> batch, Tally tally) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    store.inTransaction(
+        () -> {
+          List<String> keys = new ArrayList<>(batch.size());
+          Set<String> externalIds = new HashSet<>();
+          for (ParseAhead.Parsed parsed : batch) {
+            keys.add(STATE_PREFIX + parsed.row().identity());
+            if (parsed.row().get("id") != null) {
+              externalIds.add(parsed.row().get("id"));
+            }
+          }
+          Set<String> storedKeys = new HashSet<>(store.stateKeysPresent(keys));
+          Set<String> storedIds = new HashSet<>(store.externalIdsPresent(externalIds));
+          for (int i = 0; i < batch.size(); i++) {
+            store(batch.get(i), keys.get(i), storedKeys, storedIds, tally);
+          }
+          return null;
+        });
+  }
+
+  private void store(
+      ParseAhead.Parsed parsed,
+      String key,
+      Set<String> storedKeys,
+      Set<String> storedIds,
+      Tally tally) {
     ImportRow row = parsed.row();
-    String key = STATE_PREFIX + row.identity();
     String externalId = row.get("id");
-    if (store.state(key).isPresent()
-        || (externalId != null && store.listingByExternalId(externalId).isPresent())) {
+    if (storedKeys.contains(key) || (externalId != null && storedIds.contains(externalId))) {
       tally.alreadyThere++;
       return;
     }
@@ -73,6 +106,10 @@ final class ListingImporter {
       store.setUnreachable(stored.author(), true);
     }
     store.putState(key, Long.toString(stored.id()));
+    storedKeys.add(key);
+    if (stored.externalId() != null) {
+      storedIds.add(stored.externalId());
+    }
     tally.imported++;
   }
 
