@@ -179,11 +179,25 @@ public abstract class JdbcStore implements Store {
   @Override
   public Listing insertListing(Listing draft) {
     Listing stored = listings.insert(draft);
+    tellWatchersOfNew(stored);
+    return stored;
+  }
+
+  @Override
+  public List<Listing> insertListings(List<Listing> drafts) {
+    return db.inTransaction(
+        () -> {
+          List<Listing> stored = listings.insertAll(drafts);
+          stored.forEach(this::tellWatchersOfNew);
+          return stored;
+        });
+  }
+
+  private void tellWatchersOfNew(Listing stored) {
     if (!watchers.isEmpty()) {
       watchers.forEach(w -> w.changed(stored));
       db.onRollback(() -> tellWatchers(stored.id()));
     }
-    return stored;
   }
 
   @Override

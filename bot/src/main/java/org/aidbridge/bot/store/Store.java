@@ -87,6 +87,12 @@ public interface Store extends AutoCloseable, ChannelMemory {
   /** Stores a new listing, giving it an id and a reference no other listing has. */
   Listing insertListing(Listing draft);
 
+  /**
+   * Stores several new listings, all or none, as {@link #insertListing} for each in this order
+   * would, at less cost (an import's batch).
+   */
+  List<Listing> insertListings(List<Listing> drafts);
+
   Optional<Listing> listingById(long id);
 
   /**

@@ -155,6 +155,27 @@ public interface ListingContract {
   }
 
   @Test
+  default void listingsStoredTogetherAreStoredInOrderEachWithItsOwnReference() {
+    List<Listing> drafts =
+        List.of(
+            draft(Kind.NEED, ALICE, Category.FOOD),
+            draft(Kind.OFFER, BOB, Category.MEDICINE, Category.WATER),
+            draft(Kind.NEED, BOB, Category.CLOTHING));
+
+    List<Listing> stored = store().insertListings(drafts);
+
+    assertThat(stored).hasSize(3);
+    assertThat(stored).extracting(Listing::id).isSorted().doesNotHaveDuplicates();
+    assertThat(stored).extracting(Listing::ref).doesNotHaveDuplicates();
+    for (int i = 0; i < drafts.size(); i++) {
+      assertThat(stored.get(i))
+          .isEqualTo(drafts.get(i).withIdAndRef(stored.get(i).id(), stored.get(i).ref()));
+    }
+    assertThat(store().allListings()).containsExactlyElementsOf(stored);
+    assertThat(store().insertListings(List.of())).isEmpty();
+  }
+
+  @Test
   default void externalIdsAskedAboutTogetherAreThoseSomeListingHas() {
     Listing base = draft(Kind.NEED, ALICE, Category.FOOD);
     for (String id : List.of("sheet-row-1", "sheet-row-3")) {

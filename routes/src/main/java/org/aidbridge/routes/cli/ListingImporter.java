@@ -60,7 +60,8 @@ final class ListingImporter {
   /**
    * Stores a batch in one transaction. Which of its rows were imported before is asked in two
    * queries for the whole batch (not two per row); a row met twice in the batch is known from then
-   * on as if it had been asked about.
+   * on as if it had been asked about. The new listings are stored together ({@link
+   * Store#insertListings}), then each row's state.
    */
   private void storeBatch(List<ParseAhead.Parsed> batch, Tally tally) {
     if (batch.isEmpty()) {
@@ -78,14 +79,29 @@ final class ListingImporter {
           }
           Set<String> storedKeys = new HashSet<>(store.stateKeysPresent(keys));
           Set<String> storedIds = new HashSet<>(store.externalIdsPresent(externalIds));
+          List<Listing> drafts = new ArrayList<>();
+          List<String> draftKeys = new ArrayList<>();
           for (int i = 0; i < batch.size(); i++) {
-            store(batch.get(i), keys.get(i), storedKeys, storedIds, tally);
+            Listing draft = toStore(batch.get(i), keys.get(i), storedKeys, storedIds, tally);
+            if (draft != null) {
+              drafts.add(draft);
+              draftKeys.add(keys.get(i));
+            }
           }
+          List<Listing> stored = store.insertListings(drafts);
+          for (int i = 0; i < stored.size(); i++) {
+            if (ImportIdentity.synthetic(stored.get(i).author())) {
+              store.setUnreachable(stored.get(i).author(), true);
+            }
+            store.putState(draftKeys.get(i), Long.toString(stored.get(i).id()));
+          }
+          tally.imported += stored.size();
           return null;
         });
   }
 
-  private void store(
+  /** The listing to store for a row, or null when it is already there or has a problem. */
+  private static Listing toStore(
       ParseAhead.Parsed parsed,
       String key,
       Set<String> storedKeys,
@@ -95,22 +111,17 @@ final class ListingImporter {
     String externalId = row.get("id");
     if (storedKeys.contains(key) || (externalId != null && storedIds.contains(externalId))) {
       tally.alreadyThere++;
-      return;
+      return null;
     }
     if (parsed.listing() == null) {
       tally.problems.add("line " + row.line() + ": " + parsed.problem());
-      return;
+      return null;
     }
-    Listing stored = store.insertListing(parsed.listing());
-    if (ImportIdentity.synthetic(stored.author())) {
-      store.setUnreachable(stored.author(), true);
-    }
-    store.putState(key, Long.toString(stored.id()));
     storedKeys.add(key);
-    if (stored.externalId() != null) {
-      storedIds.add(stored.externalId());
+    if (externalId != null) {
+      storedIds.add(externalId); // the listing's external id (ImportRowMapper)
     }
-    tally.imported++;
+    return parsed.listing();
   }
 
   /** Reads the header, then hands on each row as it is read, with the line it starts on. */
