@@ -185,7 +185,7 @@ public abstract class JdbcStore implements Store {
 
   @Override
   public List<Listing> insertListings(List<Listing> drafts) {
-    return db.inTransaction(
+    return db.atomically(
         () -> {
           List<Listing> stored = listings.insertAll(drafts);
           stored.forEach(this::tellWatchersOfNew);

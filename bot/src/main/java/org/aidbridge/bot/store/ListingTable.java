@@ -53,11 +53,12 @@ final class ListingTable {
   }
 
   /**
-   * Several listings in one transaction, all or none, without a savepoint for each (which copies
-   * every page a listing touches, for nothing when a failure undoes them all anyway).
+   * Several listings, all or none, without a savepoint for each nor for them all ({@link
+   * Database#atomically}): in an import of 100,000 rows a savepoint per listing cost about 5% of
+   * the CPU, and one around a thousand of them far more.
    */
   List<Listing> insertAll(List<Listing> drafts) {
-    return db.inTransaction(
+    return db.atomically(
         () -> {
           List<Listing> stored = new java.util.ArrayList<>(drafts.size());
           for (Listing draft : drafts) {
