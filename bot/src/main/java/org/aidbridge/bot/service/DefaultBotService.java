@@ -128,20 +128,25 @@ public final class DefaultBotService implements BotService {
   }
 
   private List<OutboundMessage> respond(long inboxId, InboundMessage message) {
-    return store.inTransaction(
-        () -> {
-          if (!store.markProcessed(inboxId)) {
-            return List.<OutboundMessage>of(); // handled meanwhile by another thread
-          }
-          // Whoever writes to the bot can be reached again, whatever bounced or failed before.
-          store.setUnreachable(message.sender(), false);
-          if (message.inGroup()) {
-            store.setUnreachable(message.group(), false);
-          }
-          List<OutboundMessage> answers = responder.respond(message);
-          answers.forEach(o -> store.enqueue(o, clock.instant()));
-          return answers;
-        });
+    return store.inTransaction(() -> respondWithin(inboxId, message));
+  }
+
+  /**
+   * The decision, its outbox entries and the processed mark; called inside a transaction, which
+   * commits them together or undoes them all.
+   */
+  private List<OutboundMessage> respondWithin(long inboxId, InboundMessage message) {
+    if (!store.markProcessed(inboxId)) {
+      return List.of(); // handled meanwhile by another thread
+    }
+    // Whoever writes to the bot can be reached again, whatever bounced or failed before.
+    store.setUnreachable(message.sender(), false);
+    if (message.inGroup()) {
+      store.setUnreachable(message.group(), false);
+    }
+    List<OutboundMessage> answers = responder.respond(message);
+    store.enqueueAll(answers, clock.instant());
+    return answers;
   }
 
   /** The database is busy or failing: not the message's fault, it waits and is tried again. */
@@ -194,7 +199,7 @@ public final class DefaultBotService implements BotService {
                 return List.<OutboundMessage>of();
               }
               List<OutboundMessage> answers = replies.sorry(message);
-              answers.forEach(o -> store.enqueue(o, clock.instant()));
+              store.enqueueAll(answers, clock.instant());
               return answers;
             });
     LOG.error(
@@ -212,7 +217,8 @@ public final class DefaultBotService implements BotService {
   /**
    * Group commit: a batch of stored messages handled in one transaction, so one sync of the disk
    * serves them all. If any of them fails, the batch is undone and each is attempted on its own,
-   * with the retries and kind answer of a single message.
+   * with the retries and kind answer of a single message. (So no message of a batch needs a
+   * savepoint of its own: a failure undoes the whole transaction anyway.)
    */
   private Outcome attemptBatch(List<StoredInbound> batch, List<OutboundMessage> out) {
     if (batch.size() == 1) {
@@ -223,7 +229,7 @@ public final class DefaultBotService implements BotService {
           store.inTransaction(
               () -> {
                 List<OutboundMessage> answers = new ArrayList<>();
-                batch.forEach(s -> answers.addAll(respond(s.id(), s.message())));
+                batch.forEach(s -> answers.addAll(respondWithin(s.id(), s.message())));
                 return answers;
               }));
       passingFailures.set(0);

@@ -55,9 +55,12 @@ public final class MatchNotifier {
     this.clock = clock;
   }
 
-  /** Matches a new listing, stores the matches and says who needs to hear of them. */
+  /**
+   * Matches a listing just stored, stores the matches and says who needs to hear of them. (Just
+   * stored, it has no matches yet: none are read.)
+   */
   public List<OutboundMessage> announce(Listing fresh) {
-    return announce(fresh, Set.of());
+    return announce(fresh, Set.of(), Set.of());
   }
 
   /**
@@ -65,11 +68,19 @@ public final class MatchNotifier {
    * again, nor are the groups in {@code alreadyTold} told again of the listing itself.
    */
   public List<OutboundMessage> announce(Listing fresh, Set<Address> alreadyTold) {
+    Set<String> known = new HashSet<>();
+    store.matchesOf(fresh.id()).forEach(m -> known.add(topic(m)));
+    return announce(fresh, alreadyTold, known);
+  }
+
+  /** {@code known}: the topics of the matches the listing had before. */
+  private List<OutboundMessage> announce(
+      Listing fresh, Set<Address> alreadyTold, Set<String> known) {
     Instant now = clock.instant();
     List<OutboundMessage> out = new ArrayList<>();
     Map<Address, OutboundMessage> toGroups = new LinkedHashMap<>();
-    Set<String> known = new HashSet<>();
-    store.matchesOf(fresh.id()).forEach(m -> known.add(topic(m)));
+    // Read once: each match and the urgent notice look through the same subscriptions.
+    List<Subscription> subscriptions = store.subscriptions();
     for (Match found : matcher.matchesFor(fresh, now, settings.notifyMax())) {
       if (known.contains(topic(found))) {
         continue;
@@ -80,14 +91,14 @@ public final class MatchNotifier {
       store.updateStatus(match.offer().id(), Status.MATCHED);
       out.add(notice(match, match.need()));
       out.add(notice(match, match.offer()));
-      for (Subscription s : store.subscriptions()) {
+      for (Subscription s : subscriptions) {
         if (s.covers(match.need()) || s.covers(match.offer())) {
           toGroups.putIfAbsent(s.group(), groupMatch(s, match));
         }
       }
     }
     if (fresh.kind() == Kind.NEED && fresh.urgency() == Urgency.HIGH) {
-      for (Subscription s : store.subscriptions()) {
+      for (Subscription s : subscriptions) {
         if (s.covers(fresh)
             && !toGroups.containsKey(s.group())
             && !alreadyTold.contains(s.group())) {

@@ -53,6 +53,9 @@ final class ConversationTable {
                   """,
                   ConversationTable::question,
                   key);
+          if (found.isEmpty()) {
+            return found; // nothing asked: nothing to delete (most messages)
+          }
           // Only whoever deleted it has taken it (two at once on PostgreSQL: one of them).
           int taken =
               db.update(

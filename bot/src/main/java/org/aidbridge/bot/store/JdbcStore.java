@@ -48,6 +48,9 @@ public abstract class JdbcStore implements Store {
   private final DashboardTable dashboard;
   private final List<ListingWatcher> watchers = new CopyOnWriteArrayList<>();
 
+  // Values in one IN (...) at most: far below either database's limit on parameters.
+  private static final int ASKED_AT_ONCE = 500;
+
   JdbcStore(Database db, RandomGenerator random) {
     this(db, SentJournal.beside(null), RawJournal.beside(null), random);
   }
@@ -176,11 +179,25 @@ public abstract class JdbcStore implements Store {
   @Override
   public Listing insertListing(Listing draft) {
     Listing stored = listings.insert(draft);
+    tellWatchersOfNew(stored);
+    return stored;
+  }
+
+  @Override
+  public List<Listing> insertListings(List<Listing> drafts) {
+    return db.atomically(
+        () -> {
+          List<Listing> stored = listings.insertAll(drafts);
+          stored.forEach(this::tellWatchersOfNew);
+          return stored;
+        });
+  }
+
+  private void tellWatchersOfNew(Listing stored) {
     if (!watchers.isEmpty()) {
       watchers.forEach(w -> w.changed(stored));
       db.onRollback(() -> tellWatchers(stored.id()));
     }
-    return stored;
   }
 
   @Override
@@ -201,6 +218,28 @@ public abstract class JdbcStore implements Store {
   @Override
   public Optional<Listing> listingByExternalId(String externalId) {
     return listings.byExternalId(externalId);
+  }
+
+  @Override
+  public Set<String> externalIdsPresent(java.util.Collection<String> externalIds) {
+    return present("SELECT external_id FROM listings WHERE external_id IN ", externalIds);
+  }
+
+  @Override
+  public Set<String> stateKeysPresent(java.util.Collection<String> keys) {
+    return present("SELECT key FROM state WHERE key IN ", keys);
+  }
+
+  /** Values asked about ({@link #ASKED_AT_ONCE} to a query) that {@code select} finds. */
+  private Set<String> present(String select, java.util.Collection<String> values) {
+    Set<String> found = new java.util.HashSet<>();
+    List<String> asked = List.copyOf(values);
+    for (int from = 0; from < asked.size(); from += ASKED_AT_ONCE) {
+      List<String> part = asked.subList(from, Math.min(asked.size(), from + ASKED_AT_ONCE));
+      String marks = String.join(", ", java.util.Collections.nCopies(part.size(), "?"));
+      db.forEach(select + "(" + marks + ")", row -> found.add(row.getString(1)), part.toArray());
+    }
+    return found;
   }
 
   @Override
@@ -296,6 +335,11 @@ public abstract class JdbcStore implements Store {
   @Override
   public OutboxEntry enqueue(OutboundMessage message, Instant now) {
     return outbox.enqueue(message, now);
+  }
+
+  @Override
+  public void enqueueAll(List<OutboundMessage> messages, Instant now) {
+    outbox.enqueueAll(messages, now);
   }
 
   @Override

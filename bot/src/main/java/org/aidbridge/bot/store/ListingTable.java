@@ -49,40 +49,58 @@ final class ListingTable {
   }
 
   Listing insert(Listing draft) {
-    return db.inTransaction(
+    return db.inTransaction(() -> insertWithin(draft));
+  }
+
+  /**
+   * Several listings, all or none, without a savepoint for each nor for them all ({@link
+   * Database#atomically}): in an import of 100,000 rows a savepoint per listing cost about 5% of
+   * the CPU, and one around a thousand of them far more.
+   */
+  List<Listing> insertAll(List<Listing> drafts) {
+    return db.atomically(
         () -> {
-          String ref = freeRef(draft.kind());
-          Address author = draft.author();
-          long id =
-              db.insert(
-                  """
+          List<Listing> stored = new java.util.ArrayList<>(drafts.size());
+          for (Listing draft : drafts) {
+            stored.add(insertWithin(draft));
+          }
+          return stored;
+        });
+  }
+
+  /** The listing and its categories; inside a transaction that makes the two one. */
+  private Listing insertWithin(Listing draft) {
+    String ref = freeRef(draft.kind());
+    Address author = draft.author();
+    long id =
+        db.insert(
+            """
                   INSERT INTO listings (ref, kind, status, text, items_json,
                       place_text, place_name, place_country, place_lat, place_lon,
                       urgency, created_at, expires_at, author_channel, author_id, author_is_group,
                       language, external_id)
                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                   """,
-                  ref,
-                  draft.kind().name(),
-                  draft.status().name(),
-                  draft.text(),
-                  Columns.json(draft.items()),
-                  draft.place() == null ? null : draft.place().text(),
-                  draft.place() == null ? null : draft.place().name(),
-                  draft.place() == null ? null : draft.place().country(),
-                  draft.place() == null ? null : draft.place().lat(),
-                  draft.place() == null ? null : draft.place().lon(),
-                  draft.urgency().name(),
-                  millis(draft.createdAt()),
-                  millis(draft.expiresAt()),
-                  author.channel().id(),
-                  author.id(),
-                  flag(author.group()),
-                  draft.language(),
-                  draft.externalId());
-          insertCategories(id, draft);
-          return draft.withIdAndRef(id, ref);
-        });
+            ref,
+            draft.kind().name(),
+            draft.status().name(),
+            draft.text(),
+            Columns.json(draft.items()),
+            draft.place() == null ? null : draft.place().text(),
+            draft.place() == null ? null : draft.place().name(),
+            draft.place() == null ? null : draft.place().country(),
+            draft.place() == null ? null : draft.place().lat(),
+            draft.place() == null ? null : draft.place().lon(),
+            draft.urgency().name(),
+            millis(draft.createdAt()),
+            millis(draft.expiresAt()),
+            author.channel().id(),
+            author.id(),
+            flag(author.group()),
+            draft.language(),
+            draft.externalId());
+    insertCategories(id, draft);
+    return draft.withIdAndRef(id, ref);
   }
 
   Optional<Listing> byId(long id) {

@@ -66,6 +66,11 @@ final class PooledDatabase extends Database {
   }
 
   @Override
+  boolean inOpenTransaction() {
+    return open.get() != null;
+  }
+
+  @Override
   int update(String sql, Object... params) {
     return run(
         sql,

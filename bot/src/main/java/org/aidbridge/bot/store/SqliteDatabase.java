@@ -106,6 +106,12 @@ final class SqliteDatabase extends Database {
   }
 
   @Override
+  boolean inOpenTransaction() {
+    // The lock is held from a transaction's begin to its end: held here, depth is this thread's.
+    return lock.isHeldByCurrentThread() && depth > 0;
+  }
+
+  @Override
   int update(String sql, Object... params) {
     return locked(
         sql,

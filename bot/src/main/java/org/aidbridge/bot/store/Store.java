@@ -12,6 +12,7 @@ import org.aidbridge.bot.model.InboundMessage;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.Match;
+import org.aidbridge.bot.model.OutboundMessage;
 import org.aidbridge.bot.model.Status;
 import org.aidbridge.bot.model.Subscription;
 import org.aidbridge.bot.port.ChannelMemory;
@@ -86,6 +87,14 @@ public interface Store extends AutoCloseable, ChannelMemory {
   /** Stores a new listing, giving it an id and a reference no other listing has. */
   Listing insertListing(Listing draft);
 
+  /**
+   * Stores several new listings, all or none, as {@link #insertListing} for each in this order
+   * would, at less cost (an import's batch). Inside a transaction they are part of it, with no
+   * savepoint of their own: if storing them fails, the caller's transaction must be undone too (let
+   * the failure through; do not catch it and carry on).
+   */
+  List<Listing> insertListings(List<Listing> drafts);
+
   Optional<Listing> listingById(long id);
 
   /**
@@ -98,6 +107,15 @@ public interface Store extends AutoCloseable, ChannelMemory {
   Optional<Listing> listingByRef(String ref);
 
   Optional<Listing> listingByExternalId(String externalId);
+
+  /**
+   * Of these external ids, those a listing has: one query for many (an import's batch asks about a
+   * thousand rows at once instead of one query each).
+   */
+  Set<String> externalIdsPresent(java.util.Collection<String> externalIds);
+
+  /** Of these keys, those with a value ({@link #state}): one query for many. */
+  Set<String> stateKeysPresent(java.util.Collection<String> keys);
 
   /** The author's listings that are OPEN or MATCHED, newest first. */
   List<Listing> activeListingsOf(Address author);
@@ -138,6 +156,12 @@ public interface Store extends AutoCloseable, ChannelMemory {
   List<Match> matchesOf(long listingId);
 
   // --- outbox: every outbound message is stored before it is sent ---
+
+  /**
+   * Queues messages in the outbox, all or none, in this order (as {@link #enqueue} one after the
+   * other would), at less cost: the answers to one message are stored together.
+   */
+  void enqueueAll(List<OutboundMessage> messages, Instant now);
 
   /**
    * Pending entries of the channel whose time has come, in the order they were queued. An entry

@@ -122,6 +122,27 @@ class MatchIndexTest {
   }
 
   @Test
+  void listingsStoredTogetherAreIndexedAndUndoneFromTheIndexWithTheirTransaction() {
+    Matcher matcher = new Matcher(store, scorer);
+    List<Listing> together =
+        store.insertListings(List.of(randomListing(), randomListing(), randomListing()));
+    assertThat(MatchIndex.of(store).ids())
+        .containsExactlyInAnyOrderElementsOf(together.stream().map(Listing::id).toList());
+
+    assertThatThrownBy(
+            () ->
+                store.inTransaction(
+                    () -> {
+                      store.insertListings(List.of(randomListing(), randomListing()));
+                      throw new IllegalStateException("rolled back");
+                    }))
+        .hasMessage("rolled back");
+
+    assertThat(MatchIndex.of(store).ids()).hasSize(3);
+    assertSameAsScan(matcher);
+  }
+
+  @Test
   void aStatusChangeAloneIsFollowedWhateverTheListingWasBefore() {
     Matcher matcher = new Matcher(store, scorer);
     Listing matched = store.insertListing(randomListing());

@@ -155,6 +155,60 @@ public interface ListingContract {
   }
 
   @Test
+  default void listingsStoredTogetherAreStoredInOrderEachWithItsOwnReference() {
+    List<Listing> drafts =
+        List.of(
+            draft(Kind.NEED, ALICE, Category.FOOD),
+            draft(Kind.OFFER, BOB, Category.MEDICINE, Category.WATER),
+            draft(Kind.NEED, BOB, Category.CLOTHING));
+
+    List<Listing> stored = store().insertListings(drafts);
+
+    assertThat(stored).hasSize(3);
+    assertThat(stored).extracting(Listing::id).isSorted().doesNotHaveDuplicates();
+    assertThat(stored).extracting(Listing::ref).doesNotHaveDuplicates();
+    for (int i = 0; i < drafts.size(); i++) {
+      assertThat(stored.get(i))
+          .isEqualTo(drafts.get(i).withIdAndRef(stored.get(i).id(), stored.get(i).ref()));
+    }
+    assertThat(store().allListings()).containsExactlyElementsOf(stored);
+    assertThat(store().insertListings(List.of())).isEmpty();
+  }
+
+  @Test
+  default void externalIdsAskedAboutTogetherAreThoseSomeListingHas() {
+    Listing base = draft(Kind.NEED, ALICE, Category.FOOD);
+    for (String id : List.of("sheet-row-1", "sheet-row-3")) {
+      store()
+          .insertListing(
+              new Listing(
+                  0,
+                  null,
+                  base.kind(),
+                  base.categories(),
+                  base.items(),
+                  base.text(),
+                  base.place(),
+                  base.urgency(),
+                  base.createdAt(),
+                  base.expiresAt(),
+                  base.status(),
+                  base.author(),
+                  base.language(),
+                  id));
+    }
+    store().insertListing(base); // no external id
+    List<String> asked = new java.util.ArrayList<>();
+    for (int i = 0; i < 1200; i++) { // more than one query asks about
+      asked.add("sheet-row-" + i);
+    }
+
+    assertThat(store().externalIdsPresent(asked))
+        .containsExactlyInAnyOrder("sheet-row-1", "sheet-row-3");
+    assertThat(store().externalIdsPresent(List.of())).isEmpty();
+  }
+
+  @Test
   default void authorsActiveListingsComeNewestFirst() {
     Listing older = store().insertListing(draft(Kind.NEED, ALICE, at(1), Category.FOOD));
     Listing newer = store().insertListing(draft(Kind.OFFER, ALICE, at(5), Category.WATER));

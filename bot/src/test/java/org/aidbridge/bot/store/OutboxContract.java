@@ -51,6 +51,47 @@ public interface OutboxContract {
   }
 
   @Test
+  default void messagesQueuedTogetherKeepTheirOrderAndEveryField() {
+    OutboundMessage withChoices =
+        new OutboundMessage(
+            GROUP,
+            "Match found for N-7K2: insulin",
+            "A match!",
+            "msg-9",
+            "match:12",
+            "es",
+            List.of(new Choice("Medicine", "medicine")));
+    store().enqueue(message(BOB, "before"), T0);
+
+    store().enqueueAll(List.of(message(BOB, "one"), withChoices, message(BOB, "two")), T0);
+
+    List<OutboxEntry> due = store().dueOutbox(Channel.TELEGRAM, T0, 10);
+    assertThat(due)
+        .extracting(e -> e.message().text())
+        .containsExactly("before", "one", "A match!", "two");
+    assertThat(due.get(2).message()).isEqualTo(withChoices);
+    assertThat(due.get(2).status()).isEqualTo(OutboxStatus.PENDING);
+    assertThat(due.get(2).createdAt()).isEqualTo(T0);
+    assertThat(due.get(2).notBefore()).isEqualTo(T0);
+    assertThat(due.get(2).attempts()).isZero();
+    assertThat(due.get(1).message()).isEqualTo(message(BOB, "one"));
+  }
+
+  @Test
+  default void manyMessagesQueuedTogetherAreAllQueuedInOrder() {
+    List<OutboundMessage> many = new java.util.ArrayList<>();
+    for (int i = 0; i < OutboxTable.ROWS_PER_INSERT * 2 + 3; i++) {
+      many.add(message(BOB, "m" + i));
+    }
+
+    store().enqueueAll(many, T0);
+    store().enqueueAll(List.of(), T0);
+
+    assertThat(dueTexts(Channel.TELEGRAM, 0))
+        .containsExactlyElementsOf(many.stream().map(OutboundMessage::text).toList());
+  }
+
+  @Test
   default void dueEntriesAreThoseOfTheChannelInQueueOrderUpToTheLimit() {
     Address bob2 = Address.person(Channel.TELEGRAM, "1002");
     store().enqueue(message(BOB, "one"), T0);

@@ -9,6 +9,7 @@ import static org.aidbridge.bot.store.StoreFixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.Kind;
@@ -28,6 +29,20 @@ public interface TransactionContract {
 
     assertThat(store().state("telegram.offset")).contains("101");
     assertThat(store().state("signal.offset")).isEmpty();
+  }
+
+  @Test
+  default void stateKeysAskedAboutTogetherAreThoseWithAValue() {
+    store().putState("import:id:r1", "1");
+    store().putState("import:id:r700", "2");
+    List<String> asked = new java.util.ArrayList<>();
+    for (int i = 0; i < 1200; i++) { // more than one query asks about
+      asked.add("import:id:r" + i);
+    }
+
+    assertThat(store().stateKeysPresent(asked))
+        .containsExactlyInAnyOrder("import:id:r1", "import:id:r700");
+    assertThat(store().stateKeysPresent(List.of())).isEmpty();
   }
 
   @Test

@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.store.Store;
 
@@ -39,12 +41,12 @@ final class ListingImporter {
       for (ParseAhead.Parsed row = rows.next(); !row.end(); row = rows.next()) {
         batch.add(row);
         if (batch.size() == BATCH) {
-          store.inTransaction(() -> batch.forEach(r -> store(r, tally)));
+          storeBatch(batch, tally);
           batch.clear();
         }
       }
     }
-    store.inTransaction(() -> batch.forEach(r -> store(r, tally)));
+    storeBatch(batch, tally);
     return new ImportReport(tally.imported, tally.alreadyThere, tally.problems);
   }
 
@@ -55,25 +57,71 @@ final class ListingImporter {
     final List<String> problems = new ArrayList<>();
   }
 
-  private void store(ParseAhead.Parsed parsed, Tally tally) {
-    ImportRow row = parsed.row();
-    String key = STATE_PREFIX + row.identity();
-    String externalId = row.get("id");
-    if (store.state(key).isPresent()
-        || (externalId != null && store.listingByExternalId(externalId).isPresent())) {
-      tally.alreadyThere++;
+  /**
+   * Stores a batch in one transaction. Which of its rows were imported before is asked in two
+   * queries for the whole batch (not two per row); a row met twice in the batch is known from then
+   * on as if it had been asked about. The new listings are stored together ({@link
+   * Store#insertListings}), then each row's state.
+   */
+  private void storeBatch(List<ParseAhead.Parsed> batch, Tally tally) {
+    if (batch.isEmpty()) {
       return;
+    }
+    store.inTransaction(
+        () -> {
+          List<String> keys = new ArrayList<>(batch.size());
+          Set<String> externalIds = new HashSet<>();
+          for (ParseAhead.Parsed parsed : batch) {
+            keys.add(STATE_PREFIX + parsed.row().identity());
+            if (parsed.row().get("id") != null) {
+              externalIds.add(parsed.row().get("id"));
+            }
+          }
+          Set<String> storedKeys = new HashSet<>(store.stateKeysPresent(keys));
+          Set<String> storedIds = new HashSet<>(store.externalIdsPresent(externalIds));
+          List<Listing> drafts = new ArrayList<>();
+          List<String> draftKeys = new ArrayList<>();
+          for (int i = 0; i < batch.size(); i++) {
+            Listing draft = toStore(batch.get(i), keys.get(i), storedKeys, storedIds, tally);
+            if (draft != null) {
+              drafts.add(draft);
+              draftKeys.add(keys.get(i));
+            }
+          }
+          List<Listing> stored = store.insertListings(drafts);
+          for (int i = 0; i < stored.size(); i++) {
+            if (ImportIdentity.synthetic(stored.get(i).author())) {
+              store.setUnreachable(stored.get(i).author(), true);
+            }
+            store.putState(draftKeys.get(i), Long.toString(stored.get(i).id()));
+          }
+          tally.imported += stored.size();
+          return null;
+        });
+  }
+
+  /** The listing to store for a row, or null when it is already there or has a problem. */
+  private static Listing toStore(
+      ParseAhead.Parsed parsed,
+      String key,
+      Set<String> storedKeys,
+      Set<String> storedIds,
+      Tally tally) {
+    ImportRow row = parsed.row();
+    String externalId = row.get("id");
+    if (storedKeys.contains(key) || (externalId != null && storedIds.contains(externalId))) {
+      tally.alreadyThere++;
+      return null;
     }
     if (parsed.listing() == null) {
       tally.problems.add("line " + row.line() + ": " + parsed.problem());
-      return;
+      return null;
     }
-    Listing stored = store.insertListing(parsed.listing());
-    if (ImportIdentity.synthetic(stored.author())) {
-      store.setUnreachable(stored.author(), true);
+    storedKeys.add(key);
+    if (externalId != null) {
+      storedIds.add(externalId); // the listing's external id (ImportRowMapper)
     }
-    store.putState(key, Long.toString(stored.id()));
-    tally.imported++;
+    return parsed.listing();
   }
 
   /** Reads the header, then hands on each row as it is read, with the line it starts on. */

@@ -61,6 +61,35 @@ class ImportExportTest {
   }
 
   @Test
+  void aRowRepeatedInTheSameFileIsImportedOnceWithOrWithoutAnId() throws IOException {
+    Files.writeString(
+        sheet,
+        String.join(
+            "\n",
+            "id,kind,category,place,text",
+            "r1,need,food,Portland,need rice",
+            ",need,water,Portland,need water",
+            "r1,need,food,Portland,need rice again under the same id",
+            ",need,water,Portland,need water",
+            ""));
+
+    Cli.Result result = cli.run("import", "sheet.csv");
+
+    assertThat(result.out().strip()).isEqualTo("2 imported, 2 already there, 0 with problems");
+    assertThat(cli.run("export").outLines()).hasSize(1 + 2);
+  }
+
+  @Test
+  void aRowWhoseIdAListingAlreadyHasIsAlreadyThereEvenInAnotherFile() throws IOException {
+    cli.run("import", "sheet.csv");
+    Files.writeString(sheet, "id,kind,category,place,text\nn1,need,food,Portland,other words\n");
+
+    Cli.Result result = cli.run("import", "sheet.csv");
+
+    assertThat(result.out().strip()).isEqualTo("0 imported, 1 already there, 0 with problems");
+  }
+
+  @Test
   void exportLeavesContactsOutUnlessAskedFor() {
     cli.run("import", "sheet.csv");
 
