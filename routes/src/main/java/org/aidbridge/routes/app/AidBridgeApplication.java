@@ -250,6 +250,9 @@ public final class AidBridgeApplication implements AutoCloseable {
               metrics::scrape,
               dashboard(context, report, camel));
       LOG.info("health endpoint: http://{}:{}/health (metrics: /metrics)", host, health.port());
+      LOG.info(
+          "dashboard: {}/ (a coordinator sends dashboard to get a sign-in link)",
+          WebSettings.from(context.settings()).addressOnce(health.port()));
       return health;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on " + host + ":" + app.httpPort(), e);
@@ -271,9 +274,6 @@ public final class AidBridgeApplication implements AutoCloseable {
             camel::isStarted,
             report::channelStates,
             context.clock());
-    LOG.info(
-        "dashboard: {}/ (a coordinator sends dashboard to get a sign-in link)",
-        web.web().publicUrl());
     return WebRoutes.handlers(web);
   }
 

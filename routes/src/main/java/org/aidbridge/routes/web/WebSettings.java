@@ -11,7 +11,9 @@ import org.aidbridge.routes.config.Settings;
  * @param host {@code http.host}
  * @param port {@code http.port}: 0 picks a free one, -1 turns the server (and the dashboard) off
  * @param publicUrl {@code http.public.url}: the address in sign-in links, such as {@code
- *     https://aid.example.org} behind a reverse proxy; by default {@code http://host:port}
+ *     https://aid.example.org} behind a reverse proxy; by default {@code http://host:port}, and
+ *     empty when the port is 0 (a free one, not known until the server binds): no sign-in link can
+ *     then name it
  * @param tileUrl {@code dashboard.tile.url}: a map tile URL template for operators who are online,
  *     or empty for the offline outlines only
  */
@@ -25,10 +27,10 @@ public record WebSettings(String host, int port, String publicUrl, String tileUr
     }
     String host = settings.string("http.host", "127.0.0.1");
     String url = settings.string("http.public.url", "");
-    if (url.isBlank()) {
+    if (url.isBlank() && port > 0) {
       url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
     }
-    if (port != -1) {
+    if (port != -1 && !url.isBlank()) {
       checkUrl("http.public.url", url);
     }
     String tiles = settings.string("dashboard.tile.url", "");
@@ -42,9 +44,20 @@ public record WebSettings(String host, int port, String publicUrl, String tileUr
     return port != -1;
   }
 
-  /** The link base for the core's {@code dashboard} command, or null when the server is off. */
+  /**
+   * The link base for the core's {@code dashboard} command, or null when the server is off or its
+   * address is not known in advance (port 0 without {@code http.public.url}).
+   */
   public String dashboardUrl() {
-    return enabled() ? publicUrl : null;
+    return enabled() && !publicUrl.isEmpty() ? publicUrl : null;
+  }
+
+  /** Where coordinators open the dashboard, once the server listens on {@code boundPort}. */
+  public String addressOnce(int boundPort) {
+    if (!publicUrl.isEmpty()) {
+      return publicUrl;
+    }
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + boundPort;
   }
 
   /** Cookies are sent only over TLS when coordinators reach the dashboard over TLS. */

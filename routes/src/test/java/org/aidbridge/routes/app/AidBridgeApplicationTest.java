@@ -150,6 +150,30 @@ class AidBridgeApplicationTest {
   }
 
   @Test
+  void onAFreePortTheDashboardLineNamesThePortTheServerBound() throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(AidBridgeApplication.class);
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    logger.addAppender(log);
+    int bound;
+    try (AidBridgeApplication app =
+        AidBridgeApplication.start(context(SIGNAL_ON), List.of(option(new FlakySender(0))))) {
+      bound = app.healthPort();
+    } finally {
+      logger.detachAppender(log);
+    }
+
+    assertThat(bound).isPositive();
+    assertThat(log.list)
+        .filteredOn(e -> e.getFormattedMessage().startsWith("dashboard:"))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.getFormattedMessage())
+                    .startsWith("dashboard: http://127.0.0.1:" + bound + "/ "));
+  }
+
+  @Test
   void eachChannelThatIsOffGetsOneInfoLineSayingHowToTurnItOn() throws Exception {
     Logger logger = (Logger) LoggerFactory.getLogger(AidBridgeApplication.class);
     ListAppender<ILoggingEvent> log = new ListAppender<>();

@@ -40,6 +40,20 @@ class WebSettingsTest {
   }
 
   @Test
+  void aFreePortPickedAtStartNamesNoLinkUntilAPublicAddressIsSet() {
+    WebSettings free = WebSettings.from(Settings.of(Map.of("http.port", "0")));
+    assertThat(free.enabled()).isTrue();
+    assertThat(free.dashboardUrl()).isNull();
+    assertThat(free.addressOnce(41234)).isEqualTo("http://127.0.0.1:41234");
+
+    WebSettings proxied =
+        WebSettings.from(
+            Settings.of(Map.of("http.port", "0", "http.public.url", "https://aid.example.org")));
+    assertThat(proxied.dashboardUrl()).isEqualTo("https://aid.example.org");
+    assertThat(proxied.addressOnce(41234)).isEqualTo("https://aid.example.org");
+  }
+
+  @Test
   void aPublicAddressThatIsNotHttpStopsTheStartNamingTheKey() {
     assertThatThrownBy(
             () -> WebSettings.from(Settings.of(Map.of("http.public.url", "aid.example.org"))))
