@@ -58,6 +58,7 @@ public final class OutboxDispatcher implements ChannelStates {
   private final Map<Channel, Integer> channelFailures = new ConcurrentHashMap<>();
   private final Map<Channel, ChannelState> states = new ConcurrentHashMap<>();
   private final Map<Long, Unrecorded> unrecorded = new ConcurrentHashMap<>();
+  private final LeaseKeeper leases;
 
   public OutboxDispatcher(Store store, Clock clock) {
     this(store, clock, OutboxPolicy.DEFAULT, OutboxStats.NONE);
@@ -74,6 +75,7 @@ public final class OutboxDispatcher implements ChannelStates {
     this.policy = policy;
     this.stats = stats;
     this.sleeper = sleeper;
+    this.leases = new LeaseKeeper(store, clock, policy.lease());
   }
 
   /**
@@ -186,9 +188,13 @@ public final class OutboxDispatcher implements ChannelStates {
       if (!claim(entry)) {
         continue;
       }
-      SendOutcome outcome = attempt(sender, entry);
-      while (waitsBriefly(outcome, waitUntil) && sleptUntil(((SendOutcome.Deferred) outcome))) {
+      SendOutcome outcome;
+      // The lease is renewed for as long as the entry is in hand, however long its send takes.
+      try (LeaseKeeper.Held held = leases.hold(entry.id())) {
         outcome = attempt(sender, entry);
+        while (waitsBriefly(outcome, waitUntil) && sleptUntil(((SendOutcome.Deferred) outcome))) {
+          outcome = attempt(sender, entry);
+        }
       }
       Step step = settle(channel, entry, outcome);
       if (step.sent()) {

@@ -6,7 +6,8 @@ import java.time.Duration;
  * How the outbox retries.
  *
  * @param lease how long a claimed entry counts as being sent: an entry still claimed after that
- *     (the process died mid-send) is sent again, once, as a resend. Longer than any send takes.
+ *     (the process died mid-send) is sent again, once, as a resend. Renewed while the send lasts
+ *     ({@code LeaseKeeper}), so only a dead instance's claim runs out.
  * @param maxFailures real failures (not deferrals) after which an entry becomes a dead letter
  * @param backoff the wait after each failure
  */

@@ -1,9 +1,11 @@
 package org.aidbridge.bot.store;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,8 +16,11 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The crash journals of one store beside a SQLite file ({@code <database>-sent.<id>}, {@code
@@ -30,8 +35,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * other's lines still on their way, and a start read back and emptied a live instance's. The
  * journals of a version before this one ({@code <database>-sent}, {@code <database>-raw}) are
  * replayed once too.
+ *
+ * <p>The lock file names the database the journals were written for ({@link #belongTo}: the id in
+ * its {@code database_identity} table, the same in every backup of it). Journals of another
+ * database (a different file restored in this one's place) are never replayed: their outbox ids and
+ * Signal notifications mean other entries and other people there. They are left where they are, and
+ * each start says so, until an operator moves them to their own database. A lock file that names no
+ * database was made by a version before this one (or by a start killed before it wrote the id,
+ * which had journaled nothing): its journals are replayed, as before.
  */
 final class InstanceJournals implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(InstanceJournals.class);
+
   /** Lock files this JVM holds: probing one would release its lock (POSIX closes all of them). */
   private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
@@ -104,6 +119,19 @@ final class InstanceJournals implements AutoCloseable {
     return bytes;
   }
 
+  /**
+   * Writes into this instance's lock file the id of the database its journals are for; called once
+   * the database is open, before anything is journaled.
+   */
+  void belongTo(String databaseId) {
+    try {
+      lockChannel.truncate(0);
+      lockChannel.write(ByteBuffer.wrap(databaseId.getBytes(StandardCharsets.UTF_8)), 0);
+    } catch (IOException e) {
+      throw new StoreException("cannot write " + lockFile + ": " + e.getMessage(), e);
+    }
+  }
+
   Path sentFile() {
     return sentFile(id);
   }
@@ -113,10 +141,11 @@ final class InstanceJournals implements AutoCloseable {
   }
 
   /**
-   * The journals left by instances that died, each locked until {@link Leftover#close}, which
-   * deletes them; and those of a version before this one.
+   * The journals left by instances that died while they wrote for the database {@code databaseId}
+   * (or for one they did not name), each locked until {@link Leftover#close}, which deletes them;
+   * and those of a version before this one.
    */
-  List<Leftover> leftovers() {
+  List<Leftover> leftovers(String databaseId) {
     List<Leftover> found = new ArrayList<>();
     Path legacySent = dir.resolve(base + "-sent");
     Path legacyRaw = dir.resolve(base + "-raw");
@@ -128,7 +157,10 @@ final class InstanceJournals implements AutoCloseable {
       for (Path lock : locks) {
         String other = idOf(lock);
         if (!other.equals(id) && !HELD.contains(lock)) {
-          deadOwner(lock).ifPresent(channel -> found.add(leftover(other, lock, channel)));
+          Optional<FileChannel> dead = deadOwner(lock);
+          if (dead.isPresent() && isFor(databaseId, lock, dead.get())) {
+            found.add(leftover(other, lock, dead.get()));
+          }
         }
       }
     } catch (IOException e) {
@@ -151,7 +183,7 @@ final class InstanceJournals implements AutoCloseable {
         Files.newDirectoryStream(dir, glob(base) + LOCK_INFIX + "*" + NEW_SUFFIX)) {
       for (Path lock : halfMade) {
         if (!HELD.contains(lock)) {
-          java.util.Optional<FileChannel> dead = deadOwner(lock);
+          Optional<FileChannel> dead = deadOwner(lock);
           if (dead.isPresent()) {
             try (FileChannel channel = dead.get()) {
               Files.deleteIfExists(lock);
@@ -185,13 +217,48 @@ final class InstanceJournals implements AutoCloseable {
     return new Leftover(sentFile(other), rawFile(other), lock, channel);
   }
 
+  /**
+   * Whether a dead instance's journals, whose lock file is open in {@code channel}, were written
+   * for the database {@code databaseId} or name none. When not, the channel is closed (freeing the
+   * lock, the files left as they are) and the start says so.
+   */
+  private boolean isFor(String databaseId, Path lock, FileChannel channel) throws IOException {
+    String theirs = databaseIdIn(channel);
+    if (theirs.isEmpty() || theirs.equals(databaseId)) {
+      return true;
+    }
+    channel.close();
+    LOG.warn(
+        "crash journals of another database (id {}, this one is {}) are beside it: not replayed;"
+            + " move {} and the journals named after it to that database's directory",
+        theirs,
+        databaseId,
+        lock.getFileName());
+    return false;
+  }
+
+  /** The database id written in a lock file ({@link #belongTo}), or "" when none is. */
+  private static String databaseIdIn(FileChannel channel) throws IOException {
+    long size = channel.size();
+    if (size == 0 || size > MAX_ID_BYTES) {
+      return size == 0 ? "" : "(unreadable)";
+    }
+    ByteBuffer bytes = ByteBuffer.allocate((int) size);
+    while (bytes.hasRemaining() && channel.read(bytes, bytes.position()) > 0) {
+      // read until full
+    }
+    return new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8).trim();
+  }
+
+  private static final int MAX_ID_BYTES = 256;
+
   /** The lock file's channel, locked, when its owner is dead; empty when it lives. */
-  private static java.util.Optional<FileChannel> deadOwner(Path lock) throws IOException {
+  private static Optional<FileChannel> deadOwner(Path lock) throws IOException {
     FileChannel channel;
     try {
-      channel = FileChannel.open(lock, StandardOpenOption.WRITE);
-    } catch (java.nio.file.NoSuchFileException e) {
-      return java.util.Optional.empty(); // another start replayed it meanwhile
+      channel = FileChannel.open(lock, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    } catch (NoSuchFileException e) {
+      return Optional.empty(); // another start replayed it meanwhile
     }
     FileLock taken;
     try {
@@ -201,9 +268,9 @@ final class InstanceJournals implements AutoCloseable {
     }
     if (taken == null) {
       channel.close();
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(channel);
+    return Optional.of(channel);
   }
 
   private Path sentFile(String owner) {

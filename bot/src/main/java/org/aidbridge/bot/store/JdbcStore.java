@@ -384,6 +384,11 @@ public abstract class JdbcStore implements Store {
   }
 
   @Override
+  public void renewOutboxLease(long outboxId, Instant leaseUntil) {
+    outbox.renew(outboxId, leaseUntil);
+  }
+
+  @Override
   public void releaseOutbox(long outboxId, String reason) {
     outbox.release(outboxId, reason);
   }

@@ -18,6 +18,7 @@ import org.aidbridge.bot.model.Item;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.ListingRefs;
+import org.aidbridge.bot.model.Place;
 import org.aidbridge.bot.model.Shipping;
 import org.aidbridge.bot.model.Status;
 import org.aidbridge.bot.model.Urgency;
@@ -81,24 +82,21 @@ final class ListingTable {
                       language, external_id)
                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                   """,
-            ref,
-            draft.kind().name(),
-            draft.status().name(),
-            draft.text(),
-            Columns.json(draft.items()),
-            draft.place() == null ? null : draft.place().text(),
-            draft.place() == null ? null : draft.place().name(),
-            draft.place() == null ? null : draft.place().country(),
-            draft.place() == null ? null : draft.place().lat(),
-            draft.place() == null ? null : draft.place().lon(),
-            draft.urgency().name(),
-            millis(draft.createdAt()),
-            millis(draft.expiresAt()),
-            author.channel().id(),
-            author.id(),
-            flag(author.group()),
-            draft.language(),
-            draft.externalId());
+            values(
+                ref,
+                draft.kind().name(),
+                draft.status().name(),
+                draft.text(),
+                Columns.json(draft.items()),
+                placeColumns(draft.place()),
+                draft.urgency().name(),
+                millis(draft.createdAt()),
+                millis(draft.expiresAt()),
+                author.channel().id(),
+                author.id(),
+                flag(author.group()),
+                draft.language(),
+                draft.externalId()));
     insertCategories(id, draft);
     return draft.withIdAndRef(id, ref);
   }
@@ -186,15 +184,12 @@ final class ListingTable {
                       place_country = ?, place_lat = ?, place_lon = ?, urgency = ?, expires_at = ?
                    WHERE id = ?
                   """,
-                  Columns.json(listing.items()),
-                  listing.place() == null ? null : listing.place().text(),
-                  listing.place() == null ? null : listing.place().name(),
-                  listing.place() == null ? null : listing.place().country(),
-                  listing.place() == null ? null : listing.place().lat(),
-                  listing.place() == null ? null : listing.place().lon(),
-                  listing.urgency().name(),
-                  millis(listing.expiresAt()),
-                  listing.id());
+                  values(
+                      Columns.json(listing.items()),
+                      placeColumns(listing.place()),
+                      listing.urgency().name(),
+                      millis(listing.expiresAt()),
+                      listing.id()));
           if (changed == 0) {
             throw new StoreException("no listing with id " + listing.id());
           }
@@ -202,6 +197,29 @@ final class ListingTable {
           insertCategories(listing.id(), listing);
           return null;
         });
+  }
+
+  /**
+   * The five place columns, in the order {@code place_text, place_name, place_country, place_lat,
+   * place_lon}: all null for a listing with no place.
+   */
+  private static Object[] placeColumns(Place place) {
+    return place == null
+        ? new Object[5]
+        : new Object[] {place.text(), place.name(), place.country(), place.lat(), place.lon()};
+  }
+
+  /** A statement's parameters, with those of {@link #placeColumns} spliced in where they stand. */
+  private static Object[] values(Object... values) {
+    List<Object> all = new java.util.ArrayList<>(values.length + 4);
+    for (Object value : values) {
+      if (value instanceof Object[] several) {
+        all.addAll(java.util.Arrays.asList(several));
+      } else {
+        all.add(value);
+      }
+    }
+    return all.toArray();
   }
 
   /** One index row per category, with the listing's geographic cell (null when unknown). */

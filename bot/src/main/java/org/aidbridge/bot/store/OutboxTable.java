@@ -170,6 +170,15 @@ final class OutboxTable {
     return db.update(CLAIM_SQL, millis(leaseUntil), id, at) > 0;
   }
 
+  void renew(long id, Instant leaseUntil) {
+    long until = millis(leaseUntil);
+    db.update(
+        "UPDATE outbox SET lease_until = ? WHERE id = ? AND status = 'SENDING' AND lease_until < ?",
+        until,
+        id,
+        until);
+  }
+
   void release(long id, String reason) {
     db.update(
         """

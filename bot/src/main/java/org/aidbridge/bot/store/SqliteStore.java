@@ -85,9 +85,12 @@ public final class SqliteStore extends JdbcStore {
     InstanceJournals journals = walFile == null ? null : InstanceJournals.claim(walFile);
     try {
       SchemaUpgrade.run(db);
-      // What a killed run wrote down but may not have committed, before anything else happens.
+      // What a killed run wrote down but may not have committed, before anything else happens;
+      // only what was written for this database.
       if (journals != null) {
-        replay(db, journals.leftovers());
+        String databaseId = databaseId(db);
+        journals.belongTo(databaseId);
+        replay(db, journals.leftovers(databaseId));
       }
     } catch (RuntimeException e) {
       db.close();
@@ -100,6 +103,12 @@ public final class SqliteStore extends JdbcStore {
         journals == null ? SentJournal.beside(null) : SentJournal.at(journals.sentFile());
     RawJournal raw = journals == null ? RawJournal.beside(null) : RawJournal.at(journals.rawFile());
     return new SqliteStore(db, journals, sent, raw, random);
+  }
+
+  /** The id this database was given when it was made (schema step 19). */
+  private static String databaseId(SqliteDatabase db) {
+    return db.one("SELECT id FROM database_identity WHERE one = 1", row -> row.getString(1))
+        .orElseThrow(() -> new StoreException("the database has no id (database_identity)"));
   }
 
   /** Puts in the database what dead instances' journals name, then deletes those journals. */

@@ -181,6 +181,12 @@ public interface Store extends AutoCloseable, ChannelMemory {
    */
   boolean claimOutbox(long outboxId, Instant now, Instant leaseUntil);
 
+  /**
+   * Pushes the lease of an entry still being sent (SENDING) to {@code leaseUntil}, never back: the
+   * sender is alive, so the entry is not taken for one whose send was interrupted.
+   */
+  void renewOutboxLease(long outboxId, Instant leaseUntil);
+
   /** A claimed entry goes back to PENDING untouched (the channel paused before sending it). */
   void releaseOutbox(long outboxId, String reason);
 

@@ -53,6 +53,7 @@ class ForgetEverythingTest {
       Set.of(
           "raw_inbound",
           "installation_keys",
+          "database_identity",
           "bans",
           "digests_sent",
           "subscriptions",

@@ -80,6 +80,51 @@ class JournalLeftoversTest {
   }
 
   @Test
+  void journalsOfAnotherDatabaseAreNeverReplayedIntoItAndStayForTheirOwn() throws Exception {
+    Path file = dir.resolve("aidbridge.db");
+    long sentInA;
+    try (SqliteStore a = SqliteStore.open(file.toString())) {
+      sentInA = a.enqueue(message(BOB, "queued in database A"), T0).id();
+      a.claimOutbox(sentInA, T0, T0.plusSeconds(120));
+      // Sent and a notification read, then killed before either reached the database.
+      a.journalSent(sentInA, "1001:1", T0.plusSeconds(20));
+      a.journalRawInbound(Channel.SIGNAL, NOTIFICATION, T0.plusSeconds(22));
+    }
+    Path keptA = dir.resolve("kept").resolve("aidbridge.db");
+    moveDatabase(file, keptA);
+
+    // Another network's database, restored by mistake in A's place: its entry has the same id.
+    Path other = dir.resolve("other").resolve("aidbridge.db");
+    long waitingInB;
+    try (SqliteStore b = SqliteStore.open(other.toString())) {
+      waitingInB = b.enqueue(message(BOB, "queued in database B"), T0).id();
+      b.claimOutbox(waitingInB, T0, T0.plusSeconds(120));
+    }
+    assertThat(waitingInB).isEqualTo(sentInA);
+    moveDatabase(other, file);
+
+    try (SqliteStore b = SqliteStore.open(file.toString())) {
+      assertThat(b.outboxEntry(waitingInB).orElseThrow().status())
+          .as("A's send marks nothing in B")
+          .isEqualTo(OutboxStatus.SENDING);
+      assertThat(b.rawInboundAfter(Channel.SIGNAL, 0, 10))
+          .as("nor is A's notification B's")
+          .isEmpty();
+    }
+    assertThat(journalFiles()).as("A's journals are kept for A").isNotEmpty();
+
+    moveDatabase(file, dir.resolve("b-again").resolve("aidbridge.db"));
+    moveDatabase(keptA, file);
+    try (SqliteStore a = SqliteStore.open(file.toString())) {
+      assertThat(a.outboxEntry(sentInA).orElseThrow().status()).isEqualTo(OutboxStatus.SENT);
+      assertThat(a.rawInboundAfter(Channel.SIGNAL, 0, 10))
+          .extracting(RawInbound::payload)
+          .containsExactly(NOTIFICATION);
+    }
+    assertThat(journalFiles()).as("replayed into A, then deleted").isEmpty();
+  }
+
+  @Test
   void aLockFileAStartKilledWhileMakingItLeftIsDeletedByTheNextStart() throws Exception {
     Path file = dir.resolve("aidbridge.db");
     SqliteStore.open(file.toString()).close();
@@ -106,6 +151,17 @@ class JournalLeftoversTest {
       SqliteStore.open(file.toString()).close();
 
       assertThat(beingMade).exists();
+    }
+  }
+
+  /** Moves a closed database file (and its -wal and -shm, when left) to {@code to}. */
+  private static void moveDatabase(Path from, Path to) throws IOException {
+    Files.createDirectories(to.getParent());
+    for (String suffix : List.of("", "-wal", "-shm")) {
+      Path source = Path.of(from + suffix);
+      if (Files.exists(source)) {
+        Files.move(source, Path.of(to + suffix));
+      }
     }
   }
 

@@ -1,7 +1,9 @@
 package org.aidbridge.routes.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.aidbridge.routes.config.ConfigException;
 import org.aidbridge.routes.config.Paths;
@@ -43,8 +45,23 @@ final class BackupCommand implements Callable<Integer> {
     }
     Path database = databaseFile(db);
     Path target = workingDir.resolve(file).toAbsolutePath().normalize();
-    long bytes = SqliteBackup.copy(database, target);
     PrintWriter out = spec.commandLine().getOut();
+    // Before the copy: each such file is as large as a backup, and the copy needs the space.
+    int removed =
+        Files.isDirectory(target.getParent())
+            ? UnfinishedCopies.removeStale(target.getParent(), Instant.now())
+            : 0;
+    if (removed > 0) {
+      out.println(
+          "Deleted "
+              + removed
+              + " unfinished "
+              + (removed == 1 ? "copy" : "copies")
+              + " that killed backups left in "
+              + target.getParent()
+              + ".");
+    }
+    long bytes = SqliteBackup.copy(database, target);
     out.println("Backed up " + database + " to " + target + " (" + bytes + " bytes, checked).");
     out.flush();
     return 0;

@@ -12,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.UUID;
 
 /**
  * A consistent copy of a live SQLite database, taken with {@code VACUUM INTO} while the bot keeps
@@ -48,7 +47,7 @@ final class SqliteBackup {
     }
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path partial = dir.resolve("." + target.getFileName() + ".partial-" + UUID.randomUUID());
+    Path partial = UnfinishedCopies.partialOf(dir.resolve(target.getFileName()));
     try {
       vacuumInto(source, partial);
       requireIntact(partial);

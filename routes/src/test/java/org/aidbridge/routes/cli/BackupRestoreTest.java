@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -121,6 +123,33 @@ class BackupRestoreTest {
           .noneMatch(id -> restored.outboxEntry(id).isPresent());
       assertThat(lateListings).noneMatch(id -> restored.listingById(id).isPresent());
     }
+  }
+
+  @Test
+  void theUnfinishedCopiesThatKilledBackupsLeftAreDeletedByTheNextBackup() throws IOException {
+    openLive();
+    writeRows(3);
+    Path backups = Files.createDirectories(dir.resolve("backups"));
+    // What a backup killed in its VACUUM INTO leaves: its copy under the temporary name, the
+    // day's name of an earlier rotation; left long ago.
+    Path killed = backups.resolve(".aidbridge-2026-11-30.db.partial-" + UUID.randomUUID());
+    Files.write(killed, new byte[4096]);
+    Files.setLastModifiedTime(killed, FileTime.from(Instant.now().minus(Duration.ofHours(3))));
+    // One being written right now by a backup to another name: left to it.
+    Path running = backups.resolve(".aidbridge-2026-12-01.db.partial-" + UUID.randomUUID());
+    Files.write(running, new byte[4096]);
+    // Not a copy of ours, however old.
+    Path other = backups.resolve(".notes.partial-old");
+    Files.write(other, new byte[1]);
+    Files.setLastModifiedTime(other, FileTime.from(Instant.now().minus(Duration.ofDays(3))));
+
+    Cli.Result backup = cli().run("backup", backups.resolve("aidbridge-2026-12-02.db").toString());
+
+    assertThat(backup.exitCode()).as(backup.err()).isZero();
+    assertThat(killed).doesNotExist();
+    assertThat(running).exists();
+    assertThat(other).exists();
+    assertThat(backup.out()).contains("Deleted 1 unfinished copy");
   }
 
   @Test

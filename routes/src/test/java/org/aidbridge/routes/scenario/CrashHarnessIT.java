@@ -123,7 +123,8 @@ class CrashHarnessIT {
    * test prints it): a median of 1 to 3 ms, 99 in 100 under 50 ms, on two cores loaded 3 to 15; but
    * the kills here come right after the bot took something in, when it is busiest, so they fall
    * into it far more often than kills at moments drawn evenly over time would (README, "Crash
-   * safety"). Measured: 0 to 4 in runs of 20 kills (4, 0, 4, 3). What the test holds for certain is
+   * safety"). Measured: 0 to 4 in runs of 20 kills (4, 0, 4, 3), 8 and 2 at a load of 9 to 17
+   * (BENCHMARKS.md; none from a lease running out mid-send). What the test holds for certain is
    * that every duplicate is such a resend (checked one by one); their number depends on the
    * machine's load, and this bound keeps CI from flaking on a loaded machine: one per kill.
    */

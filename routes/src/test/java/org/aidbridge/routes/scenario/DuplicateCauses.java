@@ -171,9 +171,24 @@ final class DuplicateCauses {
   /**
    * The outbox rows to the person that the copy's text came from, as "id status created sent
    * attempts": the row's text starts the copy (Signal adds the quick answers after it); for a mail,
-   * its subject does.
+   * its subject does, and when several rows have that subject (two match notices of one listing,
+   * with different texts), those whose text the mail holds.
    */
   private static List<String> rows(Connection db, String channel, String who, String text)
+      throws SQLException {
+    if (!channel.equals("email")) {
+      return rows(db, channel, who, text, false);
+    }
+    List<String> bySubject = rows(db, channel, who, text, false);
+    if (bySubject.size() < 2) {
+      return bySubject;
+    }
+    List<String> byText = rows(db, channel, who, text, true);
+    return byText.isEmpty() ? bySubject : byText;
+  }
+
+  private static List<String> rows(
+      Connection db, String channel, String who, String text, boolean mailText)
       throws SQLException {
     boolean email = channel.equals("email");
     String sql =
@@ -186,7 +201,10 @@ final class DuplicateCauses {
       try (ResultSet r = q.executeQuery()) {
         while (r.next()) {
           String start = email ? String.valueOf(r.getString("subject")) : r.getString("text");
-          if (!text.startsWith(start)) {
+          if (!text.startsWith(start)
+              || (mailText
+                  && !text.replace("\r\n", "\n")
+                      .contains(String.valueOf(r.getString("text")).strip()))) {
             continue;
           }
           rows.add(
