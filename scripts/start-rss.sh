@@ -60,5 +60,12 @@ fi
 kill $pid
 wait $pid || true
 if [ -n "${START_RSS_LOG:-}" ]; then cp "$work/run.log" "$START_RSS_LOG"; fi
-echo "ready_ms=$ready cpu_at_ready_ms=$cpu_ready cpu_10s_later_ms=$cpu_later rss_mb=$rss $later" \
+# When the match index was complete, from its log line's time (before 2026-12-02 /health said UP
+# without it; since then not before it).
+index_at=$(sed -n 's/^\([0-9T:.-]*\)Z .*match index: .* read in .*/\1/p' "$work/run.log" | head -1)
+index=""
+if [ -n "$index_at" ]; then
+  index="index_ms=$(( ($(date -u -d "${index_at/T/ }" +%s%N) - start) / 1000000 ))"
+fi
+echo "ready_ms=$ready $index cpu_at_ready_ms=$cpu_ready cpu_10s_later_ms=$cpu_later rss_mb=$rss $later" \
   "load=$load_before..$(cut -d' ' -f1 /proc/loadavg) opts=[$*]"
