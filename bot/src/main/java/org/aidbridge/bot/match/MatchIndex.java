@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import org.aidbridge.bot.ThreadCpu;
 import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
@@ -192,6 +193,12 @@ public final class MatchIndex implements ListingWatcher {
             "match index: {} active listings read in {} ms",
             byId.size(),
             (System.nanoTime() - fillStarted) / 1_000_000);
+        if (LOG.isDebugEnabled()) {
+          LOG.debug(
+              "match index: read on {}, which used {} ms of processor time",
+              Thread.currentThread().getName(),
+              ThreadCpu.millis());
+        }
         return false;
       }
       filledUpTo = page.profiles().get(page.profiles().size() - 1).id;

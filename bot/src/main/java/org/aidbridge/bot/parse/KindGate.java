@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import org.aidbridge.bot.ThreadCpu;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.parse.lexicon.Tokenizer;
 import org.aidbridge.bot.place.PlaceFinder;
@@ -126,7 +127,12 @@ final class KindGate {
     try {
       long start = System.nanoTime();
       KindModel model = train(TrainingCorpus.load(), KindModel.Training.DEFAULT);
-      LOG.debug("kind gate: trained in {} ms", (System.nanoTime() - start) / 1_000_000);
+      if (LOG.isDebugEnabled()) {
+        LOG.debug(
+            "kind gate: trained in {} ms, {} ms of processor time",
+            (System.nanoTime() - start) / 1_000_000,
+            ThreadCpu.millis());
+      }
       trainedOn = Thread.currentThread().getName();
       into.complete(new KindGate(model, NEED_WEIGHT, OFFER_WEIGHT));
     } catch (RuntimeException | Error e) {

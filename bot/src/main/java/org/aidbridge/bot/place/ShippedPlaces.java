@@ -2,6 +2,7 @@ package org.aidbridge.bot.place;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.aidbridge.bot.ThreadCpu;
 import org.aidbridge.bot.model.Place;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,12 @@ public final class ShippedPlaces implements PlaceFinder {
   private static void load() {
     long start = System.nanoTime();
     Gazetteer.loadDefault();
-    LOG.debug("gazetteer: read in {} ms", (System.nanoTime() - start) / 1_000_000);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "gazetteer: read in {} ms, {} ms of processor time",
+          (System.nanoTime() - start) / 1_000_000,
+          ThreadCpu.millis());
+    }
   }
 
   @Override

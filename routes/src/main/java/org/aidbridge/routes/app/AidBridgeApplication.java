@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.Set;
 import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.Bots;
+import org.aidbridge.bot.ThreadCpu;
 import org.aidbridge.bot.lead.CoreGate;
 import org.aidbridge.bot.match.MatchIndex;
 import org.aidbridge.bot.place.ShippedPlaces;
@@ -143,6 +144,9 @@ public final class AidBridgeApplication implements AutoCloseable {
       LOG.debug("start: routes built at {} ms", Launch.millis());
       camel.start();
       LOG.debug("start: routes started at {} ms", Launch.millis());
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("start: the main thread used {} ms of processor time", ThreadCpu.millis());
+      }
       roleSwitch.manage(adapters);
       roleSwitch.goLive(camel);
       health =
