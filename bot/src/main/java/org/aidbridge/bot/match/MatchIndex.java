@@ -1,5 +1,6 @@
 package org.aidbridge.bot.match;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -8,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import org.aidbridge.bot.ThreadCpu;
 import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
@@ -69,6 +73,7 @@ public final class MatchIndex implements ListingWatcher {
   private volatile Store filling;
   private long filledUpTo; // guarded by the write lock: every active listing up to this id is in
   private Set<Long> toldWhileFilling = new HashSet<>(); // guarded by the write lock
+  private final CountDownLatch completed = new CountDownLatch(1);
   private final long fillStarted = System.nanoTime();
 
   private MatchIndex(Store store, int pageSize) {
@@ -89,6 +94,15 @@ public final class MatchIndex implements ListingWatcher {
           thread.setDaemon(true);
           thread.start();
         });
+  }
+
+  /**
+   * As {@link #of(Store)}, the pages read on {@code filler} (for an application that fills it on a
+   * thread of its choice, and for tests that hold the filling back). When {@code store} has an
+   * index already, that one, as it is.
+   */
+  public static MatchIndex of(Store store, Executor filler) {
+    return of(store, PAGE, filler);
   }
 
   /** As {@link #of(Store)}, reading pages of {@code pageSize} listings on {@code filler}. */
@@ -119,7 +133,7 @@ public final class MatchIndex implements ListingWatcher {
   }
 
   /** Reads the rest of the index from the store on this thread, if it is not complete yet. */
-  private void complete() {
+  private void readRest() {
     while (filling != null && fillPage()) {
       // each page is applied under the write lock, so searches in between see none of it
     }
@@ -174,10 +188,17 @@ public final class MatchIndex implements ListingWatcher {
       if (page.last()) {
         filling = null;
         toldWhileFilling = null;
+        completed.countDown();
         LOG.info(
             "match index: {} active listings read in {} ms",
             byId.size(),
             (System.nanoTime() - fillStarted) / 1_000_000);
+        if (LOG.isDebugEnabled()) {
+          LOG.debug(
+              "match index: read on {}, which used {} ms of processor time",
+              Thread.currentThread().getName(),
+              ThreadCpu.millis());
+        }
         return false;
       }
       filledUpTo = page.profiles().get(page.profiles().size() - 1).id;
@@ -201,9 +222,26 @@ public final class MatchIndex implements ListingWatcher {
         });
   }
 
+  /**
+   * Whether it holds every active listing: read from the store to the end (or told them all again).
+   * Before that a search reads the rest itself first, which at 100,000 listings takes seconds; the
+   * application says it is not ready yet ({@code /health}) and housekeeping waits.
+   */
+  public boolean complete() {
+    return filling == null;
+  }
+
+  /**
+   * Waits at most {@code timeout} for the index to be {@link #complete()}, without reading any of
+   * it on this thread; true when it is.
+   */
+  public boolean awaitComplete(Duration timeout) throws InterruptedException {
+    return completed.await(timeout.toNanos(), TimeUnit.NANOSECONDS) || complete();
+  }
+
   /** How many active listings it holds. */
   public int size() {
-    complete();
+    readRest();
     lock.readLock().lock();
     try {
       return byId.size();
@@ -280,6 +318,7 @@ public final class MatchIndex implements ListingWatcher {
       // Every active listing is told again now: the pages not read yet are not needed.
       filling = null;
       toldWhileFilling = null;
+      completed.countDown();
       new ArrayList<>(byId.values()).forEach(this::unfile);
       byId.clear();
       buckets.clear();
@@ -295,7 +334,7 @@ public final class MatchIndex implements ListingWatcher {
 
   /** The search that finds {@link #best}, done. */
   MatchSearch search(Listing listing, MatchScorer scorer, long now, int limit) {
-    complete();
+    readRest();
     lock.readLock().lock();
     try {
       MatchProfile query = profileOf(listing);
@@ -322,7 +361,7 @@ public final class MatchIndex implements ListingWatcher {
 
   /** The same answer found the slow way, scoring every active listing of the other kind. */
   List<MatchSearch.Found> scanAll(Listing listing, MatchScorer scorer, long now, int limit) {
-    complete();
+    readRest();
     lock.readLock().lock();
     try {
       MatchProfile query = profileOf(listing);
@@ -337,7 +376,7 @@ public final class MatchIndex implements ListingWatcher {
   /** Scores pairs of listings from the store with this index's word statistics (for tests). */
   List<MatchSearch.Found> scoreEach(
       Listing listing, List<Listing> others, MatchScorer scorer, long now, int limit) {
-    complete();
+    readRest();
     lock.readLock().lock();
     try {
       MatchSearch search = new MatchSearch(profileOf(listing), scorer, text, now, limit);
@@ -350,7 +389,7 @@ public final class MatchIndex implements ListingWatcher {
 
   /** Every indexed listing id, for comparison with the store. */
   List<Long> ids() {
-    complete();
+    readRest();
     lock.readLock().lock();
     try {
       List<Long> ids = new ArrayList<>(byId.keySet());

@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import org.aidbridge.bot.ThreadCpu;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.parse.lexicon.Tokenizer;
 import org.aidbridge.bot.place.PlaceFinder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Weighs the rule reading of a message with a classifier learned from labelled messages ({@link
@@ -24,6 +27,7 @@ import org.aidbridge.bot.place.PlaceFinder;
  * holds out one writer's files at a time ({@code HeldOutWriterTest}, docs/parser-quality.md).
  */
 final class KindGate {
+  private static final Logger LOG = LoggerFactory.getLogger(KindGate.class);
 
   /**
    * The classifier's share of the confidence in a need; in an offer it is larger, because the rules
@@ -121,7 +125,14 @@ final class KindGate {
 
   private static void trainShared(CompletableFuture<KindGate> into) {
     try {
+      long start = System.nanoTime();
       KindModel model = train(TrainingCorpus.load(), KindModel.Training.DEFAULT);
+      if (LOG.isDebugEnabled()) {
+        LOG.debug(
+            "kind gate: trained in {} ms, {} ms of processor time",
+            (System.nanoTime() - start) / 1_000_000,
+            ThreadCpu.millis());
+      }
       trainedOn = Thread.currentThread().getName();
       into.complete(new KindGate(model, NEED_WEIGHT, OFFER_WEIGHT));
     } catch (RuntimeException | Error e) {

@@ -2,7 +2,10 @@ package org.aidbridge.bot.place;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.aidbridge.bot.ThreadCpu;
 import org.aidbridge.bot.model.Place;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gazetteer shipped in the jar ({@link Gazetteer#loadDefault}), read on a thread of its own
@@ -12,6 +15,7 @@ import org.aidbridge.bot.model.Place;
  * given without it.
  */
 public final class ShippedPlaces implements PlaceFinder {
+  private static final Logger LOG = LoggerFactory.getLogger(ShippedPlaces.class);
   private static final ShippedPlaces INSTANCE = new ShippedPlaces();
   private static final AtomicBoolean STARTED = new AtomicBoolean();
 
@@ -20,11 +24,22 @@ public final class ShippedPlaces implements PlaceFinder {
   /** The shipped gazetteer, its reading started in the background if it was not yet. */
   public static PlaceFinder loadingInBackground() {
     if (STARTED.compareAndSet(false, true)) {
-      Thread thread = new Thread(Gazetteer::loadDefault, "gazetteer-load");
+      Thread thread = new Thread(ShippedPlaces::load, "gazetteer-load");
       thread.setDaemon(true);
       thread.start();
     }
     return INSTANCE;
+  }
+
+  private static void load() {
+    long start = System.nanoTime();
+    Gazetteer.loadDefault();
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "gazetteer: read in {} ms, {} ms of processor time",
+          (System.nanoTime() - start) / 1_000_000,
+          ThreadCpu.millis());
+    }
   }
 
   @Override

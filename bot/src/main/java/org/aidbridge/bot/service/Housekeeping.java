@@ -59,23 +59,39 @@ public final class Housekeeping {
    * @return the messages queued in the outbox
    */
   public List<OutboundMessage> run(Instant now) {
-    Tally tally = new Tally();
+    Tally tally = new Tally(true);
+    runInto(now, tally);
+    return tally.kept;
+  }
+
+  /**
+   * As {@link #run}, keeping none of the messages it queued in memory (the application's timer: the
+   * first run after a large import queues thousands, all of them in the outbox already).
+   *
+   * @return how many messages it queued
+   */
+  public int runAndCount(Instant now) {
+    Tally tally = new Tally(false);
+    runInto(now, tally);
+    return tally.queued;
+  }
+
+  private void runInto(Instant now, Tally tally) {
     inPages(after -> renewals.expirePage(now, after), now, tally);
     inPages(after -> renewals.askPage(now, after), now, tally);
     List<Subscription> subscriptions = store.subscriptions();
     inPages(after -> escalations.escalatePage(now, after, subscriptions), now, tally);
     for (Subscription s : subscriptions) {
-      tally.queued.addAll(store.inTransaction(() -> queue(digests.dueDigest(s, now), now)));
+      tally.add(store.inTransaction(() -> queue(digests.dueDigest(s, now), now)));
     }
     int deleted = applyRetention(now) + eraseClosedListings(now);
-    if (tally.expired + deleted + tally.queued.size() > 0) {
+    if (tally.expired + deleted + tally.queued > 0) {
       LOG.info(
           "housekeeping: {} listing(s) expired, {} message(s) queued, {} old row(s) deleted",
           tally.expired,
-          tally.queued.size(),
+          tally.queued,
           deleted);
     }
-    return tally.queued;
   }
 
   /** Runs {@code step} a page at a time, each page and its messages in a transaction of its own. */
@@ -91,7 +107,7 @@ public final class Housekeeping {
                 return done;
               });
       tally.expired += page.changed();
-      tally.queued.addAll(page.messages());
+      tally.add(page.messages());
       next = page.next();
     }
   }
@@ -109,8 +125,20 @@ public final class Housekeeping {
 
   /** What a run did so far, for its log line and its answer. */
   private static final class Tally {
-    private final List<OutboundMessage> queued = new ArrayList<>();
+    private final List<OutboundMessage> kept; // null: counted only
+    private int queued;
     private int expired;
+
+    Tally(boolean keep) {
+      kept = keep ? new ArrayList<>() : null;
+    }
+
+    void add(List<OutboundMessage> messages) {
+      queued += messages.size();
+      if (kept != null) {
+        kept.addAll(messages);
+      }
+    }
   }
 
   /**

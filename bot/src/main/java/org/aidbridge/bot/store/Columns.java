@@ -89,8 +89,13 @@ final class Columns {
   }
 
   static <T> T fromJson(ResultSet row, String column, TypeReference<T> type) throws SQLException {
+    return fromJson(row.getString(column), column, type);
+  }
+
+  /** {@code json}, read from {@code column}, as a {@code type}. */
+  static <T> T fromJson(String json, String column, TypeReference<T> type) {
     try {
-      return JSON.readValue(row.getString(column), type);
+      return JSON.readValue(json, type);
     } catch (JsonProcessingException e) {
       throw new StoreException("unreadable JSON in column " + column, e);
     }

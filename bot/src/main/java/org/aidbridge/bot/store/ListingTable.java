@@ -3,7 +3,6 @@ package org.aidbridge.bot.store;
 import static org.aidbridge.bot.store.Columns.flag;
 import static org.aidbridge.bot.store.Columns.millis;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Category;
-import org.aidbridge.bot.model.Item;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.ListingRefs;
@@ -28,7 +26,6 @@ final class ListingTable {
   private static final int SHORTEST_REF = 3;
   private static final int LONGEST_REF = 6;
   private static final int TRIES_PER_LENGTH = 8;
-  private static final TypeReference<List<Item>> ITEMS = new TypeReference<>() {};
 
   /** Each listing with its categories folded into one column. */
   private static final String SELECT =
@@ -267,7 +264,7 @@ final class ListingTable {
         row.getString("ref"),
         Columns.enumValue(row, "kind", Kind.class),
         Columns.categories(row.getString("categories")),
-        Columns.fromJson(row, "items_json", ITEMS),
+        ItemsColumn.read(row),
         row.getString("text"),
         Columns.place(row, "place"),
         Columns.enumValue(row, "urgency", Urgency.class),

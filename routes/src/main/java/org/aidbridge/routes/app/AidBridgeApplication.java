@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.Set;
 import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.Bots;
+import org.aidbridge.bot.ThreadCpu;
 import org.aidbridge.bot.lead.CoreGate;
 import org.aidbridge.bot.match.MatchIndex;
 import org.aidbridge.bot.place.ShippedPlaces;
@@ -95,7 +96,9 @@ public final class AidBridgeApplication implements AutoCloseable {
     metrics.leadership(leadership, roles);
     AppContext gated =
         context.withBot(new CoreGate(context.bot(), context.store(), roleSwitch::coreActive));
+    LOG.debug("start: leadership asked at {} ms", Launch.millis());
     int resumed = gated.bot().resumePending();
+    LOG.debug("start: stored messages resumed at {} ms", Launch.millis());
     if (resumed > 0) {
       LOG.info("handled {} message(s) stored before the last stop", resumed);
     }
@@ -132,11 +135,18 @@ public final class AidBridgeApplication implements AutoCloseable {
                   context.clock(),
                   metrics.botEvents()),
               context.clock(),
+              MatchIndex.of(context.store()),
+              app.housekeepingPeriod(),
               core));
       for (ChannelAdapter adapter : adapters) {
         camel.addRoutes(adapter.routes());
       }
+      LOG.debug("start: routes built at {} ms", Launch.millis());
       camel.start();
+      LOG.debug("start: routes started at {} ms", Launch.millis());
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("start: the main thread used {} ms of processor time", ThreadCpu.millis());
+      }
       roleSwitch.manage(adapters);
       roleSwitch.goLive(camel);
       health =
@@ -147,7 +157,11 @@ public final class AidBridgeApplication implements AutoCloseable {
               metrics,
               camel);
       AidBridgeApplication running = new AidBridgeApplication(camel, adapters, health, roleSwitch);
-      LOG.info("AidBridge is running on: {}", String.join(", ", running.channels()));
+      LOG.info(
+          "AidBridge is running on: {} ({} ms after launch{})",
+          String.join(", ", running.channels()),
+          Launch.millis(),
+          MatchIndex.of(context.store()).complete() ? "" : "; the match index is still read");
       if (!atStart.values().stream().allMatch(Boolean::booleanValue)) {
         LOG.info(
             "standing by for: {} (another instance leads them; {})",
@@ -186,7 +200,8 @@ public final class AidBridgeApplication implements AutoCloseable {
         context.clock(),
         leadership,
         roles,
-        roleSwitch::working);
+        roleSwitch::working,
+        MatchIndex.of(context.store())::complete);
   }
 
   /** The ids of the running channels, such as {@code email}. */

@@ -21,7 +21,9 @@ import org.aidbridge.routes.web.ChannelState;
 /**
  * The body of {@code /health}: overall status, each running channel's probes and the outbox. DOWN
  * (HTTP 503) when the routes are not running or a channel has been down for longer than {@code
- * health.down.after.seconds}; the channels at fault are named in {@code down}.
+ * health.down.after.seconds}; the channels at fault are named in {@code down}. STARTING (HTTP 503
+ * too) while the match index is still being read from the store: messages are taken in and stored
+ * meanwhile, but the first to be handled would wait for the rest of the index.
  */
 final class HealthReport {
   /** A status code and a JSON-ready body. */
@@ -36,6 +38,7 @@ final class HealthReport {
   private final Leadership leadership;
   private final Set<Role> roles;
   private final Predicate<Role> working;
+  private final BooleanSupplier canMatch;
 
   HealthReport(
       List<Channel> channels,
@@ -62,6 +65,34 @@ final class HealthReport {
       Leadership leadership,
       Set<Role> roles,
       Predicate<Role> working) {
+    this(
+        channels,
+        health,
+        backlog,
+        routesRunning,
+        downAfter,
+        clock,
+        leadership,
+        roles,
+        working,
+        () -> true);
+  }
+
+  /**
+   * @param canMatch whether the match index is complete (until then the answer is STARTING)
+   */
+  HealthReport(
+      List<Channel> channels,
+      ChannelHealth health,
+      Supplier<OutboxBacklog> backlog,
+      BooleanSupplier routesRunning,
+      Duration downAfter,
+      Clock clock,
+      Leadership leadership,
+      Set<Role> roles,
+      Predicate<Role> working,
+      BooleanSupplier canMatch) {
+    this.canMatch = canMatch;
     this.leadership = leadership;
     this.working = working;
     this.roles = roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
@@ -110,11 +141,16 @@ final class HealthReport {
             .filter(channels::contains)
             .map(Channel::id)
             .toList();
-    boolean up = running && down.isEmpty();
+    boolean healthy = running && down.isEmpty();
+    boolean matching = canMatch.getAsBoolean();
+    boolean up = healthy && matching;
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", up ? "UP" : "DOWN");
+    body.put("status", up ? "UP" : healthy ? "STARTING" : "DOWN");
     if (!running) {
       body.put("routes", "stopped");
+    }
+    if (!matching) {
+      body.put("match_index", "reading");
     }
     body.put("down", down);
     body.put("down_after_seconds", downAfter.toSeconds());

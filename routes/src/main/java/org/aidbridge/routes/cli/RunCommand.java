@@ -15,9 +15,12 @@ import org.aidbridge.routes.app.AidBridgeApplication;
 import org.aidbridge.routes.app.AppContext;
 import org.aidbridge.routes.app.ChannelCatalog;
 import org.aidbridge.routes.app.ChannelOption;
+import org.aidbridge.routes.app.Launch;
 import org.aidbridge.routes.app.Leaderships;
 import org.aidbridge.routes.config.Paths;
 import org.aidbridge.routes.config.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -31,6 +34,8 @@ import picocli.CommandLine.Spec;
       "A channel without configuration is off; the log says how to turn it on."
     })
 final class RunCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
   /** Exit status when there is nothing to run. */
   static final int NOTHING_TO_RUN = 2;
 
@@ -78,6 +83,7 @@ final class RunCommand implements Callable<Integer> {
     try (UntilStopped stop = new UntilStopped();
         Store store = core.openStore(parent.environment().workingDir());
         Leadership leadership = leadership(store, settings, parent)) {
+      LOG.debug("start: store open at {} ms", Launch.millis());
       AppContext context = AppContext.build(settings, store, clock, places);
       try (AidBridgeApplication app = AidBridgeApplication.start(context, channels, leadership)) {
         stop.await();

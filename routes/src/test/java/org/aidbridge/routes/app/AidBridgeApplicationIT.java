@@ -56,13 +56,20 @@ class AidBridgeApplicationIT {
       AppContext context = AppContext.build(settings, store, clock, PlaceFinder.NONE);
       try (AidBridgeApplication app =
           AidBridgeApplication.start(context, ChannelCatalog.standard())) {
+        HttpRequest request =
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.healthPort() + "/health"))
+                .build();
+        // STARTING (503) until the match index is read, which takes a moment on another thread.
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    HttpClient.newHttpClient()
+                            .send(request, HttpResponse.BodyHandlers.ofString())
+                            .statusCode()
+                        == 200);
         HttpResponse<String> health =
-            HttpClient.newHttpClient()
-                .send(
-                    HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + app.healthPort() + "/health"))
-                        .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         com.fasterxml.jackson.databind.JsonNode body =
             new com.fasterxml.jackson.databind.ObjectMapper().readTree(health.body());

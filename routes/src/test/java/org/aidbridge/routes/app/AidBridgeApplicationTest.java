@@ -74,10 +74,19 @@ class AidBridgeApplicationTest {
     HttpClient http = HttpClient.newHttpClient();
     URI health = URI.create("http://127.0.0.1:" + app.healthPort() + "/health");
 
-    HttpResponse<String> response =
-        http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
-
-    assertThat(response.statusCode()).isEqualTo(200);
+    // STARTING (503) until the match index is read, which takes a moment on another thread.
+    AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () -> {
+              answer.set(
+                  http.send(
+                      HttpRequest.newBuilder(health).build(),
+                      HttpResponse.BodyHandlers.ofString()));
+              return answer.get().statusCode() == 200;
+            });
+    HttpResponse<String> response = answer.get();
     com.fasterxml.jackson.databind.JsonNode body =
         new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
     assertThat(body.path("status").asText()).isEqualTo("UP");
