@@ -97,8 +97,20 @@ final class KindClassifier {
   }
 
   /** The kind read, or null, and how sure the reading is, from 0 to 1. */
-  record Reading(Kind kind, double confidence) {
+  /**
+   * The kind the rules read and how sure they are; {@code settled} when the rules know it is no
+   * listing whatever else is said (trade, a quoted request closed in the reply), so that the
+   * classifier may not make one of it.
+   */
+  record Reading(Kind kind, double confidence, boolean settled) {
     static final Reading NONE = new Reading(null, 0);
+
+    /** Selling, renting out, hiring, or a quoted request closed: no listing at all. */
+    static final Reading SETTLED = new Reading(null, 0, true);
+
+    Reading(Kind kind, double confidence) {
+      this(kind, confidence, false);
+    }
   }
 
   private final Lexicons lexicons;
@@ -122,6 +134,7 @@ final class KindClassifier {
     Set<Integer> negated = new HashSet<>();
     boolean appeal = false;
     boolean cancelsAll = false; // trade, or a quoted request closed
+    boolean trade = false;
     for (Hit hit : all) {
       // Asking for information and charity appeals govern their clause even where a longer cue
       // overlaps them ("does anyone know if the Red Cross wants volunteers?"), but not from inside
@@ -136,8 +149,9 @@ final class KindClassifier {
       // Selling, renting out and hiring are trade: nobody's need or gift, whatever else is said
       // ("Vendo planta eléctrica, no es regalo", "2 bed unit for rent", "Se busca cocinera, pago
       // semanal").
-      cancelsAll |= hit.tag().equals("commerce");
+      trade |= hit.tag().equals("commerce");
     }
+    cancelsAll |= trade;
     Set<Integer> figurative = new HashSet<>();
     BitSet figurativeWords = new BitSet();
     boolean closed = false;
@@ -157,7 +171,8 @@ final class KindClassifier {
     // A reply that quotes a request and says it is done ("> anyone have a stroller? — sorted now",
     // "ریپلای به «کسی کالسکه داره؟»: حل شد"): the closure governs the quoted request too, which
     // sits in a clause of its own.
-    cancelsAll |= closed && opensWithQuote(raw, tokens, lexicon);
+    boolean closedQuote = closed && opensWithQuote(raw, tokens, lexicon);
+    cancelsAll |= closedQuote;
     Set<Integer> questions = questionClauses(tokenized);
     Tally tally = new Tally();
     for (Hit hit : cues) {
@@ -173,6 +188,11 @@ final class KindClassifier {
         continue;
       }
       tally.add(hit.tag(), kind, weight(hit.tag(), evidence.hasUrl()), near, evidence);
+    }
+    // Settled for the classifier too, unless a word of trade stands beside a strong cue ("a small
+    // emergency fund for rent, fill out the form"): the classifier may still read that one.
+    if (closedQuote || trade && !hasStrongCue(cues)) {
+      return Reading.SETTLED;
     }
     boolean thingFor = opensWithThingFor(tokenized, lexicon, evidence);
     return decide(tally, evidence, !negated.isEmpty(), tokens.size(), thingFor);
@@ -229,6 +249,15 @@ final class KindClassifier {
       }
     }
     return questions;
+  }
+
+  private static boolean hasStrongCue(List<Hit> cues) {
+    for (Hit hit : cues) {
+      if (kindOf(hit.tag()) != null && weight(hit.tag(), false) > 1) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean insideLongerCue(Hit inner, List<Hit> selected) {

@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
  * need or an offer when {@code w * probability} reaches {@link #PROMOTE} (the default question
  * threshold), and a listing when it reaches the listing threshold (a very sure classifier, a
  * request or an offer in words no lexicon lists). An explicit form ({@code need: ...}, {@code
- * /offer}) is left as it is. The weights and the thresholds were chosen by cross-validation that
- * holds out one writer's files at a time ({@code HeldOutWriterTest}, docs/parser-quality.md).
+ * /offer}) is left as it is, and so is a message the rules know is none (trade, a quoted request
+ * closed in the reply: {@link KindClassifier.Reading#settled()}). The weights and the thresholds
+ * were chosen by cross-validation that holds out one writer's files at a time ({@code
+ * HeldOutWriterTest}, docs/parser-quality.md).
  */
 final class KindGate {
   private static final Logger LOG = LoggerFactory.getLogger(KindGate.class);
@@ -182,8 +184,8 @@ final class KindGate {
 
   /** The rule reading weighed with the classifier's probabilities (need, offer, none). */
   KindClassifier.Reading weigh(KindClassifier.Reading rule, float[] p) {
-    if (rule.confidence() >= 1) {
-      return rule; // an explicit form: the person said which
+    if (rule.confidence() >= 1 || rule.settled()) {
+      return rule; // an explicit form (the person said which), or trade, or a request closed
     }
     double need =
         needWeight * p[KindModel.NEED]

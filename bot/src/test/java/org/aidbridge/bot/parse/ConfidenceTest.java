@@ -422,6 +422,8 @@ class ConfidenceTest {
         "Se alquila cuarto amueblado cerca del centro, pago mensual",
         "مبل سه نفره فروشی، تمیز و سالم، تحویل رایگان",
         "استخدام راننده با ماشین، حقوق خوب",
+        "میز و صندلی دست دوم دارم، فروشی",
+        "selling an air mattress, $20, barely used",
       })
   void tradeIsNoListing(String text) {
     assertThat(parse(text).isListingAt(ASK)).isFalse();

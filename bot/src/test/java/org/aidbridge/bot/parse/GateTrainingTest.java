@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class GateTrainingTest {
   private static final ParseContext CONTEXT =
       ParseContext.at(Instant.parse("2026-05-01T10:00:00Z"));
-  private static final String HALF_SURE = "I need a bit of help with something this week";
+  private static final String HALF_SURE = "I need some help with something this week";
 
   @Test
   void aParseBeforeTheGateIsTrainedWaitsForItAndReadsWithIt() {

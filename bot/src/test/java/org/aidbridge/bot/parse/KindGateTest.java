@@ -34,4 +34,22 @@ class KindGateTest {
 
     assertThat(gate.weigh(explicit, new float[] {0.99f, 0.0f, 0.01f})).isEqualTo(explicit);
   }
+
+  @Test
+  void tradeOrAClosedRequestIsNoListingWhateverTheClassifierReads() {
+    // "میز و صندلی دست دوم دارم، قیمت مناسب، فروشی": the classifier hears "I have a table" as
+    // giving.
+    KindClassifier.Reading read =
+        gate.weigh(KindClassifier.Reading.SETTLED, new float[] {0.01f, 0.98f, 0.01f});
+
+    assertThat(read.kind()).isNull();
+  }
+
+  @Test
+  void aMessageWithNoCueTheClassifierIsSureOfIsStillPromoted() {
+    KindClassifier.Reading read =
+        gate.weigh(KindClassifier.Reading.NONE, new float[] {0.01f, 0.98f, 0.01f});
+
+    assertThat(read.kind()).isEqualTo(Kind.OFFER);
+  }
 }

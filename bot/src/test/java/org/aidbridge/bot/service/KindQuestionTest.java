@@ -58,7 +58,7 @@ class KindQuestionTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "en|I need a bit of help with something this week|Is this something you need?",
+        "en|I need some help with something this week|Is this something you need?",
         "es|puede que necesite ayuda con algo esta semana|¿Es algo que necesitas?",
         "fa|یه کار کوچیک دارم کمک لازمه|این چیزی است که لازم دارید؟",
         "en|happy to help out a bit this week|Is this something you can offer?"
@@ -91,7 +91,7 @@ class KindQuestionTest {
   @Test
   void noEndsTheQuestionWithoutAListingAndTheQuestionIsAskedOnlyOnce() {
     BotService bot = bot(BotSettings.DEFAULT);
-    bot.handle(direct(ANA, "I need a bit of help with something this week"));
+    bot.handle(direct(ANA, "I need some help with something this week"));
 
     List<OutboundMessage> answered = bot.handle(direct(ANA, "no"));
 
@@ -108,7 +108,7 @@ class KindQuestionTest {
   @Test
   void aNewMessageInsteadOfAnAnswerIsReadAsItself() {
     BotService bot = bot(BotSettings.DEFAULT);
-    bot.handle(direct(ANA, "I need a bit of help with something this week"));
+    bot.handle(direct(ANA, "I need some help with something this week"));
 
     bot.handle(direct(ANA, "need: 2 bags of rice in Oakland"));
 
@@ -121,7 +121,7 @@ class KindQuestionTest {
   void inAGroupAHalfSureMessageGetsNeitherAListingNorAQuestion() {
     BotService bot = bot(BotSettings.DEFAULT);
 
-    assertThat(bot.handle(inGroup(BEN, "I need a bit of help with something this week"))).isEmpty();
+    assertThat(bot.handle(inGroup(BEN, "I need some help with something this week"))).isEmpty();
     assertThat(bot.handle(inGroup(BEN, "happy to help out a bit this week"))).isEmpty();
 
     assertThat(store.activeListingsOf(BEN)).isEmpty();
@@ -141,7 +141,7 @@ class KindQuestionTest {
   void theThresholdsAreSettings() {
     BotService eager = bot(BotSettings.DEFAULT.withConfidence(new ConfidenceBands(0.4, 0.3)));
 
-    eager.handle(inGroup(BEN, "I need a bit of help with something this week"));
+    eager.handle(inGroup(BEN, "I need some help with something this week"));
 
     assertThat(store.activeListingsOf(BEN)).hasSize(1);
   }

@@ -43,7 +43,7 @@ class ParseCommandTest {
 
   @Test
   void aHalfClearMessageShowsItsKindWithALowerConfidence() throws Exception {
-    JsonNode half = parse("I need a bit of help with something this week\n").get(0);
+    JsonNode half = parse("I need some help with something this week\n").get(0);
 
     assertThat(half.get("kind").asText()).isEqualTo("need");
     // In the middle band: asked about in private, silent in a group.

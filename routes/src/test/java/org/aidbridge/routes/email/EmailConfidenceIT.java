@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EmailConfidenceIT {
   private static final String[] PEOPLE = {"ana@example.org", "ben@example.net", "cara@example.com"};
   private static final String[] TEXTS = {
-    "I need a bit of help with something this week",
+    "I need some help with something this week",
     "puede que necesite ayuda con algo esta semana",
     "یه کار کوچیک دارم کمک لازمه"
   };

@@ -31,7 +31,7 @@ class SignalConfidenceIT {
     "5d2e8a10-3b7c-4e1a-9f00-aa11bb22cc33"
   };
   private static final String[] TEXTS = {
-    "I need a bit of help with something this week",
+    "I need some help with something this week",
     "puede que necesite ayuda con algo esta semana",
     "یه کار کوچیک دارم کمک لازمه"
   };

@@ -93,7 +93,7 @@ class TelegramConfidenceIT {
     long[] people = {1111001, 2222002, 3333003};
     String[] languages = {"en", "es", "fa"};
     String[] texts = {
-      "I need a bit of help with something this week",
+      "I need some help with something this week",
       "puede que necesite ayuda con algo esta semana",
       "یه کار کوچیک دارم کمک لازمه"
     };
