@@ -36,8 +36,6 @@ import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
 import org.aidbridge.routes.config.Settings;
 import org.aidbridge.routes.signal.FakeSignalDaemon;
-import org.apache.camel.RoutesBuilder;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 import org.awaitility.core.ConditionTimeoutException;
@@ -267,28 +265,7 @@ class AidBridgeApplicationTest {
   }
 
   private static ChannelOption option(ChannelSender sender) {
-    return new ChannelOption(
-        Channel.SIGNAL,
-        ctx ->
-            new ChannelAdapter() {
-              @Override
-              public Channel channel() {
-                return Channel.SIGNAL;
-              }
-
-              @Override
-              public RoutesBuilder routes() {
-                return new RouteBuilder() {
-                  @Override
-                  public void configure() {}
-                };
-              }
-
-              @Override
-              public ChannelSender sender() {
-                return sender;
-              }
-            });
+    return SignalWithoutIntake.option(sender);
   }
 
   /** A sender whose first calls fail before the dispatcher can even ask the store. */

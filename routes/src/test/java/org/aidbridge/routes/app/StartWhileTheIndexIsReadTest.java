@@ -35,8 +35,6 @@ import org.aidbridge.bot.store.OutboxEntry;
 import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
 import org.aidbridge.routes.config.Settings;
-import org.apache.camel.RoutesBuilder;
-import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -137,28 +135,7 @@ class StartWhileTheIndexIsReadTest {
             return new SendOutcome.Sent("sent-" + entry.id());
           }
         };
-    return new ChannelOption(
-        Channel.SIGNAL,
-        ctx ->
-            new ChannelAdapter() {
-              @Override
-              public Channel channel() {
-                return Channel.SIGNAL;
-              }
-
-              @Override
-              public RoutesBuilder routes() {
-                return new RouteBuilder() {
-                  @Override
-                  public void configure() {}
-                };
-              }
-
-              @Override
-              public ChannelSender sender() {
-                return sender;
-              }
-            });
+    return SignalWithoutIntake.option(sender);
   }
 
   private static HttpResponse<String> health(AidBridgeApplication app) throws Exception {
