@@ -344,9 +344,12 @@ public abstract class JdbcStore implements Store {
 
   @Override
   public List<OutboxEntry> dueOutbox(Channel channel, Instant now, int limit) {
-    // What is sent must still be stored after a power cut: sync the commits that queued it.
+    // What is sent must still be stored after a power cut: sync the commits that queued it. After
+    // the read, so that the sync covers every entry it returns, also one committed by another
+    // thread a moment before (a sync first left that moment open).
+    List<OutboxEntry> due = outbox.due(channel, now, limit);
     db.requireDurable();
-    return outbox.due(channel, now, limit);
+    return due;
   }
 
   @Override

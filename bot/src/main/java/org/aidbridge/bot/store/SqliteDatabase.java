@@ -3,6 +3,7 @@ package org.aidbridge.bot.store;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -53,56 +55,105 @@ final class SqliteDatabase extends Database {
   private final List<Runnable> onRollback = new ArrayList<>();
 
   private final Path walFile; // null for a database in memory
-  private boolean unsynced; // written since the last sync to disk; guarded by lock
+  private final WalSync walSync;
+  // Writes so far (statements outside a transaction, commits), each counted once it is done: a
+  // sync that began after the count reached n covers the first n.
+  private final AtomicLong writes = new AtomicLong();
+  private final AtomicLong syncedWrites = new AtomicLong(); // writes covered by a finished sync
   private boolean durableCommit; // the open transaction must be on disk when it commits
+  // The outermost transaction just committed and must reach the disk: its write's number, or 0.
+  private long toSync; // guarded by lock
+
+  /** Forces a write-ahead log to the disk; replaced in tests to see what waits for it. */
+  @FunctionalInterface
+  interface WalSync {
+    void force(Path walFile) throws IOException;
+  }
 
   SqliteDatabase(Connection connection, Path walFile) {
+    this(connection, walFile, SqliteDatabase::forceWal);
+  }
+
+  SqliteDatabase(Connection connection, Path walFile, WalSync walSync) {
     this.connection = connection;
     this.walFile = walFile;
+    this.walSync = walSync;
   }
 
   /** Commits are otherwise made with {@code synchronous=NORMAL}: safe against a crash only. */
   @Override
   void requireDurable() {
+    long upTo;
     acquire();
     try {
       if (depth > 0) {
         durableCommit = true;
-      } else {
-        syncToDisk();
+        return;
       }
+      upTo = writes.get();
     } finally {
       lock.unlock();
     }
+    syncToDisk(upTo);
   }
 
   /**
-   * Forces what was committed onto the disk (one fsync of the write-ahead log, which holds every
-   * commit since the last checkpoint; a checkpoint syncs what it copies into the database file).
+   * Forces the first {@code upTo} writes onto the disk (one fsync of the write-ahead log, which
+   * holds every commit since the last checkpoint; a checkpoint syncs what it copies into the
+   * database file), unless a sync that began after them has ended already.
+   *
+   * <p>Runs after the connection's lock is let go, wherever the thread holds it no more: an fsync
+   * takes milliseconds, and meanwhile a reading thread can keep what it read (and a batch of them
+   * grows for the next group commit) instead of waiting behind it. Commits made during the sync
+   * only add to the log after ours; the caller still returns only once the sync has ended.
    */
-  private void syncToDisk() {
-    if (!unsynced || walFile == null || !Files.exists(walFile)) {
+  private void syncToDisk(long upTo) {
+    if (walFile == null || syncedWrites.get() >= upTo) {
+      return;
+    }
+    long covered = writes.get(); // every write counted here was done before the sync begins
+    try {
+      walSync.force(walFile);
+    } catch (NoSuchFileException e) {
+      // No log: the last connection closed, after checkpointing (and syncing) everything into the
+      // database file.
+    } catch (IOException e) {
+      throw new StoreException("could not sync the database to disk: " + e.getMessage(), e);
+    }
+    syncedWrites.accumulateAndGet(covered, Math::max);
+  }
+
+  private static void forceWal(Path walFile) throws IOException {
+    if (!Files.exists(walFile)) {
       return;
     }
     try (FileChannel wal = FileChannel.open(walFile, StandardOpenOption.WRITE)) {
       wal.force(false);
-      unsynced = false;
-    } catch (IOException e) {
-      throw new StoreException("could not sync the database to disk: " + e.getMessage(), e);
     }
   }
 
   @Override
   <T> T inTransaction(Work<T> work) {
+    T result;
+    long upTo;
     acquire();
     try {
       ensureOpen();
-      return depth == 0 ? outermost(work) : nested(work);
+      if (depth > 0) {
+        return nested(work);
+      }
+      result = outermost(work);
+      upTo = toSync;
+      toSync = 0;
     } catch (SQLException e) {
       throw new StoreException("database transaction failed: " + e.getMessage(), e);
     } finally {
       lock.unlock();
     }
+    if (upTo > 0) {
+      syncToDisk(upTo); // outside the lock (unless an enclosing call of this thread holds it)
+    }
+    return result;
   }
 
   @Override
@@ -116,8 +167,9 @@ final class SqliteDatabase extends Database {
     return locked(
         sql,
         () -> {
-          unsynced = true;
-          return prepare(sql, params).executeUpdate();
+          int changed = prepare(sql, params).executeUpdate();
+          writes.incrementAndGet();
+          return changed;
         });
   }
 
@@ -127,10 +179,11 @@ final class SqliteDatabase extends Database {
     return locked(
         sql,
         () -> {
-          unsynced = true;
           try (ResultSet rs = prepare(returning, params).executeQuery()) {
             rs.next();
-            return rs.getLong(1);
+            long id = rs.getLong(1);
+            writes.incrementAndGet();
+            return id;
           }
         });
   }
@@ -161,9 +214,10 @@ final class SqliteDatabase extends Database {
     locked(
         sql,
         () -> {
-          unsynced = true;
           try (Statement statement = connection.createStatement()) {
-            return statement.execute(sql);
+            boolean rows = statement.execute(sql);
+            writes.incrementAndGet();
+            return rows;
           }
         });
   }
@@ -224,10 +278,10 @@ final class SqliteDatabase extends Database {
     try {
       T result = work.run();
       connection.commit();
-      unsynced = true;
+      long written = writes.incrementAndGet();
       onRollback.clear();
       if (durableCommit) {
-        syncToDisk();
+        toSync = written; // synced by inTransaction once the lock is let go
       }
       return result;
     } catch (SQLException | RuntimeException | Error e) {
