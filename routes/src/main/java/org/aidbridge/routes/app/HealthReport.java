@@ -47,24 +47,6 @@ final class HealthReport {
       BooleanSupplier routesRunning,
       Duration downAfter,
       Clock clock) {
-    this(channels, health, backlog, routesRunning, downAfter, clock, null, Set.of(), r -> true);
-  }
-
-  /**
-   * @param leadership which roles this instance leads, of {@code roles}: a channel another instance
-   *     leads shows as STANDBY and only its sending can make this answer DOWN
-   * @param working whether a role's work runs here (started after its lock was taken)
-   */
-  HealthReport(
-      List<Channel> channels,
-      ChannelHealth health,
-      Supplier<OutboxBacklog> backlog,
-      BooleanSupplier routesRunning,
-      Duration downAfter,
-      Clock clock,
-      Leadership leadership,
-      Set<Role> roles,
-      Predicate<Role> working) {
     this(
         channels,
         health,
@@ -72,13 +54,16 @@ final class HealthReport {
         routesRunning,
         downAfter,
         clock,
-        leadership,
-        roles,
-        working,
+        null,
+        Set.of(),
+        r -> true,
         () -> true);
   }
 
   /**
+   * @param leadership which roles this instance leads, of {@code roles}: a channel another instance
+   *     leads shows as STANDBY and only its sending can make this answer DOWN
+   * @param working whether a role's work runs here (started after its lock was taken)
    * @param canMatch whether the match index is complete (until then the answer is STARTING)
    */
   HealthReport(

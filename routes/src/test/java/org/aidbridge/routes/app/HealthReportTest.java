@@ -64,7 +64,8 @@ class HealthReportTest {
             clock,
             emailOnly,
             EnumSet.of(Role.CORE, Role.EMAIL, Role.TELEGRAM),
-            role -> role == Role.EMAIL);
+            role -> role == Role.EMAIL,
+            () -> true);
 
     HealthReport.Answer answer = report.answer();
 
