@@ -46,6 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 final class InstanceJournals implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InstanceJournals.class);
+  private static final int MAX_ID_BYTES = 256; // a database id is 32 hex digits
 
   /** Lock files this JVM holds: probing one would release its lock (POSIX closes all of them). */
   private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
@@ -249,8 +250,6 @@ final class InstanceJournals implements AutoCloseable {
     }
     return new String(bytes.array(), 0, bytes.position(), StandardCharsets.UTF_8).trim();
   }
-
-  private static final int MAX_ID_BYTES = 256;
 
   /** The lock file's channel, locked, when its owner is dead; empty when it lives. */
   private static Optional<FileChannel> deadOwner(Path lock) throws IOException {
