@@ -41,6 +41,18 @@ public record EscalationRing(double radiusKm, boolean wholeCountry, Duration aft
     return new EscalationRing(0, true, after);
   }
 
+  /**
+   * The delay for a need that travels: half of {@link #after}, rounded down to the nanosecond, as
+   * {@code after().dividedBy(2)} gives it. Computed from the seconds and nanoseconds instead, since
+   * {@link Duration#dividedBy(long)} divides a {@code BigDecimal}: housekeeping asks for every open
+   * need and ring each minute, and the optimising compiler's work on the code that inlines that
+   * division took 20 MB or more at the memory's peak (BENCHMARKS.md).
+   */
+  public Duration travellingAfter() {
+    long seconds = after.getSeconds();
+    return Duration.ofSeconds(seconds / 2, (seconds % 2) * 500_000_000L + after.getNano() / 2);
+  }
+
   /** Whether a group centered at {@code center} is inside this ring around {@code need}. */
   public boolean reaches(Place need, Place center) {
     if (wholeCountry) {

@@ -46,4 +46,23 @@ class EscalationRingTest {
     assertThat(EscalationRing.country(Duration.ZERO).reaches(PORTLAND, SALEM)).isTrue();
     assertThat(EscalationRing.country(Duration.ZERO).reaches(PORTLAND, TORONTO)).isFalse();
   }
+
+  @Test
+  void aTravellingNeedsDelayIsHalfTheRingsAsDurationDividesIt() {
+    for (Duration after :
+        new Duration[] {
+          Duration.ZERO,
+          Duration.ofHours(24),
+          Duration.ofHours(72),
+          Duration.ofSeconds(7),
+          Duration.ofSeconds(7, 3),
+          Duration.ofSeconds(1, 999_999_999),
+          Duration.ofNanos(1),
+          Duration.ofDays(999_999)
+        }) {
+      assertThat(EscalationRing.country(after).travellingAfter())
+          .as("half of %s", after)
+          .isEqualTo(after.dividedBy(2));
+    }
+  }
 }

@@ -69,7 +69,7 @@ public final class Escalations {
 
   /** When a need reaches a ring: its delay after creation, halved for needs that travel. */
   public static Instant dueAt(Listing need, EscalationRing ring) {
-    Duration delay = travels(need) ? ring.after().dividedBy(2) : ring.after();
+    Duration delay = travels(need) ? ring.travellingAfter() : ring.after();
     return need.createdAt().plus(delay);
   }
 

@@ -169,7 +169,10 @@ public final class Renewals {
   private OutboundMessage question(Listing listing) {
     String language = Texts.supported(listing.language());
     String key = listing.kind() == Kind.NEED ? "renew.ask.need" : "renew.ask.offer";
-    long days = settings.expiryFor(listing.categories()).toDays();
+    // The number as text: a number argument has MessageFormat build a DecimalFormat for each
+    // question (thousands of them in the first housekeeping after a large import), and the
+    // optimising compiler's work on that pattern parser was one of the memory's peaks.
+    String days = Long.toString(settings.expiryFor(listing.categories()).toDays());
     String text =
         Texts.get(
             language, key, listing.ref(), listing.summary(), DAY.format(listing.expiresAt()), days);

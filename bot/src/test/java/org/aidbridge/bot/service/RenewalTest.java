@@ -55,6 +55,9 @@ class RenewalTest {
     List<OutboundMessage> again = world.run();
 
     assertThat(question.text()).startsWith("¿Sigues necesitando " + need.ref());
+    // The days it would be kept, written as a number (passed as text since the formatter is not
+    // built per question).
+    assertThat(question.text()).contains("mantenerla " + LIFE.toDays() + " días más");
     assertThat(question.topic()).isEqualTo("renew:" + need.id());
     assertThat(question.choices())
         .extracting(c -> c.reply())
