@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -75,6 +76,7 @@ public final class MatchIndex implements ListingWatcher {
   private Set<Long> toldWhileFilling = new HashSet<>(); // guarded by the write lock
   private final CountDownLatch completed = new CountDownLatch(1);
   private final long fillStarted = System.nanoTime();
+  private volatile boolean fromSnapshot;
 
   private MatchIndex(Store store, int pageSize) {
     this.filling = store;
@@ -123,12 +125,54 @@ public final class MatchIndex implements ListingWatcher {
 
   private void fillInBackground() {
     try {
+      if (fillFromSnapshot()) {
+        return;
+      }
       while (fillPage()) {
         // page after page, until complete or another thread completed it
       }
     } catch (RuntimeException e) {
       // The store closed, or failed: the first search reads the rest itself, and fails loudly.
       LOG.debug("match index: reading in the background stopped", e);
+    }
+  }
+
+  /**
+   * Fills the whole index from the snapshot beside the store, when there is one that holds what the
+   * store holds now ({@link MatchIndexSnapshot#read}); false when there is none, or another thread
+   * read a page meanwhile (the pages then go on).
+   */
+  private boolean fillFromSnapshot() {
+    Store store = filling;
+    if (store == null) {
+      return false;
+    }
+    Optional<MatchIndexSnapshot.Loaded> loaded = MatchIndexSnapshot.read(store, text);
+    if (loaded.isEmpty()) {
+      return false;
+    }
+    // False when applied (complete), or another thread completed it meanwhile; true when another
+    // thread read a page first: the pages then go on.
+    return !apply(new Page(0, loaded.get().profiles(), true, true));
+  }
+
+  /**
+   * Whether the index was filled from a snapshot (true) or read from the store page by page (for
+   * the tests that a stale snapshot is never used).
+   */
+  boolean filledFromSnapshot() {
+    return fromSnapshot && complete();
+  }
+
+  /**
+   * Writes the snapshot that a later start of this store may fill the index from ({@link
+   * MatchIndexSnapshot}): read from the store, not from this index, in one transaction. Nothing
+   * when the store keeps none (in memory, PostgreSQL). For a graceful stop, after the last change.
+   */
+  public static void saveSnapshot(Store store) {
+    long started = System.nanoTime();
+    if (MatchIndexSnapshot.write(store, PAGE)) {
+      LOG.info("match index: snapshot written in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
   }
 
@@ -149,7 +193,11 @@ public final class MatchIndex implements ListingWatcher {
   }
 
   /** A page of active listings read from the store, after listing {@code after}. */
-  record Page(long after, List<MatchProfile> profiles, boolean last) {}
+  record Page(long after, List<MatchProfile> profiles, boolean last, boolean snapshot) {
+    Page(long after, List<MatchProfile> profiles, boolean last) {
+      this(after, profiles, last, false);
+    }
+  }
 
   /** The next page to add, or null when the index is complete. */
   Page readPage() {
@@ -186,13 +234,15 @@ public final class MatchIndex implements ListingWatcher {
         }
       }
       if (page.last()) {
+        fromSnapshot = page.snapshot();
         filling = null;
         toldWhileFilling = null;
         completed.countDown();
         LOG.info(
-            "match index: {} active listings read in {} ms",
+            "match index: {} active listings read in {} ms{}",
             byId.size(),
-            (System.nanoTime() - fillStarted) / 1_000_000);
+            (System.nanoTime() - fillStarted) / 1_000_000,
+            fromSnapshot ? " (from the snapshot)" : "");
         if (LOG.isDebugEnabled()) {
           LOG.debug(
               "match index: read on {}, which used {} ms of processor time",

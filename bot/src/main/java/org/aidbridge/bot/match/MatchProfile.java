@@ -54,6 +54,34 @@ final class MatchProfile {
     this.terms = terms;
   }
 
+  /** A profile as a snapshot kept it ({@link MatchIndexSnapshot}). */
+  MatchProfile(
+      long id,
+      Kind kind,
+      int categories,
+      String[] items,
+      double lat,
+      double lon,
+      boolean ships,
+      boolean urgent,
+      long createdAt,
+      long expiresAt,
+      String author,
+      int[] terms) {
+    this.id = id;
+    this.kind = kind;
+    this.categories = categories;
+    this.items = items;
+    this.lat = lat;
+    this.lon = lon;
+    this.ships = ships;
+    this.urgent = urgent;
+    this.createdAt = createdAt;
+    this.expiresAt = expiresAt;
+    this.author = author;
+    this.terms = terms;
+  }
+
   static MatchProfile of(Listing listing, TextRelevance text) {
     return new MatchProfile(listing, text.termsOf(listing));
   }

@@ -132,7 +132,15 @@ final class TextRelevance {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  private int term(String word) {
+  /** The words of the term ids given so far, each at its id (for a snapshot). */
+  String[] words() {
+    String[] words = new String[nextTerm.get()];
+    vocabulary.forEach((word, id) -> words[id] = word);
+    return words;
+  }
+
+  /** The term id of {@code word}, given it now if it has none yet. */
+  int term(String word) {
     Integer id = vocabulary.get(word);
     if (id != null) {
       return id;

@@ -12,15 +12,49 @@ import java.util.random.RandomGenerator;
 public final class SqliteStore extends JdbcStore {
 
   private final InstanceJournals journals; // null for a database in memory
+  private final SqliteDatabase db;
+  private final String databaseId; // null for a database in memory
+  private final java.nio.file.Path snapshotFile; // null for a database in memory
 
   private SqliteStore(
       SqliteDatabase db,
       InstanceJournals journals,
+      String databaseId,
+      java.nio.file.Path walFile,
       SentJournal sentJournal,
       RawJournal rawJournal,
       RandomGenerator random) {
     super(db, sentJournal, rawJournal, random);
     this.journals = journals;
+    this.db = db;
+    this.databaseId = databaseId;
+    this.snapshotFile = snapshotBeside(walFile);
+  }
+
+  /** {@code <database>.match-index} for the write-ahead log {@code <database>-wal}. */
+  private static java.nio.file.Path snapshotBeside(java.nio.file.Path walFile) {
+    if (walFile == null) {
+      return null;
+    }
+    String wal = walFile.getFileName().toString();
+    String database = wal.substring(0, wal.length() - "-wal".length());
+    return walFile.resolveSibling(database + ".match-index");
+  }
+
+  /** {@code <database>.match-index} beside the database file; none in memory. */
+  @Override
+  public java.util.Optional<java.nio.file.Path> matchIndexSnapshotFile() {
+    return java.util.Optional.ofNullable(snapshotFile);
+  }
+
+  /** The version the triggers of schema step 22 keep (none in memory: no snapshot is kept). */
+  @Override
+  public java.util.Optional<ListingsVersion> listingsVersion() {
+    if (databaseId == null) {
+      return java.util.Optional.empty();
+    }
+    return db.one("SELECT version FROM listings_version WHERE one = 1", row -> row.getLong(1))
+        .map(version -> new ListingsVersion(databaseId, version));
   }
 
   /** This store's journal of sends ({@code <database>-sent.<id>}), or null in memory. */
@@ -83,12 +117,13 @@ public final class SqliteStore extends JdbcStore {
     java.nio.file.Path walFile = SqliteConnector.walFile(SqliteConnector.jdbcUrl(fileOrJdbcUrl));
     SqliteDatabase db = new SqliteDatabase(connection, walFile);
     InstanceJournals journals = walFile == null ? null : InstanceJournals.claim(walFile);
+    String databaseId = null;
     try {
       SchemaUpgrade.run(db);
       // What a killed run wrote down but may not have committed, before anything else happens;
       // only what was written for this database.
       if (journals != null) {
-        String databaseId = databaseId(db);
+        databaseId = databaseId(db);
         journals.belongTo(databaseId);
         replay(db, journals.leftovers(databaseId));
       }
@@ -102,7 +137,7 @@ public final class SqliteStore extends JdbcStore {
     SentJournal sent =
         journals == null ? SentJournal.beside(null) : SentJournal.at(journals.sentFile());
     RawJournal raw = journals == null ? RawJournal.beside(null) : RawJournal.at(journals.rawFile());
-    return new SqliteStore(db, journals, sent, raw, random);
+    return new SqliteStore(db, journals, databaseId, walFile, sent, raw, random);
   }
 
   /** The id this database was given when it was made (schema step 19). */

@@ -139,6 +139,24 @@ public interface Store extends AutoCloseable, ChannelMemory {
    */
   void watchListingChanges(ListingWatcher watcher);
 
+  /**
+   * Where a snapshot of the match index may be kept beside this store (a SQLite file's {@code
+   * <database>.match-index}), or empty when it has none (in memory, PostgreSQL).
+   */
+  default Optional<java.nio.file.Path> matchIndexSnapshotFile() {
+    return Optional.empty();
+  }
+
+  /**
+   * The version of the listings: a number the database draws anew, in the same transaction, with
+   * every change to a listing or its categories, and an id of the database, so that a snapshot
+   * taken at one version is known to hold exactly what the listings hold while they still say it.
+   * Empty when this store keeps no version.
+   */
+  default Optional<ListingsVersion> listingsVersion() {
+    return Optional.empty();
+  }
+
   void updateStatus(long listingId, Status status);
 
   /**

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.aidbridge.bot.match.MatchIndex;
 import org.aidbridge.bot.parse.LexiconParser;
 import org.aidbridge.bot.place.PlaceFinder;
 import org.aidbridge.bot.port.Leadership;
@@ -73,6 +74,19 @@ final class RunCommand implements Callable<Integer> {
         Paths.database(settings, parent.environment().workingDir()), settings);
   }
 
+  /**
+   * After the last change, the match index's snapshot for the next start (which then reads one file
+   * instead of every active listing, if the listings are still as they were). A snapshot that
+   * cannot be written only makes the next start read the store.
+   */
+  private static void saveMatchIndexSnapshot(Store store) {
+    try {
+      MatchIndex.saveSnapshot(store);
+    } catch (RuntimeException e) {
+      LOG.warn("the match index snapshot was not written: {}", e.toString());
+    }
+  }
+
   /** Runs the application on {@code settings} until the process is asked to stop. */
   static void run(AidBridgeCli parent, Settings settings, List<ChannelOption> channels)
       throws Exception {
@@ -88,6 +102,7 @@ final class RunCommand implements Callable<Integer> {
       try (AidBridgeApplication app = AidBridgeApplication.start(context, channels, leadership)) {
         stop.await();
       }
+      saveMatchIndexSnapshot(store);
     }
   }
 }
