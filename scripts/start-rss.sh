@@ -18,6 +18,8 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 db="$work/bench.db"
 if [ -n "$src" ]; then cp "$src" "$db"; fi
+# The match index's snapshot beside the database (written by a graceful stop), when there is one.
+if [ -n "$src" ] && [ -f "$src.match-index" ]; then cp "$src.match-index" "$db.match-index"; fi
 port=$((20000 + $$ % 10000))
 export AIDBRIDGE_DB="$db" AIDBRIDGE_BASE_DIR="$work" AIDBRIDGE_HTTP_PORT=$port \
   AIDBRIDGE_IMAP_URL=imap://127.0.0.1:1 AIDBRIDGE_SMTP_URL=smtp://127.0.0.1:1 \

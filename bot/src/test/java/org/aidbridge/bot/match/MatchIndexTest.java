@@ -3,6 +3,8 @@ package org.aidbridge.bot.match;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The match index is a cache of the store: after every kind of change (new listings, status
@@ -311,7 +314,99 @@ class MatchIndexTest {
             matcher.matchesByFullScan(need, NOW, 3).stream().map(m -> m.offer().id()).toList());
   }
 
+  @Test
+  void aSnapshotFillsTheIndexOnlyWhileTheListingsAreStillWhatItWasWrittenFrom(@TempDir Path dir) {
+    String file = dir.resolve("bot.db").toString();
+    try (Store first = SqliteStore.open(file)) {
+      fillWithChangedListings(first);
+      MatchIndex.saveSnapshot(first); // a graceful stop
+    }
+    try (Store restarted = SqliteStore.open(file)) {
+      assertThat(filledNow(restarted).filledFromSnapshot()).isTrue();
+      assertSameAsScan(restarted, new Matcher(restarted, scorer));
+      // Changed, then killed: no snapshot written after the change.
+      restarted.updateStatus(restarted.allListings().get(3).id(), Status.WITHDRAWN);
+      restarted.insertListing(randomListing());
+    }
+    try (Store afterTheKill = SqliteStore.open(file)) {
+      assertThat(filledNow(afterTheKill).filledFromSnapshot()).as("stale snapshot").isFalse();
+      assertSameAsScan(afterTheKill, new Matcher(afterTheKill, scorer));
+      MatchIndex.saveSnapshot(afterTheKill);
+    }
+    // Another instance changes one listing's categories only, then this one starts again.
+    try (Store other = SqliteStore.open(file)) {
+      Listing l = other.allListings().stream().filter(x -> x.status().active()).findFirst().get();
+      other.updateListing(l.withDetails(Set.of(Category.BAIL_LEGAL), l.place()));
+    }
+    try (Store again = SqliteStore.open(file)) {
+      assertThat(filledNow(again).filledFromSnapshot()).as("after another's write").isFalse();
+      assertSameAsScan(again, new Matcher(again, scorer));
+      MatchIndex.saveSnapshot(again);
+    }
+    try (Store last = SqliteStore.open(file)) {
+      assertThat(filledNow(last).filledFromSnapshot()).isTrue();
+      assertSameAsScan(last, new Matcher(last, scorer));
+    }
+  }
+
+  @Test
+  void anotherDatabasesSnapshotOrADamagedOneIsNeverUsed(@TempDir Path dir) throws Exception {
+    Path one = dir.resolve("one.db");
+    Path two = dir.resolve("two.db");
+    try (Store a = SqliteStore.open(one.toString());
+        Store b = SqliteStore.open(two.toString())) {
+      fillWithChangedListings(a);
+      MatchIndex.saveSnapshot(a);
+      b.insertListing(randomListing());
+    }
+    Path snapshot = dir.resolve("one.db.match-index");
+    Files.copy(snapshot, dir.resolve("two.db.match-index"));
+    try (Store b = SqliteStore.open(two.toString())) {
+      assertThat(filledNow(b).filledFromSnapshot()).as("another database's").isFalse();
+      assertSameAsScan(b, new Matcher(b, scorer));
+    }
+    byte[] bytes = Files.readAllBytes(snapshot);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(snapshot, bytes);
+    try (Store a = SqliteStore.open(one.toString())) {
+      assertThat(filledNow(a).filledFromSnapshot()).as("damaged").isFalse();
+      assertSameAsScan(a, new Matcher(a, scorer));
+    }
+    Files.write(snapshot, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+    try (Store a = SqliteStore.open(one.toString())) {
+      assertThat(filledNow(a).filledFromSnapshot()).as("cut short").isFalse();
+      assertSameAsScan(a, new Matcher(a, scorer));
+    }
+  }
+
+  /** Listings of every kind of change, so that the active ones are not simply all of them. */
+  private void fillWithChangedListings(Store into) {
+    List<Listing> stored = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      stored.add(into.insertListing(randomListing()));
+    }
+    for (int i = 0; i < 80; i++) {
+      Listing l = stored.get(random.nextInt(stored.size()));
+      into.updateStatus(l.id(), Status.values()[random.nextInt(Status.values().length)]);
+    }
+    for (int i = 0; i < 30; i++) {
+      Listing l = into.listingById(stored.get(random.nextInt(stored.size())).id()).orElseThrow();
+      into.updateListing(l.withDetails(Set.of(randomCategory()), randomPlace()));
+    }
+  }
+
+  /** The store's index, filled on this thread (from the snapshot when it may be). */
+  private static MatchIndex filledNow(Store store) {
+    MatchIndex index = MatchIndex.of(store, Runnable::run);
+    assertThat(index.complete()).isTrue();
+    return index;
+  }
+
   private void assertSameAsScan(Matcher matcher) {
+    assertSameAsScan(store, matcher);
+  }
+
+  private void assertSameAsScan(Store store, Matcher matcher) {
     MatchIndex index = MatchIndex.of(store);
     List<Listing> active = store.allListings().stream().filter(l -> l.status().active()).toList();
     assertThat(index.ids()).containsExactlyElementsOf(active.stream().map(Listing::id).toList());
