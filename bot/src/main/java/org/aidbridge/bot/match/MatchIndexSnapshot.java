@@ -4,21 +4,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.CodeSource;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
@@ -32,11 +26,11 @@ import org.slf4j.LoggerFactory;
  * of every active listing (at 100,000 listings about two seconds of a processor less). It is a
  * cache of a cache: written from the store (never from memory) in one transaction at a graceful
  * stop, with the {@link ListingsVersion} the store said in that transaction, the code that made the
- * profiles ({@link #CODE}: every class and resource of the jar) and a checksum; a start uses it
- * only when all of them are still what it finds, and reads the store otherwise. A version is drawn
- * anew by the database with every change to the listings (by this instance, another one, a
- * command), so a snapshot left behind by a killed run or before another instance's writes, a
- * snapshot of another database, or of a backup that went on otherwise, is never used.
+ * profiles ({@link #CODE}: the build: {@link org.aidbridge.bot.BuildChecksum}) and a checksum; a
+ * start uses it only when all of them are still what it finds, and reads the store otherwise. A
+ * version is drawn anew by the database with every change to the listings (by this instance,
+ * another one, a command), so a snapshot left behind by a killed run or before another instance's
+ * writes, a snapshot of another database, or of a backup that went on otherwise, is never used.
  */
 final class MatchIndexSnapshot {
   private static final Logger LOG = LoggerFactory.getLogger(MatchIndexSnapshot.class);
@@ -233,45 +227,8 @@ final class MatchIndexSnapshot {
   }
 
   /**
-   * The code that makes profiles: a checksum over the name and CRC-32 of every entry of the jar
-   * this class came from (or, run from a directory of classes, every file's name, size and time). A
-   * profile depends on the parser's normalisation, the item synonyms and the stop words, all in
-   * there; any other build gives another value, and its snapshot is not used.
+   * The code that makes profiles: a profile depends on the parser's normalisation, the item
+   * synonyms and the stop words, all in the build; any other build's snapshot is not used.
    */
-  static final long CODE = codeChecksum();
-
-  private static long codeChecksum() {
-    java.security.MessageDigest crc;
-    try {
-      crc = java.security.MessageDigest.getInstance("SHA-256");
-    } catch (java.security.NoSuchAlgorithmException e) {
-      return System.nanoTime();
-    }
-    try {
-      CodeSource source = MatchIndexSnapshot.class.getProtectionDomain().getCodeSource();
-      Path where = Path.of(source.getLocation().toURI());
-      if (Files.isDirectory(where)) {
-        try (Stream<Path> files = Files.walk(where)) {
-          for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-            crc.update(
-                (f + "|" + Files.size(f) + "|" + Files.getLastModifiedTime(f))
-                    .getBytes(StandardCharsets.UTF_8));
-          }
-        }
-      } else {
-        try (JarFile jar = new JarFile(where.toFile())) {
-          Enumeration<JarEntry> entries = jar.entries();
-          while (entries.hasMoreElements()) {
-            JarEntry e = entries.nextElement();
-            crc.update(
-                (e.getName() + "|" + e.getCrc() + "|" + e.getSize())
-                    .getBytes(StandardCharsets.UTF_8));
-          }
-        }
-      }
-    } catch (IOException | URISyntaxException | RuntimeException e) {
-      return System.nanoTime(); // unknown code: a value no snapshot was written with
-    }
-    return ByteBuffer.wrap(crc.digest()).getLong();
-  }
+  private static final long CODE = org.aidbridge.bot.BuildChecksum.value();
 }

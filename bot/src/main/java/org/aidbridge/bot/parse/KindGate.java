@@ -128,7 +128,7 @@ final class KindGate {
   private static void trainShared(CompletableFuture<KindGate> into) {
     try {
       long start = System.nanoTime();
-      KindModel model = train(TrainingCorpus.load(), KindModel.Training.DEFAULT);
+      KindModel model = keptOrTrained();
       if (LOG.isDebugEnabled()) {
         LOG.debug(
             "kind gate: trained in {} ms, {} ms of processor time",
@@ -140,6 +140,22 @@ final class KindGate {
     } catch (RuntimeException | Error e) {
       into.completeExceptionally(e); // every parse then fails loudly, as a missing lexicon would
     }
+  }
+
+  /**
+   * The model this very build trained and kept beside its jar ({@link KindModelCache}), or trained
+   * now (and kept, when run from a jar).
+   */
+  private static KindModel keptOrTrained() {
+    java.util.Optional<java.nio.file.Path> file = KindModelCache.beside();
+    long build = org.aidbridge.bot.BuildChecksum.value();
+    java.util.Optional<KindModel> kept = file.flatMap(f -> KindModelCache.read(f, build));
+    if (kept.isPresent()) {
+      return kept.get();
+    }
+    KindModel model = train(TrainingCorpus.load(), KindModel.Training.DEFAULT);
+    file.ifPresent(f -> KindModelCache.write(f, build, model));
+    return model;
   }
 
   /** The shared gate, waiting for its training if it is not done yet. */

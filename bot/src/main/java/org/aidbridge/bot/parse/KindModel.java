@@ -33,6 +33,19 @@ final class KindModel {
     this.weights = weights;
   }
 
+  /** A model of the weights {@code weights} (as {@link #weights()} gave them, from a cache). */
+  static KindModel of(float[] weights) {
+    if (weights.length != KindFeatures.SLOTS * CLASSES) {
+      throw new IllegalArgumentException("weights of another shape: " + weights.length);
+    }
+    return new KindModel(weights.clone());
+  }
+
+  /** A copy of the weights, for keeping the model in a file ({@link KindModelCache}). */
+  float[] weights() {
+    return weights.clone();
+  }
+
   static KindModel train(List<Example> examples, Training training) {
     float[] weights = new float[KindFeatures.SLOTS * CLASSES];
     List<Example> order = new ArrayList<>(examples);
