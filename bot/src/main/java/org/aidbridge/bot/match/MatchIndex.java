@@ -228,9 +228,13 @@ public final class MatchIndex implements ListingWatcher {
       if (filling == null || filledUpTo != page.after()) {
         return filling != null; // completed, or this page applied by another thread meanwhile
       }
-      for (MatchProfile p : page.profiles()) {
-        if (!toldWhileFilling.contains(p.id)) {
-          replace(p.id, p);
+      if (page.snapshot()) {
+        fileAllAtOnce(page.profiles());
+      } else {
+        for (MatchProfile p : page.profiles()) {
+          if (!toldWhileFilling.contains(p.id)) {
+            replace(p.id, p);
+          }
         }
       }
       if (page.last()) {
@@ -309,6 +313,31 @@ public final class MatchIndex implements ListingWatcher {
       replace(listing.id(), profile);
     } finally {
       lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Under the write lock, before any page: files every profile but those told of meanwhile (as
+   * {@link #replace} would), each list appended to out of order and sorted once at the end.
+   */
+  private void fileAllAtOnce(List<MatchProfile> profiles) {
+    List<RankedEntries> unsorted = new ArrayList<>();
+    for (MatchProfile p : profiles) {
+      // Before the first page the index holds only listings told of, which stay as told.
+      if (!toldWhileFilling.contains(p.id)) {
+        byId.put(p.id, p);
+        text.add(p.terms);
+        forEachBucket(p, bucket -> append(bucket, p, unsorted));
+      }
+    }
+    unsorted.forEach(RankedEntries::sort);
+  }
+
+  private static void append(Bucket bucket, MatchProfile p, List<RankedEntries> unsorted) {
+    if (!p.located()) {
+      (p.ships ? bucket.placelessShips : bucket.placeless).append(p, unsorted);
+    } else {
+      (p.ships ? bucket.ships : bucket.located).add(p, unsorted);
     }
   }
 

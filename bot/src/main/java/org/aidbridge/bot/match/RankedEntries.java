@@ -28,6 +28,7 @@ final class RankedEntries {
   private int size;
   private Kind kind; // of every entry (a list holds one kind)
   private int categories; // every category any entry has had: a bound, never narrowed on removal
+  private boolean unsorted; // entries appended since the last sort
 
   static Comparator<MatchProfile> order(Kind kind) {
     return kind == Kind.OFFER ? OFFERS : NEEDS;
@@ -51,6 +52,39 @@ final class RankedEntries {
     createdAt[at] = profile.createdAt;
     urgent[at] = profile.urgent;
     size++;
+  }
+
+  /**
+   * Adds {@code profile} at the end, out of order, for a list being filled all at once: the list is
+   * named in {@code unsorted} the first time, and must be {@link #sort}ed before it is read again.
+   */
+  void append(MatchProfile profile, java.util.List<RankedEntries> unsorted) {
+    if (!this.unsorted) {
+      this.unsorted = true;
+      unsorted.add(this);
+    }
+    categories |= profile.categories;
+    kind = profile.kind;
+    if (size == entries.length) {
+      int length = Math.max(2, size + (size >> 1) + 1);
+      entries = Arrays.copyOf(entries, length);
+      createdAt = Arrays.copyOf(createdAt, length);
+      urgent = Arrays.copyOf(urgent, length);
+    }
+    entries[size++] = profile;
+  }
+
+  /**
+   * Puts the entries {@link #append}ed in order: the same order {@link #add} keeps, which is total
+   * (the id decides last), in one sort instead of a shift of the array at every entry.
+   */
+  void sort() {
+    Arrays.sort(entries, 0, size, order(kind));
+    for (int i = 0; i < size; i++) {
+      createdAt[i] = entries[i].createdAt;
+      urgent[i] = entries[i].urgent;
+    }
+    unsorted = false;
   }
 
   /** Removes the entry added as {@code profile} (the same values). */

@@ -107,6 +107,14 @@ final class SpatialGrid {
   private Cell[] topCells = new Cell[0]; // the values of top, for searches to walk without a map
 
   void add(MatchProfile p) {
+    add(p, null);
+  }
+
+  /**
+   * As {@link #add(MatchProfile)}, but appended out of order to a list named in {@code unsorted}
+   * (which the caller sorts) when {@code unsorted} is not null.
+   */
+  void add(MatchProfile p, java.util.List<RankedEntries> unsorted) {
     long key = key(index(p.lat, 0), index(p.lon, 0));
     Cell cell = top.get(key);
     if (cell == null) {
@@ -119,7 +127,11 @@ final class SpatialGrid {
       cell = cell.childFor(p.lat, p.lon, true);
       cell.categories |= p.categories;
     }
-    cell.entries.add(p);
+    if (unsorted == null) {
+      cell.entries.add(p);
+    } else {
+      cell.entries.append(p, unsorted);
+    }
   }
 
   void remove(MatchProfile p) {
