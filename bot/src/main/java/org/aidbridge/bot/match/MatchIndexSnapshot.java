@@ -100,6 +100,8 @@ final class MatchIndexSnapshot {
     }
     try {
       ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file.get()));
+      // Read once: while the bot runs, a person it forgets must not stay in a file beside it.
+      Files.delete(file.get());
       if (!whole(in) || in.getLong() != MAGIC || in.getLong() != CODE) {
         LOG.info("match index: the snapshot is damaged or of other code; reading the store");
         return Optional.empty();

@@ -315,19 +315,24 @@ class MatchIndexTest {
   }
 
   @Test
-  void aSnapshotFillsTheIndexOnlyWhileTheListingsAreStillWhatItWasWrittenFrom(@TempDir Path dir) {
+  void aSnapshotFillsTheIndexOnlyWhileTheListingsAreStillWhatItWasWrittenFrom(@TempDir Path dir)
+      throws Exception {
     String file = dir.resolve("bot.db").toString();
     try (Store first = SqliteStore.open(file)) {
       fillWithChangedListings(first);
       MatchIndex.saveSnapshot(first); // a graceful stop
     }
+    Path snapshot = dir.resolve("bot.db.match-index");
+    Path stale = Files.copy(snapshot, dir.resolve("stale"));
     try (Store restarted = SqliteStore.open(file)) {
       assertThat(filledNow(restarted).filledFromSnapshot()).isTrue();
+      assertThat(snapshot).as("read once, then deleted").doesNotExist();
       assertSameAsScan(restarted, new Matcher(restarted, scorer));
       // Changed, then killed: no snapshot written after the change.
       restarted.updateStatus(restarted.allListings().get(3).id(), Status.WITHDRAWN);
       restarted.insertListing(randomListing());
     }
+    Files.move(stale, snapshot); // as if the old one had been left behind
     try (Store afterTheKill = SqliteStore.open(file)) {
       assertThat(filledNow(afterTheKill).filledFromSnapshot()).as("stale snapshot").isFalse();
       assertSameAsScan(afterTheKill, new Matcher(afterTheKill, scorer));

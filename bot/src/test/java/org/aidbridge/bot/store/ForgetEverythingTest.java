@@ -54,6 +54,7 @@ class ForgetEverythingTest {
           "raw_inbound",
           "installation_keys",
           "database_identity",
+          "listings_version",
           "bans",
           "digests_sent",
           "subscriptions",
@@ -260,7 +261,8 @@ class ForgetEverythingTest {
         Statement st = db.createStatement();
         ResultSet rows =
             st.executeQuery(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE"
+                    + " 'sqlite_%'")) {
       while (rows.next()) {
         tables.add(rows.getString(1));
       }
