@@ -36,6 +36,7 @@ final class MatchIndexSnapshot {
   private static final Logger LOG = LoggerFactory.getLogger(MatchIndexSnapshot.class);
   private static final long MAGIC = 0x4149_4442_4958_0001L; // "AIDBIX", format 1
   private static final Kind[] KINDS = Kind.values();
+  private static final String NEW = ".new.";
 
   private MatchIndexSnapshot() {}
 
@@ -74,7 +75,9 @@ final class MatchIndexSnapshot {
       return false;
     }
     try {
-      Path fresh = file.get().resolveSibling(file.get().getFileName() + ".new");
+      // One new file per process: two instances stopping at once never write into the same one.
+      Path fresh =
+          file.get().resolveSibling(file.get().getFileName() + NEW + ProcessHandle.current().pid());
       Files.write(fresh, encode(version, text.words(), profiles));
       try {
         Files.move(
@@ -95,6 +98,7 @@ final class MatchIndexSnapshot {
    */
   static Optional<Loaded> read(Store store, TextRelevance text) {
     Optional<Path> file = store.matchIndexSnapshotFile();
+    file.ifPresent(MatchIndexSnapshot::deleteHalfWritten);
     if (file.isEmpty() || !Files.isRegularFile(file.get())) {
       return Optional.empty();
     }
@@ -115,6 +119,18 @@ final class MatchIndexSnapshot {
     } catch (IOException | RuntimeException e) {
       LOG.info("match index: the snapshot could not be read ({}); reading the store", e.toString());
       return Optional.empty();
+    }
+  }
+
+  /** What a stop killed while it wrote its snapshot left (holding what the snapshot holds). */
+  private static void deleteHalfWritten(Path file) {
+    try (java.nio.file.DirectoryStream<Path> left =
+        Files.newDirectoryStream(file.getParent(), file.getFileName() + NEW + "*")) {
+      for (Path f : left) {
+        Files.deleteIfExists(f);
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("match index: a half-written snapshot could not be deleted", e);
     }
   }
 

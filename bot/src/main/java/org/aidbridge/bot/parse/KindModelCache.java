@@ -70,7 +70,7 @@ final class KindModelCache {
     CRC32 crc = new CRC32();
     crc.update(out.array(), 0, out.position());
     out.putLong(crc.getValue());
-    Path fresh = file.resolveSibling(file.getFileName() + ".new");
+    Path fresh = file.resolveSibling(file.getFileName() + ".new." + ProcessHandle.current().pid());
     try {
       Files.write(fresh, out.array());
       try {

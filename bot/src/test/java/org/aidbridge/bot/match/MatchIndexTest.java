@@ -324,9 +324,11 @@ class MatchIndexTest {
     }
     Path snapshot = dir.resolve("bot.db.match-index");
     Path stale = Files.copy(snapshot, dir.resolve("stale"));
+    Path halfWritten = Files.copy(snapshot, dir.resolve("bot.db.match-index.new.12345"));
     try (Store restarted = SqliteStore.open(file)) {
       assertThat(filledNow(restarted).filledFromSnapshot()).isTrue();
       assertThat(snapshot).as("read once, then deleted").doesNotExist();
+      assertThat(halfWritten).as("left by a killed stop").doesNotExist();
       assertSameAsScan(restarted, new Matcher(restarted, scorer));
       // Changed, then killed: no snapshot written after the change.
       restarted.updateStatus(restarted.allListings().get(3).id(), Status.WITHDRAWN);
