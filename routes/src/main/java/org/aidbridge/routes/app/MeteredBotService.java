@@ -24,10 +24,10 @@ final class MeteredBotService implements BotService {
   }
 
   @Override
-  public List<OutboundMessage> handleAll(List<InboundMessage> messages) {
+  public List<OutboundMessage> handleAll(List<InboundMessage> messages, Runnable withStoring) {
     messages.forEach(m -> metrics.messageIn(m.channel()));
     long start = System.nanoTime();
-    List<OutboundMessage> out = bot.handleAll(messages);
+    List<OutboundMessage> out = bot.handleAll(messages, withStoring);
     // Each message's answers are in the outbox when the batch commits: the batch's time is each
     // one's, and the timer still counts messages.
     Duration took = Duration.ofNanos(System.nanoTime() - start);

@@ -272,25 +272,31 @@ public final class RawInbox implements ChannelCopies, AutoCloseable {
     }
   }
 
-  /** The batch's messages to the core in one call, then its payloads dropped in one commit. */
+  /**
+   * The batch's messages to the core in one call, its payloads dropped in the commit that stores
+   * the messages in the inbox: from then on the inbox holds what they said, and a crash before the
+   * messages are handled leaves them there, unprocessed, for the core to resume.
+   */
   private void handToCore(Batch batch) {
     if (batch.payloads.isEmpty()) {
       return;
     }
+    Runnable drop = () -> batch.payloads.forEach(raw -> store.deleteRawInbound(raw.id()));
     inHand = batch;
     try {
-      if (!batch.messages.isEmpty()) {
-        bot.handleAll(batch.messages); // returns once they are in the inbox, synced, and handled
+      if (batch.messages.isEmpty()) {
+        store.inTransaction(drop); // payloads that asked nothing
+      } else {
+        bot.handleAll(batch.messages, drop); // returns once they are stored, synced, and handled
       }
     } catch (RuntimeException e) {
-      // Not even stored in the inbox: the payloads are tried again (the inbox ignores a message
-      // it already has, should some have been stored after all).
+      // Not even stored in the inbox (nor dropped, in the same transaction): the payloads are
+      // tried again (the inbox ignores a message it already has).
       batch.payloads.forEach(raw -> later(raw, e));
       return;
     } finally {
       inHand = null;
     }
-    store.inTransaction(() -> batch.payloads.forEach(raw -> store.deleteRawInbound(raw.id())));
     freeRoom(batch.payloads.size());
   }
 
