@@ -2,6 +2,7 @@ package org.aidbridge.routes.app;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -291,8 +292,9 @@ public final class RawInbox implements ChannelCopies, AutoCloseable {
       }
     } catch (RuntimeException e) {
       // Not even stored in the inbox (nor dropped, in the same transaction): the payloads are
-      // tried again (the inbox ignores a message it already has).
-      batch.payloads.forEach(raw -> later(raw, e));
+      // tried again (the inbox ignores a message it already has), due together again.
+      Instant failedAt = clock.instant();
+      batch.payloads.forEach(raw -> later(raw, e, failedAt));
       return;
     } finally {
       inHand = null;
@@ -315,6 +317,10 @@ public final class RawInbox implements ChannelCopies, AutoCloseable {
   }
 
   private void later(RawInbound raw, Exception e) {
+    later(raw, e, clock.instant());
+  }
+
+  private void later(RawInbound raw, Exception e, Instant failedAt) {
     Duration wait = pause(raw.attempts());
     if (raw.attempts() == 0 || raw.attempts() % 10 == 9) {
       LOG.warn(
@@ -325,7 +331,7 @@ public final class RawInbox implements ChannelCopies, AutoCloseable {
           wait.toSeconds());
     }
     LOG.debug("{}: handling a received message failed", channel.id(), e);
-    store.retryRawInboundLater(raw.id(), clock.instant().plus(wait), kind(e));
+    store.retryRawInboundLater(raw.id(), failedAt.plus(wait), kind(e));
   }
 
   private void freeRoom(int payloads) {
