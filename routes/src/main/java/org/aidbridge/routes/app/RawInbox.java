@@ -36,10 +36,11 @@ import org.slf4j.LoggerFactory;
  * <p>Group commit: the messages of consecutive payloads (read from the store together) go to {@link
  * BotService#handleAll} in one call, which stores them in the inbox with one commit synced to disk
  * before acting on any (the same commit drops their payloads: the inbox holds them from then on),
- * then handles them in one transaction, so one sync serves them all. A batch holds at most one message per sender, so that a
- * person's {@code forget} never erases, as "still waiting", what they sent after it. A payload that
- * asks for something else ({@link Act}: a group moved, a button pressed) waits until the messages
- * before it are handled and runs on its own, so the order of what people did is kept.
+ * then handles them in one transaction, so one sync serves them all. A batch holds at most one
+ * message per sender, so that a person's {@code forget} never erases, as "still waiting", what they
+ * sent after it. A payload that asks for something else ({@link Act}: a group moved, a button
+ * pressed) waits until the messages before it are handled and runs on its own, so the order of what
+ * people did is kept.
  *
  * <p>When a person is forgotten it erases what they sent that still waits ({@link #eraseFrom}).
  */
