@@ -37,8 +37,8 @@ public interface BotService {
   /**
    * As {@link #handleAll(List)}, and {@code withStoring} (store writes, such as dropping the raw
    * payloads the messages were read from) runs inside the commit that stores the messages: both are
-   * on disk together, or, when storing fails (and this throws), neither is. One commit, and one
-   * sync, fewer per batch than dropping them afterwards.
+   * on disk together, or, when storing fails (and this throws), neither is. One commit fewer per
+   * batch than dropping them afterwards.
    */
   List<OutboundMessage> handleAll(List<InboundMessage> messages, Runnable withStoring);
 

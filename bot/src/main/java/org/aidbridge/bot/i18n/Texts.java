@@ -44,8 +44,8 @@ public final class Texts {
    * The arguments with each number written as the format would write it ({@link
    * NumberFormat#getInstance} of its locale, for an argument without a format of its own), through
    * one number format per thread: the format makes a new one (symbols, pattern) for every number it
-   * writes, which was most of the cost of a reply. A pattern that gives any argument a format
-   * ({@code {0,number,#}}, {@code {0,choice,...}}) gets its arguments untouched.
+   * writes, which took twice as long as the rest of the formatting. A pattern that gives any
+   * argument a format ({@code {0,number,#}}, {@code {0,choice,...}}) gets its arguments untouched.
    */
   private static Object[] numbersWritten(MessageFormat format, Object[] args) {
     Object[] written = null;
