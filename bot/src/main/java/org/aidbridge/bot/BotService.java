@@ -30,7 +30,17 @@ public interface BotService {
    *
    * @return the messages queued in the outbox because of them
    */
-  List<OutboundMessage> handleAll(List<InboundMessage> messages);
+  default List<OutboundMessage> handleAll(List<InboundMessage> messages) {
+    return handleAll(messages, () -> {});
+  }
+
+  /**
+   * As {@link #handleAll(List)}, and {@code withStoring} (store writes, such as dropping the raw
+   * payloads the messages were read from) runs inside the commit that stores the messages: both are
+   * on disk together, or, when storing fails (and this throws), neither is. One commit fewer per
+   * batch than dropping them afterwards.
+   */
+  List<OutboundMessage> handleAll(List<InboundMessage> messages, Runnable withStoring);
 
   /**
    * Handles stored messages not yet acted on whose time has come: those a crash left, and those

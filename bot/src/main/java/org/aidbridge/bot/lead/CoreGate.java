@@ -40,11 +40,11 @@ public final class CoreGate implements BotService {
   }
 
   @Override
-  public List<OutboundMessage> handleAll(List<InboundMessage> messages) {
+  public List<OutboundMessage> handleAll(List<InboundMessage> messages, Runnable withStoring) {
     if (leadsCore.getAsBoolean()) {
-      return bot.handleAll(messages);
+      return bot.handleAll(messages, withStoring);
     }
-    store.recordInbound(messages);
+    store.recordInbound(messages, withStoring);
     return List.of();
   }
 

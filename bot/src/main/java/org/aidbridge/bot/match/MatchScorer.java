@@ -2,7 +2,6 @@ package org.aidbridge.bot.match;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Kind;
@@ -101,12 +100,22 @@ public final class MatchScorer {
     sharedItems(need, offer, items);
     items.forEach(item -> first.add("item:" + item));
     if (relevance > 0) {
-      first.add(String.format(Locale.ROOT, "text:%.2f", TEXT_POINTS * relevance));
+      first.add("text:" + hundredths(TEXT_POINTS * relevance));
     }
     reasons.addAll(0, first);
     if (need.urgent) {
       reasons.add("urgent");
     }
+  }
+
+  /**
+   * {@code value} with two decimals, as {@code String.format(Locale.ROOT, "%.2f", value)} writes it
+   * (its shortest decimal digits rounded half up), without a formatter parsed per call.
+   */
+  static String hundredths(double value) {
+    return java.math.BigDecimal.valueOf(value)
+        .setScale(2, java.math.RoundingMode.HALF_UP)
+        .toPlainString();
   }
 
   /**

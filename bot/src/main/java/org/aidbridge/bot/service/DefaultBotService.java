@@ -85,9 +85,9 @@ public final class DefaultBotService implements BotService {
   }
 
   @Override
-  public List<OutboundMessage> handleAll(List<InboundMessage> messages) {
+  public List<OutboundMessage> handleAll(List<InboundMessage> messages, Runnable withStoring) {
     List<OutboundMessage> out = new ArrayList<>();
-    attemptBatch(store.recordInbound(messages), out);
+    attemptBatch(store.recordInbound(messages, withStoring), out);
     return out;
   }
 

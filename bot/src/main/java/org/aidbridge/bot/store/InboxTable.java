@@ -20,8 +20,13 @@ final class InboxTable {
     this.db = db;
   }
 
+  /**
+   * Stores the message unless it is known. No savepoint of its own inside a batch's transaction:
+   * nothing catches its failure and carries on, and a savepoint per message copied the pages it
+   * touched for nothing.
+   */
   OptionalLong record(InboundMessage m) {
-    return db.inTransaction(
+    return db.atomically(
         () -> {
           boolean known =
               db.one(
@@ -101,9 +106,13 @@ final class InboxTable {
     return settle(id, 1);
   }
 
-  /** Moves a pending entry to {@code state}; false when it was no longer pending. */
+  /**
+   * Moves a pending entry to {@code state}; false when it was no longer pending. Without a
+   * savepoint of its own (as {@link #record}): inside a transaction it is the handling's, which
+   * commits the mark with the decision and outbox rows, or undoes them all.
+   */
   private boolean settle(long id, int state) {
-    return db.inTransaction(
+    return db.atomically(
         () -> {
           if (db.update("UPDATE inbox SET processed = ? WHERE id = ? AND processed = 0", state, id)
               == 1) {

@@ -91,13 +91,14 @@ public abstract class JdbcStore implements Store {
   }
 
   @Override
-  public List<StoredInbound> recordInbound(List<InboundMessage> messages) {
+  public List<StoredInbound> recordInbound(List<InboundMessage> messages, Runnable withStoring) {
     return db.inTransaction(
         () -> {
           List<StoredInbound> stored = new java.util.ArrayList<>(messages.size());
           for (InboundMessage m : messages) {
             inbox.record(m).ifPresent(id -> stored.add(new StoredInbound(id, m)));
           }
+          withStoring.run();
           db.requireDurable();
           return stored;
         });

@@ -43,7 +43,15 @@ public interface Store extends AutoCloseable, ChannelMemory {
    *
    * @return the newly stored ones, in the given order
    */
-  List<StoredInbound> recordInbound(List<InboundMessage> messages);
+  default List<StoredInbound> recordInbound(List<InboundMessage> messages) {
+    return recordInbound(messages, () -> {});
+  }
+
+  /**
+   * As {@link #recordInbound(List)}, with {@code withStoring} run in the same transaction (undone
+   * with it should either fail).
+   */
+  List<StoredInbound> recordInbound(List<InboundMessage> messages, Runnable withStoring);
 
   /** Stored messages not yet marked processed, oldest first. */
   List<StoredInbound> unprocessedInbound(int limit);

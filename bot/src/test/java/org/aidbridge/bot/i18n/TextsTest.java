@@ -25,6 +25,24 @@ class TextsTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"en", "es", "fa"})
+  void numbersAreWrittenAsTheMessageFormatWritesThem(String language) {
+    Object[][] argumentSets = {
+      {1234567, 2.5, 0.125, 3L, -7, 1.005, 12, 0, 999999.9999, "x"},
+      {"a", 41, "b", 1e9, 7, 2.0f, (short) 5, java.math.BigDecimal.TEN, 100L, 3},
+    };
+    for (String key : Texts.keys(language)) {
+      String pattern = Texts.pattern(language, key);
+      for (Object[] args : argumentSets) {
+        assertThat(Texts.get(language, key, args))
+            .as("%s in %s", key, language)
+            .isEqualTo(new java.text.MessageFormat(pattern, java.util.Locale.ROOT).format(args));
+      }
+    }
+    assertThat(Texts.get("en", "done.ok", 1234567)).isEqualTo("Closed 1,234,567. Thank you!");
+  }
+
   @Test
   void unknownLanguagesFallBackToEnglish() {
     assertThat(Texts.supported("de")).isEqualTo("en");

@@ -6,6 +6,7 @@ import static org.aidbridge.bot.store.StoreFixtures.GROUP;
 import static org.aidbridge.bot.store.StoreFixtures.T0;
 import static org.aidbridge.bot.store.StoreFixtures.direct;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.OptionalLong;
 import org.aidbridge.bot.model.Channel;
@@ -187,5 +188,32 @@ public interface InboxContract {
         .satisfies(r -> assertThat(r.attempts()).isEqualTo(1));
     assertThat(store().rawInboundCount(Channel.SIGNAL)).isEqualTo(1);
     assertThat(store().rawInboundCount(Channel.TELEGRAM)).isEqualTo(1);
+  }
+
+  @Test
+  default void whatRunsWithTheStoringCommitsWithItOrNotAtAll() {
+    long payload = store().storeRawInbound(Channel.SIGNAL, "{\"a\":1}", T0);
+
+    assertThatThrownBy(
+            () ->
+                store()
+                    .recordInbound(
+                        java.util.List.of(direct(ALICE, "m1", "one")),
+                        () -> {
+                          store().deleteRawInbound(payload);
+                          throw new StoreException("the disk is full");
+                        }))
+        .isInstanceOf(StoreException.class);
+    assertThat(store().unprocessedInbound(10)).isEmpty();
+    assertThat(store().rawInboundCount(Channel.SIGNAL)).isEqualTo(1);
+
+    java.util.List<StoredInbound> stored =
+        store()
+            .recordInbound(
+                java.util.List.of(direct(ALICE, "m1", "one")),
+                () -> store().deleteRawInbound(payload));
+    assertThat(stored).hasSize(1);
+    assertThat(store().unprocessedInbound(10)).isEqualTo(stored);
+    assertThat(store().rawInboundCount(Channel.SIGNAL)).isZero();
   }
 }

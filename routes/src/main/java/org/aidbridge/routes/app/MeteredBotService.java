@@ -25,9 +25,19 @@ final class MeteredBotService implements BotService {
 
   @Override
   public List<OutboundMessage> handleAll(List<InboundMessage> messages) {
+    return metered(messages, () -> bot.handleAll(messages));
+  }
+
+  @Override
+  public List<OutboundMessage> handleAll(List<InboundMessage> messages, Runnable withStoring) {
+    return metered(messages, () -> bot.handleAll(messages, withStoring));
+  }
+
+  private List<OutboundMessage> metered(
+      List<InboundMessage> messages, java.util.function.Supplier<List<OutboundMessage>> handling) {
     messages.forEach(m -> metrics.messageIn(m.channel()));
     long start = System.nanoTime();
-    List<OutboundMessage> out = bot.handleAll(messages);
+    List<OutboundMessage> out = handling.get();
     // Each message's answers are in the outbox when the batch commits: the batch's time is each
     // one's, and the timer still counts messages.
     Duration took = Duration.ofNanos(System.nanoTime() - start);

@@ -2,6 +2,7 @@ package org.aidbridge.routes.app;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,11 +35,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Group commit: the messages of consecutive payloads (read from the store together) go to {@link
  * BotService#handleAll} in one call, which stores them in the inbox with one commit synced to disk
- * before acting on any, then handles them in one transaction, so one sync serves them all; their
- * payloads are then dropped in one commit. A batch holds at most one message per sender, so that a
- * person's {@code forget} never erases, as "still waiting", what they sent after it. A payload that
- * asks for something else ({@link Act}: a group moved, a button pressed) waits until the messages
- * before it are handled and runs on its own, so the order of what people did is kept.
+ * before acting on any (the same commit drops their payloads: the inbox holds them from then on),
+ * then handles them in one transaction, so one sync serves them all. A batch holds at most one
+ * message per sender, so that a person's {@code forget} never erases, as "still waiting", what they
+ * sent after it. A payload that asks for something else ({@link Act}: a group moved, a button
+ * pressed) waits until the messages before it are handled and runs on its own, so the order of what
+ * people did is kept.
  *
  * <p>When a person is forgotten it erases what they sent that still waits ({@link #eraseFrom}).
  */
@@ -272,25 +274,32 @@ public final class RawInbox implements ChannelCopies, AutoCloseable {
     }
   }
 
-  /** The batch's messages to the core in one call, then its payloads dropped in one commit. */
+  /**
+   * The batch's messages to the core in one call, its payloads dropped in the commit that stores
+   * the messages in the inbox: from then on the inbox holds what they said, and a crash before the
+   * messages are handled leaves them there, unprocessed, for the core to resume.
+   */
   private void handToCore(Batch batch) {
     if (batch.payloads.isEmpty()) {
       return;
     }
+    Runnable drop = () -> batch.payloads.forEach(raw -> store.deleteRawInbound(raw.id()));
     inHand = batch;
     try {
-      if (!batch.messages.isEmpty()) {
-        bot.handleAll(batch.messages); // returns once they are in the inbox, synced, and handled
+      if (batch.messages.isEmpty()) {
+        store.inTransaction(drop); // payloads that asked nothing
+      } else {
+        bot.handleAll(batch.messages, drop); // returns once they are stored, synced, and handled
       }
     } catch (RuntimeException e) {
-      // Not even stored in the inbox: the payloads are tried again (the inbox ignores a message
-      // it already has, should some have been stored after all).
-      batch.payloads.forEach(raw -> later(raw, e));
+      // Not even stored in the inbox (nor dropped, in the same transaction): the payloads are
+      // tried again (the inbox ignores a message it already has), due together again.
+      Instant failedAt = clock.instant();
+      batch.payloads.forEach(raw -> later(raw, e, failedAt));
       return;
     } finally {
       inHand = null;
     }
-    store.inTransaction(() -> batch.payloads.forEach(raw -> store.deleteRawInbound(raw.id())));
     freeRoom(batch.payloads.size());
   }
 
@@ -309,6 +318,10 @@ public final class RawInbox implements ChannelCopies, AutoCloseable {
   }
 
   private void later(RawInbound raw, Exception e) {
+    later(raw, e, clock.instant());
+  }
+
+  private void later(RawInbound raw, Exception e, Instant failedAt) {
     Duration wait = pause(raw.attempts());
     if (raw.attempts() == 0 || raw.attempts() % 10 == 9) {
       LOG.warn(
@@ -319,7 +332,7 @@ public final class RawInbox implements ChannelCopies, AutoCloseable {
           wait.toSeconds());
     }
     LOG.debug("{}: handling a received message failed", channel.id(), e);
-    store.retryRawInboundLater(raw.id(), clock.instant().plus(wait), kind(e));
+    store.retryRawInboundLater(raw.id(), failedAt.plus(wait), kind(e));
   }
 
   private void freeRoom(int payloads) {

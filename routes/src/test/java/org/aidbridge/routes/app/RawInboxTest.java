@@ -36,6 +36,7 @@ class RawInboxTest {
   private final AtomicInteger failuresLeft = new AtomicInteger();
   private final AtomicInteger coreFailuresLeft = new AtomicInteger();
   private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+  private final List<String> whileStoring = new CopyOnWriteArrayList<>();
   private final BotService core = new Batches(Bots.create(store, BotSettings.DEFAULT, clock()));
   private RawInbox inbox;
 
@@ -217,6 +218,22 @@ class RawInboxTest {
   }
 
   @Test
+  void aBatchsPayloadsAreDroppedInTheCommitThatStoresItsMessagesBeforeTheyAreHandled() {
+    ready.set(false);
+    RawInbox raw = messagesInbox();
+    raw.keep("ana:need rice in Portland");
+    raw.keep("ben:need water in Portland");
+
+    ready.set(true);
+    await().atMost(Duration.ofSeconds(20)).until(() -> listings().size() == 2);
+    // Seen inside the storing transaction, once the payloads were dropped: no payload left, both
+    // messages in the inbox, none handled yet.
+    assertThat(whileStoring).containsExactly("0 payloads, 2 stored");
+    assertThat(store.rawInboundCount(Channel.SIGNAL)).isZero();
+    assertThat(listings()).hasSize(2);
+  }
+
+  @Test
   void anActionWaitsForTheMessagesBeforeItAndRunsBeforeThoseAfterIt() {
     ready.set(false);
     RawInbox raw = messagesInbox();
@@ -353,12 +370,21 @@ class RawInboxTest {
     }
 
     @Override
-    public List<OutboundMessage> handleAll(List<InboundMessage> messages) {
+    public List<OutboundMessage> handleAll(List<InboundMessage> messages, Runnable withStoring) {
       batchSizes.add(messages.size());
       if (coreFailuresLeft.getAndDecrement() > 0) {
         throw new org.aidbridge.bot.store.StoreException("the disk is full");
       }
-      return bot.handleAll(messages);
+      return bot.handleAll(
+          messages,
+          () -> {
+            withStoring.run();
+            whileStoring.add(
+                store.rawInboundCount(Channel.SIGNAL)
+                    + " payloads, "
+                    + store.unprocessedInbound(100).size()
+                    + " stored");
+          });
     }
 
     @Override
