@@ -1,8 +1,10 @@
 package org.aidbridge.bot.store;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -14,13 +16,13 @@ public final class SqliteStore extends JdbcStore {
   private final InstanceJournals journals; // null for a database in memory
   private final SqliteDatabase db;
   private final String databaseId; // null for a database in memory
-  private final java.nio.file.Path snapshotFile; // null for a database in memory
+  private final Path snapshotFile; // null for a database in memory
 
   private SqliteStore(
       SqliteDatabase db,
       InstanceJournals journals,
       String databaseId,
-      java.nio.file.Path walFile,
+      Path walFile,
       SentJournal sentJournal,
       RawJournal rawJournal,
       RandomGenerator random) {
@@ -32,7 +34,7 @@ public final class SqliteStore extends JdbcStore {
   }
 
   /** {@code <database>.match-index} for the write-ahead log {@code <database>-wal}. */
-  private static java.nio.file.Path snapshotBeside(java.nio.file.Path walFile) {
+  private static Path snapshotBeside(Path walFile) {
     if (walFile == null) {
       return null;
     }
@@ -43,27 +45,27 @@ public final class SqliteStore extends JdbcStore {
 
   /** {@code <database>.match-index} beside the database file; none in memory. */
   @Override
-  public java.util.Optional<java.nio.file.Path> matchIndexSnapshotFile() {
-    return java.util.Optional.ofNullable(snapshotFile);
+  public Optional<Path> matchIndexSnapshotFile() {
+    return Optional.ofNullable(snapshotFile);
   }
 
   /** The version the triggers of schema step 22 keep (none in memory: no snapshot is kept). */
   @Override
-  public java.util.Optional<ListingsVersion> listingsVersion() {
+  public Optional<ListingsVersion> listingsVersion() {
     if (databaseId == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     return db.one("SELECT version FROM listings_version WHERE one = 1", row -> row.getLong(1))
         .map(version -> new ListingsVersion(databaseId, version));
   }
 
   /** This store's journal of sends ({@code <database>-sent.<id>}), or null in memory. */
-  java.nio.file.Path sentJournalFile() {
+  Path sentJournalFile() {
     return journals == null ? null : journals.sentFile();
   }
 
   /** This store's journal of what channels read ({@code <database>-raw.<id>}), or null. */
-  java.nio.file.Path rawJournalFile() {
+  Path rawJournalFile() {
     return journals == null ? null : journals.rawFile();
   }
 
@@ -82,7 +84,7 @@ public final class SqliteStore extends JdbcStore {
    * The database file {@code fileOrJdbcUrl} names (as {@link #open(String)} takes it), as an
    * absolute path; empty for a database in memory.
    */
-  public static java.util.Optional<java.nio.file.Path> databaseFile(String fileOrJdbcUrl) {
+  public static Optional<Path> databaseFile(String fileOrJdbcUrl) {
     return SqliteConnector.databaseFile(fileOrJdbcUrl);
   }
 
@@ -114,7 +116,7 @@ public final class SqliteStore extends JdbcStore {
 
   private static SqliteStore open(
       Connection connection, String fileOrJdbcUrl, RandomGenerator random) {
-    java.nio.file.Path walFile = SqliteConnector.walFile(SqliteConnector.jdbcUrl(fileOrJdbcUrl));
+    Path walFile = SqliteConnector.walFile(SqliteConnector.jdbcUrl(fileOrJdbcUrl));
     SqliteDatabase db = new SqliteDatabase(connection, walFile);
     InstanceJournals journals = walFile == null ? null : InstanceJournals.claim(walFile);
     String databaseId = null;
