@@ -6,14 +6,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.CRC32;
+import org.aidbridge.bot.KeptFiles;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.store.ListingsVersion;
@@ -36,7 +35,6 @@ final class MatchIndexSnapshot {
   private static final Logger LOG = LoggerFactory.getLogger(MatchIndexSnapshot.class);
   private static final long MAGIC = 0x4149_4442_4958_0001L; // "AIDBIX", format 1
   private static final Kind[] KINDS = Kind.values();
-  private static final String NEW = ".new.";
 
   private MatchIndexSnapshot() {}
 
@@ -75,16 +73,7 @@ final class MatchIndexSnapshot {
       return false;
     }
     try {
-      // One new file per process: two instances stopping at once never write into the same one.
-      Path fresh =
-          file.get().resolveSibling(file.get().getFileName() + NEW + ProcessHandle.current().pid());
-      Files.write(fresh, encode(version, text.words(), profiles));
-      try {
-        Files.move(
-            fresh, file.get(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(fresh, file.get(), StandardCopyOption.REPLACE_EXISTING);
-      }
+      KeptFiles.replace(file.get(), encode(version, text.words(), profiles));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the match index snapshot", e);
     }
@@ -125,7 +114,7 @@ final class MatchIndexSnapshot {
   /** What a stop killed while it wrote its snapshot left (holding what the snapshot holds). */
   private static void deleteHalfWritten(Path file) {
     try (java.nio.file.DirectoryStream<Path> left =
-        Files.newDirectoryStream(file.getParent(), file.getFileName() + NEW + "*")) {
+        Files.newDirectoryStream(file.getParent(), file.getFileName() + KeptFiles.NEW + "*")) {
       for (Path f : left) {
         Files.deleteIfExists(f);
       }

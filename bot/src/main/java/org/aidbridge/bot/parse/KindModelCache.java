@@ -2,13 +2,12 @@ package org.aidbridge.bot.parse;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.zip.CRC32;
 import org.aidbridge.bot.BuildChecksum;
+import org.aidbridge.bot.KeptFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,15 +69,8 @@ final class KindModelCache {
     CRC32 crc = new CRC32();
     crc.update(out.array(), 0, out.position());
     out.putLong(crc.getValue());
-    Path fresh = file.resolveSibling(file.getFileName() + ".new." + ProcessHandle.current().pid());
     try {
-      Files.write(fresh, out.array());
-      try {
-        Files.move(
-            fresh, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(fresh, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      KeptFiles.replace(file, out.array());
     } catch (IOException | RuntimeException e) {
       LOG.debug("kind gate: the model was not kept beside the jar", e);
     }
