@@ -26,7 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p><b>Adding a schema step needs no change here.</b> Add a pair of scripts with the same name,
  * the next whole version number: {@code db/migration/sqlite/V<n>__what_it_does.sql} and {@code
- * db/migration/postgresql/V<n>__what_it_does.sql} (same meaning, each in its dialect). The tests
+ * db/migration/postgresql/V<n>__what_it_does.sql} (same meaning, each in its dialect), and raise
+ * {@link SchemaUpgrade#NEWEST_SQLITE} to it ({@link #theNewestStepIsTheNewestScript} fails until
+ * then: a file at the old newest step would open without the new one). The tests
  * here compare against a fresh database, so they apply it by themselves; the store contract tests
  * run it on SQLite and PostgreSQL. Never append a step to {@link LegacyMigrations}: it is the code
  * from before Flyway, frozen at 14.
@@ -113,6 +115,54 @@ class SchemaUpgradeTest {
     assertThat(SchemaScripts.names("sqlite"))
         .hasSizeGreaterThanOrEqualTo(LegacyMigrations.latest())
         .isEqualTo(SchemaScripts.names("postgresql"));
+  }
+
+  @Test
+  void theNewestStepIsTheNewestScript() {
+    assertThat(SchemaUpgrade.NEWEST_SQLITE)
+        .as("raise SchemaUpgrade.NEWEST_SQLITE to the new script's version")
+        .isEqualTo(SchemaScripts.latest());
+  }
+
+  @Test
+  void aFileAtTheNewestStepOpensWithoutFlyway(@TempDir Path dir) {
+    String file = dir.resolve("current.db").toString();
+    SqliteStore.open(file).close();
+    // Flyway would refuse this file (a script changed since it was applied); the short way does not
+    // ask Flyway at all when there is nothing to apply.
+    execute(file, "UPDATE flyway_schema_history SET checksum = 1 WHERE version = '1'");
+
+    SqliteStore.open(file).close();
+
+    assertThat(version(file)).isEqualTo(SchemaScripts.latest());
+  }
+
+  @Test
+  void aFailedStepInTheHistoryStillGoesToFlyway(@TempDir Path dir) {
+    String file = dir.resolve("failed.db").toString();
+    SqliteStore.open(file).close();
+    execute(file, "UPDATE flyway_schema_history SET success = 0 WHERE version = '" + SchemaScripts.latest() + "'");
+
+    assertThatThrownBy(() -> SqliteStore.open(file).close())
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("failed migration");
+  }
+
+  @Test
+  void aFileThatSaysAnOlderVersionStillGoesToFlyway(@TempDir Path dir) {
+    String file = dir.resolve("older.db").toString();
+    SqliteStore.open(file).close();
+    execute(file, "PRAGMA user_version = " + (SchemaScripts.latest() - 1));
+
+    SqliteStore.open(file).close();
+
+    assertThat(version(file)).isEqualTo(SchemaScripts.latest()); // set again after Flyway's check
+  }
+
+  private static void execute(String file, String sql) {
+    try (SqliteDatabase db = new SqliteDatabase(SqliteConnector.connect(file), null)) {
+      db.execute(sql);
+    }
   }
 
   @ParameterizedTest(name = "user_version {0}")

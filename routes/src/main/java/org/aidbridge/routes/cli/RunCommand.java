@@ -98,6 +98,7 @@ final class RunCommand implements Callable<Integer> {
         Store store = core.openStore(parent.environment().workingDir());
         Leadership leadership = leadership(store, settings, parent)) {
       LOG.debug("start: store open at {} ms", Launch.millis());
+      MatchIndex.of(store); // starts reading the match index while the rest starts
       AppContext context = AppContext.build(settings, store, clock, places);
       try (AidBridgeApplication app = AidBridgeApplication.start(context, channels, leadership)) {
         stop.await();
