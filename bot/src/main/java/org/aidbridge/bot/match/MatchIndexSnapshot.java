@@ -4,13 +4,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.zip.CRC32;
 import org.aidbridge.bot.KeptFiles;
 import org.aidbridge.bot.model.Kind;
@@ -33,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 final class MatchIndexSnapshot {
   private static final Logger LOG = LoggerFactory.getLogger(MatchIndexSnapshot.class);
-  private static final long MAGIC = 0x4149_4442_4958_0001L; // "AIDBIX", format 1
+  private static final long MAGIC = 0x4149_4442_4958_0002L; // "AIDBIX", format 2
   private static final Kind[] KINDS = Kind.values();
 
   private MatchIndexSnapshot() {}
@@ -83,7 +87,8 @@ final class MatchIndexSnapshot {
   /**
    * The profiles of {@code store}'s snapshot, their terms given ids in {@code text}, when the
    * snapshot is whole, was made by this code and holds the version the store says now; empty
-   * otherwise (no snapshot, an older one, another database's, a damaged one).
+   * otherwise (no snapshot, an older one, another database's, a damaged one). The file is read in
+   * pieces, never held whole in memory: its checksum first, then the profiles.
    */
   static Optional<Loaded> read(Store store, TextRelevance text) {
     Optional<Path> file = store.matchIndexSnapshotFile();
@@ -91,15 +96,12 @@ final class MatchIndexSnapshot {
     if (file.isEmpty() || !Files.isRegularFile(file.get())) {
       return Optional.empty();
     }
-    try {
-      ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file.get()));
-      // Read once: while the bot runs, a person it forgets must not stay in a file beside it.
-      Files.delete(file.get());
-      if (!whole(in) || in.getLong() != MAGIC || in.getLong() != CODE) {
+    try (SnapshotInput in = new SnapshotInput(file.get())) {
+      if (!in.whole() || in.getLong() != MAGIC || in.getLong() != CODE) {
         LOG.info("match index: the snapshot is damaged or of other code; reading the store");
         return Optional.empty();
       }
-      ListingsVersion version = new ListingsVersion(string(in), in.getLong());
+      ListingsVersion version = new ListingsVersion(in.string(), in.getLong());
       if (!store.listingsVersion().map(version::equals).orElse(false)) {
         LOG.info("match index: the listings changed since the snapshot; reading the store");
         return Optional.empty();
@@ -108,6 +110,17 @@ final class MatchIndexSnapshot {
     } catch (IOException | RuntimeException e) {
       LOG.info("match index: the snapshot could not be read ({}); reading the store", e.toString());
       return Optional.empty();
+    } finally {
+      // Read once: while the bot runs, a person it forgets must not stay in a file beside it.
+      delete(file.get());
+    }
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.warn("match index: the snapshot {} could not be deleted: {}", file, e.toString());
     }
   }
 
@@ -123,6 +136,10 @@ final class MatchIndexSnapshot {
     }
   }
 
+  /**
+   * The file: the words of the text relevance, the item names and the authors each once, then the
+   * profiles naming them by number, then a CRC-32 of all before it.
+   */
   static byte[] encode(ListingsVersion version, String[] words, List<MatchProfile> profiles)
       throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + profiles.size() * 96);
@@ -131,10 +148,11 @@ final class MatchIndexSnapshot {
     out.writeLong(CODE);
     writeString(out, version.databaseId());
     out.writeLong(version.version());
-    out.writeInt(words.length);
-    for (String word : words) {
-      writeString(out, word);
-    }
+    writeStrings(out, List.of(words));
+    Map<String, Integer> items = numbered(profiles, p -> List.of(p.items));
+    Map<String, Integer> authors = numbered(profiles, p -> List.of(p.author));
+    writeStrings(out, items.keySet());
+    writeStrings(out, authors.keySet());
     out.writeInt(profiles.size());
     for (MatchProfile p : profiles) {
       out.writeLong(p.id);
@@ -142,14 +160,14 @@ final class MatchIndexSnapshot {
       out.writeInt(p.categories);
       out.writeShort(p.items.length);
       for (String item : p.items) {
-        writeString(out, item);
+        out.writeInt(items.get(item));
       }
       out.writeDouble(p.lat);
       out.writeDouble(p.lon);
       out.writeByte((p.ships ? 1 : 0) | (p.urgent ? 2 : 0));
       out.writeLong(p.createdAt);
       out.writeLong(p.expiresAt);
-      writeString(out, p.author);
+      out.writeInt(authors.get(p.author));
       out.writeInt(p.terms.length);
       for (int t : p.terms) {
         out.writeInt(t);
@@ -162,75 +180,78 @@ final class MatchIndexSnapshot {
     return bytes.toByteArray();
   }
 
-  private static List<MatchProfile> profiles(ByteBuffer in, TextRelevance text) {
+  /** Each distinct string of the profiles, numbered in the order first met. */
+  private static Map<String, Integer> numbered(
+      List<MatchProfile> profiles, Function<MatchProfile, List<String>> strings) {
+    Map<String, Integer> numbers = new LinkedHashMap<>();
+    for (MatchProfile p : profiles) {
+      for (String s : strings.apply(p)) {
+        numbers.putIfAbsent(s, numbers.size());
+      }
+    }
+    return numbers;
+  }
+
+  private static void writeStrings(DataOutputStream out, Collection<String> strings)
+      throws IOException {
+    out.writeInt(strings.size());
+    for (String s : strings) {
+      writeString(out, s);
+    }
+  }
+
+  private static List<MatchProfile> profiles(SnapshotInput in, TextRelevance text)
+      throws IOException {
     int[] termIds = new int[in.getInt()];
     for (int i = 0; i < termIds.length; i++) {
-      termIds[i] = text.term(string(in));
+      termIds[i] = text.term(in.string());
     }
+    String[] items = in.strings();
+    for (int i = 0; i < items.length; i++) {
+      items[i] = items[i].intern(); // as a profile made from a listing holds them
+    }
+    String[] authors = in.strings();
     int count = in.getInt();
     List<MatchProfile> profiles = new ArrayList<>(count);
-    java.util.Map<String, String> authors = new java.util.HashMap<>();
     for (int i = 0; i < count; i++) {
-      long id = in.getLong();
-      Kind kind = KINDS[in.get()];
-      int categories = in.getInt();
-      String[] items = new String[in.getShort()];
-      for (int j = 0; j < items.length; j++) {
-        items[j] = string(in).intern();
-      }
-      double lat = in.getDouble();
-      double lon = in.getDouble();
-      byte flags = in.get();
-      long createdAt = in.getLong();
-      long expiresAt = in.getLong();
-      String author = authors.computeIfAbsent(string(in), a -> a);
-      int[] terms = new int[in.getInt()];
-      for (int j = 0; j < terms.length; j++) {
-        terms[j] = termIds[in.getInt()];
-      }
-      java.util.Arrays.sort(terms); // ids given in this process may order the words otherwise
-      profiles.add(
-          new MatchProfile(
-              id,
-              kind,
-              categories,
-              items,
-              lat,
-              lon,
-              (flags & 1) != 0,
-              (flags & 2) != 0,
-              createdAt,
-              expiresAt,
-              author,
-              terms));
+      profiles.add(profile(in, termIds, items, authors));
     }
-    if (in.remaining() != Long.BYTES) {
+    if (!in.atChecksum()) {
       throw new IllegalStateException("trailing bytes");
     }
     return profiles;
   }
 
-  /** Whether the last 8 bytes are the CRC-32 of all before them. */
-  private static boolean whole(ByteBuffer in) {
-    if (in.remaining() < 3 * Long.BYTES) {
-      return false;
+  private static MatchProfile profile(
+      SnapshotInput in, int[] termIds, String[] itemNames, String[] authors) throws IOException {
+    long id = in.getLong();
+    Kind kind = KINDS[in.get()];
+    int categories = in.getInt();
+    String[] items = new String[in.getShort()];
+    for (int j = 0; j < items.length; j++) {
+      items[j] = itemNames[in.getInt()];
     }
-    CRC32 crc = new CRC32();
-    crc.update(in.array(), 0, in.limit() - Long.BYTES);
-    return crc.getValue() == in.getLong(in.limit() - Long.BYTES);
+    double lat = in.getDouble();
+    double lon = in.getDouble();
+    byte flags = in.get();
+    long createdAt = in.getLong();
+    long expiresAt = in.getLong();
+    String author = authors[in.getInt()];
+    int[] terms = new int[in.getInt()];
+    for (int j = 0; j < terms.length; j++) {
+      terms[j] = termIds[in.getInt()];
+    }
+    Arrays.sort(terms); // ids given in this process may order the words otherwise
+    boolean ships = (flags & 1) != 0;
+    boolean urgent = (flags & 2) != 0;
+    return new MatchProfile(
+        id, kind, categories, items, lat, lon, ships, urgent, createdAt, expiresAt, author, terms);
   }
 
   private static void writeString(DataOutputStream out, String s) throws IOException {
     byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
     out.writeInt(utf8.length);
     out.write(utf8);
-  }
-
-  private static String string(ByteBuffer in) {
-    int length = in.getInt();
-    String s = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
-    in.position(in.position() + length);
-    return s;
   }
 
   /**

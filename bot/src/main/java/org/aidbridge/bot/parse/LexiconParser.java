@@ -44,11 +44,16 @@ public final class LexiconParser implements ListingParser {
   }
 
   /**
-   * Starts training the shared gate in the background, so that a parser made later finds it ready.
-   * {@code run} calls it first thing, before it opens the store and reads the gazetteer.
+   * Starts training the shared gate, and reading the lexicons (and loading the parser's classes),
+   * in the background, so that a parser made later finds them ready: about a third of a second less
+   * on the thread that starts the bot. {@code run} calls it first thing, before it opens the store
+   * and reads the gazetteer.
    */
   public static void prepareInBackground() {
     KindGate.training();
+    Thread lexicons = new Thread(() -> new LexiconParser(PlaceFinder.NONE, null), "lexicon-load");
+    lexicons.setDaemon(true);
+    lexicons.start();
   }
 
   /**
