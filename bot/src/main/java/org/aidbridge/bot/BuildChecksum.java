@@ -20,13 +20,13 @@ import java.util.zip.CRC32;
 
 /**
  * Which build of the code is running: checksums of the jar's central directory, which holds the
- * name, sizes, time and CRC-32 of every entry of the jar the bot's classes came from (or, run from a
- * directory of classes, a SHA-256 over every file's name, size and time), so that anything computed
- * from the code and its resources (the match index's snapshot, the kind gate's model) can be kept
- * in a file and used again only by the very same build. The directory is read as the jar keeps it,
- * in one piece, and summed by the JDK's native CRC-32 and Adler-32: walking the entries one by one,
- * or a SHA-256 of the directory before the compiler had made it fast, cost a tenth of a second of
- * every start. The checksums only tell builds apart; nothing is secured by them.
+ * name, sizes, time and CRC-32 of every entry of the jar the bot's classes came from (or, run from
+ * a directory of classes, a SHA-256 over every file's name, size and time), so that anything
+ * computed from the code and its resources (the match index's snapshot, the kind gate's model) can
+ * be kept in a file and used again only by the very same build. The directory is read as the jar
+ * keeps it, in one piece, and summed by the JDK's native CRC-32 and Adler-32: walking the entries
+ * one by one, or a SHA-256 of the directory before the compiler had made it fast, cost a tenth of a
+ * second of every start. The checksums only tell builds apart; nothing is secured by them.
  */
 public final class BuildChecksum {
   private static final Optional<Path> JAR = jarFile();

@@ -49,7 +49,9 @@ final class SchemaUpgrade {
     Connection connection = db.connection();
     int legacy = sqliteUserVersion(connection);
     boolean flywayKept = hasHistory(connection);
-    if (flywayKept && location.equals(Dialect.SQLITE.migrations()) && upToDate(connection, legacy)) {
+    if (flywayKept
+        && location.equals(Dialect.SQLITE.migrations())
+        && upToDate(connection, legacy)) {
       return;
     }
     MigrationVersion now =

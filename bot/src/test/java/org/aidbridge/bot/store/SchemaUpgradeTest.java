@@ -28,10 +28,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the next whole version number: {@code db/migration/sqlite/V<n>__what_it_does.sql} and {@code
  * db/migration/postgresql/V<n>__what_it_does.sql} (same meaning, each in its dialect), and raise
  * {@link SchemaUpgrade#NEWEST_SQLITE} to it ({@link #theNewestStepIsTheNewestScript} fails until
- * then: a file at the old newest step would open without the new one). The tests
- * here compare against a fresh database, so they apply it by themselves; the store contract tests
- * run it on SQLite and PostgreSQL. Never append a step to {@link LegacyMigrations}: it is the code
- * from before Flyway, frozen at 14.
+ * then: a file at the old newest step would open without the new one). The tests here compare
+ * against a fresh database, so they apply it by themselves; the store contract tests run it on
+ * SQLite and PostgreSQL. Never append a step to {@link LegacyMigrations}: it is the code from
+ * before Flyway, frozen at 14.
  */
 class SchemaUpgradeTest {
   private static final String ONE = "classpath:schema-upgrade-test/one";
@@ -141,7 +141,11 @@ class SchemaUpgradeTest {
   void aFailedStepInTheHistoryStillGoesToFlyway(@TempDir Path dir) {
     String file = dir.resolve("failed.db").toString();
     SqliteStore.open(file).close();
-    execute(file, "UPDATE flyway_schema_history SET success = 0 WHERE version = '" + SchemaScripts.latest() + "'");
+    execute(
+        file,
+        "UPDATE flyway_schema_history SET success = 0 WHERE version = '"
+            + SchemaScripts.latest()
+            + "'");
 
     assertThatThrownBy(() -> SqliteStore.open(file).close())
         .isInstanceOf(StoreException.class)
