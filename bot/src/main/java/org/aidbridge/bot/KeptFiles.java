@@ -1,10 +1,14 @@
 package org.aidbridge.bot;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.zip.CRC32;
 
 /** Files the bot keeps for its next start (the match index's snapshot, the kind gate's model). */
 public final class KeptFiles {
@@ -25,5 +29,34 @@ public final class KeptFiles {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(fresh, file, StandardCopyOption.REPLACE_EXISTING);
     }
+  }
+
+  /**
+   * As {@link #replace}, with the CRC-32 of {@code body} after it (8 bytes, big-endian), so that a
+   * reader can tell a whole file from a damaged one ({@link #checked}).
+   */
+  public static void replaceChecked(Path file, byte[] body) throws IOException {
+    CRC32 crc = new CRC32();
+    crc.update(body);
+    byte[] bytes = Arrays.copyOf(body, body.length + Long.BYTES);
+    ByteBuffer.wrap(bytes).putLong(body.length, crc.getValue());
+    replace(file, bytes);
+  }
+
+  /**
+   * The body of a file {@link #replaceChecked} wrote, read as {@code bytes}, when its checksum
+   * holds; empty when it does not (damaged, cut short, not such a file).
+   */
+  public static Optional<ByteBuffer> checked(byte[] bytes) {
+    if (bytes.length < Long.BYTES) {
+      return Optional.empty();
+    }
+    int body = bytes.length - Long.BYTES;
+    CRC32 crc = new CRC32();
+    crc.update(bytes, 0, body);
+    if (crc.getValue() != ByteBuffer.wrap(bytes).getLong(body)) {
+      return Optional.empty();
+    }
+    return Optional.of(ByteBuffer.wrap(bytes, 0, body));
   }
 }

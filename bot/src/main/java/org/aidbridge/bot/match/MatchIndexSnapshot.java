@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.zip.CRC32;
 import org.aidbridge.bot.KeptFiles;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
@@ -77,7 +76,7 @@ final class MatchIndexSnapshot {
       return false;
     }
     try {
-      KeptFiles.replace(file.get(), encode(version, text.words(), profiles));
+      KeptFiles.replaceChecked(file.get(), encode(version, text.words(), profiles));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the match index snapshot", e);
     }
@@ -137,8 +136,9 @@ final class MatchIndexSnapshot {
   }
 
   /**
-   * The file: the words of the text relevance, the item names and the authors each once, then the
-   * profiles naming them by number, then a CRC-32 of all before it.
+   * The file's body: the words of the text relevance, the item names and the authors each once,
+   * then the profiles naming them by number ({@link KeptFiles#replaceChecked} puts a CRC-32 after
+   * it).
    */
   static byte[] encode(ListingsVersion version, String[] words, List<MatchProfile> profiles)
       throws IOException {
@@ -173,9 +173,6 @@ final class MatchIndexSnapshot {
         out.writeInt(t);
       }
     }
-    CRC32 crc = new CRC32();
-    crc.update(bytes.toByteArray());
-    out.writeLong(crc.getValue());
     out.flush();
     return bytes.toByteArray();
   }

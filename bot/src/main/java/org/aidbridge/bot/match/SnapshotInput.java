@@ -10,9 +10,10 @@ import java.util.zip.CRC32;
 
 /**
  * A snapshot file read front to back through a small buffer, in the big-endian form {@link
- * java.io.DataOutputStream} wrote, ending in a CRC-32 of all before it. At 100,000 listings the
- * file is about 10 MB: read whole into one array, it made the heap (and the process) that much
- * bigger at the busiest moment of a start.
+ * java.io.DataOutputStream} wrote, ending in the CRC-32 of all before it that {@link
+ * org.aidbridge.bot.KeptFiles#replaceChecked} puts there. At 100,000 listings the file is about 10
+ * MB: read whole into one array, it made the heap (and the process) that much bigger at the busiest
+ * moment of a start.
  */
 final class SnapshotInput implements AutoCloseable {
   private static final int BUFFER = 64 * 1024;

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.zip.CRC32;
 import org.aidbridge.bot.BuildChecksum;
 import org.aidbridge.bot.KeptFiles;
 import org.slf4j.Logger;
@@ -36,19 +35,18 @@ final class KindModelCache {
       return Optional.empty();
     }
     try {
-      ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
-      if (in.remaining() < 4 * Long.BYTES) {
+      Optional<ByteBuffer> body = KeptFiles.checked(Files.readAllBytes(file));
+      if (body.isEmpty()) {
         return Optional.empty();
       }
-      CRC32 crc = new CRC32();
-      crc.update(in.array(), 0, in.limit() - Long.BYTES);
-      if (crc.getValue() != in.getLong(in.limit() - Long.BYTES)
+      ByteBuffer in = body.get();
+      if (in.remaining() < 2 * Long.BYTES + Integer.BYTES
           || in.getLong() != MAGIC
           || in.getLong() != build) {
         return Optional.empty();
       }
       float[] weights = new float[in.getInt()];
-      if (in.remaining() != weights.length * Float.BYTES + Long.BYTES) {
+      if (in.remaining() != weights.length * Float.BYTES) {
         return Optional.empty();
       }
       in.asFloatBuffer().get(weights);
@@ -62,15 +60,11 @@ final class KindModelCache {
   /** Keeps {@code model}, trained by the build {@code build}, in {@code file} (new, then moved). */
   static void write(Path file, long build, KindModel model) {
     float[] weights = model.weights();
-    ByteBuffer out = ByteBuffer.allocate(2 * Long.BYTES + Integer.BYTES + weights.length * 4 + 8);
+    ByteBuffer out = ByteBuffer.allocate(2 * Long.BYTES + Integer.BYTES + weights.length * 4);
     out.putLong(MAGIC).putLong(build).putInt(weights.length);
     out.asFloatBuffer().put(weights);
-    out.position(out.position() + weights.length * Float.BYTES);
-    CRC32 crc = new CRC32();
-    crc.update(out.array(), 0, out.position());
-    out.putLong(crc.getValue());
     try {
-      KeptFiles.replace(file, out.array());
+      KeptFiles.replaceChecked(file, out.array());
     } catch (IOException | RuntimeException e) {
       LOG.debug("kind gate: the model was not kept beside the jar", e);
     }
