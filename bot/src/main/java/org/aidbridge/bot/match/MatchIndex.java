@@ -64,7 +64,27 @@ public final class MatchIndex implements ListingWatcher {
     final RankedEntries placelessShips = new RankedEntries();
   }
 
-  private record CategoryKey(Kind kind, Category category) {}
+  private record CategoryKey(Kind kind, Category category) {
+    // One key per kind and category, made once: filing 100,000 listings at a start looked each up
+    // several times, and made a new key (and a new array of the categories) every time.
+    private static final CategoryKey[][] ALL = all();
+
+    static CategoryKey of(Kind kind, Category category) {
+      return ALL[kind.ordinal()][category.ordinal()];
+    }
+
+    private static CategoryKey[][] all() {
+      CategoryKey[][] all = new CategoryKey[Kind.values().length][CATEGORIES.length];
+      for (Kind kind : Kind.values()) {
+        for (Category category : CATEGORIES) {
+          all[kind.ordinal()][category.ordinal()] = new CategoryKey(kind, category);
+        }
+      }
+      return all;
+    }
+  }
+
+  private static final Category[] CATEGORIES = Category.values();
 
   private record ItemKey(Kind kind, String item) {}
 
@@ -420,7 +440,7 @@ public final class MatchIndex implements ListingWatcher {
       Kind wanted = query.kind == Kind.NEED ? Kind.OFFER : Kind.NEED;
       MatchSearch search = new MatchSearch(query, scorer, text, now, limit);
       for (Category c : listing.categories()) {
-        Bucket bucket = buckets.get(new CategoryKey(wanted, c));
+        Bucket bucket = buckets.get(CategoryKey.of(wanted, c));
         if (bucket != null) {
           search.addCategory(bucket, c.travels());
         }
@@ -495,9 +515,9 @@ public final class MatchIndex implements ListingWatcher {
   }
 
   private void forEachBucket(MatchProfile p, Consumer<Bucket> action) {
-    for (Category c : Category.values()) {
+    for (Category c : CATEGORIES) {
       if (p.has(c)) {
-        action.accept(buckets.computeIfAbsent(new CategoryKey(p.kind, c), k -> new Bucket()));
+        action.accept(buckets.computeIfAbsent(CategoryKey.of(p.kind, c), k -> new Bucket()));
       }
     }
     for (String item : p.items) {
