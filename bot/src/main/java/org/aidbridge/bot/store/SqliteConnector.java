@@ -26,6 +26,10 @@ final class SqliteConnector {
    */
   static final int WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
+  static {
+    SqliteNativeLibrary.preferKeptCopy(); // before the driver loads its library
+  }
+
   private SqliteConnector() {}
 
   /**
