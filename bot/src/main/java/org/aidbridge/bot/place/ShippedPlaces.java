@@ -18,6 +18,7 @@ public final class ShippedPlaces implements PlaceFinder {
   private static final Logger LOG = LoggerFactory.getLogger(ShippedPlaces.class);
   private static final ShippedPlaces INSTANCE = new ShippedPlaces();
   private static final AtomicBoolean STARTED = new AtomicBoolean();
+  private static volatile boolean read;
 
   private ShippedPlaces() {}
 
@@ -31,9 +32,18 @@ public final class ShippedPlaces implements PlaceFinder {
     return INSTANCE;
   }
 
+  /**
+   * Whether the gazetteer is read, or was never asked for (then nothing waits for it): for {@code
+   * /health}, which says a start is complete only when parsing a message waits for nothing.
+   */
+  public static boolean readOrNotAsked() {
+    return read || !STARTED.get();
+  }
+
   private static void load() {
     long start = System.nanoTime();
     Gazetteer.loadDefault();
+    read = true;
     if (LOG.isDebugEnabled()) {
       LOG.debug(
           "gazetteer: read in {} ms, {} ms of processor time",

@@ -1,7 +1,9 @@
 package org.aidbridge.bot.place;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The gazetteer read in the background answers as the gazetteer itself, once it is read. */
@@ -19,5 +21,13 @@ class ShippedPlacesTest {
         .isPresent()
         .isEqualTo(Gazetteer.loadDefault().resolve("Oakland", "US"));
     assertThat(ShippedPlaces.loadingInBackground()).isSameAs(places);
+  }
+
+  @Test
+  void saysItIsReadOnceTheBackgroundReadingEnded() {
+    ShippedPlaces.loadingInBackground();
+
+    await().atMost(Duration.ofSeconds(60)).until(ShippedPlaces::readOrNotAsked);
+    assertThat(Gazetteer.loadDefault().size()).isGreaterThan(100_000);
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.Bots;
 import org.aidbridge.bot.ThreadCpu;
@@ -201,7 +202,24 @@ public final class AidBridgeApplication implements AutoCloseable {
         leadership,
         roles,
         roleSwitch::working,
-        MatchIndex.of(context.store())::complete);
+        stillReading(MatchIndex.of(context.store())));
+  }
+
+  /**
+   * What the start is still reading that handling messages needs: the match index, and the shipped
+   * gazetteer when this run uses it (a message parsed before it is read waits for it).
+   */
+  private static Supplier<List<String>> stillReading(MatchIndex index) {
+    return () -> {
+      List<String> parts = new ArrayList<>(2);
+      if (!index.complete()) {
+        parts.add("match_index");
+      }
+      if (!ShippedPlaces.readOrNotAsked()) {
+        parts.add("gazetteer");
+      }
+      return parts;
+    };
   }
 
   /** The ids of the running channels, such as {@code email}. */

@@ -38,7 +38,7 @@ final class HealthReport {
   private final Leadership leadership;
   private final Set<Role> roles;
   private final Predicate<Role> working;
-  private final BooleanSupplier canMatch;
+  private final Supplier<List<String>> stillReading;
 
   HealthReport(
       List<Channel> channels,
@@ -57,14 +57,15 @@ final class HealthReport {
         null,
         Set.of(),
         r -> true,
-        () -> true);
+        List::of);
   }
 
   /**
    * @param leadership which roles this instance leads, of {@code roles}: a channel another instance
    *     leads shows as STANDBY and only its sending can make this answer DOWN
    * @param working whether a role's work runs here (started after its lock was taken)
-   * @param canMatch whether the match index is complete (until then the answer is STARTING)
+   * @param stillReading what the start is still reading ({@code match_index}, {@code gazetteer}):
+   *     until nothing, the answer is STARTING and names each as {@code "reading"}
    */
   HealthReport(
       List<Channel> channels,
@@ -76,8 +77,8 @@ final class HealthReport {
       Leadership leadership,
       Set<Role> roles,
       Predicate<Role> working,
-      BooleanSupplier canMatch) {
-    this.canMatch = canMatch;
+      Supplier<List<String>> stillReading) {
+    this.stillReading = stillReading;
     this.leadership = leadership;
     this.working = working;
     this.roles = roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
@@ -127,16 +128,14 @@ final class HealthReport {
             .map(Channel::id)
             .toList();
     boolean healthy = running && down.isEmpty();
-    boolean matching = canMatch.getAsBoolean();
-    boolean up = healthy && matching;
+    List<String> reading = stillReading.get();
+    boolean up = healthy && reading.isEmpty();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", up ? "UP" : healthy ? "STARTING" : "DOWN");
     if (!running) {
       body.put("routes", "stopped");
     }
-    if (!matching) {
-      body.put("match_index", "reading");
-    }
+    reading.forEach(part -> body.put(part, "reading"));
     body.put("down", down);
     body.put("down_after_seconds", downAfter.toSeconds());
     body.put("channels", health.view(channels, this::leads));

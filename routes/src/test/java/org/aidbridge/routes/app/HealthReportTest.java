@@ -65,7 +65,7 @@ class HealthReportTest {
             emailOnly,
             EnumSet.of(Role.CORE, Role.EMAIL, Role.TELEGRAM),
             role -> role == Role.EMAIL,
-            () -> true);
+            List::of);
 
     HealthReport.Answer answer = report.answer();
 
@@ -86,6 +86,44 @@ class HealthReportTest {
     health.probe(Channel.TELEGRAM, "sending", true).down("429");
     clock.advance(Duration.ofMinutes(2));
     assertThat(report.answer().status()).isEqualTo(503); // its sending is its own business
+  }
+
+  @Test
+  void whileTheStartStillReadsTheAnswerIsStartingAndNamesWhat() {
+    health.probe(Channel.EMAIL, "imap", false).up();
+    List<String> reading = new java.util.ArrayList<>(List.of("match_index", "gazetteer"));
+    HealthReport report =
+        new HealthReport(
+            List.of(Channel.EMAIL),
+            health,
+            () -> new OutboxBacklog(0, null, 0),
+            () -> true,
+            Duration.ofSeconds(60),
+            clock,
+            null,
+            EnumSet.of(Role.CORE, Role.EMAIL),
+            role -> true,
+            () -> List.copyOf(reading));
+
+    HealthReport.Answer starting = report.answer();
+    reading.remove("match_index");
+    HealthReport.Answer placesLeft = report.answer();
+    reading.clear();
+    HealthReport.Answer up = report.answer();
+
+    assertThat(starting.status()).isEqualTo(503);
+    assertThat(starting.body())
+        .containsEntry("status", "STARTING")
+        .containsEntry("match_index", "reading")
+        .containsEntry("gazetteer", "reading");
+    assertThat(placesLeft.status()).isEqualTo(503);
+    assertThat(placesLeft.body())
+        .containsEntry("gazetteer", "reading")
+        .doesNotContainKey("match_index");
+    assertThat(up.status()).isEqualTo(200);
+    assertThat(up.body())
+        .containsEntry("status", "UP")
+        .doesNotContainKeys("match_index", "gazetteer");
   }
 
   /** Listens to nothing in particular. */
