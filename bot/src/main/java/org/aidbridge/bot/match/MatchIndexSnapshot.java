@@ -96,6 +96,9 @@ final class MatchIndexSnapshot {
       return Optional.empty();
     }
     try (SnapshotInput in = new SnapshotInput(file.get())) {
+      // Read once: while the bot runs, a person it forgets must not stay in a file beside it. The
+      // open file is read on after its name is gone.
+      Files.delete(file.get());
       if (!in.whole() || in.getLong() != MAGIC || in.getLong() != CODE) {
         LOG.info("match index: the snapshot is damaged or of other code; reading the store");
         return Optional.empty();
@@ -109,17 +112,6 @@ final class MatchIndexSnapshot {
     } catch (IOException | RuntimeException e) {
       LOG.info("match index: the snapshot could not be read ({}); reading the store", e.toString());
       return Optional.empty();
-    } finally {
-      // Read once: while the bot runs, a person it forgets must not stay in a file beside it.
-      delete(file.get());
-    }
-  }
-
-  private static void delete(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      LOG.warn("match index: the snapshot {} could not be deleted: {}", file, e.toString());
     }
   }
 
