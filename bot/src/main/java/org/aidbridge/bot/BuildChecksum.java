@@ -30,13 +30,17 @@ import java.util.zip.CRC32;
  */
 public final class BuildChecksum {
   private static final Optional<Path> JAR = jarFile();
-  private static final long VALUE = checksum();
+
+  /** Summed on first use, so that asking only where the jar is (the SQLite library) costs none. */
+  private static final class Value {
+    static final long VALUE = checksum();
+  }
 
   private BuildChecksum() {}
 
   /** The checksum of this build (a value no other build has, short of a collision). */
   public static long value() {
-    return VALUE;
+    return Value.VALUE;
   }
 
   /** The jar the bot runs from; empty when it runs from a directory of classes (tests). */
