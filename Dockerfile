@@ -52,6 +52,13 @@ ENV AIDBRIDGE_CONFIG=/app/config/application.properties \
     AIDBRIDGE_DB=/data/aidbridge.db \
     AIDBRIDGE_HTTP_HOST=0.0.0.0 \
     AIDBRIDGE_HTTP_PORT=8080
+# What a jar keeps beside itself on its first start (the parser's trained classifier, the gazetteer
+# as read from its resource, SQLite's native library) is made here, once, as root: /app is not the
+# bot's to write, and without them every start of the container would make them again (about a
+# second and a half of a processor, and 30 MB more memory at its peak). Readable by all.
+RUN echo "need water in Portland" | java -jar /app/aidbridge.jar parse > /dev/null \
+ && AIDBRIDGE_DB=/tmp/warm.db java -jar /app/aidbridge.jar export > /dev/null \
+ && rm -f /tmp/warm.db*
 VOLUME ["/data"]
 EXPOSE 8080
 USER aidbridge

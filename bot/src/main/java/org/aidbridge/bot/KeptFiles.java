@@ -2,6 +2,7 @@ package org.aidbridge.bot;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import java.util.zip.CRC32;
 public final class KeptFiles {
   /** What a file being written is called until it is whole: {@code <file>.new.<pid>}. */
   public static final String NEW = ".new.";
+
+  private static final int CHECK_BUFFER = 64 * 1024;
 
   private KeptFiles() {}
 
@@ -58,5 +61,35 @@ public final class KeptFiles {
       return Optional.empty();
     }
     return Optional.of(ByteBuffer.wrap(bytes, 0, body));
+  }
+
+  /**
+   * Whether {@code file} is whole as {@link #replaceChecked} wrote it (its last 8 bytes the CRC-32
+   * of all before them), read through a small buffer rather than into the heap: large kept files
+   * (the match index's snapshot, the gazetteer) are checked so.
+   */
+  public static boolean whole(FileChannel file) throws IOException {
+    long body = file.size() - Long.BYTES;
+    if (body < 0) {
+      return false;
+    }
+    CRC32 crc = new CRC32();
+    ByteBuffer piece = ByteBuffer.allocate(CHECK_BUFFER);
+    for (long at = 0; at < body; ) {
+      piece.clear().limit((int) Math.min(CHECK_BUFFER, body - at));
+      int read = file.read(piece, at);
+      if (read < 0) {
+        return false;
+      }
+      crc.update(piece.flip());
+      at += read;
+    }
+    ByteBuffer trailer = ByteBuffer.allocate(Long.BYTES);
+    while (trailer.hasRemaining()) {
+      if (file.read(trailer, body + trailer.position()) < 0) {
+        return false;
+      }
+    }
+    return crc.getValue() == trailer.getLong(0);
   }
 }

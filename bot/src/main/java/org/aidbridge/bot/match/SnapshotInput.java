@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.zip.CRC32;
+import org.aidbridge.bot.KeptFiles;
 
 /**
  * A snapshot file read front to back through a small buffer, in the big-endian form {@link
@@ -34,28 +34,7 @@ final class SnapshotInput implements AutoCloseable {
    * reading starts again at its beginning.
    */
   boolean whole() throws IOException {
-    if (size < 3 * Long.BYTES) {
-      return false;
-    }
-    long body = size - Long.BYTES;
-    CRC32 crc = new CRC32();
-    ByteBuffer piece = ByteBuffer.allocate(BUFFER);
-    for (long at = 0; at < body; ) {
-      piece.clear().limit((int) Math.min(BUFFER, body - at));
-      int read = file.read(piece, at);
-      if (read < 0) {
-        return false;
-      }
-      crc.update(piece.flip());
-      at += read;
-    }
-    ByteBuffer trailer = ByteBuffer.allocate(Long.BYTES);
-    while (trailer.hasRemaining()) {
-      if (file.read(trailer, body + trailer.position()) < 0) {
-        return false;
-      }
-    }
-    return crc.getValue() == trailer.getLong(0);
+    return size >= 3 * Long.BYTES && KeptFiles.whole(file);
   }
 
   /** Whether everything but the checksum has been read. */

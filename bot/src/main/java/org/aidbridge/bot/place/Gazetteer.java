@@ -3,11 +3,16 @@ package org.aidbridge.bot.place;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.aidbridge.bot.BuildChecksum;
 import org.aidbridge.bot.model.Place;
 import org.aidbridge.bot.place.MentionScanner.Mention;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An offline {@link PlaceFinder} over the GeoNames places with at least 1,000 inhabitants, shipped
@@ -17,6 +22,7 @@ import org.aidbridge.bot.place.MentionScanner.Mention;
  * "در شیراز"). Thread-safe and immutable once loaded.
  */
 public final class Gazetteer implements PlaceFinder {
+  private static final Logger LOG = LoggerFactory.getLogger(Gazetteer.class);
   private static final String DIRECTORY = "/gazetteer/";
 
   private final PlaceTable places;
@@ -37,14 +43,35 @@ public final class Gazetteer implements PlaceFinder {
     static final Gazetteer INSTANCE = load();
 
     private static Gazetteer load() {
-      try (InputStream places = open("places.tsv.gz");
-          InputStream admin1 = open("admin1.tsv");
+      try (InputStream admin1 = open("admin1.tsv");
           InputStream lexicon = open("lexicon.tsv")) {
-        return new Gazetteer(
-            PlaceTable.read(places), RegionNames.read(admin1), PlaceLexicon.read(lexicon));
+        return new Gazetteer(places(), RegionNames.read(admin1), PlaceLexicon.read(lexicon));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot load the gazetteer", e);
       }
+    }
+
+    /** The places as kept beside the jar by an earlier start of it, else read and kept now. */
+    private static PlaceTable places() throws IOException {
+      Optional<Path> kept = PlaceTableFile.beside();
+      Optional<PlaceTable> table = kept.flatMap(f -> PlaceTableFile.read(f, BuildChecksum.value()));
+      if (table.isPresent()) {
+        LOG.info(
+            "gazetteer: {} places mapped from the file kept beside the jar", table.get().size());
+        return table.get();
+      }
+      byte[] layout;
+      try (InputStream places = open("places.tsv.gz")) {
+        layout = PlaceTableBuilder.read(places);
+      }
+      boolean keeps =
+          kept.isPresent() && PlaceTableFile.write(kept.get(), BuildChecksum.value(), layout);
+      PlaceTable read = PlaceTable.of(ByteBuffer.wrap(layout));
+      LOG.info(
+          "gazetteer: {} places read from the resource{}",
+          read.size(),
+          keeps ? ", kept beside the jar for the next start" : "");
+      return read;
     }
 
     private static InputStream open(String name) {

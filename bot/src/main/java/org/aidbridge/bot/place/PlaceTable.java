@@ -1,65 +1,71 @@
 package org.aidbridge.bot.place;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
- * The places of the gazetteer in column arrays, plus a {@link NameIndex} from normalised name to
- * index entries: {@code place << 1 | 1} when the name is an alternate name, {@code place << 1} when
- * it is the place's own GeoNames name. Coordinates are kept as ten-thousandths of a degree, exactly
- * as the resource writes them.
+ * The places of the gazetteer in columns, plus a {@link NameIndex} from normalised name to index
+ * entries: {@code place << 1 | 1} when the name is an alternate name, {@code place << 1} when it is
+ * the place's own GeoNames name. Coordinates are kept as ten-thousandths of a degree, exactly as
+ * the resource writes them.
+ *
+ * <p>The columns are views of one layout ({@link PlaceLayout}), in this order: the number of
+ * places; their names (count, start offsets, byte count, UTF-8 bytes); the country and admin1 codes
+ * (the same form); latitudes, longitudes, populations, country and admin1 code numbers; the name
+ * index; the skeleton index. The layout lies in the heap when the table was just read from the
+ * resource ({@link PlaceTableBuilder}), or in a file mapped into memory ({@link PlaceTableFile}):
+ * then a start builds nothing, and only the pages a lookup touches are read.
  */
 final class PlaceTable {
-  private static final int COLUMNS = 9;
-  private static final int EXPECTED_PLACES = 140_000;
-  private static final int EXPECTED_NAMES = 350_000;
+  private final int size;
+  private final IntBuffer nameStarts;
+  private final ByteBuffer nameBytes;
+  private final String[] codes; // a few thousand; made once so countries compare cheaply
+  private final IntBuffer lats;
+  private final IntBuffer lons;
+  private final IntBuffer populations;
+  private final IntBuffer countries;
+  private final IntBuffer admin1;
+  private final NameIndex index;
+  private final NameIndex skeletons;
 
-  private String[] names = new String[EXPECTED_PLACES];
-  private String[] countries = new String[EXPECTED_PLACES];
-  private String[] admin1 = new String[EXPECTED_PLACES]; // "US.IN", as admin1.tsv keys them
-  private int[] lats = new int[EXPECTED_PLACES];
-  private int[] lons = new int[EXPECTED_PLACES];
-  private int[] populations = new int[EXPECTED_PLACES];
-  private int size;
+  private PlaceTable(ByteBuffer layout) {
+    PlaceLayout.Reader in = new PlaceLayout.Reader(layout);
+    size = in.count();
+    nameStarts = startsOf(in, size);
+    nameBytes = in.bytes(in.count());
+    int codeCount = in.count();
+    IntBuffer codeStarts = in.ints(codeCount + 1);
+    ByteBuffer codeBytes = in.bytes(in.count());
+    codes = new String[codeCount];
+    for (int i = 0; i < codeCount; i++) {
+      codes[i] = text(codeBytes, codeStarts.get(i), codeStarts.get(i + 1));
+    }
+    lats = in.ints(size);
+    lons = in.ints(size);
+    populations = in.ints(size);
+    countries = in.ints(size);
+    admin1 = in.ints(size);
+    index = NameIndex.read(in);
+    skeletons = NameIndex.read(in);
+    if (!in.atEnd()) {
+      throw new IllegalArgumentException("bytes after the gazetteer layout");
+    }
+  }
 
-  /** Countries whose towns people name in Persian script. */
-  private static final java.util.Set<String> PERSIAN_COUNTRIES = java.util.Set.of("IR", "AF", "TJ");
-
-  private final NameIndex skeletons = new NameIndex(1 << 14);
-  private final NameIndex index = new NameIndex(EXPECTED_NAMES);
-  private final Map<String, String> shared = new HashMap<>();
-
-  private PlaceTable() {}
+  /** Reads places.tsv.gz as written by scripts/build-gazetteer.py ({@link PlaceTableBuilder}). */
+  static PlaceTable read(InputStream gzipped) {
+    return of(ByteBuffer.wrap(PlaceTableBuilder.read(gzipped)));
+  }
 
   /**
-   * Reads places.tsv.gz as written by scripts/build-gazetteer.py. It works on the raw UTF-8 bytes:
-   * only the display names become Strings, which keeps loading to a few hundred milliseconds.
+   * The table laid out in {@code layout}; throws when the layout is not whole, which only a damaged
+   * file could cause ({@link PlaceTableFile} checks its checksum first).
    */
-  static PlaceTable read(InputStream gzipped) {
-    byte[] data;
-    try (InputStream in = new GZIPInputStream(gzipped, 1 << 16)) {
-      data = in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the gazetteer", e);
-    }
-    PlaceTable table = new PlaceTable();
-    int[] tabs = new int[COLUMNS - 1];
-    for (int from = 0; from < data.length; ) {
-      int end = indexOf(data, (byte) '\n', from, data.length);
-      if (end > from) {
-        table.add(data, from, end, tabs);
-      }
-      from = end + 1;
-    }
-    table.trim();
-    return table;
+  static PlaceTable of(ByteBuffer layout) {
+    return new PlaceTable(layout);
   }
 
   int size() {
@@ -80,138 +86,46 @@ final class PlaceTable {
     return index.contains(key);
   }
 
-  String name(int place) {
-    return names[place];
-  }
-
-  String country(int place) {
-    return countries[place];
-  }
-
-  String admin1(int place) {
-    return admin1[place];
-  }
-
-  double lat(int place) {
-    return lats[place] / 10_000d;
-  }
-
-  double lon(int place) {
-    return lons[place] / 10_000d;
-  }
-
-  int population(int place) {
-    return populations[place];
-  }
-
-  /** id, name, country, admin1, lat, lon, population, key (or empty), alternates ("|"). */
-  private void add(byte[] data, int from, int end, int[] tabs) {
-    for (int i = 0, at = from; i < tabs.length; i++) {
-      tabs[i] = indexOf(data, (byte) '\t', at, end);
-      if (tabs[i] == end) {
-        throw new IllegalStateException("gazetteer line with too few columns at byte " + from);
-      }
-      at = tabs[i] + 1;
-    }
-    if (size == names.length) {
-      grow();
-    }
-    int place = size++;
-    names[place] = new String(data, tabs[0] + 1, tabs[1] - tabs[0] - 1, StandardCharsets.UTF_8);
-    String country = ascii(data, tabs[1] + 1, tabs[2]);
-    countries[place] = share(country);
-    admin1[place] = share(country + "." + ascii(data, tabs[2] + 1, tabs[3]));
-    lats[place] = number(data, tabs[3] + 1, tabs[4]);
-    lons[place] = number(data, tabs[4] + 1, tabs[5]);
-    populations[place] = number(data, tabs[5] + 1, tabs[6]);
-    // The script stored keys normalised; GazetteerResourceTest checks NameNormalizer agrees.
-    if (tabs[7] == tabs[6] + 1) {
-      byte[] own = names[place].toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
-      index.add(own, 0, own.length, place << 1);
-    } else {
-      index.add(data, tabs[6] + 1, tabs[7], place << 1);
-    }
-    for (int at = tabs[7] + 1; at < end; ) {
-      int bar = indexOf(data, (byte) '|', at, end);
-      index.add(data, at, bar, place << 1 | 1);
-      if (PERSIAN_COUNTRIES.contains(country)) {
-        addSkeleton(ascii(data, at, bar), place);
-      }
-      at = bar + 1;
-    }
-    if (PERSIAN_COUNTRIES.contains(country)) {
-      addSkeleton(
-          tabs[7] == tabs[6] + 1
-              ? names[place].toLowerCase(Locale.ROOT)
-              : ascii(data, tabs[6] + 1, tabs[7]),
-          place);
-    }
-  }
-
-  /** Latin names of towns where Persian is spoken, by consonant skeleton ({@link Skeletons}). */
-  private void addSkeleton(String latinName, int place) {
-    if (!latinName.chars().allMatch(c -> c < 128)) {
-      return;
-    }
-    String skeleton = Skeletons.latin(latinName);
-    if (skeleton.replace(" ", "").length() >= 3) {
-      byte[] key = skeleton.getBytes(StandardCharsets.UTF_8);
-      skeletons.add(key, 0, key.length, place << 1 | 1);
-    }
-  }
-
   /** Entries (as {@link #lookup}, all alternate) whose Latin name has this skeleton. */
   int[] lookupSkeleton(String skeleton) {
     return skeletons.lookup(skeleton);
   }
 
-  private static int indexOf(byte[] data, byte wanted, int from, int end) {
-    int i = from;
-    while (i < end && data[i] != wanted) {
-      i++;
+  String name(int place) {
+    return text(nameBytes, nameStarts.get(place), nameStarts.get(place + 1));
+  }
+
+  String country(int place) {
+    return codes[countries.get(place)];
+  }
+
+  String admin1(int place) {
+    return codes[admin1.get(place)];
+  }
+
+  double lat(int place) {
+    return lats.get(place) / 10_000d;
+  }
+
+  double lon(int place) {
+    return lons.get(place) / 10_000d;
+  }
+
+  int population(int place) {
+    return populations.get(place);
+  }
+
+  /** The start offsets of {@code count} strings (and the end of the last), checked to fit. */
+  private static IntBuffer startsOf(PlaceLayout.Reader in, int expected) {
+    if (in.count() != expected) {
+      throw new IllegalArgumentException("gazetteer names do not match its places");
     }
-    return i;
+    return in.ints(expected + 1);
   }
 
-  private static String ascii(byte[] data, int from, int to) {
-    return new String(data, from, to - from, StandardCharsets.ISO_8859_1);
-  }
-
-  /**
-   * An integer, or a coordinate such as "-122.6762" read as -1226762 (the resource always writes 4
-   * decimals).
-   */
-  private static int number(byte[] data, int from, int to) {
-    boolean negative = data[from] == '-';
-    int value = 0;
-    for (int i = negative ? from + 1 : from; i < to; i++) {
-      if (data[i] != '.') {
-        value = value * 10 + (data[i] - '0');
-      }
-    }
-    return negative ? -value : value;
-  }
-
-  private String share(String value) {
-    return shared.computeIfAbsent(value, v -> v);
-  }
-
-  private void grow() {
-    int capacity = names.length * 2;
-    names = Arrays.copyOf(names, capacity);
-    countries = Arrays.copyOf(countries, capacity);
-    admin1 = Arrays.copyOf(admin1, capacity);
-    lats = Arrays.copyOf(lats, capacity);
-    lons = Arrays.copyOf(lons, capacity);
-    populations = Arrays.copyOf(populations, capacity);
-  }
-
-  private void trim() {
-    names = Arrays.copyOf(names, size);
-    countries = Arrays.copyOf(countries, size);
-    admin1 = Arrays.copyOf(admin1, size);
-    lats = Arrays.copyOf(lats, size);
-    lons = Arrays.copyOf(lons, size);
-    populations = Arrays.copyOf(populations, size);
+  private static String text(ByteBuffer bytes, int from, int to) {
+    byte[] utf8 = new byte[to - from];
+    bytes.get(from, utf8);
+    return new String(utf8, StandardCharsets.UTF_8);
   }
 }
