@@ -73,6 +73,16 @@ public final class MatchIndex implements ListingWatcher {
       return ALL[kind.ordinal()][category.ordinal()];
     }
 
+    @Override
+    public int hashCode() { // as ItemKey's
+      return 31 * category.ordinal() + kind.ordinal();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof CategoryKey k && k.kind == kind && k.category == category;
+    }
+
     private static CategoryKey[][] all() {
       CategoryKey[][] all = new CategoryKey[Kind.values().length][CATEGORIES.length];
       for (Kind kind : Kind.values()) {
@@ -86,7 +96,19 @@ public final class MatchIndex implements ListingWatcher {
 
   private static final Category[] CATEGORIES = Category.values();
 
-  private record ItemKey(Kind kind, String item) {}
+  private record ItemKey(Kind kind, String item) {
+    // Written out: the generated ones go through method handles, which the compilers spend far
+    // longer on (filing 100,000 listings at a start hashes a key for each item of each).
+    @Override
+    public int hashCode() {
+      return 31 * item.hashCode() + kind.ordinal();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ItemKey k && k.kind == kind && k.item.equals(item);
+    }
+  }
 
   private final int pageSize;
   // The store while the index is being read from it; null once complete (or cleared, after which

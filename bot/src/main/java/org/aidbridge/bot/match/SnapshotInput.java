@@ -98,9 +98,15 @@ final class SnapshotInput implements AutoCloseable {
 
   /** The buffer with at least {@code bytes} unread bytes in it, read from the file if need be. */
   private ByteBuffer need(int bytes) throws IOException {
-    if (buffer.remaining() >= bytes) {
-      return buffer;
-    }
+    return buffer.remaining() >= bytes ? buffer : refill(bytes);
+  }
+
+  /**
+   * Reads on from the file. A method of its own, called once per 64 KB: inlined into every read of
+   * a number, the file read made the optimising compiler spend over half a second of a start
+   * compiling the profile reader, which it had finished with by then.
+   */
+  private ByteBuffer refill(int bytes) throws IOException {
     bufferStart += buffer.position();
     buffer.compact();
     while (buffer.position() < bytes) {
