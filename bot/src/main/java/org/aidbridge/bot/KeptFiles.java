@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,12 +26,41 @@ public final class KeptFiles {
    * process (two instances stopping at once never write into the same one), then moved in place.
    */
   public static void replace(Path file, byte[] bytes) throws IOException {
+    deleteLeftBehind(file);
     Path fresh = file.resolveSibling(file.getFileName() + NEW + ProcessHandle.current().pid());
     Files.write(fresh, bytes);
     try {
       Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(fresh, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /**
+   * Deletes the new files of {@code file} that processes no longer running left beside it (killed
+   * while writing it: a gazetteer is 14 MB). A file of a running process, or not named by a process
+   * number, is left alone; one that cannot be deleted only stays.
+   */
+  static void deleteLeftBehind(Path file) {
+    String prefix = file.getFileName() + NEW;
+    Path directory = file.toAbsolutePath().getParent();
+    try (DirectoryStream<Path> left =
+        Files.newDirectoryStream(directory, f -> f.getFileName().toString().startsWith(prefix))) {
+      for (Path f : left) {
+        if (!running(f.getFileName().toString().substring(prefix.length()))) {
+          Files.deleteIfExists(f);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // Only tidiness: the file itself is written all the same.
+    }
+  }
+
+  private static boolean running(String pid) {
+    try {
+      return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+    } catch (NumberFormatException e) {
+      return true; // not a file of ours: left alone
     }
   }
 

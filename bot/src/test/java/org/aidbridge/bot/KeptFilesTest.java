@@ -44,4 +44,27 @@ class KeptFilesTest {
     assertThat(KeptFiles.checked(Arrays.copyOf(bytes, 900))).isEmpty();
     assertThat(KeptFiles.checked(new byte[3])).isEmpty();
   }
+
+  @Test
+  void writingDeletesWhatAKilledWriterLeftButNotWhatARunningOneWrites() throws Exception {
+    Path file = dir.resolve("aidbridge.jar.gazetteer");
+    Process ended = new ProcessBuilder("true").start();
+    ended.waitFor();
+    Path ofKilled = dir.resolve("aidbridge.jar.gazetteer" + KeptFiles.NEW + ended.pid());
+    long running = ProcessHandle.current().parent().orElseThrow().pid();
+    Path ofRunning = dir.resolve("aidbridge.jar.gazetteer" + KeptFiles.NEW + running);
+    Path notOurs = dir.resolve("aidbridge.jar.gazetteer" + KeptFiles.NEW + "backup");
+    Path other = dir.resolve("aidbridge.jar.kind-model" + KeptFiles.NEW + ended.pid());
+    for (Path f : new Path[] {ofKilled, ofRunning, notOurs, other}) {
+      Files.write(f, new byte[] {1});
+    }
+
+    KeptFiles.replaceChecked(file, new byte[] {2});
+
+    assertThat(ofKilled).doesNotExist();
+    assertThat(ofRunning).exists();
+    assertThat(notOurs).exists();
+    assertThat(other).as("another file's, deleted when that file is written").exists();
+    assertThat(file).exists();
+  }
 }
