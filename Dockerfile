@@ -71,6 +71,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
 # at the maximum, the JVM touches all of it), the young generation stays small, and the C library's
 # free memory is given back every 2 s (the launcher ./aidbridge says why; keep the two in step).
 # `docker run -e JDK_JAVA_OPTIONS=...` replaces these.
-ENV JDK_JAVA_OPTIONS="-Xms16m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=15 -XX:MaxHeapFreeRatio=40 -XX:MaxNewSize=12m -XX:TrimNativeHeapInterval=2000"
+ENV JDK_JAVA_OPTIONS="-Xms64m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=15 -XX:MaxHeapFreeRatio=40 -XX:MaxNewSize=12m -XX:TrimNativeHeapInterval=2000"
 ENTRYPOINT ["java", "-Dlogback.configurationFile=/app/config/logback.xml", "-jar", "/app/aidbridge.jar"]
 CMD ["run"]
