@@ -48,6 +48,14 @@ public final class BuildChecksum {
     return JAR;
   }
 
+  /**
+   * {@code <jar><suffix>} beside the jar the bot runs from, where it keeps what it computed from
+   * the build; empty when it runs from a directory of classes.
+   */
+  public static Optional<Path> besideJar(String suffix) {
+    return JAR.map(j -> j.resolveSibling(j.getFileName() + suffix));
+  }
+
   private static Optional<Path> jarFile() {
     try {
       Path where =

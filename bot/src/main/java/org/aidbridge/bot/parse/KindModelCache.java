@@ -26,7 +26,7 @@ final class KindModelCache {
 
   /** Where the running jar's model is kept; empty when run from classes. */
   static Optional<Path> beside() {
-    return BuildChecksum.jar().map(j -> j.resolveSibling(j.getFileName() + ".kind-model"));
+    return BuildChecksum.besideJar(".kind-model");
   }
 
   /** The model kept in {@code file} by the build {@code build}, whole; else empty. */

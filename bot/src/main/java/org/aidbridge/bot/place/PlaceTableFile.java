@@ -30,7 +30,7 @@ final class PlaceTableFile {
 
   /** Where the running jar's gazetteer is kept; empty when run from classes. */
   static Optional<Path> beside() {
-    return BuildChecksum.jar().map(j -> j.resolveSibling(j.getFileName() + ".gazetteer"));
+    return BuildChecksum.besideJar(".gazetteer");
   }
 
   /** The table kept in {@code file} by the build {@code build}, whole and mapped; else empty. */

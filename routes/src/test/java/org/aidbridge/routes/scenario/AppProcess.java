@@ -62,6 +62,30 @@ final class AppProcess {
     return jar;
   }
 
+  /**
+   * Settings for runs of which only the start matters: {@code database}, and email (the one channel
+   * configured) against closed ports, as no mail server runs.
+   */
+  static Map<String, String> startOnly(Path database) {
+    return Map.of(
+        "AIDBRIDGE_DB", database.toString(),
+        "AIDBRIDGE_IMAP_URL", "imap://127.0.0.1:1",
+        "AIDBRIDGE_SMTP_URL", "smtp://127.0.0.1:1",
+        "AIDBRIDGE_EMAIL_ADDRESS", "aid@localhost",
+        "AIDBRIDGE_EMAIL_PASSWORD", "unused");
+  }
+
+  /** The log of its {@code run}th start so far, empty before that start. */
+  String log(int run) throws IOException {
+    Path file = dir.resolve(name + "-run-" + run + ".log");
+    return Files.isRegularFile(file) ? Files.readString(file) : "";
+  }
+
+  /** Waits (a minute at most) until the log of its {@code run}th start holds {@code line}. */
+  void awaitLog(int run, String line) {
+    await().atMost(Duration.ofSeconds(60)).until(() -> log(run).contains(line));
+  }
+
   /** Starts the jar and waits until its health endpoint answers (the routes then run). */
   void start() throws IOException {
     healthPort = freePort();

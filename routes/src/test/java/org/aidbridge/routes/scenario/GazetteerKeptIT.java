@@ -1,14 +1,10 @@
 package org.aidbridge.routes.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,16 +21,16 @@ class GazetteerKeptIT {
     Path jar = dir.resolve("aidbridge.jar"); // a copy, so that what lies beside it is this test's
     Files.copy(AppProcess.builtJar(), jar);
     Path kept = dir.resolve("aidbridge.jar.gazetteer");
-    AppProcess app = new AppProcess(jar, dir, environment());
+    AppProcess app = new AppProcess(jar, dir, AppProcess.startOnly(dir.resolve("bot.db")));
 
     app.start();
-    awaitLog(1, "places read from the resource, kept beside the jar for the next start");
+    app.awaitLog(1, "places read from the resource, kept beside the jar for the next start");
     app.kill();
     assertThat(kept).isRegularFile();
     BasicFileAttributes written = Files.readAttributes(kept, BasicFileAttributes.class);
 
     app.start();
-    awaitLog(2, "places mapped from the file kept beside the jar");
+    app.awaitLog(2, "places mapped from the file kept beside the jar");
     app.stop();
     BasicFileAttributes read = Files.readAttributes(kept, BasicFileAttributes.class);
     assertThat(read.fileKey()).as("the same file, not replaced").isEqualTo(written.fileKey());
@@ -44,28 +40,10 @@ class GazetteerKeptIT {
     damaged[damaged.length / 3] ^= 1;
     Files.write(kept, damaged);
     app.start();
-    awaitLog(3, "places read from the resource, kept beside the jar for the next start");
+    app.awaitLog(3, "places read from the resource, kept beside the jar for the next start");
     app.stop();
     app.start();
-    awaitLog(4, "places mapped from the file kept beside the jar");
+    app.awaitLog(4, "places mapped from the file kept beside the jar");
     app.stop();
-  }
-
-  private Map<String, String> environment() {
-    return Map.of(
-        "AIDBRIDGE_DB", dir.resolve("bot.db").toString(),
-        "AIDBRIDGE_IMAP_URL", "imap://127.0.0.1:1", // no mail server: only the start matters
-        "AIDBRIDGE_SMTP_URL", "smtp://127.0.0.1:1",
-        "AIDBRIDGE_EMAIL_ADDRESS", "aid@localhost",
-        "AIDBRIDGE_EMAIL_PASSWORD", "unused");
-  }
-
-  private void awaitLog(int run, String line) {
-    await().atMost(Duration.ofSeconds(60)).until(() -> log(run).contains(line));
-  }
-
-  private String log(int run) throws IOException {
-    Path file = dir.resolve("aidbridge-run-" + run + ".log");
-    return Files.isRegularFile(file) ? Files.readString(file) : "";
   }
 }

@@ -1,15 +1,11 @@
 package org.aidbridge.routes.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Category;
@@ -44,18 +40,18 @@ class MatchIndexSnapshotIT {
         store.insertListing(listing(i % 2 == 0 ? Kind.NEED : Kind.OFFER, i));
       }
     }
-    AppProcess app = new AppProcess(AppProcess.builtJar(), dir, environment(database));
+    AppProcess app = new AppProcess(AppProcess.builtJar(), dir, AppProcess.startOnly(database));
 
     app.start();
-    awaitLog(1, "match index: " + LISTINGS + " active listings read in");
-    assertThat(log(1)).doesNotContain("(from the snapshot)");
+    app.awaitLog(1, "match index: " + LISTINGS + " active listings read in");
+    assertThat(app.log(1)).doesNotContain("(from the snapshot)");
     app.stop();
     assertThat(snapshot).as("written by the graceful stop").isRegularFile();
-    assertThat(log(1)).contains("match index: snapshot written in");
+    assertThat(app.log(1)).contains("match index: snapshot written in");
 
     app.start();
-    awaitLog(2, "active listings read in");
-    assertThat(log(2))
+    app.awaitLog(2, "active listings read in");
+    assertThat(app.log(2))
         .contains(LISTINGS + " active listings read in")
         .contains("(from the snapshot)");
     assertThat(snapshot).as("read once, then deleted").doesNotExist();
@@ -63,29 +59,11 @@ class MatchIndexSnapshotIT {
     assertThat(snapshot).as("a killed run writes none").doesNotExist();
 
     app.start();
-    awaitLog(3, "active listings read in");
-    assertThat(log(3))
+    app.awaitLog(3, "active listings read in");
+    assertThat(app.log(3))
         .contains(LISTINGS + " active listings read in")
         .doesNotContain("(from the snapshot)");
     app.stop();
-  }
-
-  private Map<String, String> environment(Path database) {
-    return Map.of(
-        "AIDBRIDGE_DB", database.toString(),
-        "AIDBRIDGE_IMAP_URL", "imap://127.0.0.1:1", // no mail server: only the start matters
-        "AIDBRIDGE_SMTP_URL", "smtp://127.0.0.1:1",
-        "AIDBRIDGE_EMAIL_ADDRESS", "aid@localhost",
-        "AIDBRIDGE_EMAIL_PASSWORD", "unused");
-  }
-
-  private void awaitLog(int run, String line) {
-    await().atMost(Duration.ofSeconds(60)).until(() -> log(run).contains(line));
-  }
-
-  private String log(int run) throws IOException {
-    Path file = dir.resolve("aidbridge-run-" + run + ".log");
-    return Files.isRegularFile(file) ? Files.readString(file) : "";
   }
 
   private static Listing listing(Kind kind, int i) {
