@@ -10,6 +10,8 @@
 # With START_RSS_THREADS=FILE the CPU time of each thread at ready is written there (by name, summed).
 # With START_RSS_LOG=FILE the run's log is copied there (its timestamps show where the start went);
 # START_RSS_LOGBACK=FILE logs with that logback configuration instead of config/logback.xml.
+# With START_RSS_GC=1 the collector's pauses until ready are summed from the JVM's GC log
+# (gc_before_ready_ms, and how many young and full collections).
 set -euo pipefail
 jar=$1
 src=$2
@@ -29,7 +31,9 @@ export AIDBRIDGE_CONFIG="$root/config/application.properties"
 cpu_ms() { awk -v t="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / t)}' "/proc/$1/stat"; }
 load_before=$(cut -d' ' -f1 /proc/loadavg)
 start=$(date +%s%N)
-java "$@" -Dlogback.configurationFile="${START_RSS_LOGBACK:-$root/config/logback.xml}" -jar "$jar" run \
+gc_log=()
+if [ -n "${START_RSS_GC:-}" ]; then gc_log=("-Xlog:gc:file=$work/gc.log:uptime"); fi
+java "${gc_log[@]}" "$@" -Dlogback.configurationFile="${START_RSS_LOGBACK:-$root/config/logback.xml}" -jar "$jar" run \
   > "$work/run.log" 2>&1 &
 pid=$!
 up() { # HTTP 200 (-f fails on 4xx and 5xx) and the body says UP
@@ -69,5 +73,12 @@ index=""
 if [ -n "$index_at" ]; then
   index="index_ms=$(( ($(date -u -d "${index_at/T/ }" +%s%N) - start) / 1000000 ))"
 fi
-echo "ready_ms=$ready $index cpu_at_ready_ms=$cpu_ready cpu_10s_later_ms=$cpu_later rss_mb=$rss $later" \
+gc=""
+if [ -n "${START_RSS_GC:-}" ]; then
+  # Lines such as "[1.234s] GC(7) Pause Young (Allocation Failure) 14M->11M(18M) 12.152ms".
+  gc="$(awk -v r="$ready" '/Pause/ { t = substr($1, 2) * 1000; if (t < r) { ms = $NF; sub("ms", "", ms);
+    s += ms; if ($0 ~ /Full/) f++; else y++ } } END { printf "gc_before_ready_ms=%d young=%d full=%d", s, y, f }' \
+    "$work/gc.log")"
+fi
+echo "ready_ms=$ready $index $gc cpu_at_ready_ms=$cpu_ready cpu_10s_later_ms=$cpu_later rss_mb=$rss $later" \
   "load=$load_before..$(cut -d' ' -f1 /proc/loadavg) opts=[$*]"
