@@ -1,6 +1,5 @@
 package org.aidbridge.bot.place;
 
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
 import java.nio.charset.StandardCharsets;
@@ -53,11 +52,6 @@ final class PlaceTable {
     if (!in.atEnd()) {
       throw new IllegalArgumentException("bytes after the gazetteer layout");
     }
-  }
-
-  /** Reads places.tsv.gz as written by scripts/build-gazetteer.py ({@link PlaceTableBuilder}). */
-  static PlaceTable read(InputStream gzipped) {
-    return of(ByteBuffer.wrap(PlaceTableBuilder.read(gzipped)));
   }
 
   /**
