@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -24,6 +25,7 @@ final class AppProcess {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final Path jar;
+  private final Path launcher; // null: java -jar the jar; else this script, as ./aidbridge run
   private final Path dir;
   private final Map<String, String> environment;
   private final String name;
@@ -45,10 +47,25 @@ final class AppProcess {
    *     several share a directory
    */
   AppProcess(Path jar, Path dir, Map<String, String> environment, String name) {
+    this(jar, null, dir, environment, name);
+  }
+
+  private AppProcess(
+      Path jar, Path launcher, Path dir, Map<String, String> environment, String name) {
     this.jar = jar;
+    this.launcher = launcher;
     this.dir = dir;
     this.environment = Map.copyOf(environment);
     this.name = name;
+  }
+
+  /**
+   * Runs {@code launcher run} (the {@code ./aidbridge} script of a checkout, which runs its jar)
+   * instead of the jar itself, with the launcher's own options.
+   */
+  static AppProcess throughLauncher(
+      Path launcher, Path dir, Map<String, String> environment, String name) {
+    return new AppProcess(null, launcher, dir, environment, name);
   }
 
   /** The jar the package phase built; failsafe names it in {@code aidbridge.jar}. */
@@ -90,9 +107,12 @@ final class AppProcess {
   void start() throws IOException {
     healthPort = freePort();
     Path log = dir.resolve(name + "-run-" + (++starts) + ".log");
+    List<String> command =
+        launcher != null
+            ? List.of("bash", launcher.toAbsolutePath().toString(), "run")
+            : List.of(javaCommand(), "-Xmx256m", "-jar", jar.toAbsolutePath().toString(), "run");
     ProcessBuilder builder =
-        new ProcessBuilder(
-                javaCommand(), "-Xmx256m", "-jar", jar.toAbsolutePath().toString(), "run")
+        new ProcessBuilder(command)
             .directory(dir.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
