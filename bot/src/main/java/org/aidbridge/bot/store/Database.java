@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -68,7 +69,16 @@ abstract class Database implements AutoCloseable {
   abstract int update(String sql, Object... params);
 
   /** Runs an INSERT into a table whose key is {@code id} and returns the new row's id. */
-  abstract long insert(String sql, Object... params);
+  long insert(String sql, Object... params) {
+    return insertIfNew(sql, params)
+        .orElseThrow(() -> new StoreException("nothing inserted by " + firstLine(sql)));
+  }
+
+  /**
+   * As {@link #insert}, for an INSERT that may insert nothing ({@code ON CONFLICT ... DO NOTHING}):
+   * empty then.
+   */
+  abstract OptionalLong insertIfNew(String sql, Object... params);
 
   /** Hands each row to {@code consumer} as it is read, without collecting them. */
   abstract void forEach(String sql, RowConsumer consumer, Object... params);

@@ -274,8 +274,7 @@ public abstract class JdbcStore implements Store {
 
   @Override
   public void updateStatus(long listingId, Status status) {
-    listings.updateStatus(listingId, status);
-    if (!watchers.isEmpty()) {
+    if (listings.updateStatus(listingId, status) && !watchers.isEmpty()) {
       for (ListingWatcher w : watchers) {
         if (!w.statusChanged(listingId, status)) {
           listings.byId(listingId).ifPresentOrElse(w::changed, () -> w.removed(listingId));

@@ -164,11 +164,22 @@ final class ListingTable {
         limit);
   }
 
-  void updateStatus(long id, Status status) {
-    int changed = db.update("UPDATE listings SET status = ? WHERE id = ?", status.name(), id);
-    if (changed == 0) {
+  /**
+   * Sets a listing's status; false when it had that status already, and nothing was written. A
+   * listing matched three times at once is set matched once: an unchanged row written again still
+   * rewrote its index entry and drew a new listings version (V22's trigger).
+   */
+  boolean updateStatus(long id, Status status) {
+    int changed =
+        db.update(
+            "UPDATE listings SET status = ? WHERE id = ? AND status <> ?",
+            status.name(),
+            id,
+            status.name());
+    if (changed == 0 && db.one("SELECT 1 FROM listings WHERE id = ?", row -> 1, id).isEmpty()) {
       throw new StoreException("no listing with id " + id);
     }
+    return changed > 0;
   }
 
   void updateDetails(Listing listing) {

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.OptionalLong;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.Match;
 
@@ -26,31 +26,35 @@ final class MatchTable {
     this.listings = listings;
   }
 
+  /**
+   * Keeps a match, or gives back the one kept before for the same need and offer. One statement
+   * when it is new (most are): no savepoint, no lookup first.
+   */
   Match insert(Match match) {
+    OptionalLong id =
+        db.insertIfNew(
+            """
+            INSERT INTO matches (need_id, offer_id, score, reasons_json, created_at)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (need_id, offer_id) DO NOTHING
+            """,
+            match.need().id(),
+            match.offer().id(),
+            match.score(),
+            Columns.json(match.reasons()),
+            Columns.millis(match.createdAt()));
+    if (id.isPresent()) {
+      return match.withId(id.getAsLong());
+    }
     return db.inTransaction(
-        () -> {
-          Optional<Row> existing =
-              db.one(
-                  "SELECT * FROM matches WHERE need_id = ? AND offer_id = ?",
-                  MatchTable::read,
-                  match.need().id(),
-                  match.offer().id());
-          if (existing.isPresent()) {
-            return withListings(existing.get());
-          }
-          long id =
-              db.insert(
-                  """
-                  INSERT INTO matches (need_id, offer_id, score, reasons_json, created_at)
-                  VALUES (?, ?, ?, ?, ?)
-                  """,
-                  match.need().id(),
-                  match.offer().id(),
-                  match.score(),
-                  Columns.json(match.reasons()),
-                  Columns.millis(match.createdAt()));
-          return match.withId(id);
-        });
+        () ->
+            withListings(
+                db.one(
+                        "SELECT * FROM matches WHERE need_id = ? AND offer_id = ?",
+                        MatchTable::read,
+                        match.need().id(),
+                        match.offer().id())
+                    .orElseThrow()));
   }
 
   /** Best first; equal scores oldest first. */

@@ -8,6 +8,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -82,15 +83,14 @@ final class PooledDatabase extends Database {
   }
 
   @Override
-  long insert(String sql, Object... params) {
+  OptionalLong insertIfNew(String sql, Object... params) {
     String returning = sql.strip() + RETURNING_ID;
     return run(
         sql,
         connection -> {
           try (PreparedStatement statement = prepare(connection, returning, params);
               ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+            return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
           }
         });
   }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -174,14 +175,13 @@ final class SqliteDatabase extends Database {
   }
 
   @Override
-  long insert(String sql, Object... params) {
+  OptionalLong insertIfNew(String sql, Object... params) {
     String returning = sql.strip() + RETURNING_ID;
     return locked(
         sql,
         () -> {
           try (ResultSet rs = prepare(returning, params).executeQuery()) {
-            rs.next();
-            long id = rs.getLong(1);
+            OptionalLong id = rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
             writes.incrementAndGet();
             return id;
           }

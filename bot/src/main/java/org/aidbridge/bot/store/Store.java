@@ -165,6 +165,7 @@ public interface Store extends AutoCloseable, ChannelMemory {
     return Optional.empty();
   }
 
+  /** Sets a listing's status; nothing is written, nor told, when it has that status already. */
   void updateStatus(long listingId, Status status);
 
   /**

@@ -6,8 +6,10 @@ import static org.aidbridge.bot.store.StoreFixtures.T0;
 import static org.aidbridge.bot.store.StoreFixtures.at;
 import static org.aidbridge.bot.store.StoreFixtures.draft;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -239,6 +241,52 @@ public interface ListingContract {
     store().updateStatus(stored.id(), Status.WITHDRAWN);
 
     assertThat(store().listingById(stored.id())).contains(stored.withStatus(Status.WITHDRAWN));
+  }
+
+  @Test
+  default void statusSetAgainWritesNothingAndTellsNoWatcher() {
+    Listing stored = store().insertListing(draft(Kind.NEED, ALICE, Category.FOOD));
+    store().updateStatus(stored.id(), Status.MATCHED);
+    List<String> told = new ArrayList<>();
+    store().watchListingChanges(tellingWatcher(told));
+    var versionBefore = store().listingsVersion();
+
+    store().updateStatus(stored.id(), Status.MATCHED);
+
+    assertThat(told).isEmpty();
+    assertThat(store().listingsVersion()).isEqualTo(versionBefore);
+    assertThat(store().listingById(stored.id())).contains(stored.withStatus(Status.MATCHED));
+
+    store().updateStatus(stored.id(), Status.FULFILLED);
+
+    assertThat(told).containsExactly("changed " + stored.id() + " FULFILLED");
+  }
+
+  @Test
+  default void statusOfNoListingIsRefused() {
+    assertThatThrownBy(() -> store().updateStatus(424242, Status.MATCHED))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("no listing with id 424242");
+  }
+
+  /** A watcher that writes down what it is told, one line each. */
+  private static ListingWatcher tellingWatcher(List<String> told) {
+    return new ListingWatcher() {
+      @Override
+      public void changed(Listing listing) {
+        told.add("changed " + listing.id() + " " + listing.status());
+      }
+
+      @Override
+      public void removed(long listingId) {
+        told.add("removed " + listingId);
+      }
+
+      @Override
+      public void cleared() {
+        told.add("cleared");
+      }
+    };
   }
 
   @Test
