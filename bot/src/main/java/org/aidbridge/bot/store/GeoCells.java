@@ -2,9 +2,10 @@ package org.aidbridge.bot.store;
 
 /**
  * A grid of one-degree cells over the Earth: each category row of a listing carries its cell
- * ({@code listing_categories.cell}), kept for an index of listings by area (matching today reads
- * the in-memory MatchIndex, not this column). A cell number is {@code (floor(lat) + 90) * 360 +
- * floor(lon) + 180}; the migration that fills the column computes the same in SQL.
+ * ({@code listing_categories.cell}), kept for an index of listings by area should a query need one
+ * again (matching reads the in-memory MatchIndex, not this column; step V23 dropped its index). A
+ * cell number is {@code (floor(lat) + 90) * 360 + floor(lon) + 180}; the migration that fills the
+ * column computes the same in SQL.
  */
 final class GeoCells {
   private GeoCells() {}
