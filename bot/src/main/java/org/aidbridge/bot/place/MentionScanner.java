@@ -67,20 +67,15 @@ final class MentionScanner {
   }
 
   private Mention at(List<Token> tokens, int start, Cue cue, Preferred home, boolean typed) {
-    int longest = Math.min(MAX_NAME_WORDS, tokens.size() - start);
-    StringBuilder key = new StringBuilder(tokens.get(start).key());
-    String[] keys = new String[longest + 1];
-    keys[1] = key.toString();
-    for (int n = 2; n <= longest && tokens.get(start + n - 1).joinsPrevious(); n++) {
-      keys[n] = key.append(' ').append(tokens.get(start + n - 1).key()).toString();
-    }
-    for (int n = longest; n >= 1; n--) {
-      if (keys[n] == null || !places.contains(keys[n])) {
+    long[] names = nameHashes(tokens, start);
+    for (int n = names.length - 1; n >= 1; n--) {
+      if (!places.contains(names[n])) {
         continue;
       }
-      Span span = Span.of(tokens, start, start + n, keys[n], cue, lexicon, regions, typed);
+      String key = key(tokens, start, n);
+      Span span = Span.of(tokens, start, start + n, key, cue, lexicon, regions, typed);
       Hint hint = hintAfter(tokens, start + n, typed);
-      int place = chooser.choose(places.lookup(keys[n]), span, hint, home);
+      int place = chooser.choose(places.lookup(names[n]), span, hint, home);
       if (place >= 0) {
         boolean hinted = hint.present() && matches(place, hint);
         int strength = hinted ? 3 : cue != Cue.NONE ? 2 : 1;
@@ -88,7 +83,7 @@ final class MentionScanner {
       }
     }
     if (cue != Cue.NONE && tokens.get(start).arabicScript()) {
-      Mention transliterated = bySkeleton(tokens, start, keys, cue, home, typed);
+      Mention transliterated = bySkeleton(tokens, start, names.length - 1, cue, home, typed);
       if (transliterated != null) {
         return transliterated;
       }
@@ -97,17 +92,51 @@ final class MentionScanner {
   }
 
   /**
+   * The {@link NameHash} of the name made of the first n words from {@code start}, at index n, for
+   * as many words (up to {@link #MAX_NAME_WORDS}) as run on without a break ("St. Louis" runs on,
+   * "Portland. Need" does not). Hashed word by word, with no string built: most runs name nothing.
+   */
+  private static long[] nameHashes(List<Token> tokens, int start) {
+    int longest = Math.min(MAX_NAME_WORDS, tokens.size() - start);
+    int n = 1;
+    while (n < longest && tokens.get(start + n).joinsPrevious()) {
+      n++;
+    }
+    long[] names = new long[n + 1];
+    long state = NameHash.feed(NameHash.START, tokens.get(start).key());
+    names[1] = NameHash.finish(state);
+    for (int i = 2; i <= n; i++) {
+      state = NameHash.feed(NameHash.step(state, ' '), tokens.get(start + i - 1).key());
+      names[i] = NameHash.finish(state);
+    }
+    return names;
+  }
+
+  /** The normalised name made of {@code words} words from {@code start}. */
+  private static String key(List<Token> tokens, int start, int words) {
+    if (words == 1) {
+      return tokens.get(start).key();
+    }
+    StringBuilder key = new StringBuilder(tokens.get(start).key());
+    for (int i = start + 1; i < start + words; i++) {
+      key.append(' ').append(tokens.get(i).key());
+    }
+    return key.toString();
+  }
+
+  /**
    * A Persian-script name no alternate name matches, found through the consonant skeleton of the
    * Latin names GeoNames has ("ورامین" as Varamin): only after a cue ("در", "به"), never for a
    * common word, and as an alternate name, so only for a town of some size.
    */
   private Mention bySkeleton(
-      List<Token> tokens, int start, String[] keys, Cue cue, Preferred home, boolean typed) {
-    for (int n = keys.length - 1; n >= 1; n--) {
-      if (keys[n] == null || n == 1 && lexicon.isCommon(keys[n])) {
+      List<Token> tokens, int start, int words, Cue cue, Preferred home, boolean typed) {
+    for (int n = words; n >= 1; n--) {
+      String key = key(tokens, start, n);
+      if (n == 1 && lexicon.isCommon(key)) {
         continue;
       }
-      String skeleton = Skeletons.persian(keys[n]);
+      String skeleton = Skeletons.persian(key);
       if (skeleton.replace(" ", "").length() < 3) {
         continue;
       }
@@ -115,7 +144,7 @@ final class MentionScanner {
       if (entries.length == 0) {
         continue;
       }
-      Span span = Span.of(tokens, start, start + n, keys[n], cue, lexicon, regions, typed);
+      Span span = Span.of(tokens, start, start + n, key, cue, lexicon, regions, typed);
       int place = chooser.choose(entries, span, hintAfter(tokens, start + n, typed), home);
       if (place >= 0) {
         return new Mention(start, start + n, place, 2);

@@ -2,7 +2,6 @@ package org.aidbridge.bot.place;
 
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -48,10 +47,12 @@ final class NameIndex {
 
   /** Entries of a normalised name, empty when unknown. */
   int[] lookup(String key) {
-    if (key.isEmpty()) {
-      return NONE;
-    }
-    int slot = slot(hash(key), hashes);
+    return key.isEmpty() ? NONE : lookup(NameHash.of(key));
+  }
+
+  /** Entries of the name with this {@link NameHash}, empty when unknown. */
+  int[] lookup(long hash) {
+    int slot = slot(hash, hashes);
     if (hashes.get(slot) == 0) {
       return NONE;
     }
@@ -68,7 +69,12 @@ final class NameIndex {
   }
 
   boolean contains(String key) {
-    return !key.isEmpty() && hashes.get(slot(hash(key), hashes)) != 0;
+    return !key.isEmpty() && contains(NameHash.of(key));
+  }
+
+  /** Whether a name with this {@link NameHash} is known. */
+  boolean contains(long hash) {
+    return hashes.get(slot(hash, hashes)) != 0;
   }
 
   int names() {
@@ -83,24 +89,6 @@ final class NameIndex {
       slot = (slot + 1) & mask;
     }
     return slot;
-  }
-
-  private static long hash(String key) {
-    byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
-    return hash(utf8, 0, utf8.length);
-  }
-
-  /** FNV-1a over the UTF-8 bytes, then the SplitMix64 finaliser to spread the bits; never 0. */
-  static long hash(byte[] utf8, int from, int to) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = from; i < to; i++) {
-      h ^= utf8[i] & 0xff;
-      h *= 0x100000001b3L;
-    }
-    h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
-    h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
-    h ^= h >>> 31;
-    return h == 0 ? 1 : h;
   }
 
   /** Makes the table in arrays, then writes it into a layout ({@link #write}). */
@@ -129,7 +117,7 @@ final class NameIndex {
       if (nameCount + 1 > hashes.length * MAX_LOAD) {
         grow();
       }
-      long hash = hash(utf8, from, to);
+      long hash = NameHash.of(utf8, from, to);
       int slot = slot(hash, LongBuffer.wrap(hashes));
       if (hashes[slot] == 0) {
         hashes[slot] = hash;

@@ -31,6 +31,8 @@ final class PlaceLexicon {
   static final int MAX_CUE_WORDS = 5;
 
   private final Map<String, Cue> cues = new HashMap<>();
+  // The last word of each cue: a word no cue ends with has no cue before it.
+  private final Set<String> cueEnds = new HashSet<>();
   private final Set<String> personCues = new HashSet<>();
   private final Set<String> common = new HashSet<>();
 
@@ -62,13 +64,23 @@ final class PlaceLexicon {
         continue;
       }
       switch (cols[0]) {
-        case "area" -> cues.put(key, Cue.AREA);
-        case "cue" -> cues.putIfAbsent(key, Cue.PLACE);
+        case "area" -> addCue(key, Cue.AREA);
+        case "cue" -> addCue(key, Cue.PLACE);
         case "person" -> personCues.add(key);
         case "common" -> common.add(key);
         default -> throw new IllegalStateException("unknown lexicon kind: " + cols[0]);
       }
     }
+  }
+
+  /** A phrase listed both as an area cue and as a plain cue is an area cue. */
+  private void addCue(String key, Cue cue) {
+    if (cue == Cue.AREA) {
+      cues.put(key, cue);
+    } else {
+      cues.putIfAbsent(key, cue);
+    }
+    cueEnds.add(key.substring(key.lastIndexOf(' ') + 1));
   }
 
   /**
@@ -77,7 +89,7 @@ final class PlaceLexicon {
    */
   Cue cueBefore(List<Token> tokens, int at) {
     Cue best = Cue.NONE;
-    if (at == 0 || !tokens.get(at).followsClosely()) {
+    if (at == 0 || !tokens.get(at).followsClosely() || !endsCue(tokens.get(at - 1).key())) {
       return best;
     }
     StringBuilder phrase = new StringBuilder();
@@ -93,6 +105,10 @@ final class PlaceLexicon {
       }
     }
     return best;
+  }
+
+  private boolean endsCue(String key) {
+    return cueEnds.contains(key.substring(key.lastIndexOf(' ') + 1));
   }
 
   boolean isPersonCue(String key) {

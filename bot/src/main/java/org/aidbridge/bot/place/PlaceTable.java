@@ -80,6 +80,15 @@ final class PlaceTable {
     return index.contains(key);
   }
 
+  /** Index entries for the name with this {@link NameHash}, empty when unknown. */
+  int[] lookup(long nameHash) {
+    return index.lookup(nameHash);
+  }
+
+  boolean contains(long nameHash) {
+    return index.contains(nameHash);
+  }
+
   /** Entries (as {@link #lookup}, all alternate) whose Latin name has this skeleton. */
   int[] lookupSkeleton(String skeleton) {
     return skeletons.lookup(skeleton);

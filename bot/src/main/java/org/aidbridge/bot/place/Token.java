@@ -46,7 +46,8 @@ record Token(
       while (i < limit && isWordChar(text.codePointAt(i))) {
         i += Character.charCount(text.codePointAt(i));
       }
-      String key = NameNormalizer.normalize(text.substring(start, i));
+      String word = text.substring(start, i);
+      String key = NameNormalizer.normalize(word);
       if (!key.isEmpty()) {
         // Bidi marks and joiners at the edges belong to neither the word nor the place text.
         int first = start;
@@ -57,7 +58,7 @@ record Token(
         while (Character.getType(text.charAt(end - 1)) == Character.FORMAT) {
           end--;
         }
-        String raw = text.substring(first, end);
+        String raw = first == start && end == i ? word : text.substring(first, end);
         tokens.add(of(raw, key, first, end, text.substring(gapStart, first)));
         gapStart = end;
       }
@@ -67,10 +68,19 @@ record Token(
 
   private static Token of(String raw, String key, int start, int end, String gap) {
     int first = raw.codePointAt(0);
-    boolean letters = raw.codePoints().anyMatch(Character::isLetter);
-    boolean allCaps = letters && raw.codePoints().noneMatch(Character::isLowerCase);
-    boolean arabic = Character.UnicodeScript.of(first) == Character.UnicodeScript.ARABIC;
-    return new Token(key, start, end, gap, Character.isUpperCase(first), allCaps, arabic);
+    boolean letters = false;
+    boolean lowerCase = false;
+    for (int i = 0; i < raw.length(); ) {
+      int cp = raw.codePointAt(i);
+      letters |= Character.isLetter(cp);
+      lowerCase |= Character.isLowerCase(cp);
+      i += Character.charCount(cp);
+    }
+    // No Arabic-script letter comes before U+0600, so most words skip the script's table.
+    boolean arabic =
+        first >= 0x0600 && Character.UnicodeScript.of(first) == Character.UnicodeScript.ARABIC;
+    return new Token(
+        key, start, end, gap, Character.isUpperCase(first), letters && !lowerCase, arabic);
   }
 
   /**

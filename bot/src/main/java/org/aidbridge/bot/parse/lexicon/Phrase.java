@@ -3,8 +3,9 @@ package org.aidbridge.bot.parse.lexicon;
 import java.util.List;
 
 /**
- * A lexicon entry compiled for matching: words to find in a row, where a word written {@code dona*}
- * matches any word it begins, and {@code ~} lets up to {@value #MAX_GAP} other words sit between.
+ * A lexicon entry compiled for matching ({@link PhraseMatcher}): words to find in a row, where a
+ * word written {@code dona*} matches any word it begins, {@code #} any number, and {@code ~} lets
+ * up to {@value #MAX_GAP} other words sit between.
  *
  * @param tag what a match means, e.g. {@code need} or {@code category:food}
  * @param words the compiled words
@@ -24,49 +25,9 @@ public record Phrase(
   /** Persian puts the object between "کسی" and "لازم داره"; five words cover real messages. */
   public static final int MAX_GAP = 5;
 
-  /** Where the phrase ends (exclusive) when it starts at {@code start}, or -1. */
-  public int matchAt(List<Token> tokens, int start, boolean plurals) {
-    return matchFrom(tokens, start, 0, plurals);
-  }
-
-  private int matchFrom(List<Token> tokens, int pos, int index, boolean plurals) {
-    int p = pos;
-    for (int w = index; w < words.size(); w++) {
-      String word = words.get(w);
-      if (GAP.equals(word)) {
-        for (int skip = 0; skip <= MAX_GAP && p + skip <= tokens.size(); skip++) {
-          int end = matchFrom(tokens, p + skip, w + 1, plurals);
-          if (end >= 0) {
-            return end;
-          }
-        }
-        return -1;
-      }
-      if (p >= tokens.size() || !wordMatches(w, tokens.get(p), plurals)) {
-        return -1;
-      }
-      p++;
-    }
-    return p;
-  }
-
-  private boolean wordMatches(int w, Token token, boolean plurals) {
-    String word = words.get(w);
-    String key = token.key();
-    if (NUMBER.equals(word)) {
-      return token.isNumber();
-    }
-    if (prefix.get(w)) {
-      return key.startsWith(word);
-    }
-    return key.equals(word) || plurals && isPlural(key, word);
-  }
-
-  /** "banks" for "bank", "boxes" for "box": lexicons list the singular of a thing. */
-  static boolean isPlural(String key, String word) {
-    int extra = key.length() - word.length();
-    return word.length() >= 3
-        && (extra == 1 && key.endsWith("s") || extra == 2 && key.endsWith("es"))
-        && key.startsWith(word);
-  }
+  /**
+   * Where plurals are matched, "banks" is taken for "bank" and "boxes" for "box", but only for a
+   * word of at least this many letters ("as" is not "a").
+   */
+  public static final int MIN_PLURAL_STEM = 3;
 }

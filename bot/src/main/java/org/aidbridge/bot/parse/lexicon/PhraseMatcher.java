@@ -1,21 +1,26 @@
 package org.aidbridge.bot.parse.lexicon;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Finds all lexicon phrases in a token list. Phrases are indexed by their first word (exact words
- * in one map, prefixes in another), so the cost per token is a few hash lookups whatever the
- * lexicon's size.
+ * Finds all lexicon phrases in a token list. The phrases are kept in a tree of words, so phrases
+ * that begin alike ("can give", "can bring", "can drive" ... 67 English cues begin with "can") are
+ * walked together: a token is compared once with each distinct word that may come next, not once
+ * per phrase, whatever the lexicon's size.
+ *
+ * <p>What a phrase matches: its words in a row, where a word written {@code dona*} matches any word
+ * it begins, {@code #} any number, and {@code ~} lets up to {@value Phrase#MAX_GAP} other words sit
+ * between; where gaps allow several ends, the one with the shortest first gap (then the shortest
+ * second) counts.
  */
 public final class PhraseMatcher {
 
-  private final Map<String, List<Phrase>> byFirstWord = new HashMap<>();
-  private final Map<String, List<Phrase>> byFirstPrefix = new HashMap<>();
+  private final Node root = new Node();
   private final boolean plurals;
-  private final int[] prefixLengths;
 
   /** A matcher of exact words. */
   public PhraseMatcher(List<Phrase> phrases) {
@@ -28,55 +33,158 @@ public final class PhraseMatcher {
    */
   public PhraseMatcher(List<Phrase> phrases, boolean plurals) {
     this.plurals = plurals;
-    for (Phrase phrase : phrases) {
-      String first = phrase.words().get(0);
-      if (phrase.prefix().get(0)) {
-        byFirstPrefix.computeIfAbsent(first, k -> new ArrayList<>()).add(phrase);
-      } else {
-        byFirstWord.computeIfAbsent(first, k -> new ArrayList<>()).add(phrase);
+    for (int ordinal = 0; ordinal < phrases.size(); ordinal++) {
+      Phrase phrase = phrases.get(ordinal);
+      if (Phrase.GAP.equals(phrase.words().get(0))) {
+        throw new IllegalArgumentException("a phrase cannot begin with a gap: " + phrase);
       }
+      Node node = root;
+      for (int w = 0; w < phrase.words().size(); w++) {
+        node = node.child(phrase.words().get(w), phrase.prefix().get(w), plurals);
+      }
+      node.ends.add(new End(phrase, ordinal));
     }
-    // Only the lengths some prefix has are tried, so a token costs a few lookups, not one per
-    // character.
-    prefixLengths =
-        byFirstPrefix.keySet().stream().mapToInt(String::length).distinct().sorted().toArray();
+    // Prefixes are tried shortest first, so hits keep the order they always had.
+    root.prefixes.sort(Comparator.comparingInt(prefix -> prefix.start().length()));
   }
 
-  /** Every match of every phrase, in order of start. */
+  /**
+   * Every match of every phrase, in order of start; at one start, phrases found through a number
+   * first, then through the word itself, its plural endings and its prefixes, each group in the
+   * order the lexicon lists them.
+   */
   public List<Hit> findAll(List<Token> tokens) {
     List<Hit> hits = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
       Token token = tokens.get(i);
       String key = token.key();
       if (token.isNumber()) {
-        addMatches(byFirstWord.get(Phrase.NUMBER), tokens, i, hits);
+        collect(root.number, tokens, i, hits);
       }
-      addMatches(byFirstWord.get(key), tokens, i, hits);
+      collect(root.exact.get(key), tokens, i, hits);
       if (plurals && key.endsWith("s")) {
-        addMatches(byFirstWord.get(key.substring(0, key.length() - 1)), tokens, i, hits);
-        if (key.endsWith("es")) {
-          addMatches(byFirstWord.get(key.substring(0, key.length() - 2)), tokens, i, hits);
-        }
+        collect(root.pluralS.get(key), tokens, i, hits);
+        collect(root.pluralEs.get(key), tokens, i, hits);
       }
-      for (int length : prefixLengths) {
-        if (length > key.length()) {
-          break;
+      for (Prefix prefix : root.prefixes) {
+        if (key.startsWith(prefix.start())) {
+          collect(prefix.node(), tokens, i, hits);
         }
-        addMatches(byFirstPrefix.get(key.substring(0, length)), tokens, i, hits);
       }
     }
     return hits;
   }
 
-  private void addMatches(List<Phrase> candidates, List<Token> tokens, int i, List<Hit> out) {
-    if (candidates == null) {
+  /** The phrases below {@code first}, whose first word is token {@code start}, in lexicon order. */
+  private void collect(Node first, List<Token> tokens, int start, List<Hit> out) {
+    if (first == null) {
       return;
     }
-    for (Phrase phrase : candidates) {
-      int end = phrase.matchAt(tokens, i, plurals);
-      if (end > i) {
-        out.add(new Hit(phrase, i, end));
+    List<Found> found = new ArrayList<>(2);
+    walk(first, tokens, start + 1, found);
+    found.sort(Comparator.comparingInt(f -> f.end().ordinal()));
+    for (Found f : found) {
+      out.add(new Hit(f.end().phrase(), start, f.at()));
+    }
+  }
+
+  /**
+   * Every phrase that can end at or after {@code pos} from {@code node}, each at its first end: the
+   * gaps are tried shortest first and depth first, so the first end found is the one that counts.
+   */
+  private void walk(Node node, List<Token> tokens, int pos, List<Found> found) {
+    for (End end : node.ends) {
+      if (!isFound(end, found)) {
+        found.add(new Found(end, pos));
       }
+    }
+    if (node.gap != null) {
+      for (int skip = 0; skip <= Phrase.MAX_GAP && pos + skip <= tokens.size(); skip++) {
+        walk(node.gap, tokens, pos + skip, found);
+      }
+    }
+    if (pos >= tokens.size() || !node.hasWords()) {
+      return;
+    }
+    Token token = tokens.get(pos);
+    String key = token.key();
+    if (node.number != null && token.isNumber()) {
+      walk(node.number, tokens, pos + 1, found);
+    }
+    walkTo(node.exact.get(key), tokens, pos, found);
+    if (plurals && key.endsWith("s")) {
+      walkTo(node.pluralS.get(key), tokens, pos, found);
+      walkTo(node.pluralEs.get(key), tokens, pos, found);
+    }
+    for (Prefix prefix : node.prefixes) {
+      if (key.startsWith(prefix.start())) {
+        walk(prefix.node(), tokens, pos + 1, found);
+      }
+    }
+  }
+
+  private static boolean isFound(End end, List<Found> found) {
+    for (Found f : found) {
+      if (f.end() == end) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void walkTo(Node next, List<Token> tokens, int pos, List<Found> found) {
+    if (next != null) {
+      walk(next, tokens, pos + 1, found);
+    }
+  }
+
+  /** A phrase that ends at a node, and where it stands in the lexicon. */
+  private record End(Phrase phrase, int ordinal) {}
+
+  /** A phrase found, and the token after its last. */
+  private record Found(End end, int at) {}
+
+  /** A word written {@code start*} and the phrases' words after it. */
+  private record Prefix(String start, Node node) {}
+
+  /** The words that may follow a path of words, and the phrases that end there. */
+  private static final class Node {
+    final List<End> ends = new ArrayList<>(1);
+    final Map<String, Node> exact = new HashMap<>(4);
+    // "banks" and "boxes" lead where "bank" and "box" do, for names of things.
+    final Map<String, Node> pluralS = new HashMap<>(4);
+    final Map<String, Node> pluralEs = new HashMap<>(4);
+    final List<Prefix> prefixes = new ArrayList<>(1);
+    Node number;
+    Node gap;
+
+    Node child(String word, boolean prefix, boolean plurals) {
+      if (Phrase.GAP.equals(word)) {
+        return gap == null ? gap = new Node() : gap;
+      }
+      if (Phrase.NUMBER.equals(word)) {
+        return number == null ? number = new Node() : number;
+      }
+      if (prefix) {
+        for (Prefix existing : prefixes) {
+          if (existing.start().equals(word)) {
+            return existing.node();
+          }
+        }
+        Node node = new Node();
+        prefixes.add(new Prefix(word, node));
+        return node;
+      }
+      Node node = exact.computeIfAbsent(word, k -> new Node());
+      if (plurals && word.length() >= Phrase.MIN_PLURAL_STEM) {
+        pluralS.put(word + "s", node);
+        pluralEs.put(word + "es", node);
+      }
+      return node;
+    }
+
+    boolean hasWords() {
+      return number != null || !exact.isEmpty() || !prefixes.isEmpty();
     }
   }
 }
