@@ -15,13 +15,19 @@ import org.aidbridge.bot.place.NameNormalizer;
  * {@code match/ships.txt}: such an offer matches needs at any distance, like money does.
  */
 public final class Shipping {
+  // Each phrase between spaces, as it must stand in the text: whole words only.
   private static final List<String> PHRASES = load("/match/ships.txt");
 
   private Shipping() {}
 
   public static boolean offered(Listing listing) {
     String text = " " + NameNormalizer.normalize(listing.text()) + " ";
-    return PHRASES.stream().anyMatch(p -> text.contains(" " + p + " "));
+    for (String phrase : PHRASES) {
+      if (text.contains(phrase)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<String> load(String resource) {
@@ -32,7 +38,7 @@ public final class Shipping {
       String line;
       while ((line = reader.readLine()) != null) {
         if (!line.isBlank() && !line.startsWith("#")) {
-          phrases.add(NameNormalizer.normalize(line));
+          phrases.add(" " + NameNormalizer.normalize(line) + " ");
         }
       }
     } catch (IOException e) {
