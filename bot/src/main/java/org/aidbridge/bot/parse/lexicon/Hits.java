@@ -14,20 +14,34 @@ public final class Hits {
    * wins (tags not ranked come last), then the earlier one. Returned in text order.
    */
   public static List<Hit> select(List<Hit> hits, List<String> ranking) {
-    List<Hit> sorted = new ArrayList<>(hits);
+    // Each hit's rank is looked up once, not at every comparison of the sort.
+    List<Ranked> sorted = new ArrayList<>(hits.size());
+    for (Hit hit : hits) {
+      sorted.add(new Ranked(hit, rank(ranking, hit.tag())));
+    }
     sorted.sort(
-        Comparator.comparingInt(Hit::length)
-            .reversed()
-            .thenComparingInt(h -> rank(ranking, h.tag()))
-            .thenComparingInt(Hit::start));
+        Comparator.comparingInt((Ranked r) -> -r.hit().length())
+            .thenComparingInt(Ranked::rank)
+            .thenComparingInt(r -> r.hit().start()));
     List<Hit> chosen = new ArrayList<>();
-    for (Hit hit : sorted) {
-      if (chosen.stream().noneMatch(hit::overlaps)) {
-        chosen.add(hit);
+    for (Ranked ranked : sorted) {
+      if (!overlapsAny(ranked.hit(), chosen)) {
+        chosen.add(ranked.hit());
       }
     }
     chosen.sort(Comparator.comparingInt(Hit::start));
     return chosen;
+  }
+
+  private record Ranked(Hit hit, int rank) {}
+
+  private static boolean overlapsAny(Hit hit, List<Hit> chosen) {
+    for (Hit other : chosen) {
+      if (hit.overlaps(other)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int rank(List<String> ranking, String tag) {

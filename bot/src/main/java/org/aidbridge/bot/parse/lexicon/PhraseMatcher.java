@@ -21,6 +21,9 @@ public final class PhraseMatcher {
 
   private final Node root = new Node();
   private final boolean plurals;
+  // The first words written as prefixes, shortest first, by the low byte of their first char: a
+  // token is tried against those that begin as it does.
+  private final Prefix[][] firstPrefixes = new Prefix[256][];
 
   /** A matcher of exact words. */
   public PhraseMatcher(List<Phrase> phrases) {
@@ -46,6 +49,13 @@ public final class PhraseMatcher {
     }
     // Prefixes are tried shortest first, so hits keep the order they always had.
     root.prefixes.sort(Comparator.comparingInt(prefix -> prefix.start().length()));
+    for (int bucket = 0; bucket < firstPrefixes.length; bucket++) {
+      int low = bucket;
+      firstPrefixes[bucket] =
+          root.prefixes.stream()
+              .filter(prefix -> (prefix.start().charAt(0) & 0xff) == low)
+              .toArray(Prefix[]::new);
+    }
   }
 
   /**
@@ -58,15 +68,19 @@ public final class PhraseMatcher {
     for (int i = 0; i < tokens.size(); i++) {
       Token token = tokens.get(i);
       String key = token.key();
+      if (key.isEmpty()) {
+        continue;
+      }
       if (token.isNumber()) {
         collect(root.number, tokens, i, hits);
       }
-      collect(root.exact.get(key), tokens, i, hits);
-      if (plurals && key.endsWith("s")) {
-        collect(root.pluralS.get(key), tokens, i, hits);
-        collect(root.pluralEs.get(key), tokens, i, hits);
+      Step step = root.words.get(key);
+      if (step != null) {
+        collect(step.word, tokens, i, hits);
+        collect(step.pluralS, tokens, i, hits);
+        collect(step.pluralEs, tokens, i, hits);
       }
-      for (Prefix prefix : root.prefixes) {
+      for (Prefix prefix : firstPrefixes[key.charAt(0) & 0xff]) {
         if (key.startsWith(prefix.start())) {
           collect(prefix.node(), tokens, i, hits);
         }
@@ -111,10 +125,11 @@ public final class PhraseMatcher {
     if (node.number != null && token.isNumber()) {
       walk(node.number, tokens, pos + 1, found);
     }
-    walkTo(node.exact.get(key), tokens, pos, found);
-    if (plurals && key.endsWith("s")) {
-      walkTo(node.pluralS.get(key), tokens, pos, found);
-      walkTo(node.pluralEs.get(key), tokens, pos, found);
+    Step step = node.words.get(key);
+    if (step != null) {
+      walkTo(step.word, tokens, pos, found);
+      walkTo(step.pluralS, tokens, pos, found);
+      walkTo(step.pluralEs, tokens, pos, found);
     }
     for (Prefix prefix : node.prefixes) {
       if (key.startsWith(prefix.start())) {
@@ -147,13 +162,21 @@ public final class PhraseMatcher {
   /** A word written {@code start*} and the phrases' words after it. */
   private record Prefix(String start, Node node) {}
 
+  /**
+   * Where a word leads: to the phrases that go on with that word, and, for names of things, to
+   * those that go on with it without its plural ending ("banks" leads where "bank" does, "boxes"
+   * where "box" does), all from one lookup.
+   */
+  private static final class Step {
+    Node word;
+    Node pluralS;
+    Node pluralEs;
+  }
+
   /** The words that may follow a path of words, and the phrases that end there. */
   private static final class Node {
     final List<End> ends = new ArrayList<>(1);
-    final Map<String, Node> exact = new HashMap<>(4);
-    // "banks" and "boxes" lead where "bank" and "box" do, for names of things.
-    final Map<String, Node> pluralS = new HashMap<>(4);
-    final Map<String, Node> pluralEs = new HashMap<>(4);
+    final Map<String, Step> words = new HashMap<>(4);
     final List<Prefix> prefixes = new ArrayList<>(1);
     Node number;
     Node gap;
@@ -175,16 +198,23 @@ public final class PhraseMatcher {
         prefixes.add(new Prefix(word, node));
         return node;
       }
-      Node node = exact.computeIfAbsent(word, k -> new Node());
-      if (plurals && word.length() >= Phrase.MIN_PLURAL_STEM) {
-        pluralS.put(word + "s", node);
-        pluralEs.put(word + "es", node);
+      Step step = step(word);
+      if (step.word == null) {
+        step.word = new Node();
+        if (plurals && word.length() >= Phrase.MIN_PLURAL_STEM) {
+          step(word + "s").pluralS = step.word;
+          step(word + "es").pluralEs = step.word;
+        }
       }
-      return node;
+      return step.word;
+    }
+
+    private Step step(String written) {
+      return words.computeIfAbsent(written, k -> new Step());
     }
 
     boolean hasWords() {
-      return number != null || !exact.isEmpty() || !prefixes.isEmpty();
+      return number != null || !words.isEmpty() || !prefixes.isEmpty();
     }
   }
 }
