@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -34,6 +35,16 @@ final class ListingTable {
              (SELECT string_agg(c.category, ',') FROM listing_categories c WHERE c.listing_id = l.id)
                AS categories
         FROM listings l
+      """;
+
+  private static final String INSERT =
+      """
+      INSERT INTO listings (ref, kind, status, text, items_json,
+          place_text, place_name, place_country, place_lat, place_lon,
+          urgency, created_at, expires_at, author_channel, author_id, author_is_group,
+          language, external_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT DO NOTHING
       """;
 
   private final Database db;
@@ -67,35 +78,52 @@ final class ListingTable {
   }
 
   /** The listing and its categories; inside a transaction that makes the two one. */
+  /**
+   * Stores a listing under a reference no listing has; longer ones once the short ones get crowded.
+   * A reference is tried by inserting the row under it: a taken one inserts nothing (the reference
+   * is unique), and the next is tried, so no query asks first. A search starts at the length where
+   * the last one of its kind found a free reference: once the short ones are crowded (at 100,000
+   * listings the three-character ones are), trying them again for every new listing was a fifth of
+   * an import's inserting. Shorter ones are tried again after a restart.
+   */
   private Listing insertWithin(Listing draft) {
-    String ref = freeRef(draft.kind());
+    Kind kind = draft.kind();
+    Object[] columns = columns(draft);
+    for (int length = shortestFree.getOrDefault(kind, SHORTEST_REF);
+        length <= LONGEST_REF;
+        length++) {
+      for (int attempt = 0; attempt < TRIES_PER_LENGTH; attempt++) {
+        String ref = ListingRefs.random(kind, random, length);
+        columns[0] = ref;
+        OptionalLong id = db.insertIfNew(INSERT, columns);
+        if (id.isPresent()) {
+          shortestFree.put(kind, length);
+          insertCategories(id.getAsLong(), draft);
+          return draft.withIdAndRef(id.getAsLong(), ref);
+        }
+      }
+    }
+    throw new StoreException("no free listing reference found");
+  }
+
+  /** The values of {@link #INSERT}, the reference (first) still to be chosen. */
+  private static Object[] columns(Listing draft) {
     Address author = draft.author();
-    long id =
-        db.insert(
-            """
-                  INSERT INTO listings (ref, kind, status, text, items_json,
-                      place_text, place_name, place_country, place_lat, place_lon,
-                      urgency, created_at, expires_at, author_channel, author_id, author_is_group,
-                      language, external_id)
-                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                  """,
-            values(
-                ref,
-                draft.kind().name(),
-                draft.status().name(),
-                draft.text(),
-                Columns.json(draft.items()),
-                placeColumns(draft.place()),
-                draft.urgency().name(),
-                millis(draft.createdAt()),
-                millis(draft.expiresAt()),
-                author.channel().id(),
-                author.id(),
-                flag(author.group()),
-                draft.language(),
-                draft.externalId()));
-    insertCategories(id, draft);
-    return draft.withIdAndRef(id, ref);
+    return values(
+        null,
+        draft.kind().name(),
+        draft.status().name(),
+        draft.text(),
+        Columns.json(draft.items()),
+        placeColumns(draft.place()),
+        draft.urgency().name(),
+        millis(draft.createdAt()),
+        millis(draft.expiresAt()),
+        author.channel().id(),
+        author.id(),
+        flag(author.group()),
+        draft.language(),
+        draft.externalId());
   }
 
   Optional<Listing> byId(long id) {
@@ -246,27 +274,6 @@ final class ListingTable {
           category.id(),
           cell);
     }
-  }
-
-  /**
-   * A reference no listing has; longer ones once the short ones get crowded. A search starts at the
-   * length where the last one of its kind found a free reference: once the short ones are crowded
-   * (at 100,000 listings the three-character ones are), trying them again for every new listing was
-   * a fifth of an import's inserting. Shorter ones are tried again after a restart.
-   */
-  private String freeRef(Kind kind) {
-    for (int length = shortestFree.getOrDefault(kind, SHORTEST_REF);
-        length <= LONGEST_REF;
-        length++) {
-      for (int attempt = 0; attempt < TRIES_PER_LENGTH; attempt++) {
-        String ref = ListingRefs.random(kind, random, length);
-        if (db.one("SELECT 1 FROM listings WHERE ref = ?", row -> 1, ref).isEmpty()) {
-          shortestFree.put(kind, length);
-          return ref;
-        }
-      }
-    }
-    throw new StoreException("no free listing reference found");
   }
 
   static Listing read(ResultSet row) throws SQLException {
