@@ -1,39 +1,16 @@
 package org.aidbridge.bot.store;
 
-import static org.aidbridge.bot.store.StoreFixtures.ALICE;
-import static org.aidbridge.bot.store.StoreFixtures.BOB;
-import static org.aidbridge.bot.store.StoreFixtures.draft;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.util.ArrayList;
-import java.util.List;
-import org.aidbridge.bot.model.Category;
-import org.aidbridge.bot.model.Kind;
+import java.util.random.RandomGenerator;
 import org.aidbridge.bot.testing.TestPostgres;
-import org.junit.jupiter.api.Test;
 
 /**
- * PostgreSQL picks references as SQLite does ({@link SqliteStoreQueryTest}): a taken reference
- * inserts nothing there either, and does not spoil the transaction the listing is stored in.
+ * PostgreSQL picks references as SQLite does: a taken reference inserts nothing there either, and
+ * does not spoil the transaction the listing is stored in.
  */
-class PostgresStoreQueryTest {
+class PostgresStoreQueryTest implements ReferenceContract {
 
-  @Test
-  void referencesGrowLongerWhenShortOnesAreTaken() {
-    try (PostgresStore store =
-        PostgresStore.open(TestPostgres.shared().newDatabase(), 2, () -> 0L)) {
-      List<String> refs = new ArrayList<>();
-      for (int i = 0; i < 4; i++) {
-        refs.add(store.insertListing(draft(Kind.NEED, ALICE, Category.FOOD)).ref());
-      }
-      String offer = store.insertListing(draft(Kind.OFFER, BOB, Category.FOOD)).ref();
-
-      assertThat(refs).containsExactly("N-222", "N-2222", "N-22222", "N-222222");
-      assertThat(offer).isEqualTo("O-222");
-      assertThatThrownBy(() -> store.insertListing(draft(Kind.NEED, ALICE, Category.FOOD)))
-          .isInstanceOf(StoreException.class);
-      assertThat(store.allListings()).hasSize(5);
-    }
+  @Override
+  public Store open(RandomGenerator random) {
+    return PostgresStore.open(TestPostgres.shared().newDatabase(), 2, random);
   }
 }

@@ -1,37 +1,12 @@
 package org.aidbridge.bot.store;
 
-import static org.aidbridge.bot.store.StoreFixtures.ALICE;
-import static org.aidbridge.bot.store.StoreFixtures.BOB;
-import static org.aidbridge.bot.store.StoreFixtures.draft;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.random.RandomGenerator;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.aidbridge.bot.model.Category;
-import org.aidbridge.bot.model.Kind;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+/** How SqliteStore picks references. */
+class SqliteStoreQueryTest implements ReferenceContract {
 
-/** How SqliteStore picks references and reads listings. */
-class SqliteStoreQueryTest {
-  @TempDir Path dir;
-
-  @Test
-  void referencesGrowLongerWhenShortOnesAreTaken() {
-    try (SqliteStore store = SqliteStore.open(":memory:", () -> 0L)) {
-      List<String> refs = new ArrayList<>();
-      for (int i = 0; i < 4; i++) {
-        refs.add(store.insertListing(draft(Kind.NEED, ALICE, Category.FOOD)).ref());
-      }
-      String offer = store.insertListing(draft(Kind.OFFER, BOB, Category.FOOD)).ref();
-
-      assertThat(refs).containsExactly("N-222", "N-2222", "N-22222", "N-222222");
-      assertThat(offer).isEqualTo("O-222");
-      assertThatThrownBy(() -> store.insertListing(draft(Kind.NEED, ALICE, Category.FOOD)))
-          .isInstanceOf(StoreException.class);
-      assertThat(store.allListings()).hasSize(5);
-    }
+  @Override
+  public Store open(RandomGenerator random) {
+    return SqliteStore.open(":memory:", random);
   }
 }
