@@ -47,6 +47,10 @@ public final class PhraseMatcher {
       }
       node.ends.add(new End(phrase, ordinal));
     }
+    bucketFirstPrefixes();
+  }
+
+  private void bucketFirstPrefixes() {
     // Prefixes are tried shortest first, so hits keep the order they always had.
     root.prefixes.sort(Comparator.comparingInt(prefix -> prefix.start().length()));
     for (int bucket = 0; bucket < firstPrefixes.length; bucket++) {
