@@ -45,18 +45,19 @@ public final class PhraseMatcher {
       for (int w = 0; w < phrase.words().size(); w++) {
         node = node.child(phrase.words().get(w), phrase.prefix().get(w), plurals);
       }
-      node.ends.add(new End(phrase, ordinal));
+      node.addEnd(new End(phrase, ordinal));
     }
     bucketFirstPrefixes();
   }
 
   private void bucketFirstPrefixes() {
     // Prefixes are tried shortest first, so hits keep the order they always had.
-    root.prefixes.sort(Comparator.comparingInt(prefix -> prefix.start().length()));
+    List<Prefix> shortestFirst = new ArrayList<>(root.prefixes);
+    shortestFirst.sort(Comparator.comparingInt(prefix -> prefix.start().length()));
     for (int bucket = 0; bucket < firstPrefixes.length; bucket++) {
       int low = bucket;
       firstPrefixes[bucket] =
-          root.prefixes.stream()
+          shortestFirst.stream()
               .filter(prefix -> (prefix.start().charAt(0) & 0xff) == low)
               .toArray(Prefix[]::new);
     }
@@ -177,13 +178,24 @@ public final class PhraseMatcher {
     Node pluralEs;
   }
 
-  /** The words that may follow a path of words, and the phrases that end there. */
+  /**
+   * The words that may follow a path of words, and the phrases that end there. Most nodes end a
+   * phrase and lead nowhere: their collections stay the shared empty ones until something is added
+   * (the shipped lexicons make 8,804 nodes, kept for the process's life).
+   */
   private static final class Node {
-    final List<End> ends = new ArrayList<>(1);
-    final Map<String, Step> words = new HashMap<>(4);
-    final List<Prefix> prefixes = new ArrayList<>(1);
+    List<End> ends = List.of();
+    Map<String, Step> words = Map.of();
+    List<Prefix> prefixes = List.of();
     Node number;
     Node gap;
+
+    void addEnd(End end) {
+      if (ends.isEmpty()) {
+        ends = new ArrayList<>(1);
+      }
+      ends.add(end);
+    }
 
     Node child(String word, boolean prefix, boolean plurals) {
       if (Phrase.GAP.equals(word)) {
@@ -199,6 +211,9 @@ public final class PhraseMatcher {
           }
         }
         Node node = new Node();
+        if (prefixes.isEmpty()) {
+          prefixes = new ArrayList<>(1);
+        }
         prefixes.add(new Prefix(word, node));
         return node;
       }
@@ -214,6 +229,9 @@ public final class PhraseMatcher {
     }
 
     private Step step(String written) {
+      if (words.isEmpty()) {
+        words = new HashMap<>(4);
+      }
       return words.computeIfAbsent(written, k -> new Step());
     }
 
