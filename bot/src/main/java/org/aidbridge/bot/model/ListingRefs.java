@@ -1,12 +1,16 @@
 package org.aidbridge.bot.model;
 
 import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
 
 /**
  * Short public references such as {@code N-7K2} (a need) or {@code O-X4P} (an offer). Letters that
  * are easily confused (0/O, 1/I/L) are left out so the reference can be read aloud and typed.
  */
 public final class ListingRefs {
+  // Compiled once: the last word of every message read as a possible answer is asked.
+  private static final Pattern REF = Pattern.compile("(?i)[NO]-?[2-9A-Z]{3,6}");
+
   private static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 
   private ListingRefs() {}
@@ -32,6 +36,6 @@ public final class ListingRefs {
   }
 
   public static boolean looksLikeRef(String word) {
-    return word.matches("(?i)[NO]-?[2-9A-Z]{3,6}");
+    return REF.matcher(word).matches();
   }
 }

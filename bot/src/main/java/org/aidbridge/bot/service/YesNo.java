@@ -3,6 +3,7 @@ package org.aidbridge.bot.service;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.aidbridge.bot.model.ListingRefs;
 
 /**
@@ -35,20 +36,23 @@ record YesNo(boolean yes, String ref) {
           "تأیید");
   private static final Set<String> NO =
       Set.of("no", "n", "nope", "no thanks", "cancel", "nada", "نه", "خیر", "نخیر");
+  // Compiled once: every message that could be an answer passes through here.
+  private static final Pattern PUNCTUATION = Pattern.compile("[!.,،؟?]+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   /** Reads {@code text} as a yes or no answer. */
   static Optional<YesNo> read(String text) {
     String plain =
         text == null
             ? ""
-            : text.strip().toLowerCase(Locale.ROOT).replaceAll("[!.,،؟?]+", " ").strip();
+            : PUNCTUATION.matcher(text.strip().toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     String ref = null;
     int space = plain.lastIndexOf(' ');
     if (space > 0 && ListingRefs.looksLikeRef(plain.substring(space + 1))) {
       ref = ListingRefs.normalize(plain.substring(space + 1));
       plain = plain.substring(0, space).strip();
     }
-    plain = plain.replaceAll("\\s+", " ");
+    plain = SPACES.matcher(plain).replaceAll(" ");
     if (YES.contains(plain)) {
       return Optional.of(new YesNo(true, ref));
     }
