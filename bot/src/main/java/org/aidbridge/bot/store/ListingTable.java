@@ -44,7 +44,7 @@ final class ListingTable {
           urgency, created_at, expires_at, author_channel, author_id, author_is_group,
           language, external_id)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT DO NOTHING
+      ON CONFLICT (ref) DO NOTHING
       """;
 
   private final Database db;
@@ -77,14 +77,14 @@ final class ListingTable {
         });
   }
 
-  /** The listing and its categories; inside a transaction that makes the two one. */
   /**
-   * Stores a listing under a reference no listing has; longer ones once the short ones get crowded.
-   * A reference is tried by inserting the row under it: a taken one inserts nothing (the reference
-   * is unique), and the next is tried, so no query asks first. A search starts at the length where
-   * the last one of its kind found a free reference: once the short ones are crowded (at 100,000
-   * listings the three-character ones are), trying them again for every new listing was a fifth of
-   * an import's inserting. Shorter ones are tried again after a restart.
+   * Stores the listing and its categories (inside a transaction that makes the two one) under a
+   * reference no listing has; longer ones once the short ones get crowded. A reference is tried by
+   * inserting the row under it: a taken one inserts nothing (the reference is unique), and the next
+   * is tried, so no query asks first. A search starts at the length where the last one of its kind
+   * found a free reference: once the short ones are crowded (at 100,000 listings the
+   * three-character ones are), trying them again for every new listing was a fifth of an import's
+   * inserting. Shorter ones are tried again after a restart.
    */
   private Listing insertWithin(Listing draft) {
     Kind kind = draft.kind();
