@@ -68,10 +68,6 @@ final class NameIndex {
     return found;
   }
 
-  boolean contains(String key) {
-    return !key.isEmpty() && contains(NameHash.of(key));
-  }
-
   /** Whether a name with this {@link NameHash} is known. */
   boolean contains(long hash) {
     return hashes.get(slot(hash, hashes)) != 0;

@@ -76,10 +76,6 @@ final class PlaceTable {
     return index.lookup(key);
   }
 
-  boolean contains(String key) {
-    return index.contains(key);
-  }
-
   /** Index entries for the name with this {@link NameHash}, empty when unknown. */
   int[] lookup(long nameHash) {
     return index.lookup(nameHash);

@@ -54,7 +54,7 @@ class PlaceTableFileTest {
     assertThat(kept.lookupSkeleton(skeleton))
         .isNotEmpty()
         .containsExactly(fromResource.lookupSkeleton(skeleton));
-    assertThat(kept.contains("no such town anywhere")).isFalse();
+    assertThat(kept.contains(NameHash.of("no such town anywhere"))).isFalse();
   }
 
   @Test
