@@ -70,6 +70,27 @@ class BotServiceTest {
   }
 
   @Test
+  void aListingMatchedWithSeveralAtOnceAndOneMatchedBeforeAreAllMatched() {
+    bot.handle(direct(BEN, "I can give insulin in Portland"));
+    bot.handle(direct(CY, "I can give insulin in Portland"));
+
+    bot.handle(direct(ANA, "I need insulin in Portland, urgent"));
+    Address dee = Address.person(Channel.TELEGRAM, "777002");
+    bot.handle(direct(dee, "need insulin in Portland"));
+
+    Listing firstNeed = store.activeListingsOf(ANA).get(0);
+    Listing secondNeed = store.activeListingsOf(dee).get(0);
+    assertThat(store.matchesOf(firstNeed.id())).hasSize(2);
+    assertThat(store.matchesOf(secondNeed.id())).hasSize(2);
+    for (Address author : List.of(ANA, BEN, CY, dee)) {
+      assertThat(store.activeListingsOf(author))
+          .singleElement()
+          .extracting(Listing::status)
+          .isEqualTo(Status.MATCHED);
+    }
+  }
+
+  @Test
   void theSameMessageDeliveredTwiceIsHandledOnce() {
     InboundMessage message = direct(ANA, "need: 2 bags of rice in Oakland");
 
