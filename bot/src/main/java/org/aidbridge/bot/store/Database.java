@@ -68,6 +68,18 @@ abstract class Database implements AutoCloseable {
 
   abstract int update(String sql, Object... params);
 
+  /**
+   * Runs an INSERT with a RETURNING clause, handing on each row it returns (in no set order), in a
+   * transaction (the caller's, or one of its own) so that its commit counts as a write.
+   */
+  void insertReturning(String sql, RowConsumer each, Object... params) {
+    atomically(
+        () -> {
+          forEach(sql, each, params);
+          return null;
+        });
+  }
+
   /** Runs an INSERT into a table whose key is {@code id} and returns the new row's id. */
   long insert(String sql, Object... params) {
     return insertIfNew(sql, params)

@@ -24,9 +24,9 @@ import org.aidbridge.bot.model.Urgency;
 
 /** Listings and their categories. */
 final class ListingTable {
-  private static final int SHORTEST_REF = 3;
-  private static final int LONGEST_REF = 6;
-  private static final int TRIES_PER_LENGTH = 8;
+  static final int SHORTEST_REF = 3;
+  static final int LONGEST_REF = 6;
+  static final int TRIES_PER_LENGTH = 8;
 
   /** Each listing with its categories folded into one column. */
   private static final String SELECT =
@@ -37,15 +37,26 @@ final class ListingTable {
         FROM listings l
       """;
 
-  private static final String INSERT =
+  static final String INSERT_INTO =
       """
       INSERT INTO listings (ref, kind, status, text, items_json,
           place_text, place_name, place_country, place_lat, place_lon,
           urgency, created_at, expires_at, author_channel, author_id, author_is_group,
           language, external_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (ref) DO NOTHING
-      """;
+      VALUES\s""";
+
+  /** The values of one listing: {@link #COLUMNS} of them, from {@link #columns}. */
+  static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  static final int COLUMNS = 18;
+
+  /** A reference taken (drawn at random) inserts nothing; the next one is tried. */
+  static final String ON_TAKEN_REF = " ON CONFLICT (ref) DO NOTHING";
+
+  private static final String INSERT = INSERT_INTO + ROW + ON_TAKEN_REF;
+
+  static final String INSERT_CATEGORY_INTO =
+      "INSERT INTO listing_categories (listing_id, category, cell) VALUES ";
 
   private final Database db;
   private final RandomGenerator random;
@@ -64,17 +75,11 @@ final class ListingTable {
   /**
    * Several listings, all or none, without a savepoint for each nor for them all ({@link
    * Database#atomically}): in an import of 100,000 rows a savepoint per listing cost about 5% of
-   * the CPU, and one around a thousand of them far more.
+   * the CPU, and one around a thousand of them far more. Many listings to a statement ({@link
+   * ListingRows}).
    */
   List<Listing> insertAll(List<Listing> drafts) {
-    return db.atomically(
-        () -> {
-          List<Listing> stored = new java.util.ArrayList<>(drafts.size());
-          for (Listing draft : drafts) {
-            stored.add(insertWithin(draft));
-          }
-          return stored;
-        });
+    return db.atomically(() -> new ListingRows(db, random, shortestFree).insert(drafts));
   }
 
   /**
@@ -106,8 +111,8 @@ final class ListingTable {
     throw new StoreException("no free listing reference found");
   }
 
-  /** The values of {@link #INSERT}, the reference (first) still to be chosen. */
-  private static Object[] columns(Listing draft) {
+  /** The values of {@link #ROW}, the reference (first) still to be chosen. */
+  static Object[] columns(Listing draft) {
     Address author = draft.author();
     return values(
         null,
@@ -260,20 +265,20 @@ final class ListingTable {
 
   /** One index row per category, with the listing's geographic cell (null when unknown). */
   private void insertCategories(long id, Listing listing) {
+    Integer cell = cellOf(listing);
+    for (Category category : listing.categories()) {
+      db.update(INSERT_CATEGORY_INTO + "(?, ?, ?)", id, category.id(), cell);
+    }
+  }
+
+  /** The geographic cell a listing's categories are filed under; null for none. */
+  static Integer cellOf(Listing listing) {
     // An offer that ships or works remotely is filed under no cell, like one of unknown place, so
     // every nearby-listing query finds it wherever the need is.
     boolean anywhere = listing.kind() == Kind.OFFER && Shipping.offered(listing);
-    Integer cell =
-        !anywhere && listing.place() != null && listing.place().resolved()
-            ? GeoCells.of(listing.place().lat(), listing.place().lon())
-            : null;
-    for (Category category : listing.categories()) {
-      db.update(
-          "INSERT INTO listing_categories (listing_id, category, cell) VALUES (?, ?, ?)",
-          id,
-          category.id(),
-          cell);
-    }
+    return !anywhere && listing.place() != null && listing.place().resolved()
+        ? GeoCells.of(listing.place().lat(), listing.place().lon())
+        : null;
   }
 
   static Listing read(ResultSet row) throws SQLException {

@@ -96,10 +96,11 @@ public interface Store extends AutoCloseable, ChannelMemory {
   Listing insertListing(Listing draft);
 
   /**
-   * Stores several new listings, all or none, as {@link #insertListing} for each in this order
-   * would, at less cost (an import's batch). Inside a transaction they are part of it, with no
-   * savepoint of their own: if storing them fails, the caller's transaction must be undone too (let
-   * the failure through; do not catch it and carry on).
+   * Stores several new listings, all or none, as {@link #insertListing} for each would, at less
+   * cost (an import's batch), and returns them stored in the drafts' order; their ids need not rise
+   * in that order. Inside a transaction they are part of it, with no savepoint of their own: if
+   * storing them fails, the caller's transaction must be undone too (let the failure through; do
+   * not catch it and carry on).
    */
   List<Listing> insertListings(List<Listing> drafts);
 

@@ -157,7 +157,7 @@ public interface ListingContract {
   }
 
   @Test
-  default void listingsStoredTogetherAreStoredInOrderEachWithItsOwnReference() {
+  default void listingsStoredTogetherComeBackInTheirOrderEachWithItsOwnReference() {
     List<Listing> drafts =
         List.of(
             draft(Kind.NEED, ALICE, Category.FOOD),
@@ -167,13 +167,14 @@ public interface ListingContract {
     List<Listing> stored = store().insertListings(drafts);
 
     assertThat(stored).hasSize(3);
-    assertThat(stored).extracting(Listing::id).isSorted().doesNotHaveDuplicates();
+    // Ids are not promised in the drafts' order: one whose reference was taken gets a later one.
+    assertThat(stored).extracting(Listing::id).doesNotHaveDuplicates();
     assertThat(stored).extracting(Listing::ref).doesNotHaveDuplicates();
     for (int i = 0; i < drafts.size(); i++) {
       assertThat(stored.get(i))
           .isEqualTo(drafts.get(i).withIdAndRef(stored.get(i).id(), stored.get(i).ref()));
     }
-    assertThat(store().allListings()).containsExactlyElementsOf(stored);
+    assertThat(store().allListings()).containsExactlyInAnyOrderElementsOf(stored);
     assertThat(store().insertListings(List.of())).isEmpty();
   }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Listings stored together ({@link Store#insertListings}) are stored all or none: one the database
  * refuses (here through a trigger on its categories, after the listing's own row) leaves none of
- * them, nor any of their categories.
+ * them, nor any of their categories; their categories are filed as those of a listing stored alone.
  */
 class ListingsStoredTogetherTest {
   @TempDir Path dir;
@@ -49,6 +49,45 @@ class ListingsStoredTogetherTest {
           .isInstanceOf(StoreException.class);
 
       assertThat(store.allListings()).containsExactly(kept);
+    }
+  }
+
+  @Test
+  void theirCategoriesAreFiledUnderTheSameCellsAsOneStoredAlone() throws SQLException {
+    Path file = dir.resolve("bot.db");
+    Listing need = draft(Kind.NEED, ALICE, Category.FOOD, Category.MEDICINE);
+    Listing unplaced = need.withDetails(need.categories(), null);
+    try (SqliteStore store = SqliteStore.open(file.toString())) {
+      List<Listing> alone = List.of(store.insertListing(need), store.insertListing(unplaced));
+      List<Listing> together = store.insertListings(List.of(need, unplaced));
+
+      for (int i = 0; i < alone.size(); i++) {
+        assertThat(categoryRows(file, together.get(i).id()))
+            .isEqualTo(categoryRows(file, alone.get(i).id()));
+      }
+      assertThat(categoryRows(file, alone.get(0).id()))
+          .hasSize(2)
+          .allSatisfy(row -> assertThat(row).doesNotEndWith("null"));
+      assertThat(categoryRows(file, alone.get(1).id()))
+          .allSatisfy(row -> assertThat(row).endsWith("null"));
+    }
+  }
+
+  /** A listing's category rows as "category cell", in category order. */
+  private static List<String> categoryRows(Path file, long listingId) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        var q =
+            c.prepareStatement(
+                "SELECT category, cell FROM listing_categories WHERE listing_id = ?"
+                    + " ORDER BY category")) {
+      q.setLong(1, listingId);
+      List<String> rows = new java.util.ArrayList<>();
+      try (var rs = q.executeQuery()) {
+        while (rs.next()) {
+          rows.add(rs.getString(1) + " " + rs.getString(2));
+        }
+      }
+      return rows;
     }
   }
 }
