@@ -1,10 +1,6 @@
 package org.aidbridge.routes.cli;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -115,22 +111,7 @@ final class ImportRowMapper {
   }
 
   private Instant created(String given) {
-    if (given == null) {
-      return now;
-    }
-    String value = given.trim();
-    try {
-      if (value.length() == 10) {
-        return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
-      }
-      if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:\\d\\d$")) {
-        return java.time.OffsetDateTime.parse(value).toInstant();
-      }
-      return LocalDateTime.parse(value.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeException e) {
-      throw new IllegalArgumentException(
-          "created must be a date such as 2024-05-01 or 2024-05-01T14:30:00Z, not '" + given + "'");
-    }
+    return given == null ? now : CreatedColumn.read(given);
   }
 
   private static String known() {
