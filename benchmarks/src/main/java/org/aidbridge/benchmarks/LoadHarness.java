@@ -75,8 +75,8 @@ public final class LoadHarness {
     int batch = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     boolean throughInbox = args.length > 2 && args[2].equals("inbox");
     int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 0;
-    Path dir = Files.createTempDirectory("aidbridge-load");
-    try (Store store = SqliteStore.open(dir.resolve("load.db").toString())) {
+    try (ScratchDirectory dir = new ScratchDirectory("aidbridge-load");
+        Store store = SqliteStore.open(dir.resolve("load.db").toString())) {
       BotService bot = Bots.create(store, BotSettings.DEFAULT, Clock.systemUTC());
       SplittableRandom random = new SplittableRandom(7);
       bot.handle(message(0, random, null)); // loads the gazetteer and lexicons outside the timing

@@ -1,7 +1,5 @@
 package org.aidbridge.benchmarks;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,8 +47,8 @@ public final class TelegramRateHarness {
     int groups = arg(args, 2, 40);
     int perGroup = arg(args, 3, 20);
     Clock clock = Clock.systemUTC();
-    Path dir = Files.createTempDirectory("aidbridge-rate");
-    try (FakeBotApi api = new FakeBotApi(clock);
+    try (ScratchDirectory dir = new ScratchDirectory("aidbridge-rate");
+        FakeBotApi api = new FakeBotApi(clock);
         SqliteStore store = SqliteStore.open(dir.resolve("rate.db").toString())) {
       api.enforceLimits();
       int total = queueBacklog(store, clock, people, perPerson, groups, perGroup);
