@@ -16,9 +16,9 @@ import org.aidbridge.bot.model.ListingRefs;
 
 /**
  * Stores many listings with few statements, for an import's batch: up to {@link #PER_INSERT}
- * listings in one INSERT, and their categories together after them. One statement for each listing
- * and each of its categories was most of an import's storing (100,000 rows: 30 µs a listing, of
- * which SQLite's own work of inserting it was about 6).
+ * listings in one INSERT, and their categories together after them. With one statement for each
+ * listing and each of its categories, an import of 100,000 rows spent 6.8 s of CPU storing them;
+ * this way 5.2 s (BENCHMARKS.md).
  *
  * <p>References are tried as {@link ListingTable#insert} tries them: a listing whose reference is
  * taken is not inserted ({@code ON CONFLICT (ref) DO NOTHING}) and goes into the next statement
