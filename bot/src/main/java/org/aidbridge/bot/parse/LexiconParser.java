@@ -116,7 +116,7 @@ public final class LexiconParser implements ListingParser {
     String hint = context == null ? null : context.languageHint();
     Lexicon lexicon = detector.detect(text, tokenized.tokens(), hint);
     ItemReader.Found found = itemReader.read(tokenized.tokens(), lexicon);
-    Urgency urgency = urgencyReader.read(tokenized.tokens());
+    UrgencyReader.Reading urgency = urgencyReader.read(tokenized.tokens());
     return new RuleReading(read(text, tokenized, lexicon, found, urgency), tokenized);
   }
 
@@ -127,7 +127,7 @@ public final class LexiconParser implements ListingParser {
     String hint = context == null ? null : context.languageHint();
     Lexicon lexicon = detector.detect(text, tokens, hint);
     ItemReader.Found found = itemReader.read(tokens, lexicon);
-    Urgency urgency = urgencyReader.read(tokens);
+    UrgencyReader.Reading urgency = urgencyReader.read(tokens);
     KindClassifier.Reading reading = read(text, tokenized, lexicon, found, urgency);
     if (gate != null) {
       reading = gate.weigh(reading, tokenized);
@@ -149,7 +149,7 @@ public final class LexiconParser implements ListingParser {
         categories,
         found.items(),
         findPlace(text, lexicon.code(), home),
-        urgency,
+        urgency.urgency(),
         expiresAt,
         lexicon.code(),
         reading.confidence());
@@ -160,17 +160,16 @@ public final class LexiconParser implements ListingParser {
       Tokenizer.Result tokenized,
       Lexicon lexicon,
       ItemReader.Found found,
-      Urgency urgency) {
-    var tokens = tokenized.tokens();
+      UrgencyReader.Reading urgency) {
     var evidence =
         new KindClassifier.Evidence(
             tokenized.hasUrl(),
             !found.categories().isEmpty(),
             found.strongCategory(),
             found.hasQuantity(),
-            urgency == Urgency.HIGH,
+            urgency.urgency() == Urgency.HIGH,
             found,
-            urgencyReader.opensUrgent(tokens));
+            urgency.opensUrgent());
     return classifier.read(text, tokenized, lexicon, evidence);
   }
 

@@ -21,9 +21,21 @@ final class UrgencyReader {
     this.lexicons = lexicons;
   }
 
-  Urgency read(List<Token> tokens) {
+  /**
+   * The message's urgency, and whether it opens with an urgent word (as in "URGENT: water for the
+   * camp, ..."), from one search of the urgency phrases.
+   */
+  Reading read(List<Token> tokens) {
+    List<Hit> hits = lexicons.urgency().findAll(tokens);
+    return new Reading(urgency(hits), opensUrgent(hits));
+  }
+
+  /** What {@link #read} found. */
+  record Reading(Urgency urgency, boolean opensUrgent) {}
+
+  private static Urgency urgency(List<Hit> hits) {
     boolean high = false;
-    for (Hit hit : Hits.select(lexicons.urgency().findAll(tokens), RANKING)) {
+    for (Hit hit : Hits.select(hits, RANKING)) {
       if (hit.tag().equals("urgency.low")) {
         return Urgency.LOW;
       }
@@ -32,9 +44,8 @@ final class UrgencyReader {
     return high ? Urgency.HIGH : Urgency.NORMAL;
   }
 
-  /** Whether the message opens with an urgent word, as in "URGENT: water for the camp, ...". */
-  boolean opensUrgent(List<Token> tokens) {
-    for (Hit hit : lexicons.urgency().findAll(tokens)) {
+  private static boolean opensUrgent(List<Hit> hits) {
+    for (Hit hit : hits) {
       if (hit.start() == 0 && hit.tag().equals("urgency.high")) {
         return true;
       }

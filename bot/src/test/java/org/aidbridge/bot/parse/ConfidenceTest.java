@@ -503,4 +503,21 @@ class ConfidenceTest {
   void aFigurativeThingAskedAboutIsNoOffer(String text) {
     assertThat(parse(text).kind()).isNull();
   }
+
+  /**
+   * A sentence too long to be a bare list and with no need or offer cue is as likely news, unless
+   * it opens with an urgent word: then it is a request ("URGENT: insulin and test strips ...").
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "URGENT: insulin and test strips at the east side shelter before the weekend",
+        "URGENTE: pañales y leche de fórmula en el albergue del centro antes del fin de semana",
+        "فوری: انسولین و نوار تست برای پناهگاه شرق شهر تا آخر هفته",
+      })
+  void aLongBareRequestThatOpensUrgentlyIsAListing(String text) {
+    ParsedMessage parsed = parse(text);
+    assertThat(parsed.kind()).isEqualTo(Kind.NEED);
+    assertThat(parsed.confidence()).isGreaterThanOrEqualTo(LISTING);
+  }
 }
