@@ -21,55 +21,42 @@ final class InboxTable {
   }
 
   /**
-   * Stores the message unless it is known. No savepoint of its own inside a batch's transaction:
-   * nothing catches its failure and carries on, and a savepoint per message copied the pages it
-   * touched for nothing.
+   * Stores the message unless it is known (the same channel and message id): one statement, atomic
+   * by itself, so no savepoint inside a batch's transaction; a known message inserts nothing, and
+   * no query asks first.
    */
   OptionalLong record(InboundMessage m) {
-    return db.atomically(
-        () -> {
-          boolean known =
-              db.one(
-                      "SELECT 1 FROM inbox WHERE channel = ? AND channel_message_id = ?",
-                      row -> 1,
-                      m.channel().id(),
-                      m.channelMessageId())
-                  .isPresent();
-          if (known) {
-            return OptionalLong.empty();
-          }
-          Address group = m.group();
-          return OptionalLong.of(
-              db.insert(
-                  """
-                  INSERT INTO inbox (channel, channel_message_id,
-                      sender_channel, sender_id, sender_is_group,
-                      group_channel, group_id, group_is_group,
-                      text, subject, language_hint, reply_to,
-                      addressed_to_bot, sender_is_group_admin, received_at, sender_authenticated,
-                      sender_proof, text_cut, attachment_skipped)
-                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                  """,
-                  m.channel().id(),
-                  m.channelMessageId(),
-                  m.sender().channel().id(),
-                  m.sender().id(),
-                  flag(m.sender().group()),
-                  group == null ? null : group.channel().id(),
-                  group == null ? null : group.id(),
-                  group == null ? null : flag(group.group()),
-                  m.text(),
-                  m.subject(),
-                  m.languageHint(),
-                  m.replyTo(),
-                  flag(m.addressedToBot()),
-                  flag(m.senderIsGroupAdmin()),
-                  millis(m.receivedAt()),
-                  flag(m.senderProof() != Proof.NONE),
-                  m.senderProof().id(),
-                  flag(m.textCut()),
-                  flag(m.attachmentSkipped())));
-        });
+    Address group = m.group();
+    return db.insertIfNew(
+        """
+        INSERT INTO inbox (channel, channel_message_id,
+            sender_channel, sender_id, sender_is_group,
+            group_channel, group_id, group_is_group,
+            text, subject, language_hint, reply_to,
+            addressed_to_bot, sender_is_group_admin, received_at, sender_authenticated,
+            sender_proof, text_cut, attachment_skipped)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (channel, channel_message_id) DO NOTHING
+        """,
+        m.channel().id(),
+        m.channelMessageId(),
+        m.sender().channel().id(),
+        m.sender().id(),
+        flag(m.sender().group()),
+        group == null ? null : group.channel().id(),
+        group == null ? null : group.id(),
+        group == null ? null : flag(group.group()),
+        m.text(),
+        m.subject(),
+        m.languageHint(),
+        m.replyTo(),
+        flag(m.addressedToBot()),
+        flag(m.senderIsGroupAdmin()),
+        millis(m.receivedAt()),
+        flag(m.senderProof() != Proof.NONE),
+        m.senderProof().id(),
+        flag(m.textCut()),
+        flag(m.attachmentSkipped()));
   }
 
   List<StoredInbound> unprocessed(int limit) {
