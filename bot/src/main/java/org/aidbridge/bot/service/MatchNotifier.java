@@ -82,11 +82,13 @@ public final class MatchNotifier {
     // Read once: each match and the urgent notice look through the same subscriptions.
     List<Subscription> subscriptions = store.subscriptions();
     Set<Long> setMatched = new HashSet<>();
-    for (Match found : matcher.matchesFor(fresh, now, settings.notifyMax())) {
-      if (known.contains(topic(found))) {
-        continue;
+    List<Match> found = new ArrayList<>();
+    for (Match match : matcher.matchesFor(fresh, now, settings.notifyMax())) {
+      if (!known.contains(topic(match))) {
+        found.add(match);
       }
-      Match match = store.insertMatch(found);
+    }
+    for (Match match : store.insertMatches(found)) {
       events.matchCreated();
       setMatched(match.need(), setMatched);
       setMatched(match.offer(), setMatched);

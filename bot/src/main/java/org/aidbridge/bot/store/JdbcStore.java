@@ -328,6 +328,11 @@ public abstract class JdbcStore implements Store {
   }
 
   @Override
+  public List<Match> insertMatches(List<Match> found) {
+    return found.isEmpty() ? List.of() : matches.insertAll(found);
+  }
+
+  @Override
   public List<Match> matchesOf(long listingId) {
     return matches.of(listingId);
   }

@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.Match;
@@ -26,26 +28,81 @@ final class MatchTable {
     this.listings = listings;
   }
 
+  /** Rows in one INSERT at most; a listing's new matches are a handful. */
+  static final int PER_INSERT = 20;
+
+  private static final String INSERT_INTO =
+      "INSERT INTO matches (need_id, offer_id, score, reasons_json, created_at) VALUES ";
+  private static final String ON_TAKEN_PAIR = " ON CONFLICT (need_id, offer_id) DO NOTHING";
+  // The INSERT of n rows at [n - 1]: the same String each time, for the statement cache.
+  private static final String[] INSERT_ROWS = new String[PER_INSERT];
+
+  static {
+    for (int n = 1; n <= PER_INSERT; n++) {
+      INSERT_ROWS[n - 1] =
+          INSERT_INTO
+              + String.join(", ", java.util.Collections.nCopies(n, "(?, ?, ?, ?, ?)"))
+              + ON_TAKEN_PAIR
+              + " RETURNING id, need_id, offer_id";
+    }
+  }
+
   /**
    * Keeps a match, or gives back the one kept before for the same need and offer. One statement
    * when it is new (most are): no savepoint, no lookup first.
    */
   Match insert(Match match) {
     OptionalLong id =
-        db.insertIfNew(
-            """
-            INSERT INTO matches (need_id, offer_id, score, reasons_json, created_at)
-            VALUES (?, ?, ?, ?, ?)
-            ON CONFLICT (need_id, offer_id) DO NOTHING
-            """,
-            match.need().id(),
-            match.offer().id(),
-            match.score(),
-            Columns.json(match.reasons()),
-            Columns.millis(match.createdAt()));
-    if (id.isPresent()) {
-      return match.withId(id.getAsLong());
+        db.insertIfNew(INSERT_INTO + "(?, ?, ?, ?, ?)" + ON_TAKEN_PAIR, values(match));
+    return id.isPresent() ? match.withId(id.getAsLong()) : keptBefore(match);
+  }
+
+  /**
+   * Keeps matches as {@link #insert} keeps each, in this order, with one INSERT for up to {@link
+   * #PER_INSERT} of them: a new listing's matches cost one statement instead of one each. A pair
+   * met twice gives back, the second time, the match kept the first.
+   */
+  List<Match> insertAll(List<Match> matches) {
+    if (matches.size() == 1) {
+      return List.of(insert(matches.get(0)));
     }
+    return db.atomically(
+        () -> {
+          Map<List<Long>, Long> newIds = new HashMap<>();
+          for (int from = 0; from < matches.size(); from += PER_INSERT) {
+            List<Match> part = matches.subList(from, Math.min(matches.size(), from + PER_INSERT));
+            Object[] values = new Object[part.size() * 5];
+            for (int i = 0; i < part.size(); i++) {
+              System.arraycopy(values(part.get(i)), 0, values, i * 5, 5);
+            }
+            db.insertReturning(
+                INSERT_ROWS[part.size() - 1],
+                r ->
+                    newIds.put(
+                        List.of(r.getLong("need_id"), r.getLong("offer_id")), r.getLong("id")),
+                values);
+          }
+          List<Match> kept = new ArrayList<>(matches.size());
+          for (Match match : matches) {
+            Long id = newIds.remove(List.of(match.need().id(), match.offer().id()));
+            kept.add(id != null ? match.withId(id) : keptBefore(match));
+          }
+          return kept;
+        });
+  }
+
+  private static Object[] values(Match match) {
+    return new Object[] {
+      match.need().id(),
+      match.offer().id(),
+      match.score(),
+      Columns.json(match.reasons()),
+      Columns.millis(match.createdAt())
+    };
+  }
+
+  /** The match kept before for the same need and offer, with its listings as they are now. */
+  private Match keptBefore(Match match) {
     return db.inTransaction(
         () ->
             withListings(

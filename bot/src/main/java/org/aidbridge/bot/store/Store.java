@@ -180,6 +180,12 @@ public interface Store extends AutoCloseable, ChannelMemory {
   /** Stores a match; a second match of the same need and offer returns the first one. */
   Match insertMatch(Match match);
 
+  /**
+   * Stores matches as {@link #insertMatch} for each in this order would, at less cost (a new
+   * listing's matches), and returns what it returns for each, in this order.
+   */
+  List<Match> insertMatches(List<Match> matches);
+
   /** Matches the listing takes part in, best first. */
   List<Match> matchesOf(long listingId);
 
