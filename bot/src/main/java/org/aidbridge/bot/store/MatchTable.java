@@ -16,18 +16,6 @@ import org.aidbridge.bot.model.Match;
 final class MatchTable {
   private static final TypeReference<List<String>> REASONS = new TypeReference<>() {};
 
-  /** A match row before its listings are read. */
-  private record Row(
-      long id, long needId, long offerId, double score, List<String> reasons, Instant createdAt) {}
-
-  private final Database db;
-  private final ListingTable listings;
-
-  MatchTable(Database db, ListingTable listings) {
-    this.db = db;
-    this.listings = listings;
-  }
-
   /** Rows in one INSERT at most; a listing's new matches are a handful. */
   static final int PER_INSERT = 20;
 
@@ -45,6 +33,18 @@ final class MatchTable {
               + ON_TAKEN_PAIR
               + " RETURNING id, need_id, offer_id";
     }
+  }
+
+  /** A match row before its listings are read. */
+  private record Row(
+      long id, long needId, long offerId, double score, List<String> reasons, Instant createdAt) {}
+
+  private final Database db;
+  private final ListingTable listings;
+
+  MatchTable(Database db, ListingTable listings) {
+    this.db = db;
+    this.listings = listings;
   }
 
   /**
@@ -70,17 +70,7 @@ final class MatchTable {
         () -> {
           Map<List<Long>, Long> newIds = new HashMap<>();
           for (int from = 0; from < matches.size(); from += PER_INSERT) {
-            List<Match> part = matches.subList(from, Math.min(matches.size(), from + PER_INSERT));
-            Object[] values = new Object[part.size() * 5];
-            for (int i = 0; i < part.size(); i++) {
-              System.arraycopy(values(part.get(i)), 0, values, i * 5, 5);
-            }
-            db.insertReturning(
-                INSERT_ROWS[part.size() - 1],
-                r ->
-                    newIds.put(
-                        List.of(r.getLong("need_id"), r.getLong("offer_id")), r.getLong("id")),
-                values);
+            insertRows(matches.subList(from, Math.min(matches.size(), from + PER_INSERT)), newIds);
           }
           List<Match> kept = new ArrayList<>(matches.size());
           for (Match match : matches) {
@@ -91,6 +81,19 @@ final class MatchTable {
         });
   }
 
+  /** Inserts the rows new; puts the id of each inserted under its (need id, offer id). */
+  private void insertRows(List<Match> rows, Map<List<Long>, Long> newIds) {
+    Object[] values = new Object[rows.size() * 5];
+    for (int i = 0; i < rows.size(); i++) {
+      System.arraycopy(values(rows.get(i)), 0, values, i * 5, 5);
+    }
+    db.insertReturning(
+        INSERT_ROWS[rows.size() - 1],
+        r -> newIds.put(List.of(r.getLong("need_id"), r.getLong("offer_id")), r.getLong("id")),
+        values);
+  }
+
+  /** The five values of a match's row, in the order of {@link #INSERT_INTO}. */
   private static Object[] values(Match match) {
     return new Object[] {
       match.need().id(),
