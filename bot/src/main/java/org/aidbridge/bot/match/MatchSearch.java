@@ -240,17 +240,35 @@ final class MatchSearch {
   private void open(SpatialGrid.Cell cell, int scopeAndShips) {
     int scopeIndex = scopeAndShips >>> 1;
     boolean ships = (scopeAndShips & 1) != 0;
-    for (SpatialGrid.Cell inside : cell.children) {
-      if (inside != null) {
-        queueCell(inside, scopeIndex, ships);
+    boolean leaves = cell.childrenAreLeaves();
+    SpatialGrid.Cell[] children = cell.children;
+    for (int slot = 0; slot < children.length; slot++) {
+      if (children[slot] != null) {
+        // Bounded from what the parent keeps of it: the child itself is read only if it may win.
+        double km =
+            query.located() ? cell.childLowerBoundKm(slot, query.lat, query.lon, cosLat) : -1;
+        queueCell(children[slot], cell.childCategories[slot], km, leaves, scopeIndex, ships);
       }
     }
   }
 
-  /** Queues a cell under its bound, or its listings when it is of the smallest size. */
+  /** Queues a cell of the largest size: see the next. */
   private void queueCell(SpatialGrid.Cell cell, int scopeIndex, boolean ships) {
-    narrow(scopes.get(scopeIndex), cell.categories, ships);
-    double km = distanceBound(cell);
+    queueCell(cell, cell.categories, distanceBound(cell), cell.isLeaf(), scopeIndex, ships);
+  }
+
+  /**
+   * Queues a cell under its bound, or its listings when it is of the smallest size ({@code leaf});
+   * {@code categories} are those of its listings, {@code km} its distance bound.
+   */
+  private void queueCell(
+      SpatialGrid.Cell cell,
+      int categories,
+      double km,
+      boolean leaf,
+      int scopeIndex,
+      boolean ships) {
+    narrow(scopes.get(scopeIndex), categories, ships);
     if (cellCutOff && km > scorer.maxDistanceKm()) {
       return;
     }
@@ -259,7 +277,7 @@ final class MatchSearch {
     if (cannotWin(bound)) {
       return; // decided without reaching into the cell's listings
     }
-    if (cell.isLeaf()) {
+    if (leaf) {
       queueList(cell.entries, 0, base);
     } else {
       queue.add(bound, cell, scopeIndex << 1 | (ships ? 1 : 0), 0);

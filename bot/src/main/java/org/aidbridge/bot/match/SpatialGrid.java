@@ -31,6 +31,9 @@ final class SpatialGrid {
     final int x;
     final int level;
     final Cell[] children; // SPLIT × SPLIT slots by row and column inside; null in the smallest
+    // The categories of each child, by slot, so that a search can bound a child without reading
+    // it: most children are bounded and left, and reading each was a search's costliest step.
+    final int[] childCategories;
     int childCount;
     final RankedEntries entries; // null in the larger cells
     int categories; // every category any listing inside has had: a bound, never narrowed
@@ -44,6 +47,7 @@ final class SpatialGrid {
       this.west = x * size;
       this.level = level;
       this.children = level < LEAF ? new Cell[SPLIT * SPLIT] : null;
+      this.childCategories = level < LEAF ? new int[SPLIT * SPLIT] : null;
       this.entries = level == LEAF ? new RankedEntries() : null;
     }
 
@@ -51,37 +55,32 @@ final class SpatialGrid {
       return entries != null;
     }
 
+    /** Whether this cell's children hold listings (are of the smallest size). */
+    boolean childrenAreLeaves() {
+      return level + 1 == LEAF;
+    }
+
     boolean isEmpty() {
       return isLeaf() ? entries.isEmpty() : childCount == 0;
     }
 
     /**
-     * No point of the cell is nearer than this to ({@code lat}, {@code lon}), whose latitude's
-     * cosine is {@code cosLat}. The distance to the great circle of the nearer edge's meridian is
-     * {@code asin(cos(lat) sin(dLon))}; since {@code asin(v) >= v} and {@code sin(d) >= d - d³/6},
-     * {@code cos(lat) (d - d³/6)} is no more than it, and costs no trigonometry per cell.
+     * No point of the cell is nearer than this to ({@code lat}, {@code lon}); see the static one.
      */
     double lowerBoundKm(double lat, double lon, double cosLat) {
-      double dLat = lat < south ? south - lat : lat > north ? lat - north : 0;
-      double byLatitude = Math.toRadians(dLat);
-      double dLon = longitudeGap(lon);
-      if (dLon == 0) {
-        return SAFETY * EARTH_RADIUS_KM * byLatitude;
-      }
-      double d = Math.toRadians(Math.min(dLon, 90));
-      double toMeridian = cosLat * (d - d * d * d / 6);
-      return SAFETY * EARTH_RADIUS_KM * Math.max(byLatitude, toMeridian);
+      return SpatialGrid.lowerBoundKm(south, north, west, size, lat, lon, cosLat);
     }
 
-    private double longitudeGap(double lon) {
-      double fromWest = lon - west;
-      if (fromWest < 0 || fromWest >= 360) {
-        fromWest = (fromWest % 360 + 360) % 360;
-      }
-      if (fromWest <= size) {
-        return 0;
-      }
-      return Math.min(fromWest - size, 360 - fromWest);
+    /**
+     * {@link #lowerBoundKm} of the child in {@code slot}, worked out from this cell (the same
+     * arithmetic as the child's own, so the same value) without reading the child.
+     */
+    double childLowerBoundKm(int slot, double lat, double lon, double cosLat) {
+      double childSize = SIZES[level + 1];
+      double childSouth = (y * SPLIT + slot / SPLIT) * childSize;
+      double childWest = (x * SPLIT + slot % SPLIT) * childSize;
+      return SpatialGrid.lowerBoundKm(
+          childSouth, childSouth + childSize, childWest, childSize, lat, lon, cosLat);
     }
 
     private Cell childFor(double lat, double lon, boolean create) {
@@ -97,10 +96,51 @@ final class SpatialGrid {
       return child;
     }
 
+    /** The child a profile belongs in (made if missing), its categories counted in. */
+    private Cell addTo(MatchProfile p) {
+      Cell child = childFor(p.lat, p.lon, true);
+      childCategories[(child.y - y * SPLIT) * SPLIT + (child.x - x * SPLIT)] |= p.categories;
+      child.categories |= p.categories;
+      return child;
+    }
+
     private void drop(Cell child) {
-      children[(child.y - y * SPLIT) * SPLIT + (child.x - x * SPLIT)] = null;
+      int slot = (child.y - y * SPLIT) * SPLIT + (child.x - x * SPLIT);
+      children[slot] = null;
+      childCategories[slot] = 0;
       childCount--;
     }
+  }
+
+  /**
+   * No point of the cell from {@code south} to {@code north} and {@code west} eastwards by {@code
+   * size} degrees is nearer than this to ({@code lat}, {@code lon}), whose latitude's cosine is
+   * {@code cosLat}. The distance to the great circle of the nearer edge's meridian is {@code
+   * asin(cos(lat) sin(dLon))}; since {@code asin(v) >= v} and {@code sin(d) >= d - d³/6}, {@code
+   * cos(lat) (d - d³/6)} is no more than it, and costs no trigonometry per cell.
+   */
+  private static double lowerBoundKm(
+      double south, double north, double west, double size, double lat, double lon, double cosLat) {
+    double dLat = lat < south ? south - lat : lat > north ? lat - north : 0;
+    double byLatitude = Math.toRadians(dLat);
+    double dLon = longitudeGap(west, size, lon);
+    if (dLon == 0) {
+      return SAFETY * EARTH_RADIUS_KM * byLatitude;
+    }
+    double d = Math.toRadians(Math.min(dLon, 90));
+    double toMeridian = cosLat * (d - d * d * d / 6);
+    return SAFETY * EARTH_RADIUS_KM * Math.max(byLatitude, toMeridian);
+  }
+
+  private static double longitudeGap(double west, double size, double lon) {
+    double fromWest = lon - west;
+    if (fromWest < 0 || fromWest >= 360) {
+      fromWest = (fromWest % 360 + 360) % 360;
+    }
+    if (fromWest <= size) {
+      return 0;
+    }
+    return Math.min(fromWest - size, 360 - fromWest);
   }
 
   private final Map<Long, Cell> top = new HashMap<>();
@@ -124,8 +164,7 @@ final class SpatialGrid {
     }
     cell.categories |= p.categories;
     while (!cell.isLeaf()) {
-      cell = cell.childFor(p.lat, p.lon, true);
-      cell.categories |= p.categories;
+      cell = cell.addTo(p);
     }
     if (unsorted == null) {
       cell.entries.add(p);
