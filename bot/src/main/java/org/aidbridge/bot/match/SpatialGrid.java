@@ -86,7 +86,7 @@ final class SpatialGrid {
     private Cell childFor(double lat, double lon, boolean create) {
       int cy = index(lat, level + 1);
       int cx = index(lon, level + 1);
-      int slot = (cy - y * SPLIT) * SPLIT + (cx - x * SPLIT);
+      int slot = slotOf(cy, cx);
       Cell child = children[slot];
       if (child == null && create) {
         child = new Cell(cy, cx, level + 1);
@@ -99,13 +99,18 @@ final class SpatialGrid {
     /** The child a profile belongs in (made if missing), its categories counted in. */
     private Cell addTo(MatchProfile p) {
       Cell child = childFor(p.lat, p.lon, true);
-      childCategories[(child.y - y * SPLIT) * SPLIT + (child.x - x * SPLIT)] |= p.categories;
+      childCategories[slotOf(child.y, child.x)] |= p.categories;
       child.categories |= p.categories;
       return child;
     }
 
+    /** The slot of the child cell at ({@code cy}, {@code cx}) of the next size. */
+    private int slotOf(int cy, int cx) {
+      return (cy - y * SPLIT) * SPLIT + (cx - x * SPLIT);
+    }
+
     private void drop(Cell child) {
-      int slot = (child.y - y * SPLIT) * SPLIT + (child.x - x * SPLIT);
+      int slot = slotOf(child.y, child.x);
       children[slot] = null;
       childCategories[slot] = 0;
       childCount--;
