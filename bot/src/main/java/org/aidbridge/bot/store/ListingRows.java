@@ -8,49 +8,63 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.ListingRefs;
+import org.aidbridge.bot.model.Shipping;
 
 /**
- * Stores many listings with few statements, for an import's batch: up to {@link #PER_INSERT}
- * listings in one INSERT, and their categories together after them. With one statement for each
- * listing and each of its categories, an import of 100,000 rows spent 6.8 s of CPU storing them;
- * this way 5.2 s (BENCHMARKS.md).
+ * Stores new listings with their categories, many with few statements: up to {@link #PER_INSERT}
+ * listings in one INSERT (an import's batch), and their categories together after them. With one
+ * statement for each listing and each of its categories, an import of 100,000 rows spent 6.8 s of
+ * CPU storing them; this way 5.2 s (BENCHMARKS.md).
  *
- * <p>References are tried as {@link ListingTable#insert} tries them: a listing whose reference is
- * taken is not inserted ({@code ON CONFLICT (ref) DO NOTHING}) and goes into the next statement
- * with another one. Such a listing gets a later id than those after it in the batch; the list
- * returned is still in the drafts' order. Runs inside the caller's transaction.
+ * <p>Each listing gets a reference no listing has; longer ones once the short ones get crowded. A
+ * reference is tried by inserting the row under it: a taken one inserts nothing ({@code ON CONFLICT
+ * (ref) DO NOTHING}) and the listing goes into the next statement with another, so no query asks
+ * first. Such a listing gets a later id than those after it in the batch; the list returned is
+ * still in the drafts' order. A search starts at the length where the last one of its kind found a
+ * free reference: once the short ones are crowded (at 100,000 listings the three-character ones
+ * are), trying them again for every new listing was a fifth of an import's inserting. Shorter ones
+ * are tried again after a restart. Runs inside the caller's transaction.
  */
 final class ListingRows {
   /** Listings in one INSERT at most: 50 rows are 900 parameters, within both databases' limits. */
   static final int PER_INSERT = 50;
 
+  private static final int SHORTEST_REF = 3;
+  private static final int LONGEST_REF = 6;
+  private static final int TRIES_PER_LENGTH = 8;
   private static final int CATEGORIES_PER_INSERT = 100;
   private static final String[] INSERT =
-      statements(
+      MultiRowInserts.upTo(
           PER_INSERT,
-          ListingTable.INSERT_INTO,
-          ListingTable.ROW,
-          ListingTable.ON_TAKEN_REF + " RETURNING id, ref");
+          """
+          INSERT INTO listings (ref, kind, status, text, items_json,
+              place_text, place_name, place_country, place_lat, place_lon,
+              urgency, created_at, expires_at, author_channel, author_id, author_is_group,
+              language, external_id)
+          VALUES\s""",
+          "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", // ListingTable.columns
+          " ON CONFLICT (ref) DO NOTHING RETURNING id, ref");
   private static final String[] INSERT_CATEGORIES =
-      statements(CATEGORIES_PER_INSERT, ListingTable.INSERT_CATEGORY_INTO, "(?, ?, ?)", "");
+      MultiRowInserts.upTo(
+          CATEGORIES_PER_INSERT,
+          "INSERT INTO listing_categories (listing_id, category, cell) VALUES ",
+          "(?, ?, ?)",
+          "");
 
   private final Database db;
   private final RandomGenerator random;
-  private final Map<Kind, Integer> shortestFree;
+  // Per kind, the reference length the last listing of that kind was stored under.
+  private final Map<Kind, Integer> shortestFree = new ConcurrentHashMap<>();
 
-  /**
-   * @param shortestFree per kind, the reference length to start at; updated as {@link ListingTable}
-   *     does
-   */
-  ListingRows(Database db, RandomGenerator random, Map<Kind, Integer> shortestFree) {
+  ListingRows(Database db, RandomGenerator random) {
     this.db = db;
     this.random = random;
-    this.shortestFree = shortestFree;
   }
 
   /** Stores the drafts; returns them stored, in their order. */
@@ -69,8 +83,9 @@ final class ListingRows {
       }
       waiting = refused;
     }
-    insertCategories(stored);
-    return Arrays.asList(stored);
+    List<Listing> inOrder = Arrays.asList(stored);
+    insertCategories(inOrder);
+    return inOrder;
   }
 
   /**
@@ -104,21 +119,23 @@ final class ListingRows {
 
   /** The parameters of the rows' INSERT, each row under the reference it tries. */
   private static Object[] values(List<Waiting> rows) {
-    Object[] values = new Object[rows.size() * ListingTable.COLUMNS];
+    int columns = rows.get(0).columns.length;
+    Object[] values = new Object[rows.size() * columns];
     int at = 0;
     for (Waiting row : rows) {
       row.columns[0] = row.ref;
-      System.arraycopy(row.columns, 0, values, at, ListingTable.COLUMNS);
-      at += ListingTable.COLUMNS;
+      System.arraycopy(row.columns, 0, values, at, columns);
+      at += columns;
     }
     return values;
   }
 
-  private void insertCategories(Listing[] stored) {
+  /** One index row per category of each stored listing, with its geographic cell. */
+  void insertCategories(List<Listing> stored) {
     List<Object> values = new ArrayList<>();
     int rows = 0;
     for (Listing listing : stored) {
-      Integer cell = ListingTable.cellOf(listing);
+      Integer cell = cellOf(listing);
       for (Category category : listing.categories()) {
         Collections.addAll(values, listing.id(), category.id(), cell);
         if (++rows == CATEGORIES_PER_INSERT) {
@@ -133,13 +150,14 @@ final class ListingRows {
     }
   }
 
-  /** The statement inserting n rows at [n - 1]: the same String each time, for the cache. */
-  private static String[] statements(int most, String into, String row, String tail) {
-    String[] statements = new String[most];
-    for (int n = 1; n <= most; n++) {
-      statements[n - 1] = into + String.join(", ", Collections.nCopies(n, row)) + tail;
-    }
-    return statements;
+  /** The geographic cell a listing's categories are filed under; null for none. */
+  private static Integer cellOf(Listing listing) {
+    // An offer that ships or works remotely is filed under no cell, like one of unknown place, so
+    // every nearby-listing query finds it wherever the need is.
+    boolean anywhere = listing.kind() == Kind.OFFER && Shipping.offered(listing);
+    return !anywhere && listing.place() != null && listing.place().resolved()
+        ? GeoCells.of(listing.place().lat(), listing.place().lon())
+        : null;
   }
 
   /** A listing still to store, with the reference length it tries next. */
@@ -155,13 +173,13 @@ final class ListingRows {
       this.index = index;
       this.draft = draft;
       this.columns = ListingTable.columns(draft);
-      this.length = Math.max(shortestFree, ListingTable.SHORTEST_REF);
+      this.length = Math.max(shortestFree, SHORTEST_REF);
     }
 
     void nextTry() {
-      if (++triesAtLength == ListingTable.TRIES_PER_LENGTH) {
+      if (++triesAtLength == TRIES_PER_LENGTH) {
         triesAtLength = 0;
-        if (++length > ListingTable.LONGEST_REF) {
+        if (++length > LONGEST_REF) {
           throw new StoreException("no free listing reference found");
         }
       }

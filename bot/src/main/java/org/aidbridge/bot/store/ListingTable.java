@@ -6,28 +6,18 @@ import static org.aidbridge.bot.store.Columns.millis;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.aidbridge.bot.model.Address;
-import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
-import org.aidbridge.bot.model.ListingRefs;
 import org.aidbridge.bot.model.Place;
-import org.aidbridge.bot.model.Shipping;
 import org.aidbridge.bot.model.Status;
 import org.aidbridge.bot.model.Urgency;
 
 /** Listings and their categories. */
 final class ListingTable {
-  static final int SHORTEST_REF = 3;
-  static final int LONGEST_REF = 6;
-  static final int TRIES_PER_LENGTH = 8;
-
   /** Each listing with its categories folded into one column. */
   private static final String SELECT =
       """
@@ -37,39 +27,17 @@ final class ListingTable {
         FROM listings l
       """;
 
-  static final String INSERT_INTO =
-      """
-      INSERT INTO listings (ref, kind, status, text, items_json,
-          place_text, place_name, place_country, place_lat, place_lon,
-          urgency, created_at, expires_at, author_channel, author_id, author_is_group,
-          language, external_id)
-      VALUES\s""";
-
-  /** The values of one listing: {@link #COLUMNS} of them, from {@link #columns}. */
-  static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-  static final int COLUMNS = 18;
-
-  /** A reference taken (drawn at random) inserts nothing; the next one is tried. */
-  static final String ON_TAKEN_REF = " ON CONFLICT (ref) DO NOTHING";
-
-  private static final String INSERT = INSERT_INTO + ROW + ON_TAKEN_REF;
-
-  static final String INSERT_CATEGORY_INTO =
-      "INSERT INTO listing_categories (listing_id, category, cell) VALUES ";
-
   private final Database db;
-  private final RandomGenerator random;
-  // Per kind, the length of reference the last search found free at (see freeRef).
-  private final Map<Kind, Integer> shortestFree = new ConcurrentHashMap<>();
+  private final ListingRows rows;
 
   ListingTable(Database db, RandomGenerator random) {
     this.db = db;
-    this.random = random;
+    this.rows = new ListingRows(db, random);
   }
 
+  /** The listing and its categories, in a transaction that makes the two one. */
   Listing insert(Listing draft) {
-    return db.inTransaction(() -> insertWithin(draft));
+    return db.inTransaction(() -> rows.insert(List.of(draft)).get(0));
   }
 
   /**
@@ -79,39 +47,12 @@ final class ListingTable {
    * ListingRows}).
    */
   List<Listing> insertAll(List<Listing> drafts) {
-    return db.atomically(() -> new ListingRows(db, random, shortestFree).insert(drafts));
+    return db.atomically(() -> rows.insert(drafts));
   }
 
   /**
-   * Stores the listing and its categories (inside a transaction that makes the two one) under a
-   * reference no listing has; longer ones once the short ones get crowded. A reference is tried by
-   * inserting the row under it: a taken one inserts nothing (the reference is unique), and the next
-   * is tried, so no query asks first. A search starts at the length where the last one of its kind
-   * found a free reference: once the short ones are crowded (at 100,000 listings the
-   * three-character ones are), trying them again for every new listing was a fifth of an import's
-   * inserting. Shorter ones are tried again after a restart.
+   * The values of a listing's row, in ListingRows' column order, the reference (first) still null.
    */
-  private Listing insertWithin(Listing draft) {
-    Kind kind = draft.kind();
-    Object[] columns = columns(draft);
-    for (int length = shortestFree.getOrDefault(kind, SHORTEST_REF);
-        length <= LONGEST_REF;
-        length++) {
-      for (int attempt = 0; attempt < TRIES_PER_LENGTH; attempt++) {
-        String ref = ListingRefs.random(kind, random, length);
-        columns[0] = ref;
-        OptionalLong id = db.insertIfNew(INSERT, columns);
-        if (id.isPresent()) {
-          shortestFree.put(kind, length);
-          insertCategories(id.getAsLong(), draft);
-          return draft.withIdAndRef(id.getAsLong(), ref);
-        }
-      }
-    }
-    throw new StoreException("no free listing reference found");
-  }
-
-  /** The values of {@link #ROW}, the reference (first) still to be chosen. */
   static Object[] columns(Listing draft) {
     Address author = draft.author();
     return values(
@@ -235,7 +176,7 @@ final class ListingTable {
             throw new StoreException("no listing with id " + listing.id());
           }
           db.update("DELETE FROM listing_categories WHERE listing_id = ?", listing.id());
-          insertCategories(listing.id(), listing);
+          rows.insertCategories(List.of(listing));
           return null;
         });
   }
@@ -261,24 +202,6 @@ final class ListingTable {
       }
     }
     return all.toArray();
-  }
-
-  /** One index row per category, with the listing's geographic cell (null when unknown). */
-  private void insertCategories(long id, Listing listing) {
-    Integer cell = cellOf(listing);
-    for (Category category : listing.categories()) {
-      db.update(INSERT_CATEGORY_INTO + "(?, ?, ?)", id, category.id(), cell);
-    }
-  }
-
-  /** The geographic cell a listing's categories are filed under; null for none. */
-  static Integer cellOf(Listing listing) {
-    // An offer that ships or works remotely is filed under no cell, like one of unknown place, so
-    // every nearby-listing query finds it wherever the need is.
-    boolean anywhere = listing.kind() == Kind.OFFER && Shipping.offered(listing);
-    return !anywhere && listing.place() != null && listing.place().resolved()
-        ? GeoCells.of(listing.place().lat(), listing.place().lon())
-        : null;
   }
 
   static Listing read(ResultSet row) throws SQLException {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.Match;
 
@@ -22,18 +21,12 @@ final class MatchTable {
   private static final String INSERT_INTO =
       "INSERT INTO matches (need_id, offer_id, score, reasons_json, created_at) VALUES ";
   private static final String ON_TAKEN_PAIR = " ON CONFLICT (need_id, offer_id) DO NOTHING";
-  // The INSERT of n rows at [n - 1]: the same String each time, for the statement cache.
-  private static final String[] INSERT_ROWS = new String[PER_INSERT];
-
-  static {
-    for (int n = 1; n <= PER_INSERT; n++) {
-      INSERT_ROWS[n - 1] =
-          INSERT_INTO
-              + String.join(", ", java.util.Collections.nCopies(n, "(?, ?, ?, ?, ?)"))
-              + ON_TAKEN_PAIR
-              + " RETURNING id, need_id, offer_id";
-    }
-  }
+  private static final String[] INSERT_ROWS =
+      MultiRowInserts.upTo(
+          PER_INSERT,
+          INSERT_INTO,
+          "(?, ?, ?, ?, ?)",
+          ON_TAKEN_PAIR + " RETURNING id, need_id, offer_id");
 
   /** A match row before its listings are read. */
   private record Row(
@@ -47,25 +40,17 @@ final class MatchTable {
     this.listings = listings;
   }
 
-  /**
-   * Keeps a match, or gives back the one kept before for the same need and offer. One statement
-   * when it is new (most are): no savepoint, no lookup first.
-   */
+  /** Keeps a match, or gives back the one kept before for the same need and offer. */
   Match insert(Match match) {
-    OptionalLong id =
-        db.insertIfNew(INSERT_INTO + "(?, ?, ?, ?, ?)" + ON_TAKEN_PAIR, values(match));
-    return id.isPresent() ? match.withId(id.getAsLong()) : keptBefore(match);
+    return insertAll(List.of(match)).get(0);
   }
 
   /**
    * Keeps matches as {@link #insert} keeps each, in this order, with one INSERT for up to {@link
-   * #PER_INSERT} of them: a new listing's matches cost one statement instead of one each. A pair
-   * met twice gives back, the second time, the match kept the first.
+   * #PER_INSERT} of them: a new listing's matches cost one statement, no savepoint and no lookup
+   * first. A pair met twice gives back, the second time, the match kept the first.
    */
   List<Match> insertAll(List<Match> matches) {
-    if (matches.size() == 1) {
-      return List.of(insert(matches.get(0)));
-    }
     return db.atomically(
         () -> {
           Map<List<Long>, Long> newIds = new HashMap<>();

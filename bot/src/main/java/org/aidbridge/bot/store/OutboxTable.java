@@ -83,16 +83,8 @@ final class OutboxTable {
   /** Rows in one INSERT at most: each statement's SQL is prepared once per number of rows. */
   static final int ROWS_PER_INSERT = 16;
 
-  // The INSERT of n rows at [n - 1]: the same String each time (its hash, the statement cache's
-  // key, is worked out once).
-  private static final String[] INSERT_ROWS = new String[ROWS_PER_INSERT];
-
-  static {
-    for (int n = 1; n <= ROWS_PER_INSERT; n++) {
-      INSERT_ROWS[n - 1] =
-          INSERT_COLUMNS + String.join(", ", java.util.Collections.nCopies(n, ROW_VALUES));
-    }
-  }
+  private static final String[] INSERT_ROWS =
+      MultiRowInserts.upTo(ROWS_PER_INSERT, INSERT_COLUMNS, ROW_VALUES, "");
 
   private final Database db;
 
