@@ -2,15 +2,18 @@ package org.aidbridge.bot.parse;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Place;
 import org.aidbridge.bot.model.Urgency;
+import org.aidbridge.bot.parse.lexicon.ExpiryWords;
 import org.aidbridge.bot.parse.lexicon.Lexicon;
 import org.aidbridge.bot.parse.lexicon.Lexicons;
 import org.aidbridge.bot.parse.lexicon.TextNormalizer;
+import org.aidbridge.bot.parse.lexicon.Token;
 import org.aidbridge.bot.parse.lexicon.Tokenizer;
 import org.aidbridge.bot.place.PlaceFinder;
 
@@ -90,19 +93,27 @@ public final class LexiconParser implements ListingParser {
 
   @Override
   public ParsedMessage parse(String text, ParseContext context) {
+    return readAhead(text, context).at(context == null ? null : context.now());
+  }
+
+  @Override
+  public Reading readAhead(String text, ParseContext context) {
     String hint = context == null ? null : context.languageHint();
     String fallback = fallbackLanguage(hint);
     if (text == null || text.isBlank()) {
-      return ParsedMessage.none(fallback);
+      return now -> ParsedMessage.none(fallback);
     }
     // Outside the try: a gate that failed to train is a broken build, not a message to skip.
     KindGate trained = gate == null ? null : gate.join();
     try {
-      return parseText(
-          text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text, context, trained);
+      return readText(
+          text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text,
+          context,
+          trained,
+          fallback);
     } catch (RuntimeException e) {
       // A parser bug must not cost a message: it is stored, and read as not a listing.
-      return ParsedMessage.none(fallback);
+      return now -> ParsedMessage.none(fallback);
     }
   }
 
@@ -120,7 +131,7 @@ public final class LexiconParser implements ListingParser {
     return new RuleReading(read(text, tokenized, lexicon, found, urgency), tokenized);
   }
 
-  private ParsedMessage parseText(String text, ParseContext context, KindGate gate) {
+  private Reading readText(String text, ParseContext context, KindGate gate, String fallback) {
     Tokenizer.Result tokenized =
         Tokenizer.tokenize(TextNormalizer.normalize(text), lexicons.clauseOpeners());
     var tokens = tokenized.tokens();
@@ -134,25 +145,58 @@ public final class LexiconParser implements ListingParser {
     }
     Kind kind = reading.kind();
     if (kind == null) {
-      return ParsedMessage.none(lexicon.code());
+      ParsedMessage none = ParsedMessage.none(lexicon.code());
+      return now -> none;
     }
     Set<Category> categories = EnumSet.noneOf(Category.class);
     categories.addAll(found.categories());
     if (categories.isEmpty()) {
       categories.add(Category.OTHER);
     }
-    Instant now = context == null ? null : context.now();
-    Instant expiresAt = expiryReader.read(tokens, lexicon.expiry(), now);
     String home = context == null ? null : context.homeCountry();
-    return new ParsedMessage(
-        kind,
-        categories,
-        found.items(),
-        findPlace(text, lexicon.code(), home),
-        urgency.urgency(),
-        expiresAt,
-        lexicon.code(),
-        reading.confidence());
+    ParsedMessage timeless =
+        new ParsedMessage(
+            kind,
+            categories,
+            found.items(),
+            findPlace(text, lexicon.code(), home),
+            urgency.urgency(),
+            null,
+            lexicon.code(),
+            reading.confidence());
+    return new Timeless(timeless, expiryReader, tokens, lexicon.expiry(), fallback);
+  }
+
+  /**
+   * A listing read but for its expiry, which depends on the moment ("until Friday"); {@code
+   * fallback} is the language of the reading given if that fails, as if the whole parse had.
+   */
+  private record Timeless(
+      ParsedMessage reading,
+      ExpiryReader expiry,
+      List<Token> tokens,
+      ExpiryWords words,
+      String fallback)
+      implements Reading {
+
+    @Override
+    public ParsedMessage at(Instant now) {
+      Instant expiresAt;
+      try {
+        expiresAt = expiry.read(tokens, words, now);
+      } catch (RuntimeException e) {
+        return ParsedMessage.none(fallback); // a parser bug must not cost a message
+      }
+      return new ParsedMessage(
+          reading.kind(),
+          reading.categories(),
+          reading.items(),
+          reading.place(),
+          reading.urgency(),
+          expiresAt,
+          reading.language(),
+          reading.confidence());
+    }
   }
 
   private KindClassifier.Reading read(

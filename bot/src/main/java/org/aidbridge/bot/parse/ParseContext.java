@@ -15,6 +15,11 @@ public record ParseContext(String languageHint, Instant now, String homeCountry)
     return new ParseContext(null, now, null);
   }
 
+  /** The same context at another moment. */
+  public ParseContext withNow(Instant moment) {
+    return new ParseContext(languageHint, moment, homeCountry);
+  }
+
   public ParseContext withLanguageHint(String language) {
     return new ParseContext(language, now, homeCountry);
   }

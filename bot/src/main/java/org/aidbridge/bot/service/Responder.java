@@ -1,6 +1,7 @@
 package org.aidbridge.bot.service;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,7 +43,7 @@ public final class Responder {
           "🙏");
 
   private final CommandParser commands = new CommandParser();
-  private final ListingParser parser;
+  private final ParseAhead readings;
   private final ListingCommands listings;
   private final Questions questions;
   private final GroupCommands groups;
@@ -72,7 +73,7 @@ public final class Responder {
       Confirmations confirmations,
       Store store,
       KindQuestion kindQuestion) {
-    this.parser = parser;
+    this.readings = new ParseAhead(parser);
     this.listings = listings;
     this.questions = questions;
     this.groups = groups;
@@ -286,10 +287,31 @@ public final class Responder {
   }
 
   private ParsedMessage parse(InboundMessage message, String text) {
-    // In a subscribed group, places are first looked for in the group's own country.
-    String home = groups.countryOf(message).orElse(settings.homeCountry());
-    ParseContext context = new ParseContext(message.languageHint(), clock.instant(), home);
-    return parser.parse(text, context);
+    return readings.parse(
+        text, new ParseContext(message.languageHint(), clock.instant(), home(message)));
+  }
+
+  /** In a subscribed group, places are first looked for in the group's own country. */
+  private String home(InboundMessage message) {
+    return groups.countryOf(message).orElse(settings.homeCountry());
+  }
+
+  /**
+   * Starts reading a batch's messages on another thread as {@link #listingOrChatter} will read
+   * them, while the handling thread goes through them (the batch is to be closed when they are
+   * handled). Nothing is read ahead if what a reading depends on cannot be looked up now.
+   */
+  ParseAhead.Batch readAhead(List<InboundMessage> batch) {
+    List<ParseAhead.Wanted> texts = new ArrayList<>(batch.size());
+    try {
+      for (InboundMessage message : batch) {
+        texts.add(
+            new ParseAhead.Wanted(effectiveText(message), message.languageHint(), home(message)));
+      }
+    } catch (RuntimeException e) {
+      texts.clear(); // the store failing: each message is read when it is handled, as ever
+    }
+    return readings.start(texts);
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.aidbridge.bot.BotService;
 import org.aidbridge.bot.BotSettings;
 import org.aidbridge.bot.Bots;
@@ -46,6 +47,19 @@ class GroupHomePlaceTest {
     assertThat(store.subscriptionOf(GROUP)).isPresent();
 
     bot.handle(inGroup(SAM, "we need 2 tarps in San Jose", "g2", false));
+
+    assertThat(store.activeListingsOf(SAM))
+        .singleElement()
+        .satisfies(l -> assertThat(l.place().country()).isEqualTo("CR"));
+  }
+
+  @Test
+  void aGroupSubscribedEarlierInTheSameBatchGivesItsCountryToTheMessagesAfterIt() {
+    // The batch's texts are read ahead before the first is handled, when the group has no country.
+    bot.handleAll(
+        List.of(
+            inGroup(ADMIN, "/subscribe Cartago, Costa Rica 100", "g1", true),
+            inGroup(SAM, "we need 2 tarps in San Jose", "g2", false)));
 
     assertThat(store.activeListingsOf(SAM))
         .singleElement()
