@@ -41,31 +41,24 @@ final class ConversationTable {
         question.text());
   }
 
+  /**
+   * Takes the question pending for the person on this topic, in one statement: only whoever deletes
+   * the row gets it (two at once on PostgreSQL: one of them), and a message with nothing pending,
+   * most of them, costs one statement and no savepoint.
+   */
   Optional<PendingQuestion> take(Address person, PendingQuestion.Topic topic) {
-    return db.inTransaction(
-        () -> {
-          Object[] key = {person.channel().id(), person.id(), topic.name()};
-          Optional<PendingQuestion> found =
-              db.one(
-                  """
-                  SELECT question, listing_id, text FROM pending_questions
-                   WHERE address_channel = ? AND address_id = ? AND topic = ?
-                  """,
-                  ConversationTable::question,
-                  key);
-          if (found.isEmpty()) {
-            return found; // nothing asked: nothing to delete (most messages)
-          }
-          // Only whoever deleted it has taken it (two at once on PostgreSQL: one of them).
-          int taken =
-              db.update(
-                  """
-                  DELETE FROM pending_questions
-                   WHERE address_channel = ? AND address_id = ? AND topic = ?
-                  """,
-                  key);
-          return taken > 0 ? found : Optional.<PendingQuestion>empty();
-        });
+    return db.atomically(
+        () ->
+            db.one(
+                """
+                DELETE FROM pending_questions
+                 WHERE address_channel = ? AND address_id = ? AND topic = ?
+                RETURNING question, listing_id, text
+                """,
+                ConversationTable::question,
+                person.channel().id(),
+                person.id(),
+                topic.name()));
   }
 
   Set<Kind> shareConsents(long needId, long offerId) {

@@ -92,7 +92,10 @@ public interface Store extends AutoCloseable, ChannelMemory {
 
   // --- listings ---
 
-  /** Stores a new listing, giving it an id and a reference no other listing has. */
+  /**
+   * Stores a new listing, giving it an id and a reference no other listing has. Inside a
+   * transaction it is part of it, with no savepoint of its own, as {@link #insertListings}.
+   */
   Listing insertListing(Listing draft);
 
   /**
