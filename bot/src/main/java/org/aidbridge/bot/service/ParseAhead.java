@@ -3,6 +3,7 @@ package org.aidbridge.bot.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -93,7 +94,7 @@ public final class ParseAhead {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return parser.parse(text, context);
-    } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+    } catch (ExecutionException | CancellationException e) {
       // Cancelled by its batch's end in another thread, or failed: read here as if never ahead.
       return parser.parse(text, context);
     }
