@@ -37,6 +37,7 @@ public abstract class JdbcStore implements Store {
   private final MatchTable matches;
   private final OutboxTable outbox;
   private final GroupTable groups;
+  private volatile SubscriptionsRead subscriptionsRead;
   private final LinkTable links;
   private final LifecycleTable lifecycle;
   private final RetentionTable retention;
@@ -461,9 +462,37 @@ public abstract class JdbcStore implements Store {
     return groups.of(group);
   }
 
+  /**
+   * Every subscription. Each new listing looks through them all; where the database keeps a version
+   * of them ({@link #subscriptionsVersion}), they are read again only when it has changed.
+   */
   @Override
   public List<Subscription> subscriptions() {
-    return groups.all();
+    OptionalLong version = subscriptionsVersion();
+    if (version.isEmpty()) {
+      return groups.all();
+    }
+    SubscriptionsRead kept = subscriptionsRead;
+    if (kept != null && kept.version() == version.getAsLong()) {
+      return kept.subscriptions();
+    }
+    // Read after the version: if a change slips in between, these rows are newer than the
+    // version they are kept under, and the next call, finding the version changed, reads again.
+    List<Subscription> all = List.copyOf(groups.all());
+    subscriptionsRead = new SubscriptionsRead(version.getAsLong(), all);
+    return all;
+  }
+
+  /** The subscriptions as read when the database said {@code version}. */
+  private record SubscriptionsRead(long version, List<Subscription> subscriptions) {}
+
+  /**
+   * A number the database draws anew, in the same transaction, with every change to a subscription
+   * (an undone change leaves the version before it); empty where it keeps none, and the
+   * subscriptions are then read every time.
+   */
+  protected OptionalLong subscriptionsVersion() {
+    return OptionalLong.empty();
   }
 
   @Override

@@ -55,6 +55,7 @@ class ForgetEverythingTest {
           "installation_keys",
           "database_identity",
           "listings_version",
+          "subscriptions_version",
           "bans",
           "digests_sent",
           "subscriptions",
