@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.aidbridge.bot.BotService;
 import org.aidbridge.bot.BotSettings;
@@ -16,6 +17,8 @@ import org.aidbridge.bot.Bots;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.InboundMessage;
+import org.aidbridge.bot.model.Place;
+import org.aidbridge.bot.model.Subscription;
 import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
 import org.aidbridge.routes.app.RawInbox;
@@ -27,15 +30,17 @@ import org.aidbridge.routes.app.RawInbox;
  * second of the process's CPU time, and the heap in use.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.aidbridge.benchmarks.LoadHarness
- * [messages] [batch] [core|inbox] [warm-up]}. {@code core} (the default) hands batches of {@code
- * batch} messages straight to the core (batch 1 is one message at a time, as {@link
+ * [messages] [batch] [core|inbox] [warm-up] [groups]}. {@code core} (the default) hands batches of
+ * {@code batch} messages straight to the core (batch 1 is one message at a time, as {@link
  * BotService#handle}). {@code inbox} takes the path of the Telegram and Signal channels in the
  * running application: each message is first kept as a raw payload ({@link RawInbox#keep}: the raw
  * journal and a row, one at a time, as a reading thread does), and the inbox's worker hands the
  * core what waits together (its own batch, at most one message per sender; {@code batch} is
  * ignored). {@code warm-up} messages (none by default) go the same way before the timing starts, so
  * that the figures show the code compiled rather than the JIT compiling it; the counts printed
- * include them.
+ * include them. {@code groups} (none by default) subscribed group chats, each 50 km around a place
+ * far from every town of the messages (as most of a national network's groups are from any one
+ * listing): every new listing is held against each of them.
  */
 public final class LoadHarness {
   private static final List<String> PLACES =
@@ -75,8 +80,10 @@ public final class LoadHarness {
     int batch = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     boolean throughInbox = args.length > 2 && args[2].equals("inbox");
     int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+    int groups = args.length > 4 ? Integer.parseInt(args[4]) : 0;
     try (ScratchDirectory dir = new ScratchDirectory("aidbridge-load");
         Store store = SqliteStore.open(dir.resolve("load.db").toString())) {
+      subscribeFarGroups(store, groups);
       BotService bot = Bots.create(store, BotSettings.DEFAULT, Clock.systemUTC());
       SplittableRandom random = new SplittableRandom(7);
       bot.handle(message(0, random, null)); // loads the gazetteer and lexicons outside the timing
@@ -94,11 +101,12 @@ public final class LoadHarness {
       System.gc();
       long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
       System.out.printf(
-          "%d messages (%s) in %.1f s: %.0f messages/s; %.1f s of CPU: %.0f messages per"
+          "%d messages (%s%s) in %.1f s: %.0f messages/s; %.1f s of CPU: %.0f messages per"
               + " CPU-second; %d MB written; %d replies queued, %d listings, heap in use %d MB%n",
           messages,
           (throughInbox ? "through the raw inbox" : "batches of " + batch)
               + (warmUp > 0 ? ", after " + warmUp + " untimed" : ""),
+          groups > 0 ? ", " + groups + " groups subscribed" : "",
           seconds,
           messages / seconds,
           cpuSeconds,
@@ -107,6 +115,22 @@ public final class LoadHarness {
           store.outboxBacklog().depth(),
           store.allListings().size(),
           heapMb);
+    }
+  }
+
+  /** Groups each 50 km around a point south of Australia's coast: no message's town is near. */
+  private static void subscribeFarGroups(Store store, int groups) {
+    SplittableRandom random = new SplittableRandom(3);
+    for (int i = 0; i < groups; i++) {
+      double lat = random.nextDouble(-45, -40);
+      double lon = random.nextDouble(110, 150);
+      store.saveSubscription(
+          new Subscription(
+              Address.group(Channel.TELEGRAM, "-100" + i),
+              new Place("group " + i, "group " + i, "AU", lat, lon),
+              50,
+              Set.of(),
+              "en"));
     }
   }
 

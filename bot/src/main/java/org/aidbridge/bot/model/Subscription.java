@@ -25,10 +25,15 @@ public record Subscription(
   public boolean covers(Listing listing) {
     boolean categoryFits =
         categories.isEmpty() || listing.categories().stream().anyMatch(categories::contains);
-    if (!categoryFits || listing.place() == null) {
+    Place place = listing.place();
+    if (!categoryFits || place == null || !place.resolved() || !center.resolved()) {
       return false;
     }
-    double km = center.distanceKm(listing.place());
+    // Every new listing is held against every subscription: most are in other towns.
+    if (GeoMath.surelyFartherThan(center.lat(), place.lat(), radiusKm)) {
+      return false;
+    }
+    double km = center.distanceKm(place);
     return km >= 0 && km <= radiusKm;
   }
 }
