@@ -26,6 +26,13 @@ import java.util.Set;
  */
 public final class DatabaseCopy {
   private static final String HISTORY = "flyway_schema_history";
+
+  /**
+   * Not copied: PostgreSQL draws its own version of the subscriptions (schema step 25) as they are
+   * copied in, and the SQLite row would collide with it.
+   */
+  private static final String SUBSCRIPTIONS_VERSION = "subscriptions_version";
+
   private static final int BATCH = 500;
 
   private DatabaseCopy() {}
@@ -83,6 +90,8 @@ public final class DatabaseCopy {
                 "SELECT name FROM sqlite_master WHERE type = 'table'"
                     + " AND name NOT LIKE 'sqlite_%' AND name <> '"
                     + HISTORY
+                    + "' AND name <> '"
+                    + SUBSCRIPTIONS_VERSION
                     + "' ORDER BY name")) {
       while (rs.next()) {
         tables.add(rs.getString(1));

@@ -488,11 +488,14 @@ public abstract class JdbcStore implements Store {
 
   /**
    * A number the database draws anew, in the same transaction, with every change to a subscription
-   * (an undone change leaves the version before it); empty where it keeps none, and the
-   * subscriptions are then read every time.
+   * (schema steps 24 and 25; an undone change leaves the version before it); empty while there is
+   * none (PostgreSQL until a subscription first changes), and the subscriptions are then read every
+   * time.
    */
-  protected OptionalLong subscriptionsVersion() {
-    return OptionalLong.empty();
+  private OptionalLong subscriptionsVersion() {
+    return db.one("SELECT version FROM subscriptions_version WHERE one = 1", row -> row.getLong(1))
+        .map(OptionalLong::of)
+        .orElseGet(OptionalLong::empty);
   }
 
   @Override

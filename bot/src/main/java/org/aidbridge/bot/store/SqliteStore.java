@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
 
 /**
@@ -58,14 +57,6 @@ public final class SqliteStore extends JdbcStore {
     }
     return db.one("SELECT version FROM listings_version WHERE one = 1", row -> row.getLong(1))
         .map(version -> new ListingsVersion(databaseId, version));
-  }
-
-  /** The version the triggers of schema step 24 keep. */
-  @Override
-  protected OptionalLong subscriptionsVersion() {
-    return db.one("SELECT version FROM subscriptions_version WHERE one = 1", row -> row.getLong(1))
-        .map(OptionalLong::of)
-        .orElseGet(OptionalLong::empty);
   }
 
   /** This store's journal of sends ({@code <database>-sent.<id>}), or null in memory. */

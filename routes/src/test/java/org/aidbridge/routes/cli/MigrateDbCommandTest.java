@@ -3,6 +3,7 @@ package org.aidbridge.routes.cli;
 import static org.aidbridge.bot.store.StoreFixtures.ALICE;
 import static org.aidbridge.bot.store.StoreFixtures.BOB;
 import static org.aidbridge.bot.store.StoreFixtures.GROUP;
+import static org.aidbridge.bot.store.StoreFixtures.PORTLAND;
 import static org.aidbridge.bot.store.StoreFixtures.T0;
 import static org.aidbridge.bot.store.StoreFixtures.draft;
 import static org.aidbridge.bot.store.StoreFixtures.match;
@@ -11,11 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Channel;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
+import org.aidbridge.bot.model.Subscription;
 import org.aidbridge.bot.store.DatabaseLogin;
 import org.aidbridge.bot.store.OutboxStatus;
 import org.aidbridge.bot.store.PostgresStore;
@@ -32,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * target that holds anything is refused and left as it was.
  */
 class MigrateDbCommandTest {
+  private static final Subscription PORTLAND_GROUP =
+      new Subscription(GROUP, PORTLAND, 25, Set.of(Category.FOOD), "en");
   @TempDir Path dir;
   private Path sqlite;
   private DatabaseLogin target;
@@ -50,6 +55,7 @@ class MigrateDbCommandTest {
       store.markSent(store.enqueue(message(BOB, "sent already"), T0).id(), "tg-1", T0);
       store.putState("telegram.offset", "42");
       key = store.installationKey("log-pseudonyms");
+      store.saveSubscription(PORTLAND_GROUP);
     }
     target = TestPostgres.shared().newDatabase();
   }
@@ -61,7 +67,8 @@ class MigrateDbCommandTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.outLines())
         .contains("listings: 2 rows", "listing_categories: 3 rows", "matches: 1 rows")
-        .contains("outbox: 2 rows", "state: 1 rows", "installation_keys: 1 rows");
+        .contains("outbox: 2 rows", "state: 1 rows", "installation_keys: 1 rows")
+        .contains("subscriptions: 1 rows");
     assertThat(result.out()).contains("the counts match");
     try (PostgresStore store = PostgresStore.open(target, 2)) {
       Listing copied = store.listingByRef(need.ref()).orElseThrow();
@@ -71,6 +78,8 @@ class MigrateDbCommandTest {
           .isEqualTo(OutboxStatus.PENDING);
       assertThat(store.state("telegram.offset")).contains("42");
       assertThat(store.installationKey("log-pseudonyms")).isEqualTo(key);
+      // PostgreSQL drew its own version of the subscriptions as they were copied in.
+      assertThat(store.subscriptions()).containsExactly(PORTLAND_GROUP);
       Listing later = store.insertListing(draft(Kind.OFFER, BOB, Category.WATER));
       assertThat(later.id()).as("ids go on after the copied ones").isGreaterThan(need.id() + 1);
     }
