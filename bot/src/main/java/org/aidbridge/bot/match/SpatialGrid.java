@@ -2,6 +2,7 @@ package org.aidbridge.bot.match;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.aidbridge.bot.model.GeoMath;
 
 /**
  * Located listings in cells at three resolutions: four-degree cells (about 450 km) hold one-degree
@@ -17,7 +18,6 @@ final class SpatialGrid {
   private static final double[] SIZES = {4, 1, 0.25}; // powers of two: dividing by them is exact
   private static final int LEAF = SIZES.length - 1;
   private static final int SPLIT = 4; // each side of a cell splits in four at the next size
-  private static final double EARTH_RADIUS_KM = 6371.0088;
   // A hair under the true lower bound, so rounding never makes it exceed a real distance.
   private static final double SAFETY = 0.999;
 
@@ -130,11 +130,11 @@ final class SpatialGrid {
     double byLatitude = Math.toRadians(dLat);
     double dLon = longitudeGap(west, size, lon);
     if (dLon == 0) {
-      return SAFETY * EARTH_RADIUS_KM * byLatitude;
+      return SAFETY * GeoMath.EARTH_RADIUS_KM * byLatitude;
     }
     double d = Math.toRadians(Math.min(dLon, 90));
     double toMeridian = cosLat * (d - d * d * d / 6);
-    return SAFETY * EARTH_RADIUS_KM * Math.max(byLatitude, toMeridian);
+    return SAFETY * GeoMath.EARTH_RADIUS_KM * Math.max(byLatitude, toMeridian);
   }
 
   private static double longitudeGap(double west, double size, double lon) {

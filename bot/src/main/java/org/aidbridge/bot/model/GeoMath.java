@@ -2,7 +2,8 @@ package org.aidbridge.bot.model;
 
 /** Distances on the Earth's surface. */
 public final class GeoMath {
-  private static final double EARTH_RADIUS_KM = 6371.0088;
+  /** The mean radius every distance here is worked out with, and every bound on one. */
+  public static final double EARTH_RADIUS_KM = 6371.0088;
 
   private GeoMath() {}
 
