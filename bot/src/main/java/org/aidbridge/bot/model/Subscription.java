@@ -33,7 +33,6 @@ public record Subscription(
     if (GeoMath.surelyFartherThan(center.lat(), place.lat(), radiusKm)) {
       return false;
     }
-    double km = center.distanceKm(place);
-    return km >= 0 && km <= radiusKm;
+    return center.distanceKm(place) <= radiusKm;
   }
 }
