@@ -41,7 +41,7 @@ public final class KeptFiles {
    * while writing it: a gazetteer is 14 MB). A file of a running process, or not named by a process
    * number, is left alone; one that cannot be deleted only stays.
    */
-  static void deleteLeftBehind(Path file) {
+  public static void deleteLeftBehind(Path file) {
     String prefix = file.getFileName() + NEW;
     Path directory = file.toAbsolutePath().getParent();
     try (DirectoryStream<Path> left =

@@ -21,6 +21,7 @@ import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.Status;
+import org.aidbridge.bot.store.ListingChangeMark;
 import org.aidbridge.bot.store.ListingWatcher;
 import org.aidbridge.bot.store.Store;
 import org.slf4j.Logger;
@@ -119,6 +120,7 @@ public final class MatchIndex implements ListingWatcher {
   private final CountDownLatch completed = new CountDownLatch(1);
   private final long fillStarted = System.nanoTime();
   private volatile boolean fromSnapshot;
+  private volatile int changedSinceSnapshot;
 
   private MatchIndex(Store store, int pageSize) {
     this.filling = store;
@@ -180,9 +182,9 @@ public final class MatchIndex implements ListingWatcher {
   }
 
   /**
-   * Fills the whole index from the snapshot beside the store, when there is one that holds what the
-   * store holds now ({@link MatchIndexSnapshot#read}); false when there is none, or another thread
-   * read a page meanwhile (the pages then go on).
+   * Fills the whole index from the snapshot beside the store and the listings changed since it was
+   * written ({@link MatchIndexSnapshot#read}); false when there is none that can be used, or
+   * another thread read a page meanwhile (the pages then go on).
    */
   private boolean fillFromSnapshot() {
     Store store = filling;
@@ -193,6 +195,7 @@ public final class MatchIndex implements ListingWatcher {
     if (loaded.isEmpty()) {
       return false;
     }
+    changedSinceSnapshot = loaded.get().changedSince();
     // False when applied (complete), or another thread completed it meanwhile; true when another
     // thread read a page first: the pages then go on.
     return !apply(new Page(0, loaded.get().profiles(), true, true));
@@ -206,16 +209,25 @@ public final class MatchIndex implements ListingWatcher {
     return fromSnapshot && complete();
   }
 
+  /** How many listings changed since the snapshot it was filled from (read from the store). */
+  int changedSinceSnapshot() {
+    return changedSinceSnapshot;
+  }
+
   /**
    * Writes the snapshot that a later start of this store may fill the index from ({@link
-   * MatchIndexSnapshot}): read from the store, not from this index, in one transaction. Nothing
-   * when the store keeps none (in memory, PostgreSQL). For a graceful stop, after the last change.
+   * MatchIndexSnapshot}): read from the store, not from this index, a page at a time. Nothing when
+   * the store keeps none (in memory, PostgreSQL). While the application runs (so that a start after
+   * a kill reads only what changed since) and at a graceful stop, after the last change. The
+   * journal row it names, or empty when none was written.
    */
-  public static void saveSnapshot(Store store) {
+  public static Optional<ListingChangeMark> saveSnapshot(Store store) {
     long started = System.nanoTime();
-    if (MatchIndexSnapshot.write(store, PAGE)) {
+    Optional<ListingChangeMark> written = MatchIndexSnapshot.write(store, PAGE);
+    if (written.isPresent()) {
       LOG.info("match index: snapshot written in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
+    return written;
   }
 
   /** Reads the rest of the index from the store on this thread, if it is not complete yet. */
@@ -288,7 +300,11 @@ public final class MatchIndex implements ListingWatcher {
             "match index: {} active listings read in {} ms{}",
             byId.size(),
             (System.nanoTime() - fillStarted) / 1_000_000,
-            fromSnapshot ? " (from the snapshot)" : "");
+            fromSnapshot
+                ? " (from the snapshot, and "
+                    + changedSinceSnapshot
+                    + " changed since from the store)"
+                : "");
         if (LOG.isDebugEnabled()) {
           LOG.debug(
               "match index: read on {}, which used {} ms of processor time",

@@ -10,121 +10,140 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.aidbridge.bot.KeptFiles;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
-import org.aidbridge.bot.store.ListingsVersion;
+import org.aidbridge.bot.store.ListingChangeMark;
+import org.aidbridge.bot.store.SnapshotFile;
 import org.aidbridge.bot.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The match index's profiles in a file beside the database, so that a start reads one file instead
- * of every active listing (at 100,000 listings about two seconds of a processor less). It is a
- * cache of a cache: written from the store (never from memory) in one transaction at a graceful
- * stop, with the {@link ListingsVersion} the store said in that transaction, the code that made the
- * profiles ({@link #CODE}: the build: {@link org.aidbridge.bot.BuildChecksum}) and a checksum; a
- * start uses it only when all of them are still what it finds, and reads the store otherwise. A
- * version is drawn anew by the database with every change to the listings (by this instance,
- * another one, a command), so a snapshot left behind by a killed run or before another instance's
- * writes, a snapshot of another database, or of a backup that went on otherwise, is never used.
+ * The match index's profiles in a file beside the database, so that a start reads one file and the
+ * listings changed since it was written instead of every active listing (at 100,000 listings
+ * seconds of a processor less). It is a cache of a cache: written from the store (never from
+ * memory) while the bot runs and at a graceful stop, naming the last row of the database's journal
+ * of listing changes it had seen ({@link ListingChangeMark}), the code that made the profiles
+ * ({@link #CODE}: the build: {@link org.aidbridge.bot.BuildChecksum}) and a checksum. A start uses
+ * it only when all of them still hold, and reads again from the store every listing the journal
+ * says changed after that row; it reads the whole store otherwise. The database adds a journal row
+ * with every change to the listings (by this instance, another one, a command), so a snapshot
+ * written before a kill or before another instance's writes serves once the changes since are read,
+ * and one of another database, of a backup that went on otherwise, or older than the journal's
+ * first row, is never used.
  */
 final class MatchIndexSnapshot {
   private static final Logger LOG = LoggerFactory.getLogger(MatchIndexSnapshot.class);
-  private static final long MAGIC = 0x4149_4442_4958_0002L; // "AIDBIX", format 2
+  private static final long MAGIC = 0x4149_4442_4958_0003L; // "AIDBIX", format 3
   private static final Kind[] KINDS = Kind.values();
+  private static final int READ_AGAIN_PAGE = 500;
 
   private MatchIndexSnapshot() {}
 
-  /** A profile list read from a snapshot, and the version of the listings it holds. */
-  record Loaded(ListingsVersion version, List<MatchProfile> profiles) {}
+  /**
+   * A profile list read from a snapshot and the store, in id order, and how many listings the
+   * journal said had changed since the snapshot was written (each read again from the store).
+   */
+  record Loaded(List<MatchProfile> profiles, int changedSince) {}
 
   /**
-   * Writes {@code store}'s active listings to its snapshot file, if it keeps one: read in one
-   * transaction with the version of the listings, written to a new file that then replaces the old
-   * one. False when the store keeps no snapshot.
+   * Writes {@code store}'s active listings to its snapshot file, if it keeps one, then deletes the
+   * journal's rows before the one it names. The journal's last row is read first, then the listings
+   * a page at a time (the bot goes on between pages): whatever changes after that row is in the
+   * journal after it, and a start reads it again from the store. The mark written, or empty when
+   * nothing was: no file kept, or a person forgotten meanwhile ({@link SnapshotFile}).
    */
-  static boolean write(Store store, int pageSize) {
-    Optional<Path> file = store.matchIndexSnapshotFile();
+  static Optional<ListingChangeMark> write(Store store, int pageSize) {
+    Optional<SnapshotFile> file = store.matchIndexSnapshotFile();
     if (file.isEmpty()) {
-      return false;
+      return Optional.empty();
+    }
+    long forgettings = file.get().forgettings();
+    Optional<ListingChangeMark> mark = store.lastListingChange();
+    if (mark.isEmpty()) {
+      return Optional.empty();
     }
     TextRelevance text = new TextRelevance();
     List<MatchProfile> profiles = new ArrayList<>();
-    ListingsVersion version =
-        store.inTransaction(
-            () -> {
-              Optional<ListingsVersion> now = store.listingsVersion();
-              if (now.isEmpty()) {
-                return null;
-              }
-              long after = 0;
-              List<Listing> page;
-              do {
-                page = store.activeListingsAfter(after, pageSize);
-                page.forEach(l -> profiles.add(MatchProfile.of(l, text)));
-                after = page.isEmpty() ? after : page.get(page.size() - 1).id();
-              } while (page.size() == pageSize);
-              return now.get();
-            });
-    if (version == null) {
-      return false;
-    }
+    long after = 0;
+    List<Listing> page;
+    do {
+      page = store.activeListingsAfter(after, pageSize);
+      page.forEach(l -> profiles.add(MatchProfile.of(l, text)));
+      after = page.isEmpty() ? after : page.get(page.size() - 1).id();
+    } while (page.size() == pageSize);
     try {
-      KeptFiles.replaceChecked(file.get(), encode(version, text.words(), profiles));
+      if (!file.get().replace(encode(mark.get(), text.words(), profiles), forgettings)) {
+        return Optional.empty();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the match index snapshot", e);
     }
-    return true;
+    store.forgetListingChangesBefore(mark.get());
+    return mark;
   }
 
   /**
-   * The profiles of {@code store}'s snapshot, their terms given ids in {@code text}, when the
-   * snapshot is whole, was made by this code and holds the version the store says now; empty
-   * otherwise (no snapshot, an older one, another database's, a damaged one). The file is read in
+   * The profiles of {@code store}'s active listings, their terms given ids in {@code text}: those
+   * of the snapshot, but for the listings changed since it was written, which are read from the
+   * store. Empty when the snapshot cannot be used (none, an older format or build, another
+   * database's, a damaged one, one the journal no longer reaches back to). The file is read in
    * pieces, never held whole in memory: its checksum first, then the profiles.
    */
   static Optional<Loaded> read(Store store, TextRelevance text) {
-    Optional<Path> file = store.matchIndexSnapshotFile();
-    file.ifPresent(MatchIndexSnapshot::deleteHalfWritten);
-    if (file.isEmpty() || !Files.isRegularFile(file.get())) {
+    Optional<SnapshotFile> file = store.matchIndexSnapshotFile();
+    if (file.isEmpty()) {
       return Optional.empty();
     }
-    try (SnapshotInput in = new SnapshotInput(file.get())) {
-      // Read once: while the bot runs, a person it forgets must not stay in a file beside it. The
-      // open file is read on after its name is gone.
-      Files.delete(file.get());
+    Path path = file.get().path();
+    KeptFiles.deleteLeftBehind(path); // by a writer killed meanwhile
+    if (!Files.isRegularFile(path)) {
+      return Optional.empty();
+    }
+    try (SnapshotInput in = new SnapshotInput(path)) {
       if (!in.whole() || in.getLong() != MAGIC || in.getLong() != CODE) {
         LOG.info("match index: the snapshot is damaged or of other code; reading the store");
         return Optional.empty();
       }
-      ListingsVersion version = new ListingsVersion(in.string(), in.getLong());
-      if (!store.listingsVersion().map(version::equals).orElse(false)) {
-        LOG.info("match index: the listings changed since the snapshot; reading the store");
+      ListingChangeMark mark = new ListingChangeMark(in.string(), in.getLong(), in.getLong());
+      Optional<Set<Long>> changed = store.listingsChangedAfter(mark);
+      if (changed.isEmpty()) {
+        LOG.info(
+            "match index: the snapshot is of another database, or older than the journal of"
+                + " listing changes; reading the store");
         return Optional.empty();
       }
-      return Optional.of(new Loaded(version, profiles(in, text)));
+      List<MatchProfile> profiles = profiles(in, text, changed.get());
+      profiles.addAll(readAgain(store, changed.get(), text));
+      profiles.sort(Comparator.comparingLong(p -> p.id));
+      return Optional.of(new Loaded(profiles, changed.get().size()));
     } catch (IOException | RuntimeException e) {
       LOG.info("match index: the snapshot could not be read ({}); reading the store", e.toString());
       return Optional.empty();
     }
   }
 
-  /** What a stop killed while it wrote its snapshot left (holding what the snapshot holds). */
-  private static void deleteHalfWritten(Path file) {
-    try (java.nio.file.DirectoryStream<Path> left =
-        Files.newDirectoryStream(file.getParent(), file.getFileName() + KeptFiles.NEW + "*")) {
-      for (Path f : left) {
-        Files.deleteIfExists(f);
+  /** The profiles of the listings among {@code ids} that are active now, read from the store. */
+  private static List<MatchProfile> readAgain(Store store, Set<Long> ids, TextRelevance text) {
+    List<MatchProfile> profiles = new ArrayList<>();
+    List<Long> all = new ArrayList<>(ids);
+    for (int from = 0; from < all.size(); from += READ_AGAIN_PAGE) {
+      List<Long> page = all.subList(from, Math.min(all.size(), from + READ_AGAIN_PAGE));
+      for (Listing l : store.listingsByIds(page)) {
+        if (l.status().active()) {
+          profiles.add(MatchProfile.of(l, text));
+        }
       }
-    } catch (IOException | RuntimeException e) {
-      LOG.debug("match index: a half-written snapshot could not be deleted", e);
     }
+    return profiles;
   }
 
   /**
@@ -132,14 +151,15 @@ final class MatchIndexSnapshot {
    * then the profiles naming them by number ({@link KeptFiles#replaceChecked} puts a CRC-32 after
    * it).
    */
-  static byte[] encode(ListingsVersion version, String[] words, List<MatchProfile> profiles)
+  static byte[] encode(ListingChangeMark mark, String[] words, List<MatchProfile> profiles)
       throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + profiles.size() * 96);
     DataOutputStream out = new DataOutputStream(bytes);
     out.writeLong(MAGIC);
     out.writeLong(CODE);
-    writeString(out, version.databaseId());
-    out.writeLong(version.version());
+    writeString(out, mark.databaseId());
+    out.writeLong(mark.seq());
+    out.writeLong(mark.token());
     writeStrings(out, List.of(words));
     Map<String, Integer> items = numbered(profiles, p -> List.of(p.items));
     Map<String, Integer> authors = numbered(profiles, p -> List.of(p.author));
@@ -189,8 +209,9 @@ final class MatchIndexSnapshot {
     }
   }
 
-  private static List<MatchProfile> profiles(SnapshotInput in, TextRelevance text)
-      throws IOException {
+  /** The snapshot's profiles but those of the listings {@code changed} since it was written. */
+  private static List<MatchProfile> profiles(
+      SnapshotInput in, TextRelevance text, Set<Long> changed) throws IOException {
     int[] termIds = new int[in.getInt()];
     for (int i = 0; i < termIds.length; i++) {
       termIds[i] = text.term(in.string());
@@ -203,7 +224,10 @@ final class MatchIndexSnapshot {
     int count = in.getInt();
     List<MatchProfile> profiles = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      profiles.add(profile(in, termIds, items, authors));
+      MatchProfile p = profile(in, termIds, items, authors);
+      if (!changed.contains(p.id)) {
+        profiles.add(p);
+      }
     }
     if (!in.atChecksum()) {
       throw new IllegalStateException("trailing bytes");

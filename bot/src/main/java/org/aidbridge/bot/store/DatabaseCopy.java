@@ -33,6 +33,12 @@ public final class DatabaseCopy {
    */
   private static final String SUBSCRIPTIONS_VERSION = "subscriptions_version";
 
+  /**
+   * Not copied: the journal of listing changes serves only the match index's snapshot beside a
+   * SQLite file (schema step 26); PostgreSQL keeps none.
+   */
+  private static final String LISTING_CHANGES = "listing_changes";
+
   private static final int BATCH = 500;
 
   private DatabaseCopy() {}
@@ -92,6 +98,8 @@ public final class DatabaseCopy {
                     + HISTORY
                     + "' AND name <> '"
                     + SUBSCRIPTIONS_VERSION
+                    + "' AND name <> '"
+                    + LISTING_CHANGES
                     + "' ORDER BY name")) {
       while (rs.next()) {
         tables.add(rs.getString(1));

@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.random.RandomGenerator;
+import org.aidbridge.bot.model.Address;
 
 /**
  * The store in one SQLite database file (WAL mode, foreign keys on), through one connection that
@@ -16,7 +19,7 @@ public final class SqliteStore extends JdbcStore {
   private final InstanceJournals journals; // null for a database in memory
   private final SqliteDatabase db;
   private final String databaseId; // null for a database in memory
-  private final Path snapshotFile; // null for a database in memory
+  private final SnapshotFile snapshotFile; // null for a database in memory
 
   private SqliteStore(
       SqliteDatabase db,
@@ -30,14 +33,11 @@ public final class SqliteStore extends JdbcStore {
     this.journals = journals;
     this.db = db;
     this.databaseId = databaseId;
-    this.snapshotFile = snapshotBeside(walFile);
+    this.snapshotFile = walFile == null ? null : new SnapshotFile(snapshotBeside(walFile));
   }
 
   /** {@code <database>.match-index} for the write-ahead log {@code <database>-wal}. */
   private static Path snapshotBeside(Path walFile) {
-    if (walFile == null) {
-      return null;
-    }
     String wal = walFile.getFileName().toString();
     String database = wal.substring(0, wal.length() - "-wal".length());
     return walFile.resolveSibling(database + ".match-index");
@@ -45,18 +45,64 @@ public final class SqliteStore extends JdbcStore {
 
   /** {@code <database>.match-index} beside the database file; none in memory. */
   @Override
-  public Optional<Path> matchIndexSnapshotFile() {
+  public Optional<SnapshotFile> matchIndexSnapshotFile() {
     return Optional.ofNullable(snapshotFile);
   }
 
-  /** The version the triggers of schema step 22 keep (none in memory: no snapshot is kept). */
+  /** The journal's last row (schema step 26; none in memory: no snapshot is kept). */
   @Override
-  public Optional<ListingsVersion> listingsVersion() {
+  public Optional<ListingChangeMark> lastListingChange() {
     if (databaseId == null) {
       return Optional.empty();
     }
-    return db.one("SELECT version FROM listings_version WHERE one = 1", row -> row.getLong(1))
-        .map(version -> new ListingsVersion(databaseId, version));
+    return db.one(
+        "SELECT seq, token FROM listing_changes ORDER BY seq DESC LIMIT 1",
+        row -> new ListingChangeMark(databaseId, row.getLong(1), row.getLong(2)));
+  }
+
+  @Override
+  public Optional<Set<Long>> listingsChangedAfter(ListingChangeMark mark) {
+    if (databaseId == null || !databaseId.equals(mark.databaseId())) {
+      return Optional.empty();
+    }
+    return db.inTransaction(
+        () -> {
+          boolean reaches =
+              db.one(
+                      "SELECT token FROM listing_changes WHERE seq = ?",
+                      row -> row.getLong(1),
+                      mark.seq())
+                  .map(token -> token == mark.token())
+                  .orElse(false);
+          if (!reaches) {
+            return Optional.<Set<Long>>empty();
+          }
+          Set<Long> changed = new HashSet<>();
+          db.forEach(
+              "SELECT DISTINCT listing_id FROM listing_changes WHERE seq > ?",
+              row -> changed.add(row.getLong(1)),
+              mark.seq());
+          return Optional.of(changed);
+        });
+  }
+
+  @Override
+  public void forgetListingChangesBefore(ListingChangeMark mark) {
+    if (databaseId != null && databaseId.equals(mark.databaseId())) {
+      db.update("DELETE FROM listing_changes WHERE seq < ?", mark.seq());
+    }
+  }
+
+  /**
+   * As every store forgets, with the match index's snapshot deleted first ({@link SnapshotFile}).
+   */
+  @Override
+  public void forget(Address who) {
+    if (snapshotFile == null) {
+      super.forget(who);
+    } else {
+      snapshotFile.forgetting(() -> super.forget(who));
+    }
   }
 
   /** This store's journal of sends ({@code <database>-sent.<id>}), or null in memory. */

@@ -152,22 +152,35 @@ public interface Store extends AutoCloseable, ChannelMemory {
   void watchListingChanges(ListingWatcher watcher);
 
   /**
-   * Where a snapshot of the match index may be kept beside this store (a SQLite file's {@code
-   * <database>.match-index}), or empty when it has none (in memory, PostgreSQL).
+   * The file where a snapshot of the match index may be kept beside this store (a SQLite file's
+   * {@code <database>.match-index}), or empty when it has none (in memory, PostgreSQL).
    */
-  default Optional<java.nio.file.Path> matchIndexSnapshotFile() {
+  default Optional<SnapshotFile> matchIndexSnapshotFile() {
     return Optional.empty();
   }
 
   /**
-   * The version of the listings: a number the database draws anew, in the same transaction, with
-   * every change to a listing or its categories, and an id of the database, so that a snapshot
-   * taken at one version is known to hold exactly what the listings hold while they still say it.
-   * Empty when this store keeps no version.
+   * The last row of the journal of listing changes, to which every change to a listing or its
+   * categories adds one in the same transaction, whoever makes it. Empty when this store keeps no
+   * journal (in memory, PostgreSQL).
    */
-  default Optional<ListingsVersion> listingsVersion() {
+  default Optional<ListingChangeMark> lastListingChange() {
     return Optional.empty();
   }
+
+  /**
+   * The ids of the listings changed (made, changed, deleted) after {@code mark}, or empty when the
+   * journal does not reach back to it: a mark of another database, of a copy of this one that went
+   * on otherwise, or of a row deleted since ({@link #forgetListingChangesBefore}).
+   */
+  default Optional<java.util.Set<Long>> listingsChangedAfter(ListingChangeMark mark) {
+    return Optional.empty();
+  }
+
+  /**
+   * Deletes the journal's rows before {@code mark}: a snapshot written at it needs none of them.
+   */
+  default void forgetListingChangesBefore(ListingChangeMark mark) {}
 
   /** Sets a listing's status; nothing is written, nor told, when it has that status already. */
   void updateStatus(long listingId, Status status);

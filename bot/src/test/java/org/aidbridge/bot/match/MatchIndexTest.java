@@ -3,8 +3,10 @@ package org.aidbridge.bot.match;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import org.aidbridge.bot.model.Match;
 import org.aidbridge.bot.model.Place;
 import org.aidbridge.bot.model.Status;
 import org.aidbridge.bot.model.Urgency;
+import org.aidbridge.bot.store.SnapshotFile;
 import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
 import org.junit.jupiter.api.AfterEach;
@@ -315,7 +318,7 @@ class MatchIndexTest {
   }
 
   @Test
-  void aSnapshotFillsTheIndexOnlyWhileTheListingsAreStillWhatItWasWrittenFrom(@TempDir Path dir)
+  void aSnapshotServesEveryLaterStartWithTheListingsChangedSinceReadFromTheStore(@TempDir Path dir)
       throws Exception {
     String file = dir.resolve("bot.db").toString();
     try (Store first = SqliteStore.open(file)) {
@@ -323,36 +326,113 @@ class MatchIndexTest {
       MatchIndex.saveSnapshot(first); // a graceful stop
     }
     Path snapshot = dir.resolve("bot.db.match-index");
-    Path stale = Files.copy(snapshot, dir.resolve("stale"));
-    Path halfWritten = Files.copy(snapshot, dir.resolve("bot.db.match-index.new.12345"));
+    Path halfWritten = Files.copy(snapshot, dir.resolve("bot.db.match-index.new.999999999"));
     try (Store restarted = SqliteStore.open(file)) {
-      assertThat(filledNow(restarted).filledFromSnapshot()).isTrue();
-      assertThat(snapshot).as("read once, then deleted").doesNotExist();
-      assertThat(halfWritten).as("left by a killed stop").doesNotExist();
+      MatchIndex index = filledNow(restarted);
+      assertThat(index.filledFromSnapshot()).isTrue();
+      assertThat(index.changedSinceSnapshot()).isZero();
+      assertThat(snapshot).as("kept for a start after a kill").isRegularFile();
+      assertThat(halfWritten).as("left by a killed writer").doesNotExist();
       assertSameAsScan(restarted, new Matcher(restarted, scorer));
-      // Changed, then killed: no snapshot written after the change.
-      restarted.updateStatus(restarted.allListings().get(3).id(), Status.WITHDRAWN);
+      // Changed, then killed: no snapshot written after the changes.
+      List<Listing> active = activeOf(restarted);
+      restarted.updateStatus(active.get(3).id(), Status.WITHDRAWN);
       restarted.insertListing(randomListing());
-    }
-    Files.move(stale, snapshot); // as if the old one had been left behind
-    try (Store afterTheKill = SqliteStore.open(file)) {
-      assertThat(filledNow(afterTheKill).filledFromSnapshot()).as("stale snapshot").isFalse();
-      assertSameAsScan(afterTheKill, new Matcher(afterTheKill, scorer));
-      MatchIndex.saveSnapshot(afterTheKill);
+      Listing moved = active.get(5);
+      restarted.updateListing(moved.withDetails(Set.of(Category.WATER), randomPlace()));
     }
     // Another instance changes one listing's categories only, then this one starts again.
     try (Store other = SqliteStore.open(file)) {
-      Listing l = other.allListings().stream().filter(x -> x.status().active()).findFirst().get();
+      Listing l = activeOf(other).get(7);
       other.updateListing(l.withDetails(Set.of(Category.BAIL_LEGAL), l.place()));
     }
-    try (Store again = SqliteStore.open(file)) {
-      assertThat(filledNow(again).filledFromSnapshot()).as("after another's write").isFalse();
-      assertSameAsScan(again, new Matcher(again, scorer));
-      MatchIndex.saveSnapshot(again);
+    try (Store afterTheKill = SqliteStore.open(file)) {
+      MatchIndex index = filledNow(afterTheKill);
+      assertThat(index.filledFromSnapshot()).isTrue();
+      assertThat(index.changedSinceSnapshot()).isEqualTo(4);
+      assertSameAsScan(afterTheKill, new Matcher(afterTheKill, scorer));
     }
-    try (Store last = SqliteStore.open(file)) {
-      assertThat(filledNow(last).filledFromSnapshot()).isTrue();
-      assertSameAsScan(last, new Matcher(last, scorer));
+  }
+
+  @Test
+  void aListingDeletedSinceTheSnapshotDoesNotComeBackFromIt(@TempDir Path dir) throws Exception {
+    String file = dir.resolve("bot.db").toString();
+    Path snapshot = dir.resolve("bot.db.match-index");
+    Listing gone;
+    try (Store first = SqliteStore.open(file)) {
+      fillWithChangedListings(first);
+      gone = activeOf(first).get(0);
+      MatchIndex.saveSnapshot(first);
+      Path kept = Files.copy(snapshot, dir.resolve("kept"));
+      first.forget(gone.author()); // deletes their listings, and the snapshot
+      assertThat(snapshot).as("deleted with the person").doesNotExist();
+      Files.move(kept, snapshot); // only so that this test sees the deletion read from the journal
+    }
+    try (Store again = SqliteStore.open(file)) {
+      MatchIndex index = filledNow(again);
+      assertThat(index.filledFromSnapshot()).isTrue();
+      assertThat(index.ids()).doesNotContain(gone.id());
+      assertSameAsScan(again, new Matcher(again, scorer));
+    }
+  }
+
+  @Test
+  void aSnapshotOlderThanTheJournalOrOfACopyThatWentOnOtherwiseIsNeverUsed(@TempDir Path dir)
+      throws Exception {
+    Path db = dir.resolve("bot.db");
+    Path snapshot = dir.resolve("bot.db.match-index");
+    try (Store first = SqliteStore.open(db.toString())) {
+      fillWithChangedListings(first);
+      MatchIndex.saveSnapshot(first);
+      Files.copy(snapshot, dir.resolve("old"));
+      first.insertListing(randomListing());
+      MatchIndex.saveSnapshot(first); // the journal's rows before this one are deleted
+    }
+    Files.copy(dir.resolve("old"), snapshot, StandardCopyOption.REPLACE_EXISTING);
+    try (Store again = SqliteStore.open(db.toString())) {
+      assertThat(filledNow(again).filledFromSnapshot()).as("older than the journal").isFalse();
+      assertSameAsScan(again, new Matcher(again, scorer));
+    }
+
+    // A backup of the database, restored after the original went on and wrote a snapshot.
+    Path backup = Files.copy(db, dir.resolve("backup.db")); // the store is closed: one file
+    try (Store original = SqliteStore.open(db.toString())) {
+      for (int i = 0; i < 5; i++) {
+        original.insertListing(randomListing());
+      }
+      MatchIndex.saveSnapshot(original);
+    }
+    try (Store restored = SqliteStore.open(backup.toString())) {
+      for (int i = 0; i < 12; i++) { // more journal rows than the original's five listings wrote
+        restored.updateStatus(activeOf(restored).get(0).id(), Status.FULFILLED);
+      }
+    }
+    Files.copy(snapshot, dir.resolve("backup.db.match-index"));
+    try (Store restored = SqliteStore.open(backup.toString())) {
+      assertThat(filledNow(restored).filledFromSnapshot()).as("another history").isFalse();
+      assertSameAsScan(restored, new Matcher(restored, scorer));
+    }
+  }
+
+  @Test
+  void forgettingAPersonDeletesTheSnapshotAndKeepsOneReadBeforeFromBeingWritten(@TempDir Path dir)
+      throws Exception {
+    try (Store store = SqliteStore.open(dir.resolve("bot.db").toString())) {
+      fillWithChangedListings(store);
+      Listing theirs = activeOf(store).get(0);
+      MatchIndex.saveSnapshot(store);
+      SnapshotFile file = store.matchIndexSnapshotFile().orElseThrow();
+      long before = file.forgettings();
+      byte[] readBefore = Files.readAllBytes(file.path());
+
+      store.forget(theirs.author());
+
+      assertThat(file.path()).doesNotExist();
+      assertThat(file.replace(readBefore, before)).as("read before the forgetting").isFalse();
+      assertThat(file.path()).doesNotExist();
+      MatchIndex.saveSnapshot(store);
+      assertThat(new String(Files.readAllBytes(file.path()), StandardCharsets.ISO_8859_1))
+          .doesNotContain(theirs.author().id());
     }
   }
 
@@ -400,6 +480,10 @@ class MatchIndexTest {
       Listing l = into.listingById(stored.get(random.nextInt(stored.size())).id()).orElseThrow();
       into.updateListing(l.withDetails(Set.of(randomCategory()), randomPlace()));
     }
+  }
+
+  private static List<Listing> activeOf(Store store) {
+    return store.allListings().stream().filter(l -> l.status().active()).toList();
   }
 
   /** The store's index, filled on this thread (from the snapshot when it may be). */

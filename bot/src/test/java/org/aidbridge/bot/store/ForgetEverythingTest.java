@@ -54,7 +54,7 @@ class ForgetEverythingTest {
           "raw_inbound",
           "installation_keys",
           "database_identity",
-          "listings_version",
+          "listing_changes",
           "subscriptions_version",
           "bans",
           "digests_sent",

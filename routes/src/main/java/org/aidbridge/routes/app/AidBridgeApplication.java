@@ -17,6 +17,7 @@ import org.aidbridge.bot.Bots;
 import org.aidbridge.bot.ThreadCpu;
 import org.aidbridge.bot.lead.CoreGate;
 import org.aidbridge.bot.match.MatchIndex;
+import org.aidbridge.bot.match.SnapshotKeeper;
 import org.aidbridge.bot.place.ShippedPlaces;
 import org.aidbridge.bot.port.Leadership;
 import org.aidbridge.bot.port.Role;
@@ -139,6 +140,8 @@ public final class AidBridgeApplication implements AutoCloseable {
               MatchIndex.of(context.store()),
               app.housekeepingPeriod(),
               core));
+      camel.addRoutes(
+          new SnapshotRoutes(new SnapshotKeeper(context.store()), app.snapshotPeriod(), core));
       for (ChannelAdapter adapter : adapters) {
         camel.addRoutes(adapter.routes());
       }

@@ -14,19 +14,23 @@ import org.aidbridge.routes.config.Settings;
  * @param outboxPoll how often each channel's outbox is drained
  * @param housekeepingPeriod how often expiry, renewals, escalation, digests and retention run
  * @param healthDownAfter how long a channel may be down before {@code /health} answers 503
+ * @param snapshotPeriod how often the match index's snapshot is written again, if the listings
+ *     changed
  */
 public record AppSettings(
     int httpPort,
     String httpHost,
     Duration outboxPoll,
     Duration housekeepingPeriod,
-    Duration healthDownAfter) {
+    Duration healthDownAfter,
+    Duration snapshotPeriod) {
 
   public static final String HTTP_PORT = "http.port";
   public static final String HTTP_HOST = "http.host";
   public static final String OUTBOX_POLL_MS = "outbox.poll.ms";
   public static final String HOUSEKEEPING_PERIOD_MS = "housekeeping.period.ms";
   public static final String HEALTH_DOWN_AFTER_SECONDS = "health.down.after.seconds";
+  public static final String SNAPSHOT_PERIOD_MS = "match.index.snapshot.period.ms";
 
   /**
    * Reads and validates the application's settings.
@@ -44,7 +48,8 @@ public record AppSettings(
         host,
         Duration.ofMillis(settings.integerAtLeast(OUTBOX_POLL_MS, 500, 1)),
         Duration.ofMillis(settings.integerAtLeast(HOUSEKEEPING_PERIOD_MS, 60_000, 1)),
-        Duration.ofSeconds(settings.integerAtLeast(HEALTH_DOWN_AFTER_SECONDS, 120, 0)));
+        Duration.ofSeconds(settings.integerAtLeast(HEALTH_DOWN_AFTER_SECONDS, 120, 0)),
+        Duration.ofMillis(settings.integerAtLeast(SNAPSHOT_PERIOD_MS, 600_000, 1_000)));
   }
 
   /** Whether {@code /health} and {@code /metrics} are served. */

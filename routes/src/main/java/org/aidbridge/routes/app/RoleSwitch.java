@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts and stops each role's work as the {@link Leadership} says this instance gains or loses it:
  * a channel's intake (its adapter's receiving, and Signal's outbox, which needs its connection),
- * and the core's routes (the inbox retry, housekeeping). On gaining the core the match index is
- * read again from the store first, since other instances changed it meanwhile.
+ * and the core's routes (the inbox retry, housekeeping, the match index's snapshot). On gaining the
+ * core the match index is read again from the store first, since other instances changed it
+ * meanwhile.
  *
  * <p>What the leadership says is written down at once (losing the core stops the bot's handling
  * before anything else); each role's work is started and stopped on a thread of that role, in
@@ -27,7 +28,7 @@ final class RoleSwitch implements Leadership.Listener, AutoCloseable {
 
   /** What the core's role runs besides the bot's handling. */
   static final List<String> CORE_ROUTES =
-      List.of(InboxRoutes.ROUTE_ID, HousekeepingRoutes.ROUTE_ID);
+      List.of(InboxRoutes.ROUTE_ID, HousekeepingRoutes.ROUTE_ID, SnapshotRoutes.ROUTE_ID);
 
   private final Map<Role, ChannelAdapter> adapters = new EnumMap<>(Role.class);
   private final Runnable refreshIndex;

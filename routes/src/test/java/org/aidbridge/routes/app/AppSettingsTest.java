@@ -22,7 +22,8 @@ class AppSettingsTest {
                 "127.0.0.1",
                 Duration.ofMillis(500),
                 Duration.ofMinutes(1),
-                Duration.ofSeconds(120)));
+                Duration.ofSeconds(120),
+                Duration.ofMinutes(10)));
     assertThat(app.httpOn()).isTrue();
   }
 
@@ -38,6 +39,7 @@ class AppSettingsTest {
     assertFailsNaming("outbox.poll.ms", "0");
     assertFailsNaming("housekeeping.period.ms", "-5");
     assertFailsNaming("health.down.after.seconds", "-1");
+    assertFailsNaming("match.index.snapshot.period.ms", "999");
   }
 
   private static void assertFailsNaming(String key, String value) {
