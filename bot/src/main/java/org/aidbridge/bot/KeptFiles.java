@@ -1,6 +1,9 @@
 package org.aidbridge.bot;
 
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -11,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 
 /** Files the bot keeps for its next start (the match index's snapshot, the kind gate's model). */
 public final class KeptFiles {
@@ -27,13 +31,50 @@ public final class KeptFiles {
    */
   public static void replace(Path file, byte[] bytes) throws IOException {
     deleteLeftBehind(file);
-    Path fresh = file.resolveSibling(file.getFileName() + NEW + ProcessHandle.current().pid());
+    Path fresh = freshBeside(file);
     Files.write(fresh, bytes);
+    moveInPlace(fresh, file);
+  }
+
+  /** What a file's body is written by, piece by piece, for a file too large to hold whole. */
+  public interface Body {
+    void writeTo(DataOutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes {@code body} with its CRC-32 after it, as {@link #replaceChecked} does, to a new file
+   * beside {@code file} ({@code <file>.new.<pid>}), through a buffer: the new file, whole, not yet
+   * in place ({@link #moveInPlace}). Deleted when the body fails.
+   */
+  public static Path writeNewChecked(Path file, Body body) throws IOException {
+    deleteLeftBehind(file);
+    Path fresh = freshBeside(file);
+    CRC32 crc = new CRC32();
+    try (OutputStream stream = Files.newOutputStream(fresh)) {
+      DataOutputStream checked =
+          new DataOutputStream(
+              new CheckedOutputStream(new BufferedOutputStream(stream, CHECK_BUFFER), crc));
+      body.writeTo(checked);
+      checked.flush();
+      new DataOutputStream(stream).writeLong(crc.getValue());
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(fresh);
+      throw e;
+    }
+    return fresh;
+  }
+
+  /** Moves a new file ({@link #writeNewChecked}) in place of {@code file}, at once if it can. */
+  public static void moveInPlace(Path fresh, Path file) throws IOException {
     try {
       Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(fresh, file, StandardCopyOption.REPLACE_EXISTING);
     }
+  }
+
+  private static Path freshBeside(Path file) {
+    return file.resolveSibling(file.getFileName() + NEW + ProcessHandle.current().pid());
   }
 
   /**

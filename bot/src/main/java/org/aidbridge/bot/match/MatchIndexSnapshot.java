@@ -1,6 +1,5 @@
 package org.aidbridge.bot.match;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,14 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.aidbridge.bot.KeptFiles;
 import org.aidbridge.bot.model.Kind;
 import org.aidbridge.bot.model.Listing;
@@ -42,7 +39,13 @@ import org.slf4j.LoggerFactory;
  */
 final class MatchIndexSnapshot {
   private static final Logger LOG = LoggerFactory.getLogger(MatchIndexSnapshot.class);
-  private static final long MAGIC = 0x4149_4442_4958_0003L; // "AIDBIX", format 3
+  private static final long MAGIC = 0x4149_4442_4958_0004L; // "AIDBIX", format 4
+  private static final byte END = 0;
+  private static final byte PROFILE = 1;
+  private static final byte WORDS = 2;
+  private static final int NEW = -1;
+  private static final int MAX_WORDS = 50_000_000;
+  private static final Object WRITING = new Object();
   private static final Kind[] KINDS = Kind.values();
   private static final int READ_AGAIN_PAGE = 500;
 
@@ -62,6 +65,14 @@ final class MatchIndexSnapshot {
    * nothing was: no file kept, or a person forgotten meanwhile ({@link SnapshotFile}).
    */
   static Optional<ListingChangeMark> write(Store store, int pageSize) {
+    // One at a time in a process: a stop's snapshot may begin while the timer's is still written,
+    // and both would write the same new file (named by the process).
+    synchronized (WRITING) {
+      return writeAlone(store, pageSize);
+    }
+  }
+
+  private static Optional<ListingChangeMark> writeAlone(Store store, int pageSize) {
     Optional<SnapshotFile> file = store.matchIndexSnapshotFile();
     if (file.isEmpty()) {
       return Optional.empty();
@@ -71,17 +82,8 @@ final class MatchIndexSnapshot {
     if (mark.isEmpty()) {
       return Optional.empty();
     }
-    TextRelevance text = new TextRelevance();
-    List<MatchProfile> profiles = new ArrayList<>();
-    long after = 0;
-    List<Listing> page;
-    do {
-      page = store.activeListingsAfter(after, pageSize);
-      page.forEach(l -> profiles.add(MatchProfile.of(l, text)));
-      after = page.isEmpty() ? after : page.get(page.size() - 1).id();
-    } while (page.size() == pageSize);
     try {
-      if (!file.get().replace(encode(mark.get(), text.words(), profiles), forgettings)) {
+      if (!file.get().replace(out -> writeBody(out, store, mark.get(), pageSize), forgettings)) {
         return Optional.empty();
       }
     } catch (IOException e) {
@@ -147,86 +149,136 @@ final class MatchIndexSnapshot {
   }
 
   /**
-   * The file's body: the words of the text relevance, the item names and the authors each once,
-   * then the profiles naming them by number ({@link KeptFiles#replaceChecked} puts a CRC-32 after
-   * it).
+   * The file's body, written as the listings are read, a page at a time, so that a snapshot of
+   * 100,000 listings is never held in memory: the header, then for each page the words its profiles
+   * brought to the text relevance ({@link #WORDS}) and its profiles ({@link #PROFILE}), then {@link
+   * #END} ({@link KeptFiles#writeNewChecked} puts a CRC-32 after it). A profile names its words by
+   * number, and its item names and author by number too, the first time with the string itself
+   * ({@link Numbered}).
    */
-  static byte[] encode(ListingChangeMark mark, String[] words, List<MatchProfile> profiles)
-      throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + profiles.size() * 96);
-    DataOutputStream out = new DataOutputStream(bytes);
+  private static void writeBody(
+      DataOutputStream out, Store store, ListingChangeMark mark, int pageSize) throws IOException {
     out.writeLong(MAGIC);
     out.writeLong(CODE);
     writeString(out, mark.databaseId());
     out.writeLong(mark.seq());
     out.writeLong(mark.token());
-    writeStrings(out, List.of(words));
-    Map<String, Integer> items = numbered(profiles, p -> List.of(p.items));
-    Map<String, Integer> authors = numbered(profiles, p -> List.of(p.author));
-    writeStrings(out, items.keySet());
-    writeStrings(out, authors.keySet());
-    out.writeInt(profiles.size());
-    for (MatchProfile p : profiles) {
-      out.writeLong(p.id);
-      out.writeByte(p.kind.ordinal());
-      out.writeInt(p.categories);
-      out.writeShort(p.items.length);
-      for (String item : p.items) {
-        out.writeInt(items.get(item));
+    TextRelevance text = new TextRelevance();
+    Numbered items = new Numbered();
+    Numbered authors = new Numbered();
+    int wordsWritten = 0;
+    long after = 0;
+    List<Listing> page;
+    do {
+      page = store.activeListingsAfter(after, pageSize);
+      List<MatchProfile> profiles = new ArrayList<>(page.size());
+      page.forEach(l -> profiles.add(MatchProfile.of(l, text)));
+      String[] words = text.words();
+      if (words.length > wordsWritten) {
+        out.writeByte(WORDS);
+        out.writeInt(words.length - wordsWritten);
+        for (int i = wordsWritten; i < words.length; i++) {
+          writeString(out, words[i]);
+        }
+        wordsWritten = words.length;
       }
-      out.writeDouble(p.lat);
-      out.writeDouble(p.lon);
-      out.writeByte((p.ships ? 1 : 0) | (p.urgent ? 2 : 0));
-      out.writeLong(p.createdAt);
-      out.writeLong(p.expiresAt);
-      out.writeInt(authors.get(p.author));
-      out.writeInt(p.terms.length);
-      for (int t : p.terms) {
-        out.writeInt(t);
+      for (MatchProfile p : profiles) {
+        out.writeByte(PROFILE);
+        writeProfile(out, p, items, authors);
       }
-    }
-    out.flush();
-    return bytes.toByteArray();
+      after = page.isEmpty() ? after : page.get(page.size() - 1).id();
+    } while (page.size() == pageSize);
+    out.writeByte(END);
   }
 
-  /** Each distinct string of the profiles, numbered in the order first met. */
-  private static Map<String, Integer> numbered(
-      List<MatchProfile> profiles, Function<MatchProfile, List<String>> strings) {
-    Map<String, Integer> numbers = new LinkedHashMap<>();
-    for (MatchProfile p : profiles) {
-      for (String s : strings.apply(p)) {
-        numbers.putIfAbsent(s, numbers.size());
-      }
+  private static void writeProfile(
+      DataOutputStream out, MatchProfile p, Numbered items, Numbered authors) throws IOException {
+    out.writeLong(p.id);
+    out.writeByte(p.kind.ordinal());
+    out.writeInt(p.categories);
+    out.writeShort(p.items.length);
+    for (String item : p.items) {
+      items.write(out, item);
     }
-    return numbers;
+    out.writeDouble(p.lat);
+    out.writeDouble(p.lon);
+    out.writeByte((p.ships ? 1 : 0) | (p.urgent ? 2 : 0));
+    out.writeLong(p.createdAt);
+    out.writeLong(p.expiresAt);
+    authors.write(out, p.author);
+    out.writeInt(p.terms.length);
+    for (int t : p.terms) {
+      out.writeInt(t);
+    }
   }
 
-  private static void writeStrings(DataOutputStream out, Collection<String> strings)
-      throws IOException {
-    out.writeInt(strings.size());
-    for (String s : strings) {
+  /**
+   * Strings numbered in the order first written: a string met before is written as its number, a
+   * new one as {@link #NEW} and the string (which then has the next number).
+   */
+  private static final class Numbered {
+    private final Map<String, Integer> numbers = new HashMap<>();
+
+    void write(DataOutputStream out, String s) throws IOException {
+      Integer number = numbers.get(s);
+      if (number != null) {
+        out.writeInt(number);
+        return;
+      }
+      numbers.put(s, numbers.size());
+      out.writeInt(NEW);
       writeString(out, s);
+    }
+  }
+
+  /** The strings a reader has met, by number (the reading side of {@link Numbered}). */
+  private static final class Met {
+    private final List<String> strings = new ArrayList<>();
+    private final boolean intern;
+
+    Met(boolean intern) {
+      this.intern = intern;
+    }
+
+    String read(SnapshotInput in) throws IOException {
+      int number = in.getInt();
+      if (number == NEW) {
+        String s = in.string();
+        strings.add(intern ? s.intern() : s); // items interned, as a profile made from a listing
+        return strings.get(strings.size() - 1);
+      }
+      if (number < 0 || number >= strings.size()) {
+        throw new IOException("no string numbered " + number);
+      }
+      return strings.get(number);
     }
   }
 
   /** The snapshot's profiles but those of the listings {@code changed} since it was written. */
   private static List<MatchProfile> profiles(
       SnapshotInput in, TextRelevance text, Set<Long> changed) throws IOException {
-    int[] termIds = new int[in.getInt()];
-    for (int i = 0; i < termIds.length; i++) {
-      termIds[i] = text.term(in.string());
-    }
-    String[] items = in.strings();
-    for (int i = 0; i < items.length; i++) {
-      items[i] = items[i].intern(); // as a profile made from a listing holds them
-    }
-    String[] authors = in.strings();
-    int count = in.getInt();
-    List<MatchProfile> profiles = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      MatchProfile p = profile(in, termIds, items, authors);
-      if (!changed.contains(p.id)) {
-        profiles.add(p);
+    int[] termIds = new int[1024]; // the writer's term numbers, as ids of this text relevance
+    int terms = 0;
+    Met items = new Met(true);
+    Met authors = new Met(false);
+    List<MatchProfile> profiles = new ArrayList<>();
+    for (byte tag = in.get(); tag != END; tag = in.get()) {
+      if (tag == WORDS) {
+        int count = in.getInt();
+        if (count < 0 || terms + count > MAX_WORDS) {
+          throw new IOException(count + " words");
+        }
+        termIds = Arrays.copyOf(termIds, Math.max(termIds.length, terms + count));
+        for (int i = 0; i < count; i++) {
+          termIds[terms++] = text.term(in.string());
+        }
+      } else if (tag == PROFILE) {
+        MatchProfile p = profile(in, termIds, terms, items, authors);
+        if (!changed.contains(p.id)) {
+          profiles.add(p);
+        }
+      } else {
+        throw new IOException("no part tagged " + tag);
       }
     }
     if (!in.atChecksum()) {
@@ -236,29 +288,44 @@ final class MatchIndexSnapshot {
   }
 
   private static MatchProfile profile(
-      SnapshotInput in, int[] termIds, String[] itemNames, String[] authors) throws IOException {
+      SnapshotInput in, int[] termIds, int terms, Met itemNames, Met authors) throws IOException {
     long id = in.getLong();
     Kind kind = KINDS[in.get()];
     int categories = in.getInt();
     String[] items = new String[in.getShort()];
     for (int j = 0; j < items.length; j++) {
-      items[j] = itemNames[in.getInt()];
+      items[j] = itemNames.read(in);
     }
     double lat = in.getDouble();
     double lon = in.getDouble();
     byte flags = in.get();
     long createdAt = in.getLong();
     long expiresAt = in.getLong();
-    String author = authors[in.getInt()];
-    int[] terms = new int[in.getInt()];
-    for (int j = 0; j < terms.length; j++) {
-      terms[j] = termIds[in.getInt()];
+    String author = authors.read(in);
+    int[] profileTerms = new int[in.getInt()];
+    for (int j = 0; j < profileTerms.length; j++) {
+      int t = in.getInt();
+      if (t < 0 || t >= terms) {
+        throw new IOException("no word numbered " + t);
+      }
+      profileTerms[j] = termIds[t];
     }
-    Arrays.sort(terms); // ids given in this process may order the words otherwise
+    Arrays.sort(profileTerms); // ids given in this process may order the words otherwise
     boolean ships = (flags & 1) != 0;
     boolean urgent = (flags & 2) != 0;
     return new MatchProfile(
-        id, kind, categories, items, lat, lon, ships, urgent, createdAt, expiresAt, author, terms);
+        id,
+        kind,
+        categories,
+        items,
+        lat,
+        lon,
+        ships,
+        urgent,
+        createdAt,
+        expiresAt,
+        author,
+        profileTerms);
   }
 
   private static void writeString(DataOutputStream out, String s) throws IOException {

@@ -10,7 +10,9 @@ import org.aidbridge.bot.KeptFiles;
  * <database>.match-index}), and what keeps a person the bot forgets out of it. The snapshot is
  * written while the bot runs, from pages of listings read one after another: a person forgotten
  * meanwhile may be in a page read before. So forgetting deletes the file first and counts, and a
- * snapshot whose reading began before a forgetting is thrown away instead of put in place.
+ * snapshot whose reading began before a forgetting is thrown away instead of put in place. Only
+ * that last step holds the lock forgetting holds, never a read of the store: a person may be
+ * forgotten inside a transaction that the reading waits for.
  */
 public final class SnapshotFile {
   private final Path path;
@@ -30,16 +32,21 @@ public final class SnapshotFile {
   }
 
   /**
-   * Puts {@code body} in the file ({@link KeptFiles#replaceChecked}), unless a person has been
-   * forgotten since {@link #forgettings()} said {@code forgettingsBefore}: false then, and nothing
-   * is written.
+   * Writes a new snapshot ({@link KeptFiles#writeNewChecked}: the body may read the store as it
+   * goes, nothing is held here meanwhile) and puts it in place, unless a person has been forgotten
+   * since {@link #forgettings()} said {@code forgettingsBefore}: false then, and the new file is
+   * deleted.
    */
-  public synchronized boolean replace(byte[] body, long forgettingsBefore) throws IOException {
-    if (forgettings != forgettingsBefore) {
-      return false;
+  public boolean replace(KeptFiles.Body body, long forgettingsBefore) throws IOException {
+    Path fresh = KeptFiles.writeNewChecked(path, body);
+    synchronized (this) {
+      if (forgettings != forgettingsBefore) {
+        Files.deleteIfExists(fresh);
+        return false;
+      }
+      KeptFiles.moveInPlace(fresh, path);
+      return true;
     }
-    KeptFiles.replaceChecked(path, body);
-    return true;
   }
 
   /**

@@ -2,6 +2,7 @@ package org.aidbridge.bot.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.aidbridge.bot.model.Address;
 import org.aidbridge.bot.model.Category;
 import org.aidbridge.bot.model.Channel;
@@ -428,7 +431,9 @@ class MatchIndexTest {
       store.forget(theirs.author());
 
       assertThat(file.path()).doesNotExist();
-      assertThat(file.replace(readBefore, before)).as("read before the forgetting").isFalse();
+      assertThat(file.replace(out -> out.write(readBefore), before))
+          .as("read before the forgetting")
+          .isFalse();
       assertThat(file.path()).doesNotExist();
       MatchIndex.saveSnapshot(store);
       assertThat(new String(Files.readAllBytes(file.path()), StandardCharsets.ISO_8859_1))
@@ -463,6 +468,57 @@ class MatchIndexTest {
     try (Store a = SqliteStore.open(one.toString())) {
       assertThat(filledNow(a).filledFromSnapshot()).as("cut short").isFalse();
       assertSameAsScan(a, new Matcher(a, scorer));
+    }
+  }
+
+  @Test
+  void aSnapshotBeingWrittenNeverHoldsUpAForgetting(@TempDir Path dir) throws Exception {
+    try (Store store = SqliteStore.open(dir.resolve("bot.db").toString())) {
+      Listing theirs = store.insertListing(randomListing());
+      SnapshotFile file = store.matchIndexSnapshotFile().orElseThrow();
+      CountDownLatch inBody = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      long before = file.forgettings();
+      CompletableFuture<Boolean> written =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return file.replace(
+                      out -> {
+                        inBody.countDown(); // as a body reading pages of the store
+                        awaitQuietly(release);
+                        out.writeLong(1);
+                      },
+                      before);
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+      inBody.await();
+
+      // A person forgotten inside a transaction while the body waits for the store: the body
+      // must not hold what forgetting needs, or neither would ever go on.
+      try {
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(30), () -> store.inTransaction(() -> store.forget(theirs.author())));
+      } finally {
+        release.countDown();
+      }
+
+      assertThat(written.get()).as("begun before the forgetting").isFalse();
+      assertThat(file.path()).doesNotExist();
+      try (var left = Files.list(dir)) {
+        assertThat(left.map(Path::getFileName).map(Path::toString))
+            .noneMatch(name -> name.startsWith("bot.db.match-index"));
+      }
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
