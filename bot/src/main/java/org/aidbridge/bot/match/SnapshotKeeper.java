@@ -32,7 +32,15 @@ public final class SnapshotKeeper {
     if (now.isEmpty() || now.get().equals(lastWritten)) {
       return false;
     }
-    Optional<ListingChangeMark> written = MatchIndex.saveSnapshot(store);
+    Optional<ListingChangeMark> written;
+    try {
+      written = MatchIndex.saveSnapshot(store);
+    } catch (RuntimeException e) {
+      // None can be written here (a full disk, a directory it may not write in): the journal's
+      // rows would only pile up for a snapshot that never comes. A start reads every listing.
+      store.forgetListingChangesBefore(now.get());
+      throw e;
+    }
     written.ifPresent(mark -> lastWritten = mark);
     return written.isPresent();
   }

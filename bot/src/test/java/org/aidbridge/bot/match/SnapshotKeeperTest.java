@@ -1,6 +1,7 @@
 package org.aidbridge.bot.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.aidbridge.bot.model.Listing;
 import org.aidbridge.bot.model.Place;
 import org.aidbridge.bot.model.Status;
 import org.aidbridge.bot.model.Urgency;
+import org.aidbridge.bot.store.ListingChangeMark;
 import org.aidbridge.bot.store.SqliteStore;
 import org.aidbridge.bot.store.Store;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,26 @@ class SnapshotKeeperTest {
 
       assertThat(keeper.writeIfChanged()).isFalse();
       assertThat(dir.resolve("bot.db.match-index")).doesNotExist();
+    }
+  }
+
+  @Test
+  void aSnapshotThatCannotBeWrittenStillCutsTheJournal() throws Exception {
+    try (Store store = SqliteStore.open(dir.resolve("bot.db").toString())) {
+      Listing stored = store.insertListing(listing());
+      MatchIndex.of(store, Runnable::run);
+      SnapshotKeeper keeper = new SnapshotKeeper(store);
+      ListingChangeMark before = store.lastListingChange().orElseThrow();
+      store.updateStatus(stored.id(), Status.WITHDRAWN);
+      // Where the new file would be written, a directory: as a disk that refuses the file.
+      Files.createDirectory(dir.resolve("bot.db.match-index.new." + ProcessHandle.current().pid()));
+
+      assertThatThrownBy(keeper::writeIfChanged).isInstanceOf(RuntimeException.class);
+
+      assertThat(dir.resolve("bot.db.match-index")).doesNotExist();
+      assertThat(store.listingsChangedAfter(before)).as("rows before the last deleted").isEmpty();
+      assertThat(store.listingsChangedAfter(store.lastListingChange().orElseThrow()))
+          .contains(Set.of());
     }
   }
 
