@@ -11,7 +11,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
@@ -42,9 +41,9 @@ public final class KeptFiles {
   }
 
   /**
-   * Writes {@code body} with its CRC-32 after it, as {@link #replaceChecked} does, to a new file
-   * beside {@code file} ({@code <file>.new.<pid>}), through a buffer: the new file, whole, not yet
-   * in place ({@link #moveInPlace}). Deleted when the body fails.
+   * Writes {@code body} with its CRC-32 after it (8 bytes, big-endian: {@link #checked}, {@link
+   * #whole}) to a new file beside {@code file} ({@code <file>.new.<pid>}), through a buffer: the
+   * new file, whole, not yet in place ({@link #moveInPlace}). Deleted when the body fails.
    */
   public static Path writeNewChecked(Path file, Body body) throws IOException {
     deleteLeftBehind(file);
@@ -110,11 +109,7 @@ public final class KeptFiles {
    * reader can tell a whole file from a damaged one ({@link #checked}).
    */
   public static void replaceChecked(Path file, byte[] body) throws IOException {
-    CRC32 crc = new CRC32();
-    crc.update(body);
-    byte[] bytes = Arrays.copyOf(body, body.length + Long.BYTES);
-    ByteBuffer.wrap(bytes).putLong(body.length, crc.getValue());
-    replace(file, bytes);
+    moveInPlace(writeNewChecked(file, out -> out.write(body)), file);
   }
 
   /**
